@@ -1,0 +1,239 @@
+"""Station configuration: TOML in, validated frozen dataclasses out.
+
+Every error names the offending field (``[limits].psu_count: must be between 1 and 4``)
+so that an installer can fix the file without reading code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from controller.types import VERSIONS, AuthMethod
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "default.toml"
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message names the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class StationSection:
+    version: str = "J0U"
+    charge_point_id: str = "DSWX601-0001"
+    model: str = "DSWx601"
+    vendor: str = "DS Series"
+    serial_number: str = "DS60-2026-0001"
+    firmware_version: str = "0.1.0"
+    language: str = "en-US"
+    time_zone: str = "America/Los_Angeles"
+
+    def check(self) -> None:
+        if self.version not in VERSIONS:
+            raise ConfigError(f"[station].version: {self.version!r} is not one of {', '.join(VERSIONS)}")
+        if not self.charge_point_id or "/" in self.charge_point_id:
+            raise ConfigError("[station].charge_point_id: must be non-empty and contain no '/'")
+
+
+@dataclass(frozen=True, slots=True)
+class LimitsSection:
+    max_power_kw: float = 60.0
+    psu_count: int = 2
+    psu_rated_power_kw: float = 30.0
+    plug_in_timeout_s: int = 60
+    summary_timeout_s: int = 30
+    stop_timeout_s: int = 10
+    self_test_timeout_s: int = 5
+
+    def check(self) -> None:
+        _in_range("[limits].max_power_kw", self.max_power_kw, 1, 60)
+        _in_range("[limits].psu_count", self.psu_count, 1, 4)
+        _in_range("[limits].psu_rated_power_kw", self.psu_rated_power_kw, 1, 60)
+        _in_range("[limits].plug_in_timeout_s", self.plug_in_timeout_s, 5, 600)
+        _in_range("[limits].summary_timeout_s", self.summary_timeout_s, 1, 3600)
+        _in_range("[limits].stop_timeout_s", self.stop_timeout_s, 1, 120)
+        _in_range("[limits].self_test_timeout_s", self.self_test_timeout_s, 1, 300)
+
+
+@dataclass(frozen=True, slots=True)
+class TariffSection:
+    currency: str = "USD"
+    energy_price: str = "0.45"
+    session_fee: str = "1.00"
+    time_price: str = "0.00"
+
+    def check(self) -> None:
+        if len(self.currency) != 3 or not self.currency.isalpha():
+            raise ConfigError(f"[tariff].currency: {self.currency!r} is not an ISO 4217 code")
+        for name in ("energy_price", "session_fee", "time_price"):
+            raw = getattr(self, name)
+            if raw == "":
+                continue
+            try:
+                value = Decimal(raw)
+            except InvalidOperation:
+                raise ConfigError(f"[tariff].{name}: {raw!r} is not a decimal number") from None
+            if not value.is_finite() or value < 0:
+                raise ConfigError(f"[tariff].{name}: must be a non-negative number")
+
+    @property
+    def is_free(self) -> bool:
+        return all(_decimal(v) == 0 for v in (self.energy_price, self.session_fee, self.time_price))
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorizationSection:
+    methods: list[str] = field(default_factory=lambda: ["rfid", "qr", "app"])
+    local_allow_list: list[str] = field(default_factory=lambda: ["04A1B2C3D4E5F6", "04112233445566", "0A0B0C0D"])
+    qr_url_template: str = "https://charge.example.com/start?cp={charge_point_id}&connector={connector_id}"
+    tap_hold_off_s: float = 2.0
+
+    def check(self) -> None:
+        known = {m.value for m in AuthMethod}
+        for method in self.methods:
+            if method not in known:
+                raise ConfigError(f"[authorization].methods: {method!r} is not one of {', '.join(sorted(known))}")
+        for uid in self.local_allow_list:
+            if not uid or any(c not in "0123456789ABCDEF" for c in uid):
+                raise ConfigError(f"[authorization].local_allow_list: {uid!r} is not an upper-case hex UID")
+        try:
+            self.qr_url_template.format(charge_point_id="x", connector_id=1)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ConfigError(f"[authorization].qr_url_template: unknown placeholder {exc}") from None
+        _in_range("[authorization].tap_hold_off_s", self.tap_hold_off_s, 0, 60)
+
+
+@dataclass(frozen=True, slots=True)
+class CanSection:
+    interface: str = "virtual"
+    channel: str = "evse-internal"
+    cycle_ms: int = 50
+
+    def check(self) -> None:
+        _in_range("[can].cycle_ms", self.cycle_ms, 5, 500)
+
+
+@dataclass(frozen=True, slots=True)
+class SimulationSection:
+    enabled: bool = True
+    time_factor: float = 1.0
+    stage_seconds: float = 1.5
+    boot_time_factor: float = 1.0
+
+    def check(self) -> None:
+        _in_range("[simulation].time_factor", self.time_factor, 0.1, 1000)
+        _in_range("[simulation].stage_seconds", self.stage_seconds, 0.05, 60)
+        _in_range("[simulation].boot_time_factor", self.boot_time_factor, 0, 100)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The whole station configuration."""
+
+    station: StationSection = field(default_factory=StationSection)
+    limits: LimitsSection = field(default_factory=LimitsSection)
+    tariff: TariffSection = field(default_factory=TariffSection)
+    authorization: AuthorizationSection = field(default_factory=AuthorizationSection)
+    can: CanSection = field(default_factory=CanSection)
+    simulation: SimulationSection = field(default_factory=SimulationSection)
+
+    def with_overrides(self, **sections: dict[str, Any]) -> Config:
+        """A copy with some keys replaced, e.g. ``with_overrides(station={"version": "U00"})``."""
+        raw = {name: dataclasses.asdict(getattr(self, name)) for name in _SECTIONS}
+        for name, values in sections.items():
+            if name not in raw:
+                raise ConfigError(f"[{name}]: unknown section")
+            raw[name].update(values)
+        return from_dict(raw)
+
+
+_SECTIONS: dict[str, type] = {
+    "station": StationSection,
+    "limits": LimitsSection,
+    "tariff": TariffSection,
+    "authorization": AuthorizationSection,
+    "can": CanSection,
+    "simulation": SimulationSection,
+}
+
+
+def load(path: Path | str | None = None) -> Config:
+    """Read and validate a TOML configuration file (the defaults when ``path`` is None)."""
+    if path is None:
+        return Config()
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        return from_dict(raw)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def from_dict(raw: dict[str, Any]) -> Config:
+    """Validate a parsed TOML document."""
+    sections: dict[str, Any] = {}
+    for name, table in raw.items():
+        if name not in _SECTIONS:
+            raise ConfigError(f"[{name}]: unknown section (expected one of {', '.join(_SECTIONS)})")
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{name}]: must be a table")
+        sections[name] = _build(_SECTIONS[name], table, name)
+    config = Config(**sections)
+    for name in _SECTIONS:
+        getattr(config, name).check()
+    return config
+
+
+def _build(cls: type, table: dict[str, Any], section: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in hints:
+            raise ConfigError(f"[{section}].{key}: unknown key (expected one of {', '.join(hints)})")
+        values[key] = _coerce(value, hints[key], f"[{section}].{key}")
+    return cls(**values)
+
+
+def _coerce(value: Any, expected: Any, where: str) -> Any:
+    if expected is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: expected true or false, got {value!r}")
+        return value
+    if expected is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+        return value
+    if expected is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where}: expected a number, got {value!r}")
+        return float(value)
+    if expected is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a string, got {value!r}")
+        return value
+    if typing.get_origin(expected) is list:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+        return list(value)
+    raise ConfigError(f"{where}: unsupported type {expected!r}")  # pragma: no cover - schema bug
+
+
+def _in_range(where: str, value: float, low: float, high: float) -> None:
+    if not low <= value <= high:
+        raise ConfigError(f"{where}: must be between {low} and {high}, got {value}")
+
+
+def _decimal(raw: str) -> Decimal:
+    return Decimal(raw) if raw else Decimal(0)

@@ -1,0 +1,886 @@
+"""The station: one owner of all charger state, fed by CAN frames, driver intents and time.
+
+``Station`` is synchronous and deterministic: ``poll()`` drains the CAN link,
+``submit()`` takes an intent, ``tick()`` advances timers, runs the session machines,
+allocates power and sends the (level-triggered) commands.  The asyncio runtime and
+the fake-clock world both drive it the same way; neither Qt nor threads appear here.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from controller import session as sm
+from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
+from controller.buses.can_link import CanLink, Frame
+from controller.clock import Clock
+from controller.config import Config
+from controller.power import Demand, Grant, allocate
+from controller.pricing import Tariff
+from controller.session import ConnectorState, Machine, StopReason
+from controller.status_codes import format_code
+from controller.types import (
+    PSU_NOT_ROUTED,
+    AuthMethod,
+    BoardCommand,
+    BoardStage,
+    Button,
+    EvStopReason,
+    LedColour,
+    LedPattern,
+    Side,
+    Standard,
+    connectors_of,
+)
+from controller.view import (
+    ActiveCode,
+    ConnectorView,
+    Limit,
+    Notice,
+    NoticeKind,
+    PendingAuthorization,
+    SessionView,
+    StationPhase,
+    StationView,
+)
+
+log = logging.getLogger(__name__)
+
+# Status codes the station raises itself (manual 5.4).
+CODE_EMERGENCY_STOP = "012251"
+CODE_DOOR_OPEN = "012252"
+CODE_BREAKER_TRIP = "012238"  # the tilt sensor trips the upstream breaker (manual 3.3)
+CODE_PSU_SELF_TEST = "012286"
+CODE_NO_PSU = "012279"
+CODE_IO_BOARD_SELF_TEST = "012280"
+CODE_MODEL_MISMATCH = "012287"
+CODE_LED_BOARD_SELF_TEST = "012293"
+BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
+RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
+
+NOTICE_SECONDS = 4.0
+COMMAND_REPEAT_S = 0.1
+SELF_TEST_RETRY_S = 1.0
+
+
+@dataclass
+class ConnectorRuntime:
+    """Everything the station knows about one connector (mutable, owned by Station)."""
+
+    side: Side
+    standard: Standard
+    machine: Machine = field(default_factory=Machine)
+    plugged: bool = False
+    locked: bool = False
+    contactor_closed: bool = False
+    stage: BoardStage = BoardStage.IDLE
+    reported_stage: BoardStage = BoardStage.IDLE  # last stage passed to the machine
+    ev_stop_reason: EvStopReason = EvStopReason.NONE
+    board_code: str = ""
+    reported_standard: Standard | None = None
+    ev_voltage: float = 0.0
+    ev_current: float = 0.0
+    soc: int | None = None
+    target_soc: int | None = None
+    ev_max_voltage: float = 0.0
+    ev_max_current: float = 0.0
+    capacity_kwh: float = 0.0
+    output_voltage: float = 0.0
+    output_current: float = 0.0
+    grant: Grant | None = None
+    edges: list[bool] = field(default_factory=list)  # plug (True) / unplug (False) since last tick
+
+
+@dataclass
+class PsuRuntime:
+    index: int
+    rated_w: float
+    present: bool = False
+    enabled: bool = False
+    voltage: float = 0.0
+    current: float = 0.0
+    temperature: float = 25.0
+    fault_code: str = ""
+    failed_self_test: bool = False
+    routed_to: Side | None = None
+
+
+@dataclass
+class _Pending:
+    id_token: str
+    method: AuthMethod
+    expires_at: float
+
+
+@dataclass
+class _SelfTest:
+    sequence: int = 1
+    started_at: float | None = None
+    last_request_at: float = -1e9
+    expected: set[str] = field(default_factory=set)
+    answered: set[str] = field(default_factory=set)
+
+
+ViewListener = Callable[[StationView], None]
+
+
+class Station:
+    """The charger's controller core."""
+
+    def __init__(self, config: Config, link: CanLink, clock: Clock, authorizer: LocalAuthorizer | None = None) -> None:
+        self.config = config
+        self.link = link
+        self.clock = clock
+        self.authorizer = authorizer or LocalAuthorizer(config.authorization.local_allow_list)
+        self.tariff = Tariff.from_config(config.tariff)
+        self.connectors: dict[Side, ConnectorRuntime] = {
+            side: ConnectorRuntime(side, standard) for side, standard in connectors_of(config.station.version).items()
+        }
+        rated_w = config.limits.psu_rated_power_kw * 1000
+        self.psus = [PsuRuntime(i, rated_w) for i in range(config.limits.psu_count)]
+        self.phase = StationPhase.INITIALIZING
+        self.focus = Side.LEFT
+        self.codes: list[ActiveCode] = []
+        self.estop = False
+        self.door_open = False
+        self.tilt = False
+        self.ambient_c = 25.0
+        self._buttons = {Button.LEFT: False, Button.RIGHT: False}
+        self._pending: _Pending | None = None
+        self._notice: tuple[Notice, float] | None = None
+        self._last_taps: dict[str, float] = {}
+        self._self_test = _SelfTest(expected=self._expected_nodes())
+        self._last_tick: float | None = None
+        self._sent: dict[str, tuple[tuple, float]] = {}
+        self._listeners: list[ViewListener] = []
+        self._last_view: StationView | None = None
+        self._handlers = self._frame_handlers()
+
+    # --- public API -----------------------------------------------------------------
+
+    def subscribe(self, listener: ViewListener) -> None:
+        """Call ``listener(view)`` after every tick whose snapshot differs from the last."""
+        self._listeners.append(listener)
+
+    def poll(self) -> int:
+        """Handle every frame waiting on the bus; returns how many were decoded."""
+        frames = self.link.receive()
+        for frame in frames:
+            self.handle_frame(frame)
+        return len(frames)
+
+    def handle_frame(self, frame: Frame) -> None:
+        handler = self._handlers.get(frame.name)
+        if handler is not None:
+            handler(frame)
+
+    def submit(self, intent: str, argument: object = None) -> None:
+        """A driver intent from the HMI or the simulated hardware.
+
+        ``press_left``, ``press_right``, ``select`` (index), ``stop`` (index), ``cancel``,
+        ``dismiss``, ``tap`` (card UID) and ``status_page`` (ignored here).
+        """
+        now = self.clock.monotonic()
+        if intent == "press_left":
+            self._press_left(now)
+        elif intent == "press_right":
+            self._press_right()
+        elif intent == "select":
+            self._select(int(argument))  # type: ignore[arg-type]
+        elif intent == "stop":
+            self._stop_by_touch(int(argument), now)  # type: ignore[arg-type]
+        elif intent == "cancel":
+            self._cancel_pending()
+        elif intent == "dismiss":
+            self._dismiss(now)
+        elif intent == "tap":
+            self.tap(str(argument), AuthMethod.RFID)
+        elif intent == "status_page":
+            pass
+        else:
+            log.warning("unknown intent %r", intent)
+
+    def tap(self, raw_token: str, method: AuthMethod = AuthMethod.RFID) -> None:
+        """A card (or QR/app authorization) presented to the charger."""
+        now = self.clock.monotonic()
+        token = normalise_token(raw_token)
+        if not token or self.phase is not StationPhase.READY:
+            return
+        last = self._last_taps.get(token)
+        if last is not None and now - last < self.config.authorization.tap_hold_off_s:
+            return
+        self._last_taps[token] = now
+        self._handle_token(token, method, now)
+
+    def tick(self) -> StationView:
+        """Advance the station by one controller cycle and publish the snapshot."""
+        now = self.clock.monotonic()
+        dt = 0.0 if self._last_tick is None else max(0.0, now - self._last_tick)
+        self._last_tick = now
+        if self.phase is StationPhase.INITIALIZING:
+            self._run_self_test(now)
+        else:
+            self._expire(now)
+            self._measure(dt)
+            self._run_machines(now)
+            self._watch_stopping(now)
+            self._allocate()
+        self._send_commands(now)
+        return self.publish()
+
+    def publish(self) -> StationView:
+        """Build the snapshot and tell the listeners if it changed (also right after an intent,
+        so a button press reaches the screen without waiting for the next cycle)."""
+        view = self.view()
+        if view != self._last_view:
+            self._last_view = view
+            for listener in list(self._listeners):
+                listener(view)
+        return view
+
+    # --- frames ---------------------------------------------------------------------
+
+    def _frame_handlers(self) -> dict[str, Callable[[Frame], None]]:
+        handlers: dict[str, Callable[[Frame], None]] = {}
+        for side in Side:
+            node = side.can_node
+            handlers[f"{node}_Status"] = lambda f, s=side: self._on_board_status(s, f)
+            handlers[f"{node}_EvRequest"] = lambda f, s=side: self._on_ev_request(s, f)
+            handlers[f"{node}_EvLimits"] = lambda f, s=side: self._on_ev_limits(s, f)
+            handlers[f"{node}_SelfTest"] = lambda f, n=node, s=side: self._on_self_test(n, f, s)
+        for index in range(4):
+            node = f"PSU_{index + 1}"
+            handlers[f"{node}_Status"] = lambda f, i=index: self._on_psu_status(i, f)
+            handlers[f"{node}_SelfTest"] = lambda f, n=node: self._on_self_test(n, f)
+        handlers["IOB_Status"] = self._on_io_status
+        handlers["IOB_SelfTest"] = lambda f: self._on_self_test("IOB", f)
+        handlers["LEDB_SelfTest"] = lambda f: self._on_self_test("LEDB", f)
+        return handlers
+
+    def _on_board_status(self, side: Side, frame: Frame) -> None:
+        connector = self.connectors.get(side)
+        if connector is None:
+            return
+        s = frame.signals
+        plugged = bool(s["Plugged"])
+        if plugged != connector.plugged:
+            connector.edges.append(plugged)
+        connector.plugged = plugged
+        connector.locked = bool(s["Locked"])
+        connector.contactor_closed = bool(s["ContactorClosed"])
+        connector.stage = _enum(BoardStage, s["Stage"], BoardStage.FAULT)
+        connector.ev_stop_reason = _enum(EvStopReason, s["EvStopReason"], EvStopReason.EV_FAULT)
+        code = format_code(int(s["StatusCode"])) if int(s["StatusCode"]) else ""
+        if code != connector.board_code:
+            self._on_board_code(connector, connector.board_code, code)
+            connector.board_code = code
+
+    def _on_board_code(self, connector: ConnectorRuntime, old: str, new: str) -> None:
+        if old:
+            self._clear_code(old, connector.side)
+        if not new:
+            return
+        family = new[:3]
+        blocking = family in ("011", "012")
+        self._raise_code(new, connector.side, blocking)
+        if family == "023" and connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+            self._event(connector, sm.EvStopped(EvStopReason.EV_FAULT, new))
+
+    def _on_ev_request(self, side: Side, frame: Frame) -> None:
+        connector = self.connectors.get(side)
+        if connector is None:
+            return
+        s = frame.signals
+        connector.ev_voltage = float(s["EvTargetVoltage"])
+        connector.ev_current = float(s["EvTargetCurrent"])
+        connector.soc = int(s["EvSoc"])
+        connector.target_soc = int(s["EvTargetSoc"])
+
+    def _on_ev_limits(self, side: Side, frame: Frame) -> None:
+        connector = self.connectors.get(side)
+        if connector is None:
+            return
+        s = frame.signals
+        connector.ev_max_voltage = float(s["EvMaxVoltage"])
+        connector.ev_max_current = float(s["EvMaxCurrent"])
+        connector.capacity_kwh = float(s["EvBatteryCapacity"])
+
+    def _on_psu_status(self, index: int, frame: Frame) -> None:
+        if index >= len(self.psus):
+            return
+        psu = self.psus[index]
+        s = frame.signals
+        psu.present = True
+        psu.enabled = bool(s["Enabled"])
+        psu.voltage = float(s["OutputVoltage"])
+        psu.current = float(s["OutputCurrent"])
+        psu.temperature = float(s["Temperature"])
+        code = format_code(int(s["FaultCode"])) if int(s["FaultCode"]) else ""
+        if code != psu.fault_code:
+            if psu.fault_code:
+                self._clear_code(psu.fault_code, None)
+            if code:
+                self._raise_code(code, None, blocking=False)
+            psu.fault_code = code
+            self._update_psu_resource()
+
+    def _on_io_status(self, frame: Frame) -> None:
+        s = frame.signals
+        self.ambient_c = float(s["AmbientTemperature"])
+        for button, signal in ((Button.LEFT, "LeftButton"), (Button.RIGHT, "RightButton")):
+            pressed = bool(s[signal])
+            if pressed and not self._buttons[button] and self.phase is StationPhase.READY:
+                self.submit("press_left" if button is Button.LEFT else "press_right")
+            self._buttons[button] = pressed
+        self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
+        self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
+        self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
+
+    def _set_condition(self, attribute: str, active: bool, code: str, reason: StopReason) -> None:
+        """A station-wide safety input: stop everything at once while it is active."""
+        if active == getattr(self, attribute):
+            return
+        setattr(self, attribute, active)
+        if active:
+            log.warning("safety input %s active: raising %s", attribute, code)
+            self._raise_code(code, None, blocking=True, reason=reason)
+            self._send_commands(self.clock.monotonic(), force=True)  # output off now, not next cycle
+        else:
+            self._clear_code(code, None)
+
+    def _on_self_test(self, node: str, frame: Frame, side: Side | None = None) -> None:
+        test = self._self_test
+        if self.phase is not StationPhase.INITIALIZING or int(frame.signals["Sequence"]) != test.sequence:
+            return
+        if node not in test.expected or node in test.answered:
+            return
+        test.answered.add(node)
+        result = int(frame.signals["Result"])
+        if node.startswith("PSU_"):
+            psu = self.psus[int(node.split("_")[1]) - 1]
+            psu.failed_self_test = result != 0
+            if frame.signals.get("RatedPower"):
+                psu.rated_w = float(frame.signals["RatedPower"]) * 1000
+        if result:
+            self._raise_code(format_code(result), side, blocking=not node.startswith("PSU_"))
+        if side is not None:
+            reported = _enum(Standard, frame.signals["Standard"], None)
+            connector = self.connectors[side]
+            connector.reported_standard = reported
+            if reported is not connector.standard:
+                log.error("%s reports %s but version %s fits %s", node, reported, self.config.station.version,
+                          connector.standard.display_name)
+                self._raise_code(CODE_MODEL_MISMATCH, side, blocking=True)
+
+    # --- self-test ------------------------------------------------------------------
+
+    def _expected_nodes(self) -> set[str]:
+        nodes = {side.can_node for side in self.connectors}
+        nodes |= {f"PSU_{i + 1}" for i in range(self.config.limits.psu_count)}
+        return nodes | {"IOB", "LEDB"}
+
+    def _run_self_test(self, now: float) -> None:
+        test = self._self_test
+        if test.started_at is None:
+            test.started_at = now
+        if now - test.last_request_at >= SELF_TEST_RETRY_S:
+            self.link.send("CSU_SelfTestRequest", Sequence=test.sequence)
+            test.last_request_at = now
+        done = test.answered >= test.expected
+        if not done and now - test.started_at < self.config.limits.self_test_timeout_s:
+            return
+        for node in sorted(test.expected - test.answered):
+            self._raise_missing_node(node)
+        self.phase = StationPhase.READY
+        self._update_psu_resource()
+        log.info("self-test complete: %d/%d boards answered", len(test.answered), len(test.expected))
+        for connector in self._ordered():
+            self._event(connector, sm.Ready())
+
+    def _raise_missing_node(self, node: str) -> None:
+        log.error("board %s did not answer the self-test", node)
+        if node.startswith("CB_"):
+            side = Side.LEFT if node == "CB_LEFT" else Side.RIGHT
+            self._raise_code(BOARD_SELF_TEST_CODES[self.connectors[side].standard], side, blocking=True)
+        elif node.startswith("PSU_"):
+            self._raise_code(CODE_PSU_SELF_TEST, None, blocking=False)
+        elif node == "IOB":
+            self._raise_code(CODE_IO_BOARD_SELF_TEST, None, blocking=True)
+        elif node == "LEDB":
+            self._raise_code(CODE_LED_BOARD_SELF_TEST, None, blocking=True)
+
+    def _healthy_psus(self) -> list[int]:
+        return [psu.index for psu in self.psus if psu.present and not psu.fault_code and not psu.failed_self_test]
+
+    def _update_psu_resource(self) -> None:
+        if self.phase is StationPhase.INITIALIZING:
+            return
+        if self._healthy_psus():
+            self._clear_code(CODE_NO_PSU, None)
+        elif not self._has_code(CODE_NO_PSU, None):
+            self._raise_code(CODE_NO_PSU, None, blocking=True)
+
+    # --- codes ----------------------------------------------------------------------
+
+    def _has_code(self, code: str, side: Side | None) -> bool:
+        return any(c.code == code and c.side == side for c in self.codes)
+
+    def _raise_code(self, code: str, side: Side | None, blocking: bool, reason: StopReason = StopReason.FAULT) -> None:
+        if self._has_code(code, side):
+            return
+        self.codes.insert(0, ActiveCode(code, side, blocking))
+        log.warning("status code %s raised (%s, %s)", code, side.label if side is not None else "station",
+                    "blocking" if blocking else "information")
+        if not blocking:
+            return
+        for connector in self._ordered():
+            if side is None or connector.side == side:
+                self._event(connector, sm.StopRequested(reason, code))
+
+    def _clear_code(self, code: str, side: Side | None) -> None:
+        before = len(self.codes)
+        self.codes = [c for c in self.codes if not (c.code == code and c.side == side)]
+        if len(self.codes) != before:
+            log.info("status code %s cleared", code)
+
+    def _blocked(self, side: Side) -> bool:
+        return any(c.blocks_charging and c.side in (None, side) for c in self.codes)
+
+    def _codes_for(self, side: Side) -> tuple[str, ...]:
+        return tuple(c.code for c in self.codes if c.side in (None, side))
+
+    # --- intents --------------------------------------------------------------------
+
+    def _press_left(self, now: float) -> None:
+        """Left button: Home / Stop charge (manual 1 and 5.2.3)."""
+        if self._pending is not None:
+            self._cancel_pending()
+            return
+        connector = self.connectors[self.focus]
+        if connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+            self._event(connector, sm.StopRequested(StopReason.STOP_BUTTON))
+        elif connector.machine.state is ConnectorState.FINISHED:
+            self._event(connector, sm.Dismissed())
+        self._notice = None
+
+    def _press_right(self) -> None:
+        """Right button: select the other connector (dual models)."""
+        sides = list(self.connectors)
+        if len(sides) > 1:
+            self.focus = sides[(sides.index(self.focus) + 1) % len(sides)]
+
+    def _select(self, index: int) -> None:
+        for side in self.connectors:
+            if side.value == index:
+                self.focus = side
+
+    def _stop_by_touch(self, index: int, now: float) -> None:
+        for side, connector in self.connectors.items():
+            if side.value == index and connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+                self.focus = side
+                self._event(connector, sm.StopRequested(StopReason.STOP_BUTTON))
+
+    def _cancel_pending(self) -> None:
+        if self._pending is not None:
+            log.info("pending authorization cancelled")
+        self._pending = None
+
+    def _dismiss(self, now: float) -> None:
+        self._notice = None
+        connector = self.connectors[self.focus]
+        if connector.machine.state is ConnectorState.FINISHED:
+            self._event(connector, sm.Dismissed())
+
+    def _handle_token(self, token: str, method: AuthMethod, now: float) -> None:
+        # 1. The card that started a running session stops it (manual 5.2.5); tapped
+        #    again while that session winds down, it only brings its connector to front.
+        for connector in self._ordered():
+            session = connector.machine.session
+            if session is None or session.id_token != token or session.summary_dismissed:
+                continue
+            self.focus = connector.side
+            if connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+                self._event(connector, sm.StopRequested(StopReason.CARD))
+            return
+        # 2. Otherwise it must be a valid card.
+        if self.authorizer.authorize(token) is not AuthStatus.ACCEPTED:
+            log.info("card %s rejected", token)
+            self._show_notice(NoticeKind.INVALID_CARD, now, is_error=True)
+            return
+        # 3. A connector already plugged and waiting: the focused one, else left first.
+        waiting = [c for c in self._ordered()
+                   if c.machine.state is ConnectorState.PLUGGED and not self._blocked(c.side)]
+        waiting.sort(key=lambda c: c.side != self.focus)
+        if waiting:
+            connector = waiting[0]
+            self.focus = connector.side
+            self._event(connector, sm.Authorized(token, method))
+            return
+        # 4. A free connector: authorize first, plug in next (Plug-in screen).
+        if self._eligible_for_plug_in():
+            self._pending = _Pending(token, method, now + self.config.limits.plug_in_timeout_s)
+            log.info("authorized %s, waiting for plug-in", token)
+            return
+        busy = any(c.machine.state in sm.SESSION_STATES for c in self.connectors.values())
+        kind = NoticeKind.CARD_NOT_FOR_SESSION if busy else NoticeKind.NO_CONNECTOR_FREE
+        self._show_notice(kind, now, is_error=True)
+
+    def _eligible_for_plug_in(self) -> tuple[Side, ...]:
+        return tuple(
+            c.side for c in self._ordered() if c.machine.state is ConnectorState.AVAILABLE and not self._blocked(c.side)
+        )
+
+    def _show_notice(self, kind: NoticeKind, now: float, is_error: bool = False, side: Side | None = None) -> None:
+        self._notice = (Notice(kind, side, is_error), now + NOTICE_SECONDS)
+
+    # --- the cycle ------------------------------------------------------------------
+
+    def _ordered(self) -> list[ConnectorRuntime]:
+        """Connectors left first: the left connector has priority (manual 5.2.3)."""
+        return [self.connectors[side] for side in sorted(self.connectors)]
+
+    def _expire(self, now: float) -> None:
+        if self._notice is not None and now >= self._notice[1]:
+            self._notice = None
+        if self._pending is not None and now >= self._pending.expires_at:
+            log.info("no connector plugged in time: back to Home")
+            self._pending = None
+            self._show_notice(NoticeKind.PLUG_IN_TIMEOUT, now)
+        if self._pending is not None and not self._eligible_for_plug_in():
+            self._pending = None
+
+    def _measure(self, dt: float) -> None:
+        for connector in self.connectors.values():
+            fed = [psu for psu in self.psus if psu.routed_to == connector.side and psu.present]
+            connector.output_current = sum(psu.current for psu in fed)
+            connector.output_voltage = max((psu.voltage for psu in fed), default=0.0)
+            machine = connector.machine
+            if machine.session is not None and machine.state in sm.SESSION_STATES and dt > 0:
+                energy = connector.output_voltage * connector.output_current * dt / 3600.0
+                connector.machine = replace(machine, session=replace(machine.session,
+                                                                     energy_wh=machine.session.energy_wh + energy))
+
+    def _run_machines(self, now: float) -> None:
+        focus_target: Side | None = None  # the first (leftmost) connector that wants the screen wins
+        for connector in self._ordered():
+            focus = self.focus
+            wants = None
+            for plugged in connector.edges:
+                result = self._on_plug_edge(connector, plugged)
+                wants = result if result is not None else wants
+            connector.edges.clear()
+            self.focus = focus
+            if wants is not None and focus_target is None:
+                focus_target = wants
+            if connector.stage != connector.reported_stage:
+                connector.reported_stage = connector.stage
+                self._event(connector, sm.StageReported(connector.stage))
+            if (
+                connector.stage == BoardStage.STOPPING
+                and connector.ev_stop_reason != EvStopReason.NONE
+                and connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING)
+            ):
+                self._event(connector, sm.EvStopped(connector.ev_stop_reason, connector.board_code))
+            self._event(connector, sm.Tick())
+        if focus_target is not None:
+            self.focus = focus_target
+
+    def _on_plug_edge(self, connector: ConnectorRuntime, plugged: bool) -> Side | None:
+        """Apply a plug or unplug; returns the connector the screen should show now, if any."""
+        if not plugged:
+            was_finished = connector.machine.state is ConnectorState.FINISHED
+            self._event(connector, sm.Unplugged())
+            if was_finished and self.focus == connector.side:
+                return self._active_other(connector.side)
+            return None
+        self._event(connector, sm.Plugged())
+        if connector.machine.state is not ConnectorState.PLUGGED:
+            return None
+        pending = self._pending
+        if pending is not None and not self._blocked(connector.side):
+            self._pending = None
+            self._event(connector, sm.Authorized(pending.id_token, pending.method))
+        return connector.side
+
+    def _active_other(self, side: Side) -> Side | None:
+        """After unplugging, the other connector's charging page if it has a session (5.2.6)."""
+        for other in self._ordered():
+            if other.side != side and other.machine.state in sm.SESSION_STATES | {ConnectorState.FINISHED}:
+                return other.side
+        return None
+
+    def _event(self, connector: ConnectorRuntime, event: sm.Event) -> None:
+        before = connector.machine.state
+        facts = sm.Facts(
+            plugged=connector.plugged,
+            blocked=self._blocked(connector.side),
+            stage=connector.stage,
+            contactor_closed=connector.contactor_closed,
+            output_current=connector.output_current,
+            soc=connector.soc,
+            summary_timeout_s=self.config.limits.summary_timeout_s,
+        )
+        connector.machine = sm.step(connector.machine, event, facts, self.clock.monotonic(), self.clock.now())
+        after = connector.machine.state
+        if after is not before:
+            log.info("%s connector: %s -> %s on %s", connector.side.label, before.value, after.value,
+                     type(event).__name__)
+            if after in (ConnectorState.PREPARING, ConnectorState.FINISHED):
+                self.focus = connector.side  # the screen follows the connector that needs the driver
+
+    def _watch_stopping(self, now: float) -> None:
+        """A stop that never reaches zero current means a welded relay: keep locked, raise it."""
+        for connector in self.connectors.values():
+            session = connector.machine.session
+            if connector.machine.state is not ConnectorState.STOPPING or session is None:
+                continue
+            if session.stop_requested_at is None:
+                continue
+            if now - session.stop_requested_at >= self.config.limits.stop_timeout_s:
+                self._raise_code(RELAY_WELDING_CODES[connector.standard], connector.side, blocking=True)
+
+    def _allocate(self) -> None:
+        demands: list[Demand] = []
+        for connector in self._ordered():
+            if not self._output_allowed(connector):
+                continue
+            demands.append(Demand(
+                side=connector.side,
+                envelope=connector.standard.envelope,
+                ev_voltage=connector.ev_voltage,
+                ev_current=connector.ev_current,
+                precharge=connector.machine.state is ConnectorState.PREPARING,
+            ))
+        grants = allocate(demands, self._healthy_psus(), self.config.limits.psu_rated_power_kw * 1000,
+                          self.config.limits.max_power_kw * 1000)
+        by_side = {grant.side: grant for grant in grants}
+        for connector in self.connectors.values():
+            connector.grant = by_side.get(connector.side)
+
+    def _output_allowed(self, connector: ConnectorRuntime) -> bool:
+        """Output only when authorized, plugged, locked, and precharging or charging, with no blocking code."""
+        state = connector.machine.state
+        if self._blocked(connector.side) or not (connector.plugged and connector.locked):
+            return False
+        if state is ConnectorState.CHARGING:
+            return connector.contactor_closed
+        return state is ConnectorState.PREPARING and connector.stage == BoardStage.PRECHARGE
+
+    # --- commands -------------------------------------------------------------------
+
+    def _send_commands(self, now: float, force: bool = False) -> None:
+        if force:  # a safety input changed between ticks: recompute output permission now
+            for connector in self.connectors.values():
+                if connector.grant is not None and not self._output_allowed(connector):
+                    connector.grant = None
+        for side in Side:
+            connector = self.connectors.get(side)
+            self._send(f"CSU_Cb{side.name.title()}Command", self._board_command(connector), now, force)
+        routed: dict[int, tuple[Side, Grant]] = {}
+        for connector in self.connectors.values():
+            if connector.grant is not None:
+                for index in connector.grant.psus:
+                    routed[index] = (connector.side, connector.grant)
+        for psu in self.psus:
+            side_grant = routed.get(psu.index)
+            if side_grant is None:
+                psu.routed_to = None if psu.current < sm.ZERO_CURRENT_A else psu.routed_to
+                signals = {"Enable": 0, "OutputConnector": PSU_NOT_ROUTED, "VoltageSetpoint": 0, "CurrentLimit": 0}
+            else:
+                side, grant = side_grant
+                psu.routed_to = side
+                signals = {
+                    "Enable": 1,
+                    "OutputConnector": side.value,
+                    "VoltageSetpoint": round(grant.voltage, 1),
+                    "CurrentLimit": round(grant.current / len(grant.psus), 1),
+                }
+            self._send(f"CSU_Psu{psu.index + 1}Command", signals, now, force)
+        self._send("CSU_LedCommand", self._led_command(), now, force)
+
+    def _board_command(self, connector: ConnectorRuntime | None) -> dict[str, float | int]:
+        if connector is None:
+            return {"Command": 0, "Lock": 0, "CloseContactor": 0, "EvseMaxCurrent": 0, "EvseMaxPower": 0,
+                    "EvseMaxVoltage": 0}
+        state = connector.machine.state
+        command = BoardCommand.IDLE
+        if state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+            command = BoardCommand.START_SESSION
+        elif state is ConnectorState.STOPPING:
+            command = BoardCommand.STOP_SESSION
+        if self.estop and state in sm.SESSION_STATES:
+            command = BoardCommand.EMERGENCY_STOP
+        close = False
+        precharged = state is ConnectorState.PREPARING and connector.stage >= BoardStage.PRECHARGE
+        if state is ConnectorState.CHARGING or precharged:
+            close = not self._blocked(connector.side)
+        elif state is ConnectorState.STOPPING and not self.estop:
+            # open the DC contactors only once the current is zero (no arcing); the
+            # emergency stop opens them at once
+            close = connector.output_current >= sm.ZERO_CURRENT_A and connector.contactor_closed
+        envelope = connector.standard.envelope
+        grant = connector.grant
+        return {
+            "Command": int(command),
+            "Lock": int(state in sm.SESSION_STATES),
+            "CloseContactor": int(close),
+            "EvseMaxCurrent": round(grant.current if grant else 0.0, 1),
+            "EvseMaxPower": round((grant.power_limit_w if grant else 0.0) / 1000, 2),
+            "EvseMaxVoltage": envelope.max_voltage,
+        }
+
+    def _led_command(self) -> dict[str, int]:
+        signals: dict[str, int] = {"LeftColour": 0, "LeftPattern": 0, "RightColour": 0, "RightPattern": 0}
+        for side, connector in self.connectors.items():
+            colour, pattern = self._led(connector)
+            prefix = side.name.title()
+            signals[f"{prefix}Colour"] = int(colour)
+            signals[f"{prefix}Pattern"] = int(pattern)
+        return signals
+
+    def _led(self, connector: ConnectorRuntime) -> tuple[LedColour, LedPattern]:
+        """LED per connector (manual 2.3): green ready, blue in use, red fault, yellow starting up."""
+        state = connector.machine.state
+        if self.phase is StationPhase.INITIALIZING or state is ConnectorState.UNAVAILABLE:
+            return LedColour.YELLOW, LedPattern.BLINK
+        if self._blocked(connector.side) and state not in sm.SESSION_STATES:
+            return LedColour.RED, LedPattern.STEADY
+        if state is ConnectorState.AVAILABLE:
+            pending = self._pending is not None
+            return LedColour.GREEN, LedPattern.BLINK if pending else LedPattern.STEADY
+        if state is ConnectorState.PLUGGED:
+            return LedColour.GREEN, LedPattern.BLINK
+        if state is ConnectorState.PREPARING:
+            return LedColour.BLUE, LedPattern.BLINK
+        if state is ConnectorState.CHARGING:
+            return LedColour.BLUE, LedPattern.BREATHE
+        if state is ConnectorState.STOPPING:
+            return LedColour.BLUE, LedPattern.BLINK
+        return LedColour.GREEN, LedPattern.BLINK  # finished: unplug
+
+    def _send(self, name: str, signals: dict[str, float | int], now: float, force: bool) -> None:
+        key = tuple(sorted(signals.items()))
+        last = self._sent.get(name)
+        if not force and last is not None and last[0] == key and now - last[1] < COMMAND_REPEAT_S:
+            return
+        self.link.send(name, **signals)
+        self._sent[name] = (key, now)
+
+    # --- the snapshot ---------------------------------------------------------------
+
+    def view(self) -> StationView:
+        now = self.clock.monotonic()
+        wall = self.clock.now()
+        test = self._self_test
+        expected = max(1, len(test.expected))
+        pending = None
+        if self._pending is not None:
+            pending = PendingAuthorization(
+                method=self._pending.method,
+                eligible=self._eligible_for_plug_in(),
+                seconds_left=max(0, math.ceil(self._pending.expires_at - now)),
+            )
+        template = self.config.authorization.qr_url_template
+        cp_id = self.config.station.charge_point_id
+        return StationView(
+            phase=self.phase,
+            init_progress=1.0 if self.phase is StationPhase.READY else len(test.answered) / expected,
+            init_step=self._init_step(),
+            version=self.config.station.version,
+            charge_point_id=cp_id,
+            model=self.config.station.model,
+            connectors=tuple(self._connector_view(c, now) for c in self._ordered()),
+            focused=self.focus,
+            pending=pending,
+            notice=self._notice[0] if self._notice else None,
+            codes=tuple(self.codes),
+            methods=frozenset(AuthMethod(m) for m in self.config.authorization.methods),
+            currency=self.tariff.currency,
+            energy_price=self.tariff.energy_per_kwh,
+            session_fee=self.tariff.session_fee,
+            time_price=self.tariff.per_minute,
+            qr_payloads=tuple(
+                template.format(charge_point_id=cp_id, connector_id=c.side.connector_id) for c in self._ordered()
+            ),
+            wall_minute=wall.replace(second=0, microsecond=0),
+            online=False,
+        )
+
+    def _init_step(self) -> str:
+        if self.phase is StationPhase.READY:
+            return "ready"
+        missing = self._self_test.expected - self._self_test.answered
+        steps = (("IOB", "io_board"), ("CB_", "connectors"), ("PSU_", "power_modules"), ("LEDB", "led_board"))
+        for prefix, step in steps:
+            if any(node.startswith(prefix) for node in missing):
+                return step
+        return "ready"
+
+    def _connector_view(self, connector: ConnectorRuntime, now: float) -> ConnectorView:
+        machine = connector.machine
+        state = machine.state.value
+        if self._blocked(connector.side) and machine.state not in sm.SESSION_STATES | {ConnectorState.FINISHED}:
+            state = "faulted"
+        colour, pattern = self._led(connector)
+        grant = connector.grant
+        charging = machine.state is ConnectorState.CHARGING
+        power = connector.output_voltage * connector.output_current if machine.state in sm.SESSION_STATES else 0.0
+        return ConnectorView(
+            side=connector.side,
+            standard=connector.standard,
+            state=state,
+            led_colour=colour,
+            led_pattern=pattern,
+            plugged=connector.plugged,
+            stage=int(connector.stage),
+            soc=connector.soc if connector.plugged else None,
+            target_soc=connector.target_soc if connector.plugged else None,
+            power_w=round(power / 100) * 100,
+            voltage_dv=round(connector.output_voltage * 10) if machine.state in sm.SESSION_STATES else 0,
+            current_da=round(connector.output_current * 10) if machine.state in sm.SESSION_STATES else 0,
+            max_power_w=round(grant.power_limit_w) if grant else 0,
+            limit=grant.limit if grant and charging else Limit.EV,
+            shared_power=bool(grant and grant.shared),
+            eta_seconds=self._eta(connector, power) if charging else None,
+            session=self._session_view(machine, now),
+            codes=self._codes_for(connector.side),
+        )
+
+    def _session_view(self, machine: Machine, now: float) -> SessionView | None:
+        session = machine.session
+        if session is None:
+            return None
+        seconds = session.duration_s(now)
+        return SessionView(
+            energy_wh=int(session.energy_wh),
+            charging_seconds=int(seconds),
+            start_soc=session.start_soc,
+            end_soc=session.end_soc,
+            cost=None if self.tariff.is_free else self.tariff.cost(session.energy_wh, seconds),
+            stop_reason=session.stop_reason.key if session.stop_reason else "",
+            stop_code=session.stop_code,
+            summary_dismissed=session.summary_dismissed,
+            authorized_by_card=session.method is AuthMethod.RFID,
+        )
+
+    @staticmethod
+    def _eta(connector: ConnectorRuntime, power_w: float) -> int | None:
+        if connector.soc is None or connector.target_soc is None or connector.capacity_kwh <= 0:
+            return None
+        remaining_wh = connector.capacity_kwh * 1000 * max(0, connector.target_soc - connector.soc) / 100
+        if remaining_wh <= 0:
+            return 0
+        if power_w < 500:
+            return None
+        return int(remaining_wh / power_w * 3600 // 60 * 60)  # whole minutes
+
+
+def _enum(kind: type, value: float | int, default: object) -> object:
+    try:
+        return kind(int(value))
+    except ValueError:
+        return default
+

@@ -1,0 +1,139 @@
+"""Immutable snapshots of the station for the HMI (and for tests and scenario logs).
+
+A snapshot holds facts and numbers, not display text: the HMI translates and formats
+them for the driver's language.  Two snapshots compare equal when the screen would
+show the same thing, so the HMI only redraws on real change.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from controller.types import AuthMethod, LedColour, LedPattern, Side, Standard
+
+
+class StationPhase(enum.Enum):
+    INITIALIZING = "initializing"
+    READY = "ready"
+
+
+class NoticeKind(enum.Enum):
+    """Short messages for the driver that disappear by themselves."""
+
+    INVALID_CARD = "invalid_card"
+    CARD_NOT_FOR_SESSION = "card_not_for_session"
+    NO_CONNECTOR_FREE = "no_connector_free"
+    PLUG_IN_TIMEOUT = "plug_in_timeout"
+    AUTHORIZED = "authorized"
+    CONNECTOR_BLOCKED = "connector_blocked"
+
+
+class Limit(enum.Enum):
+    """What currently caps a connector's power (EV = the EV's own request)."""
+
+    EV = "ev"
+    CONNECTOR = "connector"
+    SHARED = "shared"
+    STATION = "station"
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveCode:
+    """A status code in force; ``side`` None means the whole station."""
+
+    code: str
+    side: Side | None
+    blocks_charging: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    kind: NoticeKind
+    side: Side | None = None
+    is_error: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    """The current or last session of a connector."""
+
+    energy_wh: int
+    charging_seconds: int
+    start_soc: int | None
+    end_soc: int | None
+    cost: Decimal | None  # None when the charger is free
+    stop_reason: str  # StopReason.key, "" while running
+    stop_code: str
+    summary_dismissed: bool
+    authorized_by_card: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectorView:
+    side: Side
+    standard: Standard
+    state: str  # ConnectorState value, or "faulted" when an active code blocks this connector
+    led_colour: LedColour
+    led_pattern: LedPattern
+    plugged: bool
+    stage: int  # BoardStage value
+    soc: int | None
+    target_soc: int | None
+    power_w: int
+    voltage_dv: int  # decivolts, so equal snapshots mean equal display
+    current_da: int  # deciamps
+    max_power_w: int  # what the allocation grants now
+    limit: Limit
+    shared_power: bool
+    eta_seconds: int | None
+    session: SessionView | None
+    codes: tuple[str, ...]  # active codes that concern this connector, newest first
+
+    @property
+    def can_stop(self) -> bool:
+        return self.state in ("preparing", "charging")
+
+
+@dataclass(frozen=True, slots=True)
+class PendingAuthorization:
+    """A driver authorized before plugging in: the Plug-in screen."""
+
+    method: AuthMethod
+    eligible: tuple[Side, ...]
+    seconds_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class StationView:
+    phase: StationPhase
+    init_progress: float
+    init_step: str  # key of the self-test step
+    version: str
+    charge_point_id: str
+    model: str
+    connectors: tuple[ConnectorView, ...]
+    focused: Side
+    pending: PendingAuthorization | None
+    notice: Notice | None
+    codes: tuple[ActiveCode, ...]  # every code in force, newest first
+    methods: frozenset[AuthMethod]
+    currency: str
+    energy_price: Decimal
+    session_fee: Decimal
+    time_price: Decimal
+    qr_payloads: tuple[str, ...]  # per connector
+    wall_minute: datetime  # wall time rounded down to the minute (for the clock)
+    online: bool
+
+    def connector(self, side: Side) -> ConnectorView:
+        for connector in self.connectors:
+            if connector.side == side:
+                return connector
+        raise KeyError(side)
+
+    @property
+    def focused_connector(self) -> ConnectorView:
+        return self.connector(self.focused)

@@ -1,0 +1,73 @@
+"""Qt side of the hand-off: station snapshots in (any thread), view-model updates out.
+
+The controller calls :meth:`KioskBridge.push` from its own thread; a queued signal
+carries the snapshot to the GUI thread, where it is presented into the ``Kiosk``
+and ``ConnectorViewModel`` objects QML binds to.  Intents from QML go the other
+way through ``send_intent`` (which must return at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from controller.view import StationView
+from hmi.format import Formatter
+from hmi.presenter import connector_values, kiosk_values
+from hmi.viewmodel import ConnectorViewModel, Kiosk
+
+IntentSender = Callable[[str, Any], None]
+
+
+class KioskBridge(QObject):
+    """Keeps the kiosk view model in step with the latest station snapshot."""
+
+    viewArrived = Signal(object)
+    presented = Signal(str)  # the screen name after each presentation
+
+    def __init__(self, kiosk: Kiosk, formatter: Formatter, send_intent: IntentSender) -> None:
+        super().__init__()
+        self.kiosk = kiosk
+        self.formatter = formatter
+        self._send_intent = send_intent
+        self._status_index = 0
+        self._view: StationView | None = None
+        kiosk.set_intent_sink(self._on_intent)
+        self.viewArrived.connect(self.present, Qt.ConnectionType.QueuedConnection)
+
+    def push(self, view: StationView) -> None:
+        """Hand a snapshot over from any thread."""
+        self.viewArrived.emit(view)
+
+    @property
+    def view(self) -> StationView | None:
+        return self._view
+
+    @Slot(object)
+    def present(self, view: StationView) -> None:
+        """Update the view model from ``view`` (GUI thread)."""
+        if len(self._connector_models()) != len(view.connectors):
+            self.kiosk.set_connectors([ConnectorViewModel() for _ in view.connectors])
+        previous = self._view
+        self._view = view
+        if previous is None or previous.focused != view.focused or previous.codes != view.codes:
+            self._status_index = 0
+        for model, connector in zip(self._connector_models(), view.connectors, strict=True):
+            model.update(**connector_values(connector, view, self.formatter))
+        values = kiosk_values(view, self.formatter, self._status_index)
+        self._status_index = values["statusIndex"]
+        self.kiosk.update(**values)
+        self.presented.emit(values["screen"])
+
+    def _connector_models(self) -> list[ConnectorViewModel]:
+        return list(self.kiosk.property("connectors") or [])
+
+    def _on_intent(self, name: str, argument: Any) -> None:
+        if name == "status_page":
+            self._status_index = int(argument)
+            if self._view is not None:
+                self.present(self._view)
+            return
+        self._send_intent(name, argument)

@@ -1,0 +1,229 @@
+"""StationView -> view-model values: the texts a driver reads, translated and formatted.
+
+Pure functions apart from Qt's translation look-up, so every string that reaches
+the screen is produced (and testable) here, and QML only lays them out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from PySide6.QtCore import QCoreApplication
+
+from controller.status_codes import lookup
+from controller.types import AuthMethod, BoardStage, LedPattern, Side
+from controller.view import ConnectorView, Limit, NoticeKind, StationView
+from hmi.format import Formatter
+from hmi.navigation import screen_for, status_codes
+
+translate = QCoreApplication.translate
+
+_PREPARE_STAGES = {
+    BoardStage.COMMUNICATION: 1,
+    BoardStage.CABLE_CHECK: 2,
+    BoardStage.ISOLATION_TEST: 3,
+    BoardStage.PRECHARGE: 4,
+    BoardStage.CHARGING: 5,
+}
+
+
+def side_text(side: Side) -> str:
+    if side is Side.LEFT:
+        return translate("Presenter", "Left")
+    return translate("Presenter", "Right")
+
+
+def state_text(state: str) -> str:
+    texts = {
+        "unavailable": translate("Presenter", "Starting up"),
+        "available": translate("Presenter", "Available"),
+        "plugged": translate("Presenter", "Connected – authorize to start"),
+        "preparing": translate("Presenter", "Preparing"),
+        "charging": translate("Presenter", "Charging"),
+        "stopping": translate("Presenter", "Stopping"),
+        "finished": translate("Presenter", "Complete – please unplug"),
+        "faulted": translate("Presenter", "Out of order"),
+    }
+    return texts.get(state, state)
+
+
+def stop_reason_text(key: str) -> str:
+    texts = {
+        "stop_button": translate("Presenter", "Stopped with the Stop button"),
+        "card": translate("Presenter", "Stopped with your card"),
+        "ev_target_reached": translate("Presenter", "Your vehicle reached its charging target"),
+        "ev_battery_full": translate("Presenter", "Battery full"),
+        "ev_request": translate("Presenter", "Stopped by the vehicle"),
+        "ev_disconnected": translate("Presenter", "Cable disconnected"),
+        "fault": translate("Presenter", "Stopped because of a fault"),
+        "emergency_stop": translate("Presenter", "Emergency stop"),
+        "remote": translate("Presenter", "Stopped remotely"),
+    }
+    return texts.get(key, key)
+
+
+def init_step_text(step: str) -> str:
+    texts = {
+        "io_board": translate("Presenter", "Checking the control boards"),
+        "connectors": translate("Presenter", "Checking the connectors"),
+        "power_modules": translate("Presenter", "Checking the power modules"),
+        "led_board": translate("Presenter", "Checking the indicators"),
+        "ready": translate("Presenter", "Ready"),
+    }
+    return texts.get(step, step)
+
+
+def notice_text(kind: NoticeKind) -> str:
+    texts = {
+        NoticeKind.INVALID_CARD: translate("Presenter", "Invalid card. Please use another card or the app."),
+        NoticeKind.CARD_NOT_FOR_SESSION: translate(
+            "Presenter", "This card did not start the charging session. Use the same card to stop."),
+        NoticeKind.NO_CONNECTOR_FREE: translate("Presenter", "No connector is free right now."),
+        NoticeKind.PLUG_IN_TIMEOUT: translate("Presenter", "No cable was plugged in. Please authorize again."),
+        NoticeKind.AUTHORIZED: translate("Presenter", "Authorized"),
+        NoticeKind.CONNECTOR_BLOCKED: translate("Presenter", "This connector cannot be used right now."),
+    }
+    return texts[kind]
+
+
+def limit_text(connector: ConnectorView) -> str:
+    if connector.state != "charging" or connector.shared_power:
+        return ""  # while sharing, the shared-power hint (``sharedPower``) says why
+    if connector.limit is Limit.CONNECTOR:
+        return translate("Presenter", "Limited by the connector's maximum current")
+    if connector.limit is Limit.STATION:
+        return translate("Presenter", "Limited by the charger's available power")
+    return ""
+
+
+def tariff_text(view: StationView, fmt: Formatter) -> str:
+    parts = []
+    if view.energy_price:
+        parts.append(translate("Presenter", "%1 per kWh").replace("%1", fmt.money(view.energy_price, view.currency)))
+    if view.time_price:
+        parts.append(translate("Presenter", "%1 per minute").replace("%1", fmt.money(view.time_price, view.currency)))
+    if view.session_fee:
+        parts.append(translate("Presenter", "%1 session fee").replace("%1", fmt.money(view.session_fee, view.currency)))
+    return " · ".join(parts)
+
+
+def plug_in_text(view: StationView) -> str:
+    if view.pending is None:
+        return ""
+    names = [view.connector(side).standard.display_name for side in view.pending.eligible]
+    if len(names) == 1:
+        return translate("Presenter", "Plug the %1 connector into your vehicle").replace("%1", names[0])
+    return (translate("Presenter", "Plug the %1 or %2 connector into your vehicle")
+            .replace("%1", names[0]).replace("%2", names[1]))
+
+
+def button_texts(screen: str, view: StationView) -> tuple[str, str]:
+    """What the left and right physical buttons do on this screen."""
+    left = ""
+    if screen == "plugin":
+        left = translate("Presenter", "Cancel")
+    elif screen in ("preparing", "charging") and view.focused_connector.can_stop:
+        left = translate("Presenter", "Stop")
+    elif screen == "summary":
+        left = translate("Presenter", "Home")
+    switchable = len(view.connectors) > 1 and screen not in ("initializing", "plugin")
+    right = translate("Presenter", "Switch connector") if switchable else ""
+    return left, right
+
+
+def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter) -> dict[str, Any]:
+    session = connector.session
+    values: dict[str, Any] = {
+        "index": connector.side.value,
+        "side": connector.side.label,
+        "sideText": side_text(connector.side),
+        "standard": connector.standard.display_name,
+        "state": connector.state,
+        "stateText": state_text(connector.state),
+        "ledColour": connector.led_colour.name.lower(),
+        "ledBlinking": connector.led_pattern is not LedPattern.STEADY,
+        "focused": connector.side == view.focused,
+        "prepareStage": _PREPARE_STAGES.get(BoardStage(connector.stage), 0) if connector.state == "preparing" else 0,
+        "socPercent": connector.soc if connector.soc is not None else -1,
+        "socText": fmt.percent(connector.soc) if connector.soc is not None else "",
+        "targetSocText": fmt.percent(connector.target_soc) if connector.target_soc is not None else "",
+        "powerText": fmt.power_kw(connector.power_w),
+        "powerKw": connector.power_w / 1000,
+        "maxPowerKw": (connector.max_power_w or 60_000) / 1000,
+        "voltageText": fmt.voltage(connector.voltage_dv),
+        "currentText": fmt.current(connector.current_da),
+        "energyText": fmt.energy(session.energy_wh) if session else "",
+        "elapsedText": fmt.duration(session.charging_seconds) if session else "",
+        "etaText": fmt.minutes(connector.eta_seconds) if connector.eta_seconds is not None else "",
+        "costText": fmt.money(session.cost, view.currency) if session and session.cost is not None else "",
+        "sharedPower": connector.shared_power and connector.state == "charging",
+        "limitText": limit_text(connector),
+        "canStop": connector.can_stop,
+        "startSocText": fmt.percent(session.start_soc) if session and session.start_soc is not None else "",
+        "endSocText": fmt.percent(session.end_soc) if session and session.end_soc is not None else "",
+        "durationText": fmt.duration(session.charging_seconds) if session else "",
+        "stopReasonText": stop_reason_text(session.stop_reason) if session and session.stop_reason else "",
+    }
+    code = session.stop_code if session and session.stop_code else ""
+    if not code and connector.codes:
+        code = connector.codes[0]
+    values["statusCode"] = code
+    values["statusText"] = lookup(code).driver_text if code else ""
+    return values
+
+
+def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> dict[str, Any]:
+    screen = screen_for(view)
+    focused = view.focused_connector
+    left, right = button_texts(screen, view)
+    qr_side = view.pending.eligible[0] if view.pending and view.pending.eligible else view.focused
+    qr_payload = view.qr_payloads[[c.side for c in view.connectors].index(qr_side)]
+    codes = status_codes(view, focused)
+    status_index = min(max(status_index, 0), max(len(codes) - 1, 0))
+    values: dict[str, Any] = {
+        "screen": screen,
+        "chargePointId": view.charge_point_id,
+        "versionCode": view.version,
+        "modelName": view.model,
+        "clockText": fmt.clock(view.wall_minute),
+        "initProgress": float(view.init_progress),
+        "initStepText": init_step_text(view.init_step),
+        "connectorCount": len(view.connectors),
+        "focusedIndex": [c.side for c in view.connectors].index(view.focused),
+        "rfidEnabled": AuthMethod.RFID in view.methods,
+        "qrEnabled": AuthMethod.QR in view.methods,
+        "appEnabled": AuthMethod.APP in view.methods,
+        "qrSource": "image://qr/" + quote(qr_payload, safe=""),
+        "qrCaption": translate("Presenter", "Scan to pay and start with your phone"),
+        "tariffText": tariff_text(view, fmt),
+        "plugInSecondsLeft": view.pending.seconds_left if view.pending else 0,
+        "plugInText": plug_in_text(view),
+        "noticeText": notice_text(view.notice.kind) if view.notice else "",
+        "noticeIsError": bool(view.notice and view.notice.is_error),
+        "leftButtonText": left,
+        "rightButtonText": right,
+        "online": view.online,
+        "statusCount": len(codes),
+        "statusIndex": status_index,
+    }
+    values.update(status_values(view, codes[status_index] if codes else None))
+    return values
+
+
+def status_values(view: StationView, active: Any) -> dict[str, Any]:
+    if active is None:
+        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": []}
+    info = lookup(active.code)
+    if active.side is None:
+        scope = translate("Presenter", "Charger")
+    else:
+        scope = (translate("Presenter", "%1 connector (%2)")
+                 .replace("%1", side_text(active.side))
+                 .replace("%2", view.connector(active.side).standard.display_name))
+    return {
+        "statusCode": info.code,
+        "statusText": info.driver_text,
+        "statusScopeText": scope,
+        "statusSteps": list(info.steps),
+    }

@@ -1,0 +1,93 @@
+"""Image provider that draws QR codes for QML: ``image://qr/<percent-encoded payload>``.
+
+The kiosk shows the start-charging QR code with ``Image { source: Kiosk.qrSource }``.
+The payload is percent-encoded into the URL by the view model; this provider decodes
+it, builds the module matrix with the ``qrcode`` library and paints the dark modules
+in black on white, with the standard four-module quiet zone, on whole-pixel edges and
+without antialiasing, so the code stays crisp at any size.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, unquote
+
+import qrcode
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtQuick import QQuickImageProvider
+
+#: Name under which the provider is installed: URLs start with ``image://qr/``.
+PROVIDER_ID = "qr"
+#: Light modules around the code, as the QR specification requires.
+QUIET_ZONE_MODULES = 4
+#: Pixels per module when QML does not ask for a size.
+DEFAULT_MODULE_PIXELS = 8
+
+
+def qr_url(payload: str) -> str:
+    """The ``image://qr/...`` URL that shows ``payload`` as a QR code."""
+    return f"image://{PROVIDER_ID}/{quote(payload, safe='')}"
+
+
+def qr_matrix(payload: str) -> list[list[bool]]:
+    """Dark (True) and light modules of the QR code for ``payload``, without border."""
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M,
+        border=0,
+    )
+    code.add_data(payload)
+    code.make(fit=True)
+    return [[bool(module) for module in row] for row in code.get_matrix()]
+
+
+def render_qr(payload: str, requested: QSize | None = None) -> QImage:
+    """Paint the QR code for ``payload`` filling ``requested`` (a square side).
+
+    Module edges are rounded to whole pixels, so modules differ by at most one pixel
+    and nothing is blurred; without a requested size each module is
+    ``DEFAULT_MODULE_PIXELS`` wide.
+    """
+    matrix = qr_matrix(payload)
+    modules = len(matrix) + 2 * QUIET_ZONE_MODULES
+    side_px = modules * DEFAULT_MODULE_PIXELS
+    if requested is not None and requested.isValid():
+        side_px = max(modules, min(requested.width(), requested.height()))
+    edges = [round(i * side_px / modules) for i in range(modules + 1)]
+
+    image = QImage(side_px, side_px, QImage.Format.Format_RGB32)
+    image.fill(QColor(Qt.GlobalColor.white))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(Qt.GlobalColor.black))
+    for row, cells in enumerate(matrix):
+        top, bottom = edges[row + QUIET_ZONE_MODULES], edges[row + QUIET_ZONE_MODULES + 1]
+        for column, dark in enumerate(cells):
+            if dark:
+                left = edges[column + QUIET_ZONE_MODULES]
+                right = edges[column + QUIET_ZONE_MODULES + 1]
+                painter.drawRect(QRect(left, top, right - left, bottom - top))
+    painter.end()
+    return image
+
+
+class QrImageProvider(QQuickImageProvider):
+    """Serves ``image://qr/<percent-encoded payload>`` to QML ``Image`` items."""
+
+    def __init__(self) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+
+    def requestImage(self, id: str, size: QSize, requestedSize: QSize) -> QImage:  # noqa: N803
+        """Qt's callback; ``id`` is the URL part after ``image://qr/``."""
+        image = render_qr(unquote(id), requestedSize)
+        if size is not None:
+            size.setWidth(image.width())
+            size.setHeight(image.height())
+        return image
+
+
+def install(engine: object) -> QrImageProvider:
+    """Register the provider on a ``QQmlEngine`` as ``image://qr``."""
+    provider = QrImageProvider()
+    engine.addImageProvider(PROVIDER_ID, provider)  # type: ignore[attr-defined]
+    return provider

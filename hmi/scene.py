@@ -1,0 +1,70 @@
+"""Building the Qt Quick scene: fonts, view-model singletons, QR provider, the Evse module."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from hmi.qr_provider import install as install_qr_provider
+from hmi.viewmodel import Kiosk, SimulatorControl
+
+REPO = Path(__file__).resolve().parent.parent
+QML_IMPORT_PATH = REPO / "qml"
+FONT_DIR = REPO / "assets" / "fonts"
+DESIGN_SIZE = (1024, 600)
+
+
+def use_offscreen_rendering() -> None:
+    """Deterministic headless rendering: offscreen platform, software Qt Quick, DPR 1."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    os.environ["QT_ENABLE_HIGHDPI_SCALING"] = "0"
+    os.environ.setdefault("QT_SCALE_FACTOR", "1")
+
+
+def has_display() -> bool:
+    """Whether a window can be shown here (X11 or Wayland, or an explicit platform)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and platform != "offscreen":
+        return True
+    if platform == "offscreen":
+        return False
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def load_fonts(app: QGuiApplication) -> None:
+    """Register the shipped fonts and make Inter the application font."""
+    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    for font_file in sorted(FONT_DIR.glob("*.otf")):
+        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
+            raise RuntimeError(f"cannot load font {font_file}")
+    app.setFont(QFont("Inter"))
+
+
+class Scene:
+    """The QML engine with the kiosk (and optionally the simulator panel) loaded."""
+
+    def __init__(self, kiosk: Kiosk, simulator: SimulatorControl | None = None) -> None:
+        Kiosk.install(kiosk)
+        if simulator is not None:
+            SimulatorControl.install(simulator)
+        self.engine = QQmlApplicationEngine()
+        self.engine.addImportPath(str(QML_IMPORT_PATH))
+        self._qr = install_qr_provider(self.engine)
+        self.window = self._load("Main")
+        self.panel = self._load("SimulatorPanel") if simulator is not None else None
+
+    def _load(self, name: str) -> QQuickWindow:
+        before = len(self.engine.rootObjects())
+        self.engine.loadFromModule("Evse", name)
+        roots = self.engine.rootObjects()
+        if len(roots) == before:
+            raise RuntimeError(f"the QML module Evse failed to load {name} (see the QML errors above)")
+        window = roots[-1]
+        if not isinstance(window, QQuickWindow):
+            raise RuntimeError(f"{name}.qml is not a Window")
+        return window

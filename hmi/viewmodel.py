@@ -1,0 +1,396 @@
+"""The view model QML binds to: plain display data, already formatted and translated.
+
+QML never computes anything from these values beyond layout; every decision (which
+screen, which colour, whether a method is enabled) is made in Python.  Each object
+has a single ``changed`` notify signal that fires once per coherent update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
+
+QML_IMPORT_NAME = "Evse"
+QML_IMPORT_MAJOR_VERSION = 1
+
+#: Screen names the view model can ask ``Main.qml`` to show (one file per screen).
+SCREENS = (
+    "initializing",
+    "home",
+    "plugin",
+    "preparing",
+    "charging",
+    "summary",
+    "status",
+    "outOfService",
+)
+
+
+def _prop(name: str, kind: type | str, notify: Signal) -> Property:
+    """A read-only property backed by ``self._values[name]``."""
+    return Property(kind, lambda self: self._values[name], notify=notify)
+
+
+class _Values(QObject):
+    """Holds named values and emits ``changed`` once when an update alters any of them."""
+
+    _DEFAULTS: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._values: dict[str, Any] = dict(self._DEFAULTS)
+
+    def update(self, **values: Any) -> bool:
+        """Set several values at once; returns whether anything changed."""
+        dirty = False
+        for key, value in values.items():
+            if key not in self._values:
+                raise KeyError(f"{type(self).__name__} has no property {key!r}")
+            if self._values[key] != value:
+                self._values[key] = value
+                dirty = True
+        if dirty:
+            self.changed.emit()
+        return dirty
+
+    def value(self, key: str) -> Any:
+        return self._values[key]
+
+
+@QmlElement
+@QmlUncreatable("Connector view models are created by the application")
+class ConnectorViewModel(_Values):
+    """What the screens show about one connector."""
+
+    changed = Signal()
+    _DEFAULTS: ClassVar[dict[str, Any]] = {
+        "index": 0,
+        "side": "left",  # "left" | "right"
+        "sideText": "",  # translated "Left" / "Right"
+        "standard": "",  # "CHAdeMO" | "CCS1" | "GB/T"
+        "state": "unavailable",  # see hmi.navigation.CONNECTOR_STATES
+        "stateText": "",  # translated state for drivers
+        "ledColour": "off",  # "off" | "green" | "blue" | "yellow" | "red" | "white"
+        "ledBlinking": False,
+        "focused": False,
+        "prepareStage": 0,  # 0 none, 1 communication, 2 cable check, 3 isolation, 4 precharge, 5 done
+        "socPercent": -1,  # -1 = unknown
+        "socText": "",
+        "targetSocText": "",
+        "powerText": "",  # number only, e.g. "45.2"
+        "powerKw": 0.0,
+        "maxPowerKw": 60.0,  # current allocation, for gauges
+        "voltageText": "",  # with unit, e.g. "398 V"
+        "currentText": "",  # with unit, e.g. "113.6 A"
+        "energyText": "",  # with unit, e.g. "12.34 kWh"
+        "elapsedText": "",  # e.g. "0:23:10"
+        "etaText": "",  # e.g. "18 min"
+        "costText": "",  # "" when no tariff is configured
+        "sharedPower": False,  # power shared with the other connector
+        "limitText": "",  # which limit holds the power, "" when the EV's own request
+        "canStop": False,
+        "startSocText": "",
+        "endSocText": "",
+        "durationText": "",
+        "stopReasonText": "",
+        "statusCode": "",  # six digits or ""
+        "statusText": "",  # meaning of statusCode
+    }
+    index = _prop("index", int, changed)
+    side = _prop("side", str, changed)
+    sideText = _prop("sideText", str, changed)
+    standard = _prop("standard", str, changed)
+    state = _prop("state", str, changed)
+    stateText = _prop("stateText", str, changed)
+    ledColour = _prop("ledColour", str, changed)
+    ledBlinking = _prop("ledBlinking", bool, changed)
+    focused = _prop("focused", bool, changed)
+    prepareStage = _prop("prepareStage", int, changed)
+    socPercent = _prop("socPercent", int, changed)
+    socText = _prop("socText", str, changed)
+    targetSocText = _prop("targetSocText", str, changed)
+    powerText = _prop("powerText", str, changed)
+    powerKw = _prop("powerKw", float, changed)
+    maxPowerKw = _prop("maxPowerKw", float, changed)
+    voltageText = _prop("voltageText", str, changed)
+    currentText = _prop("currentText", str, changed)
+    energyText = _prop("energyText", str, changed)
+    elapsedText = _prop("elapsedText", str, changed)
+    etaText = _prop("etaText", str, changed)
+    costText = _prop("costText", str, changed)
+    sharedPower = _prop("sharedPower", bool, changed)
+    limitText = _prop("limitText", str, changed)
+    canStop = _prop("canStop", bool, changed)
+    startSocText = _prop("startSocText", str, changed)
+    endSocText = _prop("endSocText", str, changed)
+    durationText = _prop("durationText", str, changed)
+    stopReasonText = _prop("stopReasonText", str, changed)
+    statusCode = _prop("statusCode", str, changed)
+    statusText = _prop("statusText", str, changed)
+
+
+IntentSink = Callable[[str, Any], None]
+
+
+@QmlElement
+@QmlSingleton
+class Kiosk(_Values):
+    """The whole kiosk: which screen, station-wide texts, and the driver's intents."""
+
+    changed = Signal()
+    connectorsChanged = Signal()
+    _DEFAULTS: ClassVar[dict[str, Any]] = {
+        "screen": "initializing",
+        "chargePointId": "",
+        "versionCode": "",
+        "modelName": "",
+        "clockText": "",
+        "initProgress": 0.0,  # 0..1
+        "initStepText": "",
+        "connectorCount": 1,
+        "focusedIndex": 0,
+        "rfidEnabled": True,
+        "qrEnabled": True,
+        "appEnabled": True,
+        "qrSource": "",  # image://qr/... for the focused connector
+        "qrCaption": "",
+        "tariffText": "",  # price shown before charging, "" when free / not configured
+        "plugInSecondsLeft": 0,
+        "plugInText": "",  # e.g. "Plug in the CHAdeMO or CCS1 connector"
+        "noticeText": "",  # transient message, e.g. invalid card
+        "noticeIsError": False,
+        "statusCode": "",  # the code the status screen shows
+        "statusText": "",  # its meaning
+        "statusScopeText": "",  # "Charger" / "Left connector (CHAdeMO)"
+        "statusSteps": [],  # numbered steps, plain strings
+        "statusCount": 0,  # how many codes are active (status screen pager)
+        "statusIndex": 0,
+        "leftButtonText": "",  # what the left physical button does now
+        "rightButtonText": "",  # what the right physical button does now
+        "online": False,  # connected to the backend (CSMS)
+        "backendConfigured": False,  # hide the connection state on a charger without a backend
+        "animated": True,  # False: no motion at all (deterministic screenshots, reduced motion)
+    }
+    screen = _prop("screen", str, changed)
+    chargePointId = _prop("chargePointId", str, changed)
+    versionCode = _prop("versionCode", str, changed)
+    modelName = _prop("modelName", str, changed)
+    clockText = _prop("clockText", str, changed)
+    initProgress = _prop("initProgress", float, changed)
+    initStepText = _prop("initStepText", str, changed)
+    connectorCount = _prop("connectorCount", int, changed)
+    focusedIndex = _prop("focusedIndex", int, changed)
+    rfidEnabled = _prop("rfidEnabled", bool, changed)
+    qrEnabled = _prop("qrEnabled", bool, changed)
+    appEnabled = _prop("appEnabled", bool, changed)
+    qrSource = _prop("qrSource", str, changed)
+    qrCaption = _prop("qrCaption", str, changed)
+    tariffText = _prop("tariffText", str, changed)
+    plugInSecondsLeft = _prop("plugInSecondsLeft", int, changed)
+    plugInText = _prop("plugInText", str, changed)
+    noticeText = _prop("noticeText", str, changed)
+    noticeIsError = _prop("noticeIsError", bool, changed)
+    statusCode = _prop("statusCode", str, changed)
+    statusText = _prop("statusText", str, changed)
+    statusScopeText = _prop("statusScopeText", str, changed)
+    statusSteps = _prop("statusSteps", "QStringList", changed)
+    statusCount = _prop("statusCount", int, changed)
+    statusIndex = _prop("statusIndex", int, changed)
+    leftButtonText = _prop("leftButtonText", str, changed)
+    rightButtonText = _prop("rightButtonText", str, changed)
+    online = _prop("online", bool, changed)
+    backendConfigured = _prop("backendConfigured", bool, changed)
+    animated = _prop("animated", bool, changed)
+
+    _instance: Kiosk | None = None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._connectors: list[ConnectorViewModel] = []
+        self._sink: IntentSink | None = None
+
+    @staticmethod
+    def create(engine: Any) -> Kiosk:
+        """QML singleton factory: the application installs the instance first."""
+        if Kiosk._instance is None:
+            Kiosk._instance = Kiosk()
+        return Kiosk._instance
+
+    @classmethod
+    def install(cls, instance: Kiosk) -> None:
+        """Make ``instance`` the object QML gets for ``Kiosk``."""
+        cls._instance = instance
+
+    def set_intent_sink(self, sink: IntentSink) -> None:
+        """Route driver intents (button presses, touches) to ``sink(name, argument)``."""
+        self._sink = sink
+
+    def set_connectors(self, connectors: list[ConnectorViewModel]) -> None:
+        for connector in connectors:
+            connector.setParent(self)  # keep them alive and out of QML's ownership
+        self._connectors = list(connectors)
+        self.connectorsChanged.emit()
+        self.changed.emit()  # ``focused`` points into the new list
+
+    def connector(self, index: int) -> ConnectorViewModel:
+        return self._connectors[index]
+
+    def _get_connectors(self) -> list[ConnectorViewModel]:
+        return self._connectors
+
+    def _get_focused(self) -> ConnectorViewModel | None:
+        index = self._values["focusedIndex"]
+        return self._connectors[index] if 0 <= index < len(self._connectors) else None
+
+    connectors = Property(list, _get_connectors, notify=connectorsChanged)
+    focused = Property(ConnectorViewModel, _get_focused, notify=changed)
+
+    def _emit(self, name: str, argument: Any = None) -> None:
+        if self._sink is not None:
+            self._sink(name, argument)
+
+    @Slot()
+    def pressLeft(self) -> None:
+        """The left physical button (Home / Stop charge) or its on-screen twin."""
+        self._emit("press_left")
+
+    @Slot()
+    def pressRight(self) -> None:
+        """The right physical button (select connector) or its on-screen twin."""
+        self._emit("press_right")
+
+    @Slot(int)
+    def selectConnector(self, index: int) -> None:
+        """Touch on a connector: focus it."""
+        self._emit("select", index)
+
+    @Slot(int)
+    def stopCharging(self, index: int) -> None:
+        """Touch on a connector's Stop button."""
+        self._emit("stop", index)
+
+    @Slot()
+    def cancel(self) -> None:
+        """Touch on Cancel while waiting for plug-in."""
+        self._emit("cancel")
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Touch on Done / Home on the summary or a message."""
+        self._emit("dismiss")
+
+    @Slot(int)
+    def showStatus(self, index: int) -> None:
+        """Page through several active status codes on the status screen."""
+        self._emit("status_page", index)
+
+
+@QmlElement
+@QmlSingleton
+class SimulatorControl(_Values):
+    """The presenter's control panel of the simulated hardware (desktop demo only).
+
+    Sides are 0 = left, 1 = right.  Every slot turns into an action on the simulated
+    boards, which then talk to the controller over the CAN bus like real hardware.
+    """
+
+    changed = Signal()
+    _DEFAULTS: ClassVar[dict[str, Any]] = {
+        "connectorCount": 2,
+        "leftStandard": "",
+        "rightStandard": "",
+        "leftPlugged": False,
+        "rightPlugged": False,
+        "leftStartSoc": 20,
+        "leftTargetSoc": 80,
+        "rightStartSoc": 35,
+        "rightTargetSoc": 90,
+        "emergencyStop": False,
+        "doorOpen": False,
+        "knownCard": "",  # uid of a card on the allow-list
+        "unknownCard": "",  # uid of a card nobody knows
+        "timeFactor": 1.0,  # how much faster than real time the EV battery fills
+    }
+    connectorCount = _prop("connectorCount", int, changed)
+    leftStandard = _prop("leftStandard", str, changed)
+    rightStandard = _prop("rightStandard", str, changed)
+    leftPlugged = _prop("leftPlugged", bool, changed)
+    rightPlugged = _prop("rightPlugged", bool, changed)
+    leftStartSoc = _prop("leftStartSoc", int, changed)
+    leftTargetSoc = _prop("leftTargetSoc", int, changed)
+    rightStartSoc = _prop("rightStartSoc", int, changed)
+    rightTargetSoc = _prop("rightTargetSoc", int, changed)
+    emergencyStop = _prop("emergencyStop", bool, changed)
+    doorOpen = _prop("doorOpen", bool, changed)
+    knownCard = _prop("knownCard", str, changed)
+    unknownCard = _prop("unknownCard", str, changed)
+    timeFactor = _prop("timeFactor", float, changed)
+
+    _instance: SimulatorControl | None = None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sink: IntentSink | None = None
+
+    @staticmethod
+    def create(engine: Any) -> SimulatorControl:
+        if SimulatorControl._instance is None:
+            SimulatorControl._instance = SimulatorControl()
+        return SimulatorControl._instance
+
+    @classmethod
+    def install(cls, instance: SimulatorControl) -> None:
+        cls._instance = instance
+
+    def set_action_sink(self, sink: IntentSink) -> None:
+        """Route panel actions to ``sink(name, argument)``."""
+        self._sink = sink
+
+    def _emit(self, name: str, argument: Any = None) -> None:
+        if self._sink is not None:
+            self._sink(name, argument)
+
+    @Slot(int)
+    def plug(self, side: int) -> None:
+        self._emit("plug", side)
+
+    @Slot(int)
+    def unplug(self, side: int) -> None:
+        self._emit("unplug", side)
+
+    @Slot()
+    def tapKnownCard(self) -> None:
+        self._emit("tap", self._values["knownCard"])
+
+    @Slot()
+    def tapUnknownCard(self) -> None:
+        self._emit("tap", self._values["unknownCard"])
+
+    @Slot(int, int, int)
+    def setEvSoc(self, side: int, start: int, target: int) -> None:
+        """Start and target SOC (%) of the EV that will be plugged on ``side``."""
+        self._emit("ev_soc", (side, start, target))
+
+    @Slot(bool)
+    def setEmergencyStop(self, pressed: bool) -> None:
+        self._emit("estop", pressed)
+
+    @Slot(bool)
+    def setDoorOpen(self, opened: bool) -> None:
+        self._emit("door", opened)
+
+    @Slot()
+    def pressLeftButton(self) -> None:
+        self._emit("button_left")
+
+    @Slot()
+    def pressRightButton(self) -> None:
+        self._emit("button_right")
+
+    @Slot(int, str)
+    def injectFault(self, side: int, code: str) -> None:
+        """Make the connector board on ``side`` report status ``code`` ("" clears)."""
+        self._emit("fault", (side, code))

@@ -1,0 +1,135 @@
+import QtQuick
+import Evse
+
+// The driver kiosk: header, the screen Kiosk.screen names, the physical buttons'
+// meaning, and a transient notice over everything.
+Window {
+    id: root
+
+    // A function rather than a map property: it also works for the very first binding
+    // evaluation, before the components below exist as property values.
+    function screenComponent(name: string): Component {
+        switch (name) {
+        case "initializing":
+            return initializingScreen;
+        case "home":
+            return homeScreen;
+        case "plugin":
+            return plugInScreen;
+        case "preparing":
+            return preparingScreen;
+        case "charging":
+            return chargingScreen;
+        case "summary":
+            return summaryScreen;
+        case "status":
+            return statusScreen;
+        case "outOfService":
+            return outOfServiceScreen;
+        }
+        return null;
+    }
+
+    color: Theme.background
+    height: Theme.designHeight
+    minimumHeight: Theme.minimumHeight
+    minimumWidth: Theme.minimumWidth
+    title: qsTr("EV charger")
+    visible: true
+    width: Theme.designWidth
+
+    Binding {
+        property: "scale"
+        target: Theme
+        value: Math.min(root.width / Theme.designWidth, root.height / Theme.designHeight)
+    }
+    Header {
+        id: header
+
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        opacity: notice.visible ? 0 : 1
+    }
+    Loader {
+        id: screenLoader
+
+        anchors.bottom: buttonBar.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: header.bottom
+        sourceComponent: root.screenComponent(Kiosk.screen)
+
+        onLoaded: {
+            if (Theme.motion)
+                fadeIn.restart();
+        }
+    }
+    NumberAnimation {
+        id: fadeIn
+
+        duration: Theme.fadeDuration
+        from: 0
+        property: "opacity"
+        target: screenLoader.item
+        to: 1
+    }
+    ButtonBar {
+        id: buttonBar
+
+        anchors.bottom: parent.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+    }
+    NoticeBanner {
+        id: notice
+
+        // Covers the header (identity, clock) rather than the screen's content.
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.spacingS
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.spacingS
+        anchors.top: parent.top
+        anchors.topMargin: Theme.spacingXs
+    }
+    Component {
+        id: initializingScreen
+
+        InitializingScreen {}
+    }
+    Component {
+        id: homeScreen
+
+        HomeScreen {}
+    }
+    Component {
+        id: plugInScreen
+
+        PlugInScreen {}
+    }
+    Component {
+        id: preparingScreen
+
+        PreparingScreen {}
+    }
+    Component {
+        id: chargingScreen
+
+        ChargingScreen {}
+    }
+    Component {
+        id: summaryScreen
+
+        SummaryScreen {}
+    }
+    Component {
+        id: statusScreen
+
+        StatusScreen {}
+    }
+    Component {
+        id: outOfServiceScreen
+
+        OutOfServiceScreen {}
+    }
+}

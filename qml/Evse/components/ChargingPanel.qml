@@ -1,0 +1,157 @@
+import QtQuick
+import QtQuick.Layouts
+import Evse
+
+// Full live view of one charging session: SOC gauge, power, the other readings,
+// notes on power limits, and the Stop button. `wide` is the single-session layout
+// (gauge beside everything); otherwise the readings go under gauge and power, and
+// the panel is framed as the focused one of two.
+Rectangle {
+    id: panel
+
+    required property ConnectorViewModel connector
+    property bool wide: true
+
+    border.color: wide ? Theme.transparent : Theme.borderFocused
+    border.width: wide ? 0 : Theme.focusBorderWidth
+    color: wide ? Theme.transparent : Theme.surfaceFocused
+    radius: Theme.radiusL
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: panel.wide ? 0 : Theme.spacingM
+        spacing: panel.wide ? Theme.spacingM : Theme.spacingS
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingL
+
+            ConnectorIdentity {
+                Layout.fillWidth: true
+                connector: panel.connector
+                iconSize: Theme.iconL
+            }
+            StateBadge {
+                Layout.maximumWidth: panel.width / 3
+                connector: panel.connector
+                pixelSize: panel.wide ? Theme.fontBodyLarge : Theme.fontBody
+            }
+            KioskButton {
+                implicitHeight: panel.wide ? Theme.buttonHeight : Theme.buttonHeightCompact
+                iconName: "stop"
+                kind: "danger"
+                text: qsTr("Stop")
+                visible: panel.connector.canStop
+
+                onClicked: Kiosk.stopCharging(panel.connector.index)
+            }
+        }
+        GridLayout {
+            Layout.fillHeight: true
+            Layout.fillWidth: true
+            columnSpacing: Theme.spacingXl
+            columns: 2
+            rowSpacing: panel.wide ? Theme.spacingL : Theme.spacingS
+
+            SocGauge {
+                Layout.alignment: Qt.AlignCenter
+                Layout.column: 0
+                Layout.preferredHeight: panel.wide ? Theme.socRingSize : Theme.socRingSmall
+                Layout.preferredWidth: panel.wide ? Theme.socRingSize : Theme.socRingSmall
+                Layout.row: 0
+                Layout.rowSpan: panel.wide ? 2 : 1
+                connector: panel.connector
+                pixelSize: panel.wide ? Theme.fontDisplay : Theme.fontHeadline
+                thickness: panel.wide ? Theme.ringThickness : Theme.ringThickness * 3 / 4
+            }
+            GridLayout {
+                Layout.alignment: Qt.AlignBottom
+                Layout.column: 1
+                Layout.fillWidth: true
+                Layout.row: 0
+                columnSpacing: Theme.spacingL
+                columns: panel.wide ? 2 : 1
+                rowSpacing: Theme.spacingS
+
+                PowerReadout {
+                    Layout.fillWidth: !panel.wide
+                    pixelSize: panel.wide ? Theme.fontHero : Theme.fontDisplay
+                    powerText: panel.connector.powerText
+                }
+                ColumnLayout {
+                    Layout.alignment: panel.wide ? Qt.AlignBottom : Qt.AlignLeft
+                    Layout.bottomMargin: panel.wide ? Theme.spacingL : 0
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+
+                    InfoChip {
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: implicitWidth
+                        text: panel.connector.limitText
+                        visible: text !== ""
+                    }
+                    InfoChip {
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: implicitWidth
+                        iconName: "shared"
+                        text: qsTr("Power shared with the other connector")
+                        textColor: Theme.textSecondary
+                        visible: panel.connector.sharedPower
+                    }
+                }
+            }
+            GridLayout {
+                Layout.column: panel.wide ? 1 : 0
+                Layout.columnSpan: panel.wide ? 1 : 2
+                Layout.fillWidth: true
+                Layout.row: 1
+                columnSpacing: Theme.spacingL
+                columns: 3
+                rowSpacing: Theme.spacingS
+
+                MetricTile {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    label: qsTr("Voltage")
+                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                    value: panel.connector.voltageText
+                }
+                MetricTile {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    label: qsTr("Current")
+                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                    value: panel.connector.currentText
+                }
+                MetricTile {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    label: qsTr("Energy")
+                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                    value: panel.connector.energyText
+                }
+                MetricTile {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    label: qsTr("Elapsed")
+                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                    value: panel.connector.elapsedText
+                }
+                MetricTile {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    label: qsTr("Time to target")
+                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                    value: panel.connector.etaText
+                }
+                MetricTile {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    label: qsTr("Cost so far")
+                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                    value: panel.connector.costText
+                }
+            }
+        }
+    }
+}

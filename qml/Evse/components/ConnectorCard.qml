@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Layouts
+import Evse
+
+// One connector on the home screen: standard, side and state; the focused one is
+// highlighted and marked "Selected". Touch selects it.
+Rectangle {
+    id: card
+
+    required property ConnectorViewModel connector
+
+    signal selected
+
+    border.color: connector.focused ? Theme.borderFocused : Theme.border
+    border.width: connector.focused ? Theme.focusBorderWidth : Theme.borderWidth
+    color: connector.focused ? Theme.surfaceFocused : Theme.surface
+    radius: Theme.radiusL
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacingL
+        spacing: Theme.spacingS
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+
+            KioskText {
+                Layout.fillWidth: true
+                color: Theme.textSecondary
+                font.weight: Font.Medium
+                text: card.connector.sideText
+            }
+            Tag {
+                Layout.maximumWidth: card.width / 2
+                opacity: card.connector.focused && Kiosk.connectorCount > 1 ? 1 : 0
+                text: qsTr("Selected")
+            }
+        }
+        Item {
+            Layout.fillHeight: true
+        }
+        Icon {
+            Layout.alignment: Qt.AlignHCenter
+            size: Theme.connectorIconSize
+            source: Theme.connectorIcon(card.connector.standard)
+        }
+        FitText {
+            Layout.fillWidth: true
+            font.pixelSize: Theme.fontTitle
+            font.weight: Font.Bold
+            horizontalAlignment: Text.AlignHCenter
+            text: card.connector.standard
+        }
+        Item {
+            Layout.fillHeight: true
+        }
+        StateBadge {
+            Layout.alignment: Qt.AlignHCenter
+            Layout.maximumWidth: card.width - 2 * Theme.spacingL
+            connector: card.connector
+        }
+    }
+    TapHandler {
+        onTapped: card.selected()
+    }
+}

@@ -1,0 +1,62 @@
+import QtQuick
+import QtQuick.Layouts
+import Evse
+
+// Top bar: charger identity on the left, connection state and clock on the right.
+Rectangle {
+    id: header
+
+    color: Theme.background
+    implicitHeight: Theme.headerHeight
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.marginScreen
+        anchors.rightMargin: Theme.marginScreen
+        spacing: Theme.spacingM
+
+        Icon {
+            name: "bolt"
+            size: Theme.iconS
+        }
+        KioskText {
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
+            font.weight: Font.DemiBold
+            text: Kiosk.modelName
+        }
+        KioskText {
+            Layout.fillWidth: true
+            color: Theme.textSecondary
+            text: Kiosk.chargePointId
+        }
+        Rectangle {
+            id: onlineDot
+
+            color: Kiosk.online ? Theme.online : Theme.offline
+            visible: Kiosk.backendConfigured
+            implicitHeight: Theme.onlineDotSize
+            implicitWidth: Theme.onlineDotSize
+            radius: width / 2
+        }
+        KioskText {
+            color: Theme.textSecondary
+            text: Kiosk.online ? qsTr("Online") : qsTr("Offline")
+            visible: Kiosk.backendConfigured
+        }
+        KioskText {
+            Layout.leftMargin: Theme.spacingM
+            font.features: Theme.tabular
+            font.pixelSize: Theme.fontBodyLarge
+            font.weight: Font.DemiBold
+            text: Kiosk.clockText
+        }
+    }
+    Rectangle {
+        anchors.bottom: parent.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        color: Theme.border
+        height: Theme.borderWidth
+    }
+}

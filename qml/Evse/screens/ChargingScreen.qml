@@ -1,0 +1,68 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Layouts
+import Evse
+
+// Live charging data. With two connectors both are on screen: the focused one in
+// full, the other compactly (touch selects it).
+Item {
+    id: screen
+
+    readonly property ConnectorViewModel connector: Kiosk.focused
+    readonly property bool dual: Kiosk.connectorCount > 1
+
+    objectName: "chargingScreen"
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.marginScreen
+        spacing: Theme.spacingM
+        visible: screen.connector !== null
+
+        RowLayout {
+            Layout.fillHeight: true
+            Layout.fillWidth: true
+            spacing: Theme.spacingM
+
+            Repeater {
+                model: Kiosk.connectors
+
+                Loader {
+                    id: slot
+
+                    required property ConnectorViewModel modelData
+                    readonly property bool full: modelData.focused || !screen.dual
+
+                    Layout.fillHeight: true
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: full ? Theme.focusedPanelWeight : Theme.otherPanelWeight
+                    sourceComponent: full ? fullPanel : miniPanel
+
+                    Component {
+                        id: fullPanel
+
+                        ChargingPanel {
+                            connector: slot.modelData
+                            wide: !screen.dual
+                        }
+                    }
+                    Component {
+                        id: miniPanel
+
+                        ConnectorMini {
+                            connector: slot.modelData
+
+                            onSelected: Kiosk.selectConnector(slot.modelData.index)
+                        }
+                    }
+                }
+            }
+        }
+        KioskText {
+            Layout.fillWidth: true
+            color: Theme.textSecondary
+            text: qsTr("Tap your card or press Stop to end charging")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import QtQuick
+import QtQuick.Layouts
+import Evse
+
+// Connectors with their state, how to authorize, the QR code and the price.
+Item {
+    id: screen
+
+    objectName: "homeScreen"
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.marginScreen
+        spacing: Theme.spacingL
+
+        ColumnLayout {
+            Layout.fillHeight: true
+            Layout.fillWidth: true
+            spacing: Theme.spacingM
+
+            ScreenTitle {
+                id: prompt
+
+                text: qsTr("Choose a connector and plug in")
+            }
+            KioskText {
+                id: subPrompt
+
+                Layout.fillWidth: true
+                color: Theme.textSecondary
+                elide: Text.ElideNone
+                maximumLineCount: 2
+                text: qsTr("Then tap your card, scan the QR code or use the app.")
+                wrapMode: Text.WordWrap
+            }
+            RowLayout {
+                Layout.fillHeight: true
+                Layout.fillWidth: true
+                spacing: Theme.spacingM
+
+                Repeater {
+                    model: Kiosk.connectors
+
+                    ConnectorCard {
+                        required property ConnectorViewModel modelData
+
+                        Layout.fillHeight: true
+                        Layout.fillWidth: true
+                        connector: modelData
+
+                        onSelected: Kiosk.selectConnector(modelData.index)
+                    }
+                }
+            }
+        }
+        AuthPanel {
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.authPanelWidth
+        }
+    }
+
+    states: [
+        State {
+            name: "plugged"
+            when: Kiosk.focused?.state === "plugged"
+
+            PropertyChanges {
+                prompt.color: Theme.textAccent
+                prompt.text: qsTr("Cable connected")
+                subPrompt.color: Theme.textPrimary
+                subPrompt.text: qsTr("Tap your card on the reader or scan the QR code to start charging.")
+            }
+        },
+        State {
+            name: "single"
+            when: Kiosk.connectorCount === 1
+
+            PropertyChanges {
+                prompt.text: qsTr("Plug in to charge")
+                subPrompt.text: qsTr("Tap your card, scan the QR code or use the app, before or after plugging in.")
+            }
+        }
+    ]
+}

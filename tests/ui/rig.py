@@ -1,0 +1,147 @@
+"""A kiosk on a fake clock: the real controller and simulators, the real QML scene, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image, ImageChops
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from controller.config import Config
+from controller.sim.world import World
+from controller.view import StationView
+from hmi.bridge import KioskBridge
+from hmi.format import Formatter
+from hmi.input import ButtonKeys
+from hmi.layout_check import find_text_problems
+from hmi.scene import Scene
+from hmi.viewmodel import Kiosk
+
+GOLDEN_DIR = Path(__file__).parent / "goldens"
+FAILURE_DIR = Path(__file__).parent / "failures"
+#: A pixel differs when a channel differs by more than this (anti-aliasing noise).
+CHANNEL_TOLERANCE = 24
+#: A screenshot matches its golden when at most this share of pixels differ.
+PIXEL_TOLERANCE = 0.002
+
+
+class KioskRig:
+    """World (station + simulated hardware) + bridge + QML scene, stepped together."""
+
+    def __init__(self, version: str, **sections: dict) -> None:
+        self.world = World(Config().with_overrides(station={"version": version}, **sections))
+        self.kiosk = Kiosk()
+        self.kiosk.update(animated=False)
+        self.scene = Scene(self.kiosk)
+        self.window = self.scene.window
+        self.window.resize(1024, 600)
+        self.bridge = KioskBridge(self.kiosk, Formatter("en-US", "America/Los_Angeles"), self._intent)
+        self.keys = ButtonKeys(self._intent, self.window)
+        self.present()
+
+    def _intent(self, name: str, argument: object = None) -> None:
+        self.world.station.submit(name, argument)
+        self.world.station.publish()
+        self.present()
+
+    @property
+    def view(self) -> StationView:
+        return self.world.station.view()
+
+    @property
+    def screen(self) -> str:
+        return str(self.kiosk.value("screen"))
+
+    def present(self) -> None:
+        self.bridge.present(self.world.station.view())
+        for _ in range(3):
+            QCoreApplication.processEvents()
+
+    def start(self) -> KioskRig:
+        self.world.start()
+        self.present()
+        return self
+
+    def advance(self, seconds: float) -> None:
+        self.world.advance(seconds)
+        self.present()
+
+    def until(self, predicate: Callable[[StationView], bool], timeout: float = 30.0) -> None:
+        assert self.world.run_until(predicate, timeout), f"condition not reached; screen {self.screen}"
+        self.present()
+
+    def resize(self, width: int, height: int) -> None:
+        self.window.resize(width, height)
+        self.present()
+
+    def grab(self) -> QImage:
+        self.present()
+        return self.window.grabWindow()
+
+    def text_problems(self) -> list[str]:
+        self.grab()
+        return find_text_problems(self.window)
+
+    # --- touch and keys ----------------------------------------------------------------
+
+    def find_text(self, text: str) -> QQuickItem:
+        """The visible text item showing exactly ``text`` (first in paint order)."""
+        stack = [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if not item.isVisible() or item.opacity() <= 0:
+                continue
+            if item.inherits("QQuickText") and str(item.property("text")) == text:
+                return item
+            stack.extend(reversed(item.childItems()))
+        raise AssertionError(f"no visible text {text!r} on the {self.screen} screen")
+
+    def touch(self, text: str) -> None:
+        """Tap the centre of the visible text ``text`` (a button's label or a card's title)."""
+        item = self.find_text(text)
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(centre.x(), centre.y()))
+        self.present()
+
+    def key(self, key: Qt.Key) -> None:
+        QTest.keyClick(self.window, key)
+        self.present()
+
+    def close(self) -> None:
+        self.window.close()
+        self.scene.engine.deleteLater()
+        self.world.close()
+
+
+def compare_with_golden(image: QImage, name: str, update: bool) -> None:
+    """Assert ``image`` matches ``goldens/<name>.png`` (or rewrite it with --update-goldens)."""
+    GOLDEN_DIR.mkdir(exist_ok=True)
+    golden = GOLDEN_DIR / f"{name}.png"
+    if update or not golden.exists():
+        image.save(str(golden))
+        if not update:
+            raise AssertionError(f"{golden.name} did not exist; written now - look at it and commit it")
+        return
+    FAILURE_DIR.mkdir(exist_ok=True)
+    actual_path = FAILURE_DIR / f"{name}-actual.png"
+    image.save(str(actual_path))
+    actual = Image.open(actual_path).convert("RGB")
+    expected = Image.open(golden).convert("RGB")
+    if actual.size != expected.size:
+        raise AssertionError(f"{name}: size {actual.size} != golden {expected.size}")
+    diff = ImageChops.difference(actual, expected)
+    mask = diff.convert("L").point(lambda value: 255 if value > CHANNEL_TOLERANCE else 0)
+    differing = mask.histogram()[255]
+    share = differing / (actual.size[0] * actual.size[1])
+    if share > PIXEL_TOLERANCE:
+        highlight = Image.composite(Image.new("RGB", actual.size, "magenta"), actual.point(lambda v: v // 3), mask)
+        highlight.save(FAILURE_DIR / f"{name}-diff.png")
+        raise AssertionError(f"{name}: {share:.2%} of pixels differ from the golden "
+                             f"(see tests/ui/failures/{name}-actual.png and -diff.png; "
+                             "run pytest --update-goldens only if the change is intended)")
+    actual_path.unlink()

@@ -1,0 +1,48 @@
+"""Configuration: the shipped file, overrides and errors that name the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from controller.config import DEFAULT_CONFIG, Config, ConfigError, load
+
+
+def test_the_shipped_file_states_exactly_the_defaults() -> None:
+    assert load(DEFAULT_CONFIG) == Config()
+
+
+def test_overrides_pick_the_version() -> None:
+    config = Config().with_overrides(station={"version": "B0B"})
+    assert config.station.version == "B0B"
+    assert config.limits == Config().limits
+
+
+@pytest.mark.parametrize("text,message", [
+    ('[station]\nversion = "X1X"', "[station].version: 'X1X' is not one of J00, J0U, U00, U0U, B0B"),
+    ("[limits]\npsu_count = 0", "[limits].psu_count: must be between 1 and 4, got 0"),
+    ('[limits]\npsu_count = "two"', "[limits].psu_count: expected a whole number, got 'two'"),
+    ("[limits]\nmax_power_kw = 90", "[limits].max_power_kw: must be between 1 and 60"),
+    ("[limits]\nwatts = 1", "[limits].watts: unknown key"),
+    ("[stations]\nversion = 1", "[stations]: unknown section"),
+    ('[tariff]\nenergy_price = "cheap"', "[tariff].energy_price: 'cheap' is not a decimal number"),
+    ('[tariff]\ncurrency = "dollars"', "[tariff].currency: 'dollars' is not an ISO 4217 code"),
+    ('[authorization]\nmethods = ["rfid", "nfc"]', "[authorization].methods: 'nfc' is not one of"),
+    ('[authorization]\nlocal_allow_list = ["04:a1"]', "[authorization].local_allow_list: '04:a1' is not an upper-case"),
+    ('[authorization]\nqr_url_template = "https://x/{site}"', "[authorization].qr_url_template: unknown placeholder"),
+    ("[simulation]\nenabled = 1", "[simulation].enabled: expected true or false, got 1"),
+    ("[can\n", "not valid TOML"),
+])
+def test_bad_values_are_refused_naming_the_field(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "station.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load(path)
+    assert message in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such configuration file"):
+        load(tmp_path / "nope.toml")
