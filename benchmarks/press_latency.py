@@ -13,7 +13,7 @@ import statistics
 import sys
 import time
 
-from hmi.scene import use_offscreen_rendering
+from hmi.display import use_offscreen_rendering
 
 use_offscreen_rendering()
 

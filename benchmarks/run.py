@@ -47,7 +47,7 @@ def time_to_first_frame(command: list[str]) -> float:
 
 def bench_start(config: Path) -> dict[str, float]:
     bare = [PYTHON, "-m", "benchmarks.bare_window"]
-    kiosk = [PYTHON, "-m", "hmi.app", "--config", str(config), "--exit-on-screen"]
+    kiosk = [PYTHON, "-m", "hmi.app", "--kiosk", "--config", str(config), "--exit-on-screen"]
     samples: dict[str, list[float]] = {"bare": [], "first_frame": [], "home": []}
     for _ in range(START_RUNS):
         samples["bare"].append(time_to_first_frame(bare))

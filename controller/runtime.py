@@ -8,25 +8,31 @@ screen can never delay the controller, and the controller never waits on Qt.
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import can
-
-from controller.buses.can_link import CanLink
 from controller.clock import Clock, SystemClock
 from controller.config import Config
-from controller.sim.hardware import SimulatedHardware
-from controller.station import Station
 from controller.types import Side
-from controller.view import StationView
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from controller.sim.hardware import SimulatedHardware
+    from controller.station import Station
+    from controller.view import StationView
 
 log = logging.getLogger(__name__)
 
-ViewListener = Callable[[StationView], None]
+ViewListener = Callable[["StationView"], None]
+
+#: Cycle while the boards answer the start-up self-test (seconds).
+INIT_CYCLE_S = 0.005
+#: Idle on Home, the cycle is this many times the configured one.
+IDLE_CYCLE_FACTOR = 4
 
 
 class ControllerRuntime:
@@ -43,15 +49,24 @@ class ControllerRuntime:
         self._ready = threading.Event()
         self._stopping = False
         self.error: BaseException | None = None
+        self._wake: asyncio.Event | None = None
 
     def subscribe(self, listener: ViewListener) -> None:
-        """``listener(view)`` runs on the controller thread after each changed tick."""
+        """``listener(view)`` runs on the controller thread after each changed tick; it also
+        gets the current snapshot at once if the controller is already running."""
         self._listeners.append(listener)
+        self._call(lambda: listener(self.station.publish()) if self.station else None)
 
-    def start(self) -> None:
+    def start(self, wait: bool = True) -> None:
+        """Start the controller thread; it imports the CAN stack itself, so a caller that
+        does not ``wait`` can build its window meanwhile."""
         self._thread = threading.Thread(target=self._run, name="controller", daemon=True)
         self._thread.start()
-        self._ready.wait(timeout=30)
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self, timeout: float = 30.0) -> None:
+        self._ready.wait(timeout=timeout)
         if self.error is not None:
             raise RuntimeError("the controller failed to start") from self.error
 
@@ -74,10 +89,53 @@ class ControllerRuntime:
         """A presenter action on the simulated hardware (demo panel); returns at once."""
         self._call(lambda: self._simulate(action, argument))
 
+    def _cycle_s(self, phases: Any) -> float:
+        """How long until the next cycle.
+
+        The self-test is a burst of request/answer frames and runs at a fast pace; while
+        anything is going on (a session, a plugged cable, a pending authorization, a
+        message) the configured cycle; a charger idle on Home checks four times less
+        often, which is most of its life and most of its CPU.  Intents wake it at once.
+        """
+        station = self.station
+        assert station is not None
+        if station.phase is phases.INITIALIZING:
+            return INIT_CYCLE_S
+        cycle = self.config.can.cycle_ms / 1000.0
+        return cycle if station.busy else cycle * IDLE_CYCLE_FACTOR
+
+    async def _sleep(self, seconds: float) -> None:
+        """Sleep until the next cycle, or less when a frame arrives on a bus that can tell."""
+        import asyncio
+
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        self._wake.clear()
+
+    def _watch_bus(self, loop: asyncio.AbstractEventLoop, link: Any) -> None:
+        """Wake on incoming frames where the interface has a file descriptor (SocketCAN, ...);
+        the in-process virtual bus has none and is polled every cycle."""
+        try:
+            descriptor = link.bus.fileno()
+        except NotImplementedError:
+            return
+        if descriptor is not None and descriptor >= 0:
+            loop.add_reader(descriptor, self._wake.set)
+
+    def _notify(self, view: StationView) -> None:
+        for listener in list(self._listeners):
+            listener(view)
+
     def _call(self, function: Callable[[], None]) -> None:
         if self._loop is None:
             return
         self._loop.call_soon_threadsafe(self._guarded, function)
+        self._loop.call_soon_threadsafe(self._wake_up)
+
+    def _wake_up(self) -> None:
+        """After an intent, run a cycle now (e.g. a plug-in from the simulator panel)."""
+        if self._wake is not None:
+            self._wake.set()
 
     @staticmethod
     def _guarded(function: Callable[[], None]) -> None:
@@ -117,6 +175,8 @@ class ControllerRuntime:
             log.warning("unknown simulator action %r", action)
 
     def _run(self) -> None:
+        import asyncio
+
         loop = asyncio.new_event_loop()
         self._loop = loop
         try:
@@ -129,6 +189,15 @@ class ControllerRuntime:
             loop.close()
 
     async def _main(self) -> None:
+        import asyncio
+
+        import can
+
+        from controller.buses.can_link import CanLink
+        from controller.sim.hardware import SimulatedHardware
+        from controller.station import Station
+        from controller.view import StationPhase
+
         config = self.config
 
         def bus() -> can.BusABC:
@@ -138,10 +207,10 @@ class ControllerRuntime:
             self.hardware = SimulatedHardware(config, bus)
         link = CanLink(bus())
         self.station = Station(config, link, self.clock)
-        for listener in self._listeners:
-            self.station.subscribe(listener)
+        self.station.subscribe(self._notify)
+        self._wake = asyncio.Event()
+        self._watch_bus(asyncio.get_running_loop(), link)
         self._ready.set()
-        cycle = config.can.cycle_ms / 1000.0
         next_at = self.clock.monotonic()
         try:
             while not self._stopping:
@@ -153,12 +222,14 @@ class ControllerRuntime:
                     self.station.tick()
                 except Exception:  # a bug in one cycle must not end the controller
                     log.exception("controller cycle failed")
-                next_at += cycle
+                cycle = self._cycle_s(StationPhase)
+                # a steady rhythm, but never more than one cycle ahead after an early wake-up
+                next_at = min(next_at + cycle, self.clock.monotonic() + cycle)
                 delay = next_at - self.clock.monotonic()
                 if delay < -cycle:  # fell behind (suspended machine): do not burst to catch up
                     next_at = self.clock.monotonic()
                     delay = 0.0
-                await asyncio.sleep(max(0.0, delay))
+                await self._sleep(max(0.0, delay))
         finally:
             link.close()
             if self.hardware is not None:

@@ -172,6 +172,15 @@ class Station:
             self.handle_frame(frame)
         return len(frames)
 
+    @property
+    def busy(self) -> bool:
+        """Anything going on that needs the full cycle rate (sessions, plugged cables,
+        a pending authorization, a message on screen)?"""
+        if self.phase is not StationPhase.READY or self._pending is not None or self._notice is not None:
+            return True
+        return any(c.plugged or c.edges or c.machine.state is not ConnectorState.AVAILABLE
+                   or c.output_current >= sm.ZERO_CURRENT_A for c in self.connectors.values())
+
     def handle_frame(self, frame: Frame) -> None:
         handler = self._handlers.get(frame.name)
         if handler is not None:

@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     size = parse_size(args.size)
 
-    from hmi.scene import has_display, use_offscreen_rendering
+    from hmi.display import has_display, use_offscreen_rendering
 
     if args.scenario is not None:
         use_offscreen_rendering()
@@ -88,9 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif not has_display():
         use_offscreen_rendering()
         return _headless_demo(config, size)
+    # Start the controller first: its thread loads the CAN stack while Qt loads the screens.
+    from controller.runtime import ControllerRuntime
+
+    runtime = ControllerRuntime(config)
+    runtime.start(wait=False)
     from hmi.desktop import run_desktop
 
-    return run_desktop(config, kiosk_mode=args.kiosk, size=size, exit_on_screen=args.exit_on_screen)
+    return run_desktop(config, runtime, kiosk_mode=args.kiosk, size=size, exit_on_screen=args.exit_on_screen)
 
 
 def _run_scenario(config: Config, path: Path, screenshots: Path | None, events: Path | None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 import time
@@ -14,12 +15,11 @@ from controller.config import Config
 from controller.runtime import ControllerRuntime
 from controller.sim.ev import DEFAULT_EVS
 from controller.types import Side, connectors_of
-from controller.view import StationView
-from hmi.bridge import KioskBridge
-from hmi.format import Formatter
 from hmi.input import ButtonKeys
 from hmi.scene import Scene, load_fonts
 from hmi.viewmodel import Kiosk, SimulatorControl
+
+log = logging.getLogger(__name__)
 
 
 def simulator_control(config: Config, runtime: ControllerRuntime) -> SimulatorControl:
@@ -66,45 +66,75 @@ def exit_on_first_frame(app: QGuiApplication, scene: Scene, kiosk: Kiosk, screen
     def on_frame() -> None:
         if kiosk.value("screen") == screen:
             print(f"evse-hmi: first {screen} frame at monotonic {time.monotonic():.6f}", flush=True)
-            app.quit()
+            scene.window.frameSwapped.disconnect(on_frame)
+            QTimer.singleShot(0, app.quit)  # not from inside the frame being swapped
 
     scene.window.frameSwapped.connect(on_frame)
 
 
-def run_desktop(config: Config, kiosk_mode: bool, size: tuple[int, int], exit_on_screen: str | None = None) -> int:
-    app = QGuiApplication(sys.argv[:1])
-    app.setApplicationName("evse-hmi")
-    load_fonts(app)
-    runtime = ControllerRuntime(config)
-    kiosk = Kiosk()
-    show_panel = config.simulation.enabled and not kiosk_mode
-    control = simulator_control(config, runtime) if show_panel else None
-    scene = Scene(kiosk, control)
-    bridge = KioskBridge(kiosk, Formatter(config.station.language, config.station.time_zone), runtime.submit)
+class DesktopKiosk:
+    """The kiosk window (and the simulator panel) on a controller that may still be starting.
 
-    def push(view: StationView) -> None:
-        bridge.push(view)
+    The window shows the Initializing screen as soon as QML is loaded; the bridge to the
+    controller (presenter, Babel) is set up right after that first frame, so drivers see
+    the screen light up without waiting for the CAN stack to load.
+    """
 
-    runtime.subscribe(push)
-    ButtonKeys(runtime.submit, scene.window)
-    if kiosk_mode:
-        scene.window.showFullScreen()
-        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-    else:
-        scene.window.resize(*size)
-        scene.window.show()
-        if scene.panel is not None:
-            scene.panel.setX(scene.window.x() + scene.window.width() + 16)
-            scene.panel.show()
-    if exit_on_screen is not None:
-        exit_on_first_frame(app, scene, kiosk, exit_on_screen)
-    runtime.start()
-    # let Ctrl+C end the demo: Python only sees signals when the interpreter runs
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
-    heartbeat = QTimer()
-    heartbeat.start(200)
-    heartbeat.timeout.connect(lambda: None)
-    try:
-        return app.exec()
-    finally:
-        runtime.stop()
+    def __init__(self, config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int]) -> None:
+        self.config = config
+        self.runtime = runtime
+        self.app = QGuiApplication(sys.argv[:1])
+        self.app.setApplicationName("evse-hmi")
+        load_fonts(self.app)
+        self.kiosk = Kiosk()
+        self.kiosk.update(chargePointId=config.station.charge_point_id, modelName=config.station.model,
+                          versionCode=config.station.version,
+                          connectorCount=len(connectors_of(config.station.version)))
+        control = simulator_control(config, runtime) if config.simulation.enabled and not kiosk_mode else None
+        self.scene = Scene(self.kiosk, control)
+        self.bridge: Any = None
+        ButtonKeys(runtime.submit, self.scene.window)
+        self.scene.window.frameSwapped.connect(self._connect, Qt.ConnectionType.SingleShotConnection)
+        window = self.scene.window
+        if kiosk_mode:
+            window.showFullScreen()
+            self.app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        else:
+            window.resize(*size)
+            window.show()
+            if self.scene.panel is not None:
+                self.scene.panel.setX(window.x() + window.width() + 16)
+                self.scene.panel.show()
+
+    def _connect(self) -> None:
+        from hmi.bridge import KioskBridge
+        from hmi.format import Formatter
+
+        station = self.config.station
+        self.bridge = KioskBridge(self.kiosk, Formatter(station.language, station.time_zone), self.runtime.submit)
+        self.runtime.subscribe(self.bridge.push)
+
+    def _watch(self) -> None:
+        if self.runtime.error is not None:
+            log.critical("the controller stopped: %s", self.runtime.error)
+            self.app.exit(3)
+
+    def run(self, exit_on_screen: str | None = None) -> int:
+        if exit_on_screen is not None:
+            exit_on_first_frame(self.app, self.scene, self.kiosk, exit_on_screen)
+        # Ctrl+C ends the demo; the watchdog timer also lets Python see the signal
+        signal.signal(signal.SIGINT, lambda *_: self.app.quit())
+        watchdog = QTimer()
+        watchdog.timeout.connect(self._watch)
+        watchdog.start(200)
+        try:
+            return self.app.exec()
+        finally:
+            self.runtime.stop()
+            self.scene.dispose()
+
+
+def run_desktop(config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int],
+                exit_on_screen: str | None = None) -> int:
+    """Run the interactive kiosk until it is closed; returns the exit code."""
+    return DesktopKiosk(config, runtime, kiosk_mode, size).run(exit_on_screen)

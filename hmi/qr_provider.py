@@ -9,9 +9,9 @@ without antialiasing, so the code stays crisp at any size.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote, unquote
 
-import qrcode
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
@@ -29,15 +29,21 @@ def qr_url(payload: str) -> str:
     return f"image://{PROVIDER_ID}/{quote(payload, safe='')}"
 
 
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """Dark (True) and light modules of the QR code for ``payload``, without border."""
+@functools.lru_cache(maxsize=16)
+def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """Dark (True) and light modules of the QR code for ``payload``, without border.
+
+    Cached: the payloads are a handful of per-connector URLs, and building a code takes
+    tens of milliseconds that would otherwise delay every switch to the Home screen."""
+    import qrcode  # only when a code is first drawn: keeps it off the start-up path
+
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_M,
         border=0,
     )
     code.add_data(payload)
     code.make(fit=True)
-    return [[bool(module) for module in row] for row in code.get_matrix()]
+    return tuple(tuple(bool(module) for module in row) for row in code.get_matrix())
 
 
 def render_qr(payload: str, requested: QSize | None = None) -> QImage:
@@ -47,11 +53,16 @@ def render_qr(payload: str, requested: QSize | None = None) -> QImage:
     and nothing is blurred; without a requested size each module is
     ``DEFAULT_MODULE_PIXELS`` wide.
     """
+    side = min(requested.width(), requested.height()) if requested is not None and requested.isValid() else 0
+    return QImage(_render_qr(payload, side))  # a copy: QML may keep the image it gets
+
+
+@functools.lru_cache(maxsize=16)
+def _render_qr(payload: str, side: int) -> QImage:
+    """The cached drawing behind :func:`render_qr`."""
     matrix = qr_matrix(payload)
     modules = len(matrix) + 2 * QUIET_ZONE_MODULES
-    side_px = modules * DEFAULT_MODULE_PIXELS
-    if requested is not None and requested.isValid():
-        side_px = max(modules, min(requested.width(), requested.height()))
+    side_px = max(modules, side) if side else modules * DEFAULT_MODULE_PIXELS
     edges = [round(i * side_px / modules) for i in range(modules + 1)]
 
     image = QImage(side_px, side_px, QImage.Format.Format_RGB32)

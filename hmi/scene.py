@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -16,24 +17,6 @@ REPO = Path(__file__).resolve().parent.parent
 QML_IMPORT_PATH = REPO / "qml"
 FONT_DIR = REPO / "assets" / "fonts"
 DESIGN_SIZE = (1024, 600)
-
-
-def use_offscreen_rendering() -> None:
-    """Deterministic headless rendering: offscreen platform, software Qt Quick, DPR 1."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    os.environ["QT_ENABLE_HIGHDPI_SCALING"] = "0"
-    os.environ.setdefault("QT_SCALE_FACTOR", "1")
-
-
-def has_display() -> bool:
-    """Whether a window can be shown here (X11 or Wayland, or an explicit platform)."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform and platform != "offscreen":
-        return True
-    if platform == "offscreen":
-        return False
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def load_fonts(app: QGuiApplication) -> None:
@@ -57,6 +40,15 @@ class Scene:
         self._qr = install_qr_provider(self.engine)
         self.window = self._load("Main")
         self.panel = self._load("SimulatorPanel") if simulator is not None else None
+
+    def dispose(self) -> None:
+        """Destroy the windows and the engine now, while the application object still exists
+        (left to interpreter shutdown, PySide may destroy them in an order that crashes)."""
+        for window in (self.window, self.panel):
+            if window is not None:
+                window.close()
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def _load(self, name: str) -> QQuickWindow:
         before = len(self.engine.rootObjects())

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Evse
 
@@ -51,28 +53,50 @@ Window {
         anchors.top: parent.top
         opacity: notice.visible ? 0 : 1
     }
-    Loader {
-        id: screenLoader
+    // One loader per screen: a screen is created the first time it is shown and then
+    // kept, so switching screens (a button press) only flips visibility.
+    Item {
+        id: screenArea
 
         anchors.bottom: buttonBar.top
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: header.bottom
-        sourceComponent: root.screenComponent(Kiosk.screen)
 
-        onLoaded: {
-            if (Theme.motion)
-                fadeIn.restart();
+        Repeater {
+            model: ["initializing", "home", "plugin", "preparing", "charging", "summary", "status", "outOfService"]
+
+            delegate: Loader {
+                id: screenLoader
+
+                required property string modelData
+                readonly property bool current: Kiosk.screen === modelData
+                property bool used: false
+
+                active: current || used
+                anchors.fill: parent
+                sourceComponent: root.screenComponent(modelData)
+                visible: current
+
+                onCurrentChanged: {
+                    if (!current)
+                        return;
+                    used = true;
+                    if (Theme.motion)
+                        fadeIn.restart();
+                }
+
+                NumberAnimation {
+                    id: fadeIn
+
+                    duration: Theme.fadeDuration
+                    from: 0
+                    property: "opacity"
+                    target: screenLoader.item
+                    to: 1
+                }
+            }
         }
-    }
-    NumberAnimation {
-        id: fadeIn
-
-        duration: Theme.fadeDuration
-        from: 0
-        property: "opacity"
-        target: screenLoader.item
-        to: 1
     }
     ButtonBar {
         id: buttonBar

@@ -1,0 +1,81 @@
+"""The real-time runtime: its own thread and loop, real clock, thread-safe doors."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from controller.config import Config
+from controller.runtime import ControllerRuntime
+from controller.view import StationView
+from tests.conftest import KNOWN_CARD
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def test_a_session_in_real_time_through_the_thread_safe_doors() -> None:
+    config = Config().with_overrides(
+        station={"version": "U00"},
+        can={"channel": "runtime-test"},
+        simulation={"boot_time_factor": 0.0, "stage_seconds": 0.05, "time_factor": 50.0},
+    )
+    runtime = ControllerRuntime(config)
+    views: list[StationView] = []
+    threads: set[str] = set()
+
+    def listener(view: StationView) -> None:
+        views.append(view)
+        threads.add(threading.current_thread().name)
+
+    runtime.subscribe(listener)
+    runtime.start()
+    try:
+        wait_for(lambda: bool(views) and views[-1].phase.value == "ready")
+        runtime.simulate("tap", KNOWN_CARD)
+        wait_for(lambda: views[-1].pending is not None)
+        runtime.simulate("plug", 0)
+        wait_for(lambda: views[-1].connectors[0].state == "charging")
+        runtime.submit("press_left")  # the Stop button
+        wait_for(lambda: views[-1].connectors[0].state == "finished")
+        session = views[-1].connectors[0].session
+        assert session is not None and session.stop_reason == "stop_button" and session.energy_wh >= 0
+        runtime.simulate("unplug", 0)
+        wait_for(lambda: views[-1].connectors[0].state == "available")
+    finally:
+        runtime.stop()
+    assert threads == {"controller"}, "snapshots are produced on the controller thread only"
+    assert runtime.error is None
+
+
+def test_a_late_subscriber_gets_the_current_snapshot_at_once() -> None:
+    config = Config().with_overrides(can={"channel": "runtime-late"}, simulation={"boot_time_factor": 0.0})
+    runtime = ControllerRuntime(config)
+    runtime.start()
+    try:
+        time.sleep(0.3)
+        views: list[StationView] = []
+        runtime.subscribe(views.append)
+        wait_for(lambda: bool(views), timeout=2)
+        assert views[0].version == "J0U"
+    finally:
+        runtime.stop()
+
+
+def test_a_broken_can_interface_is_reported_not_hidden() -> None:
+    config = Config().with_overrides(can={"interface": "no-such-interface", "channel": "x"})
+    runtime = ControllerRuntime(config)
+    try:
+        runtime.start()
+    except RuntimeError as error:
+        assert "failed to start" in str(error)
+        assert runtime.error is not None
+    else:
+        raise AssertionError("a missing CAN interface must not start silently")
+    finally:
+        runtime.stop()
