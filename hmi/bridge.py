@@ -34,7 +34,7 @@ class KioskBridge(QObject):
         self._send_intent = send_intent
         self._status_index = 0
         self._view: StationView | None = None
-        kiosk.set_intent_sink(self._on_intent)
+        kiosk.set_sink(self._on_intent)
         self.viewArrived.connect(self.present, Qt.ConnectionType.QueuedConnection)
 
     def push(self, view: StationView) -> None:

@@ -56,7 +56,7 @@ def simulator_control(config: Config, runtime: ControllerRuntime) -> SimulatorCo
             prefix = "left" if int(side) == 0 else "right"
             control.update(**{f"{prefix}StartSoc": int(start), f"{prefix}TargetSoc": int(target)})
 
-    control.set_action_sink(act)
+    control.set_sink(act)
     return control
 
 

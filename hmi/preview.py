@@ -26,9 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-QML_IMPORT_PATH = REPO / "qml"
-FONT_DIR = REPO / "assets" / "fonts"
 DEFAULT_SIZES = ("1024x600", "800x480")
 #: Long enough for screen fades and banner animations to finish before a grab.
 SETTLE_MS = 450
@@ -45,13 +42,12 @@ _headless_defaults()
 
 # Qt imports after the environment is set; QtQuick before any window is cast/grabbed.
 from PySide6.QtCore import QEventLoop, QTimer, QTranslator  # noqa: E402
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication  # noqa: E402
-from PySide6.QtQml import QQmlApplicationEngine  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQuick import QQuickWindow  # noqa: E402
 
 from hmi.layout_check import find_contrast_problems, find_text_problems  # noqa: E402
-from hmi.qr_provider import install as install_qr_provider  # noqa: E402
 from hmi.qr_provider import qr_url  # noqa: E402
+from hmi.scene import Scene, load_fonts  # noqa: E402
 from hmi.viewmodel import ConnectorViewModel, Kiosk, SimulatorControl  # noqa: E402
 
 # ---------------------------------------------------------------------------
@@ -439,14 +435,6 @@ SCENES = (
 # ---------------------------------------------------------------------------
 
 
-def load_fonts(app: QGuiApplication) -> None:
-    """Register the Inter OTFs and make Inter the application font."""
-    for font_file in sorted(FONT_DIR.glob("*.otf")):
-        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
-            raise RuntimeError(f"cannot load font {font_file}")
-    app.setFont(QFont("Inter"))
-
-
 def settle(milliseconds: int = SETTLE_MS) -> None:
     """Let bindings, loaders and short animations finish."""
     loop = QEventLoop()
@@ -479,17 +467,6 @@ def report(what: str, problems: list[str]) -> int:
     return len(problems)
 
 
-def load_root(engine: QQmlApplicationEngine, name: str) -> QQuickWindow:
-    before = len(engine.rootObjects())
-    engine.loadFromModule("Evse", name)
-    roots = engine.rootObjects()
-    if len(roots) == before:
-        raise RuntimeError(f"QML module Evse failed to load {name}")
-    window = roots[-1]
-    assert isinstance(window, QQuickWindow)
-    return window
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="directory for the PNG files")
@@ -508,15 +485,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.installTranslator(translator)
     suffix = "-expanded" if args.expand else ""
     kiosk = Kiosk()
-    Kiosk.install(kiosk)
     control = SimulatorControl()
-    SimulatorControl.install(control)
-    engine = QQmlApplicationEngine()
-    engine.addImportPath(str(QML_IMPORT_PATH))
-    install_qr_provider(engine)
-
-    window = load_root(engine, "Main")
-    failures = report("theme contrast", find_contrast_problems(engine))
+    view = Scene(kiosk, control)
+    window = view.window
+    failures = report("theme contrast", find_contrast_problems(view.engine))
     for width, height in sizes:
         window.resize(width, height)
         for scene in scenes:
@@ -529,7 +501,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not args.only or "simulator-panel" in args.only:
         simulator(control)
-        panel = load_root(engine, "SimulatorPanel")
+        panel = view.panel
+        assert panel is not None
         path = args.out / f"simulator-panel{suffix}.png"
         failures += report(path.name, render(panel, path))
 

@@ -135,9 +135,40 @@ class ConnectorViewModel(_Values):
 IntentSink = Callable[[str, Any], None]
 
 
+class _Singleton(_Values):
+    """A QML singleton whose instance the application creates and installs, and whose
+    slots turn into ``sink(name, argument)`` calls (intents or simulator actions)."""
+
+    _instance: ClassVar[_Singleton | None] = None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sink: IntentSink | None = None
+
+    @classmethod
+    def install(cls, instance: _Singleton) -> None:
+        """Make ``instance`` the object QML gets for this singleton."""
+        cls._instance = instance
+
+    @classmethod
+    def current(cls) -> Any:
+        """The installed instance (a fresh one when nobody installed any)."""
+        if cls.__dict__.get("_instance") is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def set_sink(self, sink: IntentSink) -> None:
+        """Route the slots' calls to ``sink(name, argument)``; it must return at once."""
+        self._sink = sink
+
+    def _emit(self, name: str, argument: Any = None) -> None:
+        if self._sink is not None:
+            self._sink(name, argument)
+
+
 @QmlElement
 @QmlSingleton
-class Kiosk(_Values):
+class Kiosk(_Singleton):
     """The whole kiosk: which screen, station-wide texts, and the driver's intents."""
 
     changed = Signal()
@@ -205,28 +236,14 @@ class Kiosk(_Values):
     backendConfigured = _prop("backendConfigured", bool, changed)
     animated = _prop("animated", bool, changed)
 
-    _instance: Kiosk | None = None
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._connectors: list[ConnectorViewModel] = []
-        self._sink: IntentSink | None = None
 
     @staticmethod
     def create(engine: Any) -> Kiosk:
         """QML singleton factory: the application installs the instance first."""
-        if Kiosk._instance is None:
-            Kiosk._instance = Kiosk()
-        return Kiosk._instance
-
-    @classmethod
-    def install(cls, instance: Kiosk) -> None:
-        """Make ``instance`` the object QML gets for ``Kiosk``."""
-        cls._instance = instance
-
-    def set_intent_sink(self, sink: IntentSink) -> None:
-        """Route driver intents (button presses, touches) to ``sink(name, argument)``."""
-        self._sink = sink
+        return Kiosk.current()
 
     def set_connectors(self, connectors: list[ConnectorViewModel]) -> None:
         for connector in connectors:
@@ -247,10 +264,6 @@ class Kiosk(_Values):
 
     connectors = Property(list, _get_connectors, notify=connectorsChanged)
     focused = Property(ConnectorViewModel, _get_focused, notify=changed)
-
-    def _emit(self, name: str, argument: Any = None) -> None:
-        if self._sink is not None:
-            self._sink(name, argument)
 
     @Slot()
     def pressLeft(self) -> None:
@@ -290,7 +303,7 @@ class Kiosk(_Values):
 
 @QmlElement
 @QmlSingleton
-class SimulatorControl(_Values):
+class SimulatorControl(_Singleton):
     """The presenter's control panel of the simulated hardware (desktop demo only).
 
     Sides are 0 = left, 1 = right.  Every slot turns into an action on the simulated
@@ -329,29 +342,10 @@ class SimulatorControl(_Values):
     unknownCard = _prop("unknownCard", str, changed)
     timeFactor = _prop("timeFactor", float, changed)
 
-    _instance: SimulatorControl | None = None
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._sink: IntentSink | None = None
-
     @staticmethod
     def create(engine: Any) -> SimulatorControl:
-        if SimulatorControl._instance is None:
-            SimulatorControl._instance = SimulatorControl()
-        return SimulatorControl._instance
-
-    @classmethod
-    def install(cls, instance: SimulatorControl) -> None:
-        cls._instance = instance
-
-    def set_action_sink(self, sink: IntentSink) -> None:
-        """Route panel actions to ``sink(name, argument)``."""
-        self._sink = sink
-
-    def _emit(self, name: str, argument: Any = None) -> None:
-        if self._sink is not None:
-            self._sink(name, argument)
+        """QML singleton factory: the application installs the instance first."""
+        return SimulatorControl.current()
 
     @Slot(int)
     def plug(self, side: int) -> None:

@@ -113,8 +113,7 @@ class KioskRig:
         self.present()
 
     def close(self) -> None:
-        self.window.close()
-        self.scene.engine.deleteLater()
+        self.scene.dispose()
         self.world.close()
 
 
