@@ -93,6 +93,7 @@ class AuthorizationSection:
     local_allow_list: list[str] = field(default_factory=lambda: ["04A1B2C3D4E5F6", "04112233445566", "0A0B0C0D"])
     qr_url_template: str = "https://charge.example.com/start?cp={charge_point_id}&connector={connector_id}"
     tap_hold_off_s: float = 2.0
+    reader: str = "simulated"
 
     def check(self) -> None:
         known = {m.value for m in AuthMethod}
@@ -107,6 +108,14 @@ class AuthorizationSection:
         except (KeyError, IndexError, ValueError) as exc:
             raise ConfigError(f"[authorization].qr_url_template: unknown placeholder {exc}") from None
         _in_range("[authorization].tap_hold_off_s", self.tap_hold_off_s, 0, 60)
+        if not self.reader.strip() or not self.reader.isprintable():
+            raise ConfigError(f"[authorization].reader: {self.reader!r} is neither \"simulated\" nor part of a "
+                              "PC/SC reader name (e.g. \"Virtual PCD\")")
+
+    @property
+    def uses_pcsc(self) -> bool:
+        """A PC/SC card reader is configured (not only the simulator panel's taps)."""
+        return self.reader != "simulated"
 
 
 @dataclass(frozen=True, slots=True)

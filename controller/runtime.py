@@ -1,7 +1,8 @@
 """Real-time runtime: the station (and its simulated hardware) on an asyncio loop of its own thread.
 
 The HMI talks to it through two thread-safe doors: ``submit()`` for driver intents
-and ``simulate()`` for the presenter's hands on the simulated hardware; snapshots
+and ``simulate()`` for the presenter's hands on the simulated hardware; the RFID
+reader's thread uses a third, ``card_read()`` and ``reader_available()``.  Snapshots
 come back through listeners called on the controller thread.  A slow frame on the
 screen can never delay the controller, and the controller never waits on Qt.
 """
@@ -21,6 +22,7 @@ from controller.types import Side
 if TYPE_CHECKING:
     import asyncio
 
+    from controller.buses.rfid import CardReader
     from controller.sim.hardware import SimulatedHardware
     from controller.station import Station
     from controller.view import StationView
@@ -43,6 +45,7 @@ class ControllerRuntime:
         self.clock = clock or SystemClock()
         self.station: Station | None = None
         self.hardware: SimulatedHardware | None = None
+        self.reader: CardReader | None = None
         self._listeners: list[ViewListener] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -83,6 +86,19 @@ class ControllerRuntime:
     def _submit(self, intent: str, argument: Any) -> None:
         if self.station is not None:
             self.station.submit(intent, argument)
+            self.station.publish()
+
+    def card_read(self, token: str) -> None:
+        """A card tapped on the RFID reader (called on the reader's thread); returns at once."""
+        self._call(lambda: self._submit("tap", token))
+
+    def reader_available(self, available: bool) -> None:
+        """The RFID reader came back or went away (reader's thread); returns at once."""
+        self._call(lambda: self._reader_available(available))
+
+    def _reader_available(self, available: bool) -> None:
+        if self.station is not None:
+            self.station.set_reader_available(available)
             self.station.publish()
 
     def simulate(self, action: str, argument: Any = None) -> None:
@@ -194,6 +210,7 @@ class ControllerRuntime:
         import can
 
         from controller.buses.can_link import CanLink
+        from controller.buses.rfid import open_reader
         from controller.sim.hardware import SimulatedHardware
         from controller.station import Station
         from controller.view import StationPhase
@@ -210,6 +227,7 @@ class ControllerRuntime:
         self.station.subscribe(self._notify)
         self._wake = asyncio.Event()
         self._watch_bus(asyncio.get_running_loop(), link)
+        self.reader = open_reader(config.authorization, self.card_read, self.reader_available)
         self._ready.set()
         next_at = self.clock.monotonic()
         try:
@@ -231,6 +249,8 @@ class ControllerRuntime:
                     delay = 0.0
                 await self._sleep(max(0.0, delay))
         finally:
+            if self.reader is not None:
+                self.reader.stop()
             link.close()
             if self.hardware is not None:
                 self.hardware.close()

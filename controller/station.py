@@ -58,6 +58,7 @@ CODE_NO_PSU = "012279"
 CODE_IO_BOARD_SELF_TEST = "012280"
 CODE_MODEL_MISMATCH = "012287"
 CODE_LED_BOARD_SELF_TEST = "012293"
+CODE_RFID_COMMUNICATION = "012243"  # RFID module communication fail: RFID is off, the rest works
 BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
 RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
 
@@ -148,6 +149,7 @@ class Station:
         self.door_open = False
         self.tilt = False
         self.ambient_c = 25.0
+        self.reader_available = True
         self._buttons = {Button.LEFT: False, Button.RIGHT: False}
         self._pending: _Pending | None = None
         self._notice: tuple[Notice, float] | None = None
@@ -223,6 +225,20 @@ class Station:
             return
         self._last_taps[token] = now
         self._handle_token(token, method, now)
+
+    def set_reader_available(self, available: bool) -> None:
+        """The RFID reader answers again (True) or failed, went away, or was never found (False).
+
+        While it is gone, status code 012243 is in force without blocking charging and
+        RFID is left out of the offered methods; the other methods keep working.
+        """
+        if available == self.reader_available:
+            return
+        self.reader_available = available
+        if available:
+            self._clear_code(CODE_RFID_COMMUNICATION, None)
+        else:
+            self._raise_code(CODE_RFID_COMMUNICATION, None, blocking=False)
 
     def tick(self) -> StationView:
         """Advance the station by one controller cycle and publish the snapshot."""
@@ -806,7 +822,7 @@ class Station:
             pending=pending,
             notice=self._notice[0] if self._notice else None,
             codes=tuple(self.codes),
-            methods=frozenset(AuthMethod(m) for m in self.config.authorization.methods),
+            methods=self._methods(),
             currency=self.tariff.currency,
             energy_price=self.tariff.energy_per_kwh,
             session_fee=self.tariff.session_fee,
@@ -817,6 +833,12 @@ class Station:
             wall_minute=wall.replace(second=0, microsecond=0),
             online=False,
         )
+
+    def _methods(self) -> frozenset[AuthMethod]:
+        methods = {AuthMethod(m) for m in self.config.authorization.methods}
+        if not self.reader_available:
+            methods.discard(AuthMethod.RFID)
+        return frozenset(methods)
 
     def _init_step(self) -> str:
         if self.phase is StationPhase.READY:

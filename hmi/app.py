@@ -4,8 +4,11 @@
     evse-hmi --offscreen             the real-time kiosk without a window (benchmarks, remote checks)
     evse-hmi --kiosk                 full screen, no cursor, no simulator panel
     evse-hmi --version-code B0B      pick the connector version (manual 2.2)
+    evse-hmi --reader "Virtual PCD"  read cards from that PC/SC reader (pcscd) instead of the simulator only
     evse-hmi --scenario FILE --screenshots DIR [--events FILE]
                                      run a scripted scenario offscreen
+    evse-hmi codes 012251            a status code's description, family and troubleshooting steps
+    evse-hmi codes --search fuse     the status codes whose description mentions a word
 """
 
 from __future__ import annotations
@@ -27,13 +30,17 @@ DEMO_OUTPUT = Path("out") / "demo"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="evse-hmi", description="DC fast charger kiosk (DSWx601, 60 kW).")
+    parser = argparse.ArgumentParser(prog="evse-hmi", description="DC fast charger kiosk (DSWx601, 60 kW).",
+                                     epilog="Status codes: evse-hmi codes CODE, evse-hmi codes --search TEXT "
+                                            "(see evse-hmi codes --help).")
     parser.add_argument("--config", type=Path, default=None,
                         help=f"station configuration (TOML); default: {DEFAULT_CONFIG.relative_to(REPO)}")
     parser.add_argument("--version-code", choices=sorted(VERSIONS),
                         help="connector version (manual 2.2): which standard sits left and right")
     parser.add_argument("--time-factor", type=float, help="simulated EV batteries fill this many times faster")
     parser.add_argument("--kiosk", action="store_true", help="full screen, no cursor, no simulator panel")
+    parser.add_argument("--reader", metavar="PATTERN",
+                        help='RFID reader: part of a PC/SC reader name (e.g. "Virtual PCD"), or "simulated"')
     parser.add_argument("--scenario", type=Path, help="run this scenario file headless and exit")
     parser.add_argument("--screenshots", type=Path, help="write a PNG per screen change here (with --scenario)")
     parser.add_argument("--events", type=Path, help="JSON-lines event log (with --scenario; default: stdout)")
@@ -54,6 +61,8 @@ def build_config(args: argparse.Namespace) -> Config:
         overrides["station"] = {"version": args.version_code}
     if args.time_factor is not None:
         overrides["simulation"] = {"time_factor": args.time_factor}
+    if args.reader is not None:
+        overrides["authorization"] = {"reader": args.reader}
     return config.with_overrides(**overrides) if overrides else config
 
 
@@ -68,7 +77,12 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["codes"]:  # the technicians' look-up: plain Python, no Qt, no configuration
+        from controller.codes_cli import main as codes_main
+
+        return codes_main(words[1:])
+    args = parse_args(words)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from controller.view import ActiveCode, ConnectorView, StationPhase, StationView
 
 #: Codes that take a connector out of service until a technician acts (manual 5.3.3)
-#: rather than pausing it: part faults (011) and failed start-up self-tests.
-_SELF_TEST_CODES = range(12280, 12294)
+#: rather than pausing it: part faults (011), failed start-up self-tests (012280-012287,
+#: 012291-012293; 012288-012290 are output under-voltage warnings) and no power module left.
+_SELF_TEST_CODES = frozenset(range(12280, 12288)) | frozenset(range(12291, 12294))
 
 
 def is_out_of_service_code(code: str) -> bool:

@@ -92,3 +92,25 @@ def test_invalid_card_message_appears_and_goes(make_rig: RigFactory) -> None:
     rig.find_text(str(rig.kiosk.value("noticeText")))
     rig.advance(5)
     assert rig.kiosk.value("noticeText") == ""
+
+
+def test_rfid_is_drawn_disabled_on_home_while_the_reader_is_gone_and_comes_back(make_rig: RigFactory) -> None:
+    rig = make_rig("J0U").start()
+
+    def card_method_available() -> bool:
+        item = rig.find_text("Card").parentItem()
+        while item is not None and item.property("available") is None:
+            item = item.parentItem()
+        assert item is not None, "the Card method has no 'available' property"
+        return bool(item.property("available"))
+
+    assert card_method_available()
+    rig.world.station.set_reader_available(False)
+    rig.advance(0.1)
+    assert rig.screen == "home", "012243 does not take the charger out of service"
+    assert rig.kiosk.value("rfidEnabled") is False and rig.kiosk.value("qrEnabled") is True
+    assert not card_method_available()
+    assert rig.text_problems() == []
+    rig.world.station.set_reader_available(True)
+    rig.advance(0.1)
+    assert card_method_available()

@@ -31,6 +31,8 @@ def test_overrides_pick_the_version() -> None:
     ('[authorization]\nmethods = ["rfid", "nfc"]', "[authorization].methods: 'nfc' is not one of"),
     ('[authorization]\nlocal_allow_list = ["04:a1"]', "[authorization].local_allow_list: '04:a1' is not an upper-case"),
     ('[authorization]\nqr_url_template = "https://x/{site}"', "[authorization].qr_url_template: unknown placeholder"),
+    ('[authorization]\nreader = ""', "[authorization].reader: '' is neither \"simulated\" nor part of a"),
+    ("[authorization]\nreader = 1", "[authorization].reader: expected a string, got 1"),
     ("[simulation]\nenabled = 1", "[simulation].enabled: expected true or false, got 1"),
     ("[can\n", "not valid TOML"),
 ])
