@@ -12,7 +12,7 @@ ARGS   ?=
 # How much faster than real time the demo's EV batteries fill (1 = real time).
 DEMO_TIME_FACTOR ?= 30
 
-.PHONY: demo kiosk test lint bench setup clean
+.PHONY: demo kiosk test lint bench setup clean translations
 
 setup: $(STAMP)
 
@@ -24,21 +24,26 @@ $(STAMP): pyproject.toml tools/install-system-packages
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-demo: $(STAMP)
+# The compiled translations (translations/*.qm, not committed): pyside6-lrelease on every
+# .ts newer than its .qm. The application and the tests also build a missing one themselves.
+translations: $(STAMP)
+	$(PY) tools/i18n.py release
+
+demo: $(STAMP) translations
 	$(VENV)/bin/evse-hmi --time-factor $(DEMO_TIME_FACTOR) $(ARGS)
 
-kiosk: $(STAMP)
+kiosk: $(STAMP) translations
 	$(VENV)/bin/evse-hmi --kiosk $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	tools/qmllint
 
-test: lint
+test: lint translations
 	QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache .qmllint-types
+	rm -rf $(VENV) out .pytest_cache .ruff_cache .qmllint-types translations/*.qm

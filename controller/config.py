@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from controller.preferences import SUPPORTED_LANGUAGES
 from controller.types import VERSIONS, AuthMethod
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "default.toml"
@@ -32,13 +35,29 @@ class StationSection:
     serial_number: str = "DS60-2026-0001"
     firmware_version: str = "0.1.0"
     language: str = "en-US"
+    languages: list[str] = field(default_factory=lambda: list(SUPPORTED_LANGUAGES))
     time_zone: str = "America/Los_Angeles"
+    high_contrast: bool = False
+    preference_timeout_s: float = 120.0
 
     def check(self) -> None:
         if self.version not in VERSIONS:
             raise ConfigError(f"[station].version: {self.version!r} is not one of {', '.join(VERSIONS)}")
         if not self.charge_point_id or "/" in self.charge_point_id:
             raise ConfigError("[station].charge_point_id: must be non-empty and contain no '/'")
+        for language in self.languages:
+            if language not in SUPPORTED_LANGUAGES:
+                raise ConfigError(f"[station].languages: {language!r} is not one of {', '.join(SUPPORTED_LANGUAGES)}")
+        if not self.languages or len(set(self.languages)) != len(self.languages):
+            raise ConfigError("[station].languages: must list at least one language, each once")
+        if self.language not in self.languages:
+            raise ConfigError(f"[station].language: {self.language!r} is not one of [station].languages "
+                              f"({', '.join(self.languages)})")
+        try:
+            ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"[station].time_zone: {self.time_zone!r} is not an IANA time zone") from None
+        _in_range("[station].preference_timeout_s", self.preference_timeout_s, 10, 3600)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +69,10 @@ class LimitsSection:
     summary_timeout_s: int = 30
     stop_timeout_s: int = 10
     self_test_timeout_s: int = 5
+    derating_start_c: float = 50.0
+    derating_end_c: float = 70.0
+    input_voltage_v: float = 480.0
+    max_input_current_a: float = 92.0
 
     def check(self) -> None:
         _in_range("[limits].max_power_kw", self.max_power_kw, 1, 60)
@@ -59,6 +82,10 @@ class LimitsSection:
         _in_range("[limits].summary_timeout_s", self.summary_timeout_s, 1, 3600)
         _in_range("[limits].stop_timeout_s", self.stop_timeout_s, 1, 120)
         _in_range("[limits].self_test_timeout_s", self.self_test_timeout_s, 1, 300)
+        _in_range("[limits].derating_start_c", self.derating_start_c, 20, 60)
+        _in_range("[limits].derating_end_c", self.derating_end_c, self.derating_start_c + 1, 100)
+        _in_range("[limits].input_voltage_v", self.input_voltage_v, 200, 600)
+        _in_range("[limits].max_input_current_a", self.max_input_current_a, 1, 92)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +94,20 @@ class TariffSection:
     energy_price: str = "0.45"
     session_fee: str = "1.00"
     time_price: str = "0.00"
+    idle_price: str = "0.40"
+    idle_grace_minutes: int = 10
+    receipt_url_template: str = ("https://charge.example.com/receipt?cp={charge_point_id}"
+                                 "&connector={connector_id}&session={session_id}")
 
     def check(self) -> None:
         if len(self.currency) != 3 or not self.currency.isalpha():
             raise ConfigError(f"[tariff].currency: {self.currency!r} is not an ISO 4217 code")
-        for name in ("energy_price", "session_fee", "time_price"):
+        _in_range("[tariff].idle_grace_minutes", self.idle_grace_minutes, 0, 240)
+        try:
+            self.receipt_url_template.format(charge_point_id="x", connector_id=1, session_id="x")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ConfigError(f"[tariff].receipt_url_template: unknown placeholder {exc}") from None
+        for name in ("energy_price", "session_fee", "time_price", "idle_price"):
             raw = getattr(self, name)
             if raw == "":
                 continue
@@ -84,7 +120,7 @@ class TariffSection:
 
     @property
     def is_free(self) -> bool:
-        return all(_decimal(v) == 0 for v in (self.energy_price, self.session_fee, self.time_price))
+        return all(_decimal(v) == 0 for v in (self.energy_price, self.session_fee, self.time_price, self.idle_price))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +170,63 @@ class SimulationSection:
     time_factor: float = 1.0
     stage_seconds: float = 1.5
     boot_time_factor: float = 1.0
+    seed: int = 1
 
     def check(self) -> None:
         _in_range("[simulation].time_factor", self.time_factor, 0.1, 1000)
         _in_range("[simulation].stage_seconds", self.stage_seconds, 0.05, 60)
         _in_range("[simulation].boot_time_factor", self.boot_time_factor, 0, 100)
+        _in_range("[simulation].seed", self.seed, 0, 2**31 - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class StorageSection:
+    path: str = "var/evse.sqlite3"
+    checkpoint_interval_s: float = 5.0
+
+    def check(self) -> None:
+        if not self.path.strip():
+            raise ConfigError("[storage].path: must name a file (or \":memory:\" to keep nothing)")
+        _in_range("[storage].checkpoint_interval_s", self.checkpoint_interval_s, 1, 60)
+
+
+@dataclass(frozen=True, slots=True)
+class OcppSection:
+    url: str = ""
+    authorization_key: str = ""
+    ca_file: str = ""
+    network: str = "ethernet"
+    database: str = "var/ocpp.sqlite3"
+    response_timeout_s: float = 30.0
+    reconnect_initial_s: float = 3.0
+    reconnect_max_s: float = 90.0
+    reconnect_jitter_s: float = 10.0
+    heartbeat_interval_s: int = 900
+    phase_voltage_v: float = 277.0
+
+    def check(self) -> None:
+        if self.url:
+            parts = urlsplit(self.url)
+            if parts.scheme not in ("ws", "wss") or not parts.hostname:
+                raise ConfigError(f"[ocpp].url: {self.url!r} is not ws://host[:port]/path or wss://...")
+            if parts.username or parts.password:
+                raise ConfigError("[ocpp].url: must not contain credentials (use [ocpp].authorization_key)")
+        key = self.authorization_key
+        if key and not (16 <= len(key) <= 40 and key.isascii() and key.isprintable() and " " not in key):
+            raise ConfigError("[ocpp].authorization_key: must be 16 to 40 printable ASCII characters without "
+                              "spaces (the value is not shown)")
+        if self.ca_file and not self.url.startswith("wss://"):
+            raise ConfigError("[ocpp].ca_file: only used with a wss:// url")
+        if self.network not in ("ethernet", "wifi", "cellular"):
+            raise ConfigError(f"[ocpp].network: {self.network!r} is not one of ethernet, wifi, cellular")
+        if not self.database.strip():
+            raise ConfigError("[ocpp].database: must name a file (or \":memory:\" to keep nothing)")
+        _in_range("[ocpp].response_timeout_s", self.response_timeout_s, 1, 300)
+        _in_range("[ocpp].reconnect_initial_s", self.reconnect_initial_s, 0.1, 600)
+        _in_range("[ocpp].reconnect_max_s", self.reconnect_max_s, self.reconnect_initial_s, 3600)
+        _in_range("[ocpp].reconnect_jitter_s", self.reconnect_jitter_s, 0, 600)
+        _in_range("[ocpp].heartbeat_interval_s", self.heartbeat_interval_s, 0, 86400)
+        _in_range("[ocpp].phase_voltage_v", self.phase_voltage_v, 100, 1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +239,8 @@ class Config:
     authorization: AuthorizationSection = field(default_factory=AuthorizationSection)
     can: CanSection = field(default_factory=CanSection)
     simulation: SimulationSection = field(default_factory=SimulationSection)
+    storage: StorageSection = field(default_factory=StorageSection)
+    ocpp: OcppSection = field(default_factory=OcppSection)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Config:
         """A copy with some keys replaced, e.g. ``with_overrides(station={"version": "U00"})``."""
@@ -169,6 +259,8 @@ _SECTIONS: dict[str, type] = {
     "authorization": AuthorizationSection,
     "can": CanSection,
     "simulation": SimulationSection,
+    "storage": StorageSection,
+    "ocpp": OcppSection,
 }
 
 

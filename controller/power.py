@@ -2,11 +2,30 @@
 
 Manual 2.1, "simultaneously output mode 0 %, 50 %, 100 %": one connector alone gets
 the whole station, two at once get half each, and the survivor gets everything again
-when the other finishes.  Pure functions of the demand; the caller sends the commands.
+when the other finishes.  The output comes from pluggable power modules (PSUs) behind a
+relay matrix: a module feeds one connector at a time, so the modules are split between
+the connectors (the left one gets the odd one out, manual 5.2.3: the left connector has
+priority) and a station with fewer healthy modules keeps charging on what is left.
+
+Limits stack and the smallest wins:
+
+- the station's maximum (60 kW), lowered by ambient-temperature derating, by the grid
+  supply, and by an external station-wide limit (the backend's smart-charging schedule);
+- that station power split evenly between the connectors being served;
+- the capacity of the modules routed to the connector;
+- an external per-connector limit (the backend's schedule for that connector);
+- the connector's envelope at the EV's voltage (120 A, then constant 60 kW up to 950 V
+  for CCS, 750 V for GB/T, 500 V for CHAdeMO);
+- the EV's own request.
+
+The grant says which of them holds (:class:`~controller.view.Limit`) so the screen can
+tell the driver.  Pure functions of the demand; the caller sends the commands.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from controller.types import Envelope, Side
@@ -22,6 +41,36 @@ class Demand:
     ev_voltage: float  # EV target voltage (V)
     ev_current: float  # EV requested current (A)
     precharge: bool = False  # precharge: match the battery voltage at a small current
+    external_limit_w: float | None = None  # e.g. the backend's schedule for this connector; None = none
+
+
+@dataclass(frozen=True, slots=True)
+class Psu:
+    """A healthy power module that may be routed to either connector."""
+
+    index: int
+    rated_w: float
+
+
+@dataclass(frozen=True, slots=True)
+class Supply:
+    """What the station as a whole can give now, before it is split between connectors."""
+
+    psus: tuple[Psu, ...]  # healthy modules only
+    max_power_w: float  # the station's maximum (configuration, manual 2.1: 60 kW)
+    temperature_limit_w: float = math.inf  # ambient-temperature derating
+    input_limit_w: float = math.inf  # grid supply (input voltage range and input current)
+    external_limit_w: float | None = None  # e.g. the backend's station-wide schedule; None = none
+
+    def limit(self) -> tuple[float, Limit]:
+        """The station's power now and what sets it (the station maximum on a tie)."""
+        external = math.inf if self.external_limit_w is None else self.external_limit_w
+        return _smallest([
+            (self.max_power_w, Limit.STATION),
+            (self.temperature_limit_w, Limit.TEMPERATURE),
+            (self.input_limit_w, Limit.INPUT),
+            (external, Limit.SCHEDULE),
+        ])
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,59 +78,71 @@ class Grant:
     """What one connector gets."""
 
     side: Side
-    psus: tuple[int, ...]  # PSU indexes routed to this connector
+    psus: tuple[int, ...]  # PSU indexes routed to this connector (none: no module left for it)
     power_limit_w: float
     voltage: float  # setpoint (V)
     current: float  # limit (A), shared equally by its PSUs
-    limit: Limit
-    shared: bool
+    limit: Limit  # which limit holds the current
+    shared: bool  # both connectors want power (manual 2.1: 50 % each)
+    offered_current: float = 0.0  # what the charger could give at this voltage, whatever the EV asks (A)
 
 
 #: Current used to bring the output up to the battery voltage before the contactors close.
 PRECHARGE_CURRENT_A = 2.0
 
 
-def allocate(demands: list[Demand], healthy_psus: list[int], psu_rated_w: float, station_max_w: float) -> list[Grant]:
+def allocate(demands: Sequence[Demand], supply: Supply) -> list[Grant]:
     """Split the healthy PSUs and the station power among ``demands`` (left first).
 
-    With two demands the PSUs are split half and half (the left connector gets the
-    odd one out, manual 5.2.3: the left connector has priority); one demand gets all.
+    Every demand gets a grant; one that no module is left for (a single healthy module
+    and two sessions) gets none routed and zero current, with :attr:`Limit.PSU`.
     """
-    demands = sorted(demands, key=lambda d: d.side)
-    if not demands or not healthy_psus:
+    ordered = sorted(demands, key=lambda d: d.side)
+    if not ordered:
         return []
-    count = len(demands)
-    shared = count > 1
+    shared = len(ordered) > 1
+    modules = sorted(supply.psus, key=lambda p: p.index)
+    served = ordered[: len(modules)]
+    station_w, station_limit = supply.limit()
+    station_w = max(station_w, 0.0)
+    share_w = station_w / max(len(served), 1)
+    share_limit = Limit.SHARED if len(served) > 1 and station_limit is Limit.STATION else station_limit
     grants: list[Grant] = []
-    per_connector = (len(healthy_psus) + count - 1) // count
-    remaining = list(healthy_psus)
-    for demand in demands:
-        psus = tuple(remaining[:per_connector])
-        remaining = remaining[per_connector:]
-        if not psus:
+    remaining = modules
+    for position, demand in enumerate(ordered):
+        if position >= len(served):
+            grants.append(Grant(demand.side, (), 0.0, _voltage(demand), 0.0, Limit.PSU, shared))
             continue
-        station_share = station_max_w / count
-        psu_capacity = psu_rated_w * len(psus)
-        power_limit = min(station_share, psu_capacity)
-        grants.append(_grant(demand, psus, power_limit, shared, station_share, psu_capacity))
+        count = math.ceil(len(remaining) / (len(served) - position))  # the left one gets the odd one out
+        mine, remaining = remaining[:count], remaining[count:]
+        caps = [(share_w, share_limit), (sum(p.rated_w for p in mine), Limit.PSU)]
+        if demand.external_limit_w is not None:
+            caps.append((max(demand.external_limit_w, 0.0), Limit.SCHEDULE))
+        power_w, power_limit = _smallest(caps)
+        grants.append(_grant(demand, tuple(p.index for p in mine), power_w, power_limit, shared))
     return grants
 
 
-def _grant(demand: Demand, psus: tuple[int, ...], power_limit: float, shared: bool,
-           station_share: float, psu_capacity: float) -> Grant:
-    envelope = demand.envelope
-    voltage = min(max(demand.ev_voltage, 0.0), envelope.max_voltage)
-    if demand.precharge:
-        return Grant(demand.side, psus, power_limit, voltage, PRECHARGE_CURRENT_A, Limit.EV, shared)
-    connector_limit = envelope.current_limit_at(voltage)
-    power_current = power_limit / voltage if voltage > 0 else 0.0
-    current = min(demand.ev_current, connector_limit, power_current)
-    if current >= demand.ev_current:
-        limit = Limit.EV
-    elif connector_limit <= power_current:
-        limit = Limit.CONNECTOR
-    elif shared and station_share <= psu_capacity:
-        limit = Limit.SHARED
-    else:
-        limit = Limit.STATION
-    return Grant(demand.side, psus, power_limit, voltage, max(current, 0.0), limit, shared)
+def _voltage(demand: Demand) -> float:
+    return min(max(demand.ev_voltage, 0.0), demand.envelope.max_voltage)
+
+
+def _grant(demand: Demand, psus: tuple[int, ...], power_w: float, power_limit: Limit, shared: bool) -> Grant:
+    voltage = _voltage(demand)
+    power_current = power_w / voltage if voltage > 0 else 0.0
+    connector_current = demand.envelope.current_limit_at(voltage)
+    offered, offered_limit = _smallest([(power_current, power_limit), (connector_current, Limit.CONNECTOR)])
+    if demand.precharge:  # a small current at the battery voltage, if the station has any power at all
+        current = min(PRECHARGE_CURRENT_A, power_current) if voltage > 0 else PRECHARGE_CURRENT_A * (power_w > 0)
+        return Grant(demand.side, psus, power_w, voltage, current, Limit.EV, shared, offered)
+    current, limit = _smallest([(max(demand.ev_current, 0.0), Limit.EV), (offered, offered_limit)])
+    return Grant(demand.side, psus, power_w, voltage, current, limit, shared, offered)
+
+
+def _smallest(candidates: list[tuple[float, Limit]]) -> tuple[float, Limit]:
+    """The smallest value and its limit; on a tie the one listed first."""
+    best = candidates[0]
+    for candidate in candidates[1:]:
+        if candidate[0] < best[0]:
+            best = candidate
+    return best

@@ -1,8 +1,22 @@
-"""Session cost from the configured tariff, in exact decimal money (never floats)."""
+"""What charging costs: the local tariff, the session cost, and the seams for a backend's prices.
+
+Money is ``Decimal`` everywhere (never a float): prices come from the configuration as
+decimal strings, energy is metered in whole watt-hours and time in whole seconds before
+pricing, and totals are rounded half-up to the cent.
+
+The local tariff (configuration) is what the charger shows before charging and uses for
+the running cost. A backend can later replace the texts and amounts with its own, after
+the OCA "OCPP & California Pricing Requirements" extension of OCPP 1.6: a price text
+(``DefaultPrice`` / ``SetUserPrice``), running costs (``RunningCost``) and a final cost
+with a receipt link (``FinalCost`` and its ``qrCodeText``). Those arrive as the types at
+the end of this module; the HMI already shows them when present and falls back to the
+local tariff when not.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from controller.config import TariffSection
@@ -12,12 +26,15 @@ _CENT = Decimal("0.01")
 
 @dataclass(frozen=True, slots=True)
 class Tariff:
-    """Prices per kWh, per minute of charging and per session, in ``currency``."""
+    """Prices per kWh, per minute of charging, per session, and per minute of idling
+    (a cable still plugged in after charging ended, beyond ``idle_grace_minutes``)."""
 
     currency: str
     energy_per_kwh: Decimal
     per_minute: Decimal
     session_fee: Decimal
+    idle_per_minute: Decimal = Decimal(0)
+    idle_grace_minutes: int = 0
 
     @classmethod
     def from_config(cls, section: TariffSection) -> Tariff:
@@ -29,19 +46,69 @@ class Tariff:
             energy_per_kwh=money(section.energy_price),
             per_minute=money(section.time_price),
             session_fee=money(section.session_fee),
+            idle_per_minute=money(section.idle_price),
+            idle_grace_minutes=section.idle_grace_minutes,
         )
 
     @property
     def is_free(self) -> bool:
-        return not (self.energy_per_kwh or self.per_minute or self.session_fee)
+        return not (self.energy_per_kwh or self.per_minute or self.session_fee or self.idle_per_minute)
 
-    def cost(self, energy_wh: float, charging_seconds: float) -> Decimal:
+    def billable_idle_seconds(self, idle_seconds: float) -> int:
+        """Whole seconds of idling that are charged: those beyond the grace period."""
+        return max(0, int(idle_seconds) - self.idle_grace_minutes * 60)
+
+    def cost(self, energy_wh: float, charging_seconds: float, idle_seconds: float = 0) -> Decimal:
         """Cost of a session so far, rounded half-up to the cent.
 
         Energy is metered in whole watt-hours before pricing, so the displayed cost
-        follows the displayed energy and never depends on float noise.
+        follows the displayed energy and never depends on float noise. ``idle_seconds``
+        is how long the cable has stayed plugged in since charging ended; only the time
+        beyond the grace period is charged.
         """
         kwh = Decimal(int(energy_wh)) / Decimal(1000)
         minutes = Decimal(int(charging_seconds)) / Decimal(60)
-        total = self.session_fee + kwh * self.energy_per_kwh + minutes * self.per_minute
+        idle_minutes = Decimal(self.billable_idle_seconds(idle_seconds)) / Decimal(60)
+        total = (self.session_fee + kwh * self.energy_per_kwh + minutes * self.per_minute
+                 + idle_minutes * self.idle_per_minute)
         return total.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def session_id(charge_point_id: str, connector_id: int, started: datetime) -> str:
+    """A local session identifier for receipts until the backend assigns a transaction id:
+    charge point, connector and the authorization time in UTC (``DSWX601-0001-1-20261125T180500Z``)."""
+    return f"{charge_point_id}-{connector_id}-{started.strftime('%Y%m%dT%H%M%SZ')}"
+
+
+# --- prices from a backend (OCA pricing extension for OCPP 1.6): the seams ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class PriceText:
+    """A text the backend wrote for drivers, in one or more languages (``priceText`` and
+    ``priceTextExtra``); the first entry is the backend's default language."""
+
+    texts: tuple[tuple[str, str], ...]  # (BCP 47 language, text)
+
+    def for_language(self, language: str) -> str:
+        """The text in ``language``, else in the same language of another region, else the first."""
+        exact = dict(self.texts)
+        if language in exact:
+            return exact[language]
+        base = language.split("-", maxsplit=1)[0]
+        for tag, text in self.texts:
+            if tag.split("-")[0] == base:
+                return text
+        return self.texts[0][1] if self.texts else ""
+
+
+@dataclass(frozen=True, slots=True)
+class BackendCost:
+    """A cost the backend computed for a session: ``RunningCost`` while charging,
+    ``FinalCost`` (``final``) at the end, with the receipt link to show as a QR code."""
+
+    cost: Decimal
+    currency: str
+    text: PriceText | None = None  # the backend's own wording of the cost, if any
+    final: bool = False
+    qr_code_text: str = ""  # FinalCost: receipt URL (shown as a QR code on the Summary screen)

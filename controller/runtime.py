@@ -35,6 +35,8 @@ ViewListener = Callable[["StationView"], None]
 INIT_CYCLE_S = 0.005
 #: Idle on Home, the cycle is this many times the configured one.
 IDLE_CYCLE_FACTOR = 4
+#: What a simulated power module reports when the presenter fails it: PSU Failure Alarm.
+PSU_FAILURE_CODE = 12267
 
 
 class ControllerRuntime:
@@ -187,6 +189,14 @@ class ControllerRuntime:
         elif action == "fault":
             side, code = argument
             hardware.inject_fault(Side(int(side)), int(code) if str(code).strip() else 0)
+        elif action == "ambient":
+            hardware.set_ambient(float(argument))
+        elif action == "input_voltage":
+            hardware.set_input_voltage(float(argument))
+        elif action == "psu_fault":
+            index, failed = argument
+            if 0 <= int(index) < len(hardware.psus):
+                hardware.psu_fault(int(index), PSU_FAILURE_CODE if failed else 0)
         else:
             log.warning("unknown simulator action %r", action)
 
@@ -213,6 +223,7 @@ class ControllerRuntime:
         from controller.buses.rfid import open_reader
         from controller.sim.hardware import SimulatedHardware
         from controller.station import Station
+        from controller.store import Store
         from controller.view import StationPhase
 
         config = self.config
@@ -223,7 +234,7 @@ class ControllerRuntime:
         if config.simulation.enabled:
             self.hardware = SimulatedHardware(config, bus)
         link = CanLink(bus())
-        self.station = Station(config, link, self.clock)
+        self.station = Station(config, link, self.clock, store=Store(config.storage.path))
         self.station.subscribe(self._notify)
         self._wake = asyncio.Event()
         self._watch_bus(asyncio.get_running_loop(), link)
@@ -251,6 +262,7 @@ class ControllerRuntime:
         finally:
             if self.reader is not None:
                 self.reader.stop()
+            self.station.close()  # the last meter readings and session states to disk
             link.close()
             if self.hardware is not None:
                 self.hardware.close()

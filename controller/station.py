@@ -18,10 +18,16 @@ from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
 from controller.buses.can_link import CanLink, Frame
 from controller.clock import Clock
 from controller.config import Config
-from controller.power import Demand, Grant, allocate
-from controller.pricing import Tariff
+from controller.estimate import time_to_target_s
+from controller.limits import ambient_derating, input_in_range, input_power_limit_w
+from controller.meter import EnergyMeter, PowerHistory
+from controller.power import Demand, Grant, Psu, Supply, allocate
+from controller.preferences import DriverPreferences
+from controller.pricing import Tariff, session_id
+from controller.recording import MeterState, Recorder
 from controller.session import ConnectorState, Machine, StopReason
 from controller.status_codes import format_code
+from controller.store import SessionRecord, Store
 from controller.types import (
     PSU_NOT_ROUTED,
     AuthMethod,
@@ -59,6 +65,9 @@ CODE_IO_BOARD_SELF_TEST = "012280"
 CODE_MODEL_MISMATCH = "012287"
 CODE_LED_BOARD_SELF_TEST = "012293"
 CODE_RFID_COMMUNICATION = "012243"  # RFID module communication fail: RFID is off, the rest works
+CODE_PSU_QUANTITY = "013629"  # PSU quantity not match: the modules found differ from [limits].psu_count
+CODE_INPUT_OVP = "012294"  # AC input over-voltage: output off until the supply is normal
+CODE_INPUT_UVP = "012295"  # AC input under-voltage: output off until the supply is normal
 BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
 RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
 
@@ -93,6 +102,9 @@ class ConnectorRuntime:
     output_current: float = 0.0
     grant: Grant | None = None
     edges: list[bool] = field(default_factory=list)  # plug (True) / unplug (False) since last tick
+    meter: EnergyMeter = field(default_factory=EnergyMeter)  # measured output, lifetime register
+    history: PowerHistory = field(default_factory=PowerHistory)  # power curve of the session
+    external_limit_w: float | None = None  # e.g. the backend's schedule for this connector
 
 
 @dataclass
@@ -131,12 +143,15 @@ ViewListener = Callable[[StationView], None]
 class Station:
     """The charger's controller core."""
 
-    def __init__(self, config: Config, link: CanLink, clock: Clock, authorizer: LocalAuthorizer | None = None) -> None:
+    def __init__(self, config: Config, link: CanLink, clock: Clock, authorizer: LocalAuthorizer | None = None,
+                 store: Store | None = None) -> None:
         self.config = config
         self.link = link
         self.clock = clock
         self.authorizer = authorizer or LocalAuthorizer(config.authorization.local_allow_list)
         self.tariff = Tariff.from_config(config.tariff)
+        self.preferences = DriverPreferences(config.station.language, config.station.high_contrast,
+                                             tuple(config.station.languages), config.station.preference_timeout_s)
         self.connectors: dict[Side, ConnectorRuntime] = {
             side: ConnectorRuntime(side, standard) for side, standard in connectors_of(config.station.version).items()
         }
@@ -160,6 +175,16 @@ class Station:
         self._listeners: list[ViewListener] = []
         self._last_view: StationView | None = None
         self._handlers = self._frame_handlers()
+        self.input_voltage_v = 0.0  # AC supply, line to line (0 = not measured)
+        self.external_limit_w: float | None = None  # station-wide, e.g. the backend's schedule
+        self._extra_psus: set[int] = set()  # modules answering beyond [limits].psu_count
+        # the station owns its store (in memory when none is given) and closes it in close()
+        self.store = store if store is not None else Store(":memory:")
+        self.recorder = Recorder(self.store, config.storage.checkpoint_interval_s)
+        for connector_id, register_wh in self.recorder.registers().items():
+            side = Side(connector_id - 1)
+            if side in self.connectors:
+                self.connectors[side].meter = EnergyMeter(register_wh)
 
     # --- public API -----------------------------------------------------------------
 
@@ -192,7 +217,8 @@ class Station:
         """A driver intent from the HMI or the simulated hardware.
 
         ``press_left``, ``press_right``, ``select`` (index), ``stop`` (index), ``cancel``,
-        ``dismiss``, ``tap`` (card UID) and ``status_page`` (ignored here).
+        ``dismiss``, ``tap`` (card UID), ``language`` (BCP 47 tag), ``high_contrast`` (bool)
+        and ``status_page`` (ignored here).
         """
         now = self.clock.monotonic()
         if intent == "press_left":
@@ -209,6 +235,10 @@ class Station:
             self._dismiss(now)
         elif intent == "tap":
             self.tap(str(argument), AuthMethod.RFID)
+        elif intent == "language":
+            self.preferences.choose_language(str(argument), now)
+        elif intent == "high_contrast":
+            self.preferences.choose_high_contrast(bool(argument), now)
         elif intent == "status_page":
             pass
         else:
@@ -240,19 +270,49 @@ class Station:
         else:
             self._raise_code(CODE_RFID_COMMUNICATION, None, blocking=False)
 
+    def set_default_language(self, language: str) -> bool:
+        """The station's default language (OCPP ``Language``); False if the kiosk does not offer it."""
+        return self.preferences.set_default_language(language)
+
+    def set_external_limit(self, power_w: float | None, side: Side | None = None) -> None:
+        """An external power limit (W) for one connector, or the station when ``side`` is None;
+        None lifts it.  The seam for OCPP smart charging: the composite schedule in force.
+        Like every other limit it only ever lowers the power (manual 2.1's split still holds)."""
+        if power_w is not None and (not math.isfinite(power_w) or power_w < 0):
+            raise ValueError(f"an external limit must be a non-negative number of watts, got {power_w!r}")
+        if side is None:
+            self.external_limit_w = power_w
+        elif side in self.connectors:
+            self.connectors[side].external_limit_w = power_w
+
+    @property
+    def interrupted_sessions(self) -> tuple[SessionRecord, ...]:
+        """Sessions a crash or a power cut cut off, as stored at their last checkpoint (found at start-up)."""
+        return self.recorder.interrupted
+
+    def meter_register_wh(self, side: Side) -> float:
+        """The connector's lifetime energy register (Wh): never decreases, survives restarts."""
+        return self.connectors[side].meter.register_wh
+
+    def close(self) -> None:
+        """Save every meter and session now, then close the store (clean shutdown)."""
+        self.recorder.flush([self._meter_state(c) for c in self._ordered()], self.clock.monotonic(), self.clock.now())
+        self.store.close()
+
     def tick(self) -> StationView:
         """Advance the station by one controller cycle and publish the snapshot."""
         now = self.clock.monotonic()
-        dt = 0.0 if self._last_tick is None else max(0.0, now - self._last_tick)
         self._last_tick = now
         if self.phase is StationPhase.INITIALIZING:
             self._run_self_test(now)
         else:
             self._expire(now)
-            self._measure(dt)
+            self._measure(now)
             self._run_machines(now)
             self._watch_stopping(now)
             self._allocate()
+            self._record(now)
+            self.preferences.update(self._idle(), now)
         self._send_commands(now)
         return self.publish()
 
@@ -335,6 +395,10 @@ class Station:
 
     def _on_psu_status(self, index: int, frame: Frame) -> None:
         if index >= len(self.psus):
+            if index not in self._extra_psus:  # fitted but not configured: not used
+                self._extra_psus.add(index)
+                log.warning("PSU_%d answers but [limits].psu_count is %d: not used", index + 1, len(self.psus))
+                self._check_psu_quantity()
             return
         psu = self.psus[index]
         s = frame.signals
@@ -355,6 +419,7 @@ class Station:
     def _on_io_status(self, frame: Frame) -> None:
         s = frame.signals
         self.ambient_c = float(s["AmbientTemperature"])
+        self._on_input_voltage(float(s.get("AcInputVoltage", 0)))
         for button, signal in ((Button.LEFT, "LeftButton"), (Button.RIGHT, "RightButton")):
             pressed = bool(s[signal])
             if pressed and not self._buttons[button] and self.phase is StationPhase.READY:
@@ -421,6 +486,7 @@ class Station:
             self._raise_missing_node(node)
         self.phase = StationPhase.READY
         self._update_psu_resource()
+        self._check_psu_quantity()
         log.info("self-test complete: %d/%d boards answered", len(test.answered), len(test.expected))
         for connector in self._ordered():
             self._event(connector, sm.Ready())
@@ -553,6 +619,11 @@ class Station:
         kind = NoticeKind.CARD_NOT_FOR_SESSION if busy else NoticeKind.NO_CONNECTOR_FREE
         self._show_notice(kind, now, is_error=True)
 
+    def _idle(self) -> bool:
+        """Nobody is using the charger: every connector Available and unplugged, nothing pending."""
+        return self._pending is None and all(
+            c.machine.state is ConnectorState.AVAILABLE and not c.plugged for c in self.connectors.values())
+
     def _eligible_for_plug_in(self) -> tuple[Side, ...]:
         return tuple(
             c.side for c in self._ordered() if c.machine.state is ConnectorState.AVAILABLE and not self._blocked(c.side)
@@ -577,16 +648,30 @@ class Station:
         if self._pending is not None and not self._eligible_for_plug_in():
             self._pending = None
 
-    def _measure(self, dt: float) -> None:
+    def _measure(self, now: float) -> None:
+        """The connectors' output from the modules' readings, into the meters and the sessions."""
         for connector in self.connectors.values():
             fed = [psu for psu in self.psus if psu.routed_to == connector.side and psu.present]
             connector.output_current = sum(psu.current for psu in fed)
-            connector.output_voltage = max((psu.voltage for psu in fed), default=0.0)
+            # parallel modules read the same voltage, each with its own error: average those delivering
+            readings = [psu.voltage for psu in fed if psu.current >= sm.ZERO_CURRENT_A] or [psu.voltage for psu in fed]
+            connector.output_voltage = sum(readings) / len(readings) if readings else 0.0
+            added = connector.meter.read(now, connector.output_voltage, connector.output_current)
             machine = connector.machine
-            if machine.session is not None and machine.state in sm.SESSION_STATES and dt > 0:
-                energy = connector.output_voltage * connector.output_current * dt / 3600.0
+            if machine.session is not None and machine.state in sm.SESSION_STATES and added > 0:
                 connector.machine = replace(machine, session=replace(machine.session,
-                                                                     energy_wh=machine.session.energy_wh + energy))
+                                                                     energy_wh=machine.session.energy_wh + added))
+            if machine.state is ConnectorState.CHARGING:
+                connector.history.add(now, added)
+
+    def _record(self, now: float) -> None:
+        wall = self.clock.now()
+        for connector in self._ordered():
+            self.recorder.tick(self._meter_state(connector), now, wall)
+
+    def _meter_state(self, connector: ConnectorRuntime) -> MeterState:
+        return MeterState(connector.side.connector_id, connector.machine, connector.meter.register_wh,
+                          connector.soc if connector.plugged else None)
 
     def _run_machines(self, now: float) -> None:
         focus_target: Side | None = None  # the first (leftmost) connector that wants the screen wins
@@ -653,6 +738,9 @@ class Station:
         if after is not before:
             log.info("%s connector: %s -> %s on %s", connector.side.label, before.value, after.value,
                      type(event).__name__)
+            if after is ConnectorState.PREPARING:
+                connector.history.reset()
+            self.recorder.changed(self._meter_state(connector), self.clock.monotonic(), self.clock.now())
             if after in (ConnectorState.PREPARING, ConnectorState.FINISHED):
                 self.focus = connector.side  # the screen follows the connector that needs the driver
 
@@ -678,12 +766,54 @@ class Station:
                 ev_voltage=connector.ev_voltage,
                 ev_current=connector.ev_current,
                 precharge=connector.machine.state is ConnectorState.PREPARING,
+                external_limit_w=connector.external_limit_w,
             ))
-        grants = allocate(demands, self._healthy_psus(), self.config.limits.psu_rated_power_kw * 1000,
-                          self.config.limits.max_power_kw * 1000)
+        grants = allocate(demands, self._supply())
         by_side = {grant.side: grant for grant in grants}
         for connector in self.connectors.values():
             connector.grant = by_side.get(connector.side)
+
+    def _supply(self) -> Supply:
+        """What the station can give now: its healthy modules and the station-wide limits."""
+        limits = self.config.limits
+        max_w = limits.max_power_kw * 1000
+        healthy = set(self._healthy_psus())
+        return Supply(
+            psus=tuple(Psu(psu.index, psu.rated_w) for psu in self.psus if psu.index in healthy),
+            max_power_w=max_w,
+            temperature_limit_w=max_w * ambient_derating(self.ambient_c, limits.derating_start_c,
+                                                         limits.derating_end_c),
+            input_limit_w=input_power_limit_w(self.input_voltage_v, limits.input_voltage_v,
+                                              limits.max_input_current_a),
+            external_limit_w=self.external_limit_w,
+        )
+
+    def _on_input_voltage(self, volts: float) -> None:
+        """The AC supply: out of the rated range, the output stays off and a code says why."""
+        self.input_voltage_v = volts
+        if self.phase is not StationPhase.READY:
+            return
+        in_range = input_in_range(volts, self.config.limits.input_voltage_v)
+        low = in_range is False and volts < self.config.limits.input_voltage_v
+        high = in_range is False and not low
+        for code, active in ((CODE_INPUT_UVP, low), (CODE_INPUT_OVP, high)):
+            if active and not self._has_code(code, None):
+                log.warning("AC input at %.0f V is out of range: raising %s", volts, code)
+                self._raise_code(code, None, blocking=False)
+            elif not active:
+                self._clear_code(code, None)
+
+    def _check_psu_quantity(self) -> None:
+        """013629 when the modules found differ from the configured count (012286 names the missing ones)."""
+        if self.phase is not StationPhase.READY:
+            return
+        answered = self._self_test.answered
+        found = sum(1 for psu in self.psus if psu.present or f"PSU_{psu.index + 1}" in answered)
+        found += len(self._extra_psus)
+        if found != len(self.psus):
+            log.warning("%d power modules found, %d configured: raising %s", found, len(self.psus),
+                        CODE_PSU_QUANTITY)
+            self._raise_code(CODE_PSU_QUANTITY, None, blocking=False)
 
     def _output_allowed(self, connector: ConnectorRuntime) -> bool:
         """Output only when authorized, plugged, locked, and precharging or charging, with no blocking code."""
@@ -709,11 +839,19 @@ class Station:
             if connector.grant is not None:
                 for index in connector.grant.psus:
                     routed[index] = (connector.side, connector.grant)
+        # break before make: a module still on the other connector is not routed yet, and the
+        # grant's current is shared by the modules that are
+        moving = {psu.index for psu in self.psus
+                  if psu.index in routed and psu.routed_to not in (None, routed[psu.index][0])}
+        feeding = {side: sum(1 for i, (s, _) in routed.items() if s is side and i not in moving) for side in Side}
         for psu in self.psus:
             side_grant = routed.get(psu.index)
-            if side_grant is None:
+            if side_grant is None or psu.index in moving:
+                # break before make: a module still delivering keeps its relay on the old connector,
+                # switched off, until its current is zero; only then is it free to be routed again
                 psu.routed_to = None if psu.current < sm.ZERO_CURRENT_A else psu.routed_to
-                signals = {"Enable": 0, "OutputConnector": PSU_NOT_ROUTED, "VoltageSetpoint": 0, "CurrentLimit": 0}
+                connector_value = PSU_NOT_ROUTED if psu.routed_to is None else psu.routed_to.value
+                signals = {"Enable": 0, "OutputConnector": connector_value, "VoltageSetpoint": 0, "CurrentLimit": 0}
             else:
                 side, grant = side_grant
                 psu.routed_to = side
@@ -721,7 +859,7 @@ class Station:
                     "Enable": 1,
                     "OutputConnector": side.value,
                     "VoltageSetpoint": round(grant.voltage, 1),
-                    "CurrentLimit": round(grant.current / len(grant.psus), 1),
+                    "CurrentLimit": round(grant.current / max(feeding[side], 1), 1),
                 }
             self._send(f"CSU_Psu{psu.index + 1}Command", signals, now, force)
         self._send("CSU_LedCommand", self._led_command(), now, force)
@@ -752,7 +890,7 @@ class Station:
             "Command": int(command),
             "Lock": int(state in sm.SESSION_STATES),
             "CloseContactor": int(close),
-            "EvseMaxCurrent": round(grant.current if grant else 0.0, 1),
+            "EvseMaxCurrent": round(grant.offered_current if grant else 0.0, 1),
             "EvseMaxPower": round((grant.power_limit_w if grant else 0.0) / 1000, 2),
             "EvseMaxVoltage": envelope.max_voltage,
         }
@@ -810,6 +948,7 @@ class Station:
             )
         template = self.config.authorization.qr_url_template
         cp_id = self.config.station.charge_point_id
+        preferences = self.preferences.current
         return StationView(
             phase=self.phase,
             init_progress=1.0 if self.phase is StationPhase.READY else len(test.answered) / expected,
@@ -832,6 +971,12 @@ class Station:
             ),
             wall_minute=wall.replace(second=0, microsecond=0),
             online=False,
+            max_power_w=round(self.config.limits.max_power_kw * 1000),
+            idle_price=self.tariff.idle_per_minute,
+            idle_grace_minutes=self.tariff.idle_grace_minutes,
+            language=preferences.language,
+            languages=self.preferences.offered,
+            high_contrast=preferences.high_contrast,
         )
 
     def _methods(self) -> frozenset[AuthMethod]:
@@ -876,37 +1021,53 @@ class Station:
             limit=grant.limit if grant and charging else Limit.EV,
             shared_power=bool(grant and grant.shared),
             eta_seconds=self._eta(connector, power) if charging else None,
-            session=self._session_view(machine, now),
+            session=self._session_view(connector, now),
             codes=self._codes_for(connector.side),
+            power_history=connector.history.points(power if machine.state in sm.SESSION_STATES else None),
         )
 
-    def _session_view(self, machine: Machine, now: float) -> SessionView | None:
+    def _session_view(self, connector: ConnectorRuntime, now: float) -> SessionView | None:
+        machine = connector.machine
         session = machine.session
         if session is None:
             return None
         seconds = session.duration_s(now)
+        idle = 0
+        if machine.state is ConnectorState.FINISHED and connector.plugged and session.ended_at is not None:
+            idle = int(now - session.ended_at)
+        receipt = self.config.tariff.receipt_url_template
+        if receipt and session.ended_wall is not None:
+            cp_id = self.config.station.charge_point_id
+            receipt = receipt.format(charge_point_id=cp_id, connector_id=connector.side.connector_id,
+                                     session_id=session_id(cp_id, connector.side.connector_id,
+                                                           session.authorized_wall))
+        else:
+            receipt = ""
         return SessionView(
             energy_wh=int(session.energy_wh),
             charging_seconds=int(seconds),
             start_soc=session.start_soc,
             end_soc=session.end_soc,
-            cost=None if self.tariff.is_free else self.tariff.cost(session.energy_wh, seconds),
+            cost=None if self.tariff.is_free else self.tariff.cost(session.energy_wh, seconds, idle),
             stop_reason=session.stop_reason.key if session.stop_reason else "",
             stop_code=session.stop_code,
             summary_dismissed=session.summary_dismissed,
             authorized_by_card=session.method is AuthMethod.RFID,
+            started_wall=session.authorized_wall,
+            ended_wall=session.ended_wall,
+            idle_seconds=idle,
+            receipt_qr=receipt,
         )
 
     @staticmethod
     def _eta(connector: ConnectorRuntime, power_w: float) -> int | None:
-        if connector.soc is None or connector.target_soc is None or connector.capacity_kwh <= 0:
+        """Time to the EV's target from the charge model (controller.estimate), in whole minutes
+        rounded up (the SOC the EV reports is rounded down)."""
+        if connector.soc is None or connector.target_soc is None:
             return None
-        remaining_wh = connector.capacity_kwh * 1000 * max(0, connector.target_soc - connector.soc) / 100
-        if remaining_wh <= 0:
-            return 0
-        if power_w < 500:
-            return None
-        return int(remaining_wh / power_w * 3600 // 60 * 60)  # whole minutes
+        granted = connector.grant.power_limit_w if connector.grant else None
+        seconds = time_to_target_s(connector.soc, connector.target_soc, connector.capacity_kwh, power_w, granted)
+        return None if seconds is None else math.ceil(seconds / 60) * 60
 
 
 def _enum(kind: type, value: float | int, default: object) -> object:

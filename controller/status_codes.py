@@ -148,3 +148,20 @@ def search(query: str) -> list[StatusCode]:
     catalog = _catalog()
     return [lookup(code) for code in known_codes()
             if all(word in _searchable(catalog.codes[code]["description"], catalog.spelling) for word in words)]
+
+
+def driver_texts() -> tuple[str, ...]:
+    """Every text of the catalog a driver can read on the kiosk (the meanings and steps of the
+    families and the guidance, and the codes' own driver texts), each once, in file order:
+    the sources of the catalog's translations (``tools/i18n.py`` hands them to lupdate)."""
+    catalog = _catalog()
+    texts: dict[str, None] = {}
+    entries = [*catalog.families.values(), *(g.entry for g in catalog.guidance)]
+    for entry in entries:
+        if "summary" in entry:
+            texts[entry["summary"]] = None
+        texts.update(dict.fromkeys(entry.get("steps", ())))
+    for entry in catalog.codes.values():
+        if "driver_text" in entry:
+            texts[entry["driver_text"]] = None
+    return tuple(texts)

@@ -38,8 +38,9 @@ class Envelope:
 
     def current_limit_at(self, voltage: float) -> float:
         """Maximum current at ``voltage``: 120 A up to 500 V, then constant 60 kW
-        (63 A at 950 V for CCS, 80 A at 750 V for GB/T), zero outside the range."""
-        if voltage > self.max_voltage:
+        (63 A at 950 V for CCS, 80 A at 750 V for GB/T), zero outside the range
+        (below 150 V the output cannot regulate).  0 V means "not known yet"."""
+        if voltage > self.max_voltage or 0 < voltage < self.min_voltage:
             return 0.0
         if voltage <= 0:
             return self.max_current

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from controller.preferences import SUPPORTED_LANGUAGES
+from controller.pricing import BackendCost, PriceText
 from controller.types import AuthMethod, LedColour, LedPattern, Side, Standard
 
 
@@ -32,12 +34,17 @@ class NoticeKind(enum.Enum):
 
 
 class Limit(enum.Enum):
-    """What currently caps a connector's power (EV = the EV's own request)."""
+    """What currently caps a connector's power: the smallest of the stacked limits wins
+    (EV = the EV's own request, nothing on the charger's side)."""
 
     EV = "ev"
-    CONNECTOR = "connector"
-    SHARED = "shared"
-    STATION = "station"
+    CONNECTOR = "connector"  # the standard's output envelope (manual 2.1)
+    SHARED = "shared"  # half the station each while both connectors charge
+    STATION = "station"  # the station's maximum (60 kW)
+    PSU = "psu"  # the power modules routed to this connector (fewer after a module failed)
+    TEMPERATURE = "temperature"  # ambient-temperature derating (from 50 °C)
+    INPUT = "input"  # the grid supply: input voltage out of range or the input current limit
+    SCHEDULE = "schedule"  # an external limit: the backend's smart-charging schedule
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,11 @@ class SessionView:
     stop_code: str
     summary_dismissed: bool
     authorized_by_card: bool
+    started_wall: datetime | None = None  # when it was authorized (wall time, UTC)
+    ended_wall: datetime | None = None
+    idle_seconds: int = 0  # plugged in since charging ended (idle fee after the grace period)
+    receipt_qr: str = ""  # receipt link from the local template ("" = none)
+    backend_cost: BackendCost | None = None  # RunningCost / FinalCost from a backend (OCPP, later)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +103,7 @@ class ConnectorView:
     eta_seconds: int | None
     session: SessionView | None
     codes: tuple[str, ...]  # active codes that concern this connector, newest first
+    power_history: tuple[int, ...] = ()  # W, the session's power curve at an even spacing, the last point live
 
     @property
     def can_stop(self) -> bool:
@@ -127,6 +140,13 @@ class StationView:
     qr_payloads: tuple[str, ...]  # per connector
     wall_minute: datetime  # wall time rounded down to the minute (for the clock)
     online: bool
+    max_power_w: int = 60_000  # the station's maximum (the power chart's scale)
+    idle_price: Decimal = Decimal(0)  # per minute plugged in after charging, beyond the grace period
+    idle_grace_minutes: int = 0
+    price_text: PriceText | None = None  # a backend's price text (OCPP, later); replaces the tariff's
+    language: str = "en-US"  # the screen's language now: the driver's choice or the station default
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES  # offered on the language button
+    high_contrast: bool = False
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:

@@ -4,6 +4,10 @@ The controller calls :meth:`KioskBridge.push` from its own thread; a queued sign
 carries the snapshot to the GUI thread, where it is presented into the ``Kiosk``
 and ``ConnectorViewModel`` objects QML binds to.  Intents from QML go the other
 way through ``send_intent`` (which must return at once).
+
+The snapshot names the language to show (the driver's choice or the station default).
+When it changes, the bridge switches the ``QTranslator`` (QML re-translates) and the
+Babel formatter before presenting, so every text, QML's and Python's, follows at once.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from controller.view import StationView
 from hmi.format import Formatter
+from hmi.i18n import Translations
 from hmi.presenter import connector_values, kiosk_values
 from hmi.viewmodel import ConnectorViewModel, Kiosk
 
@@ -27,10 +32,12 @@ class KioskBridge(QObject):
     viewArrived = Signal(object)
     presented = Signal(str)  # the screen name after each presentation
 
-    def __init__(self, kiosk: Kiosk, formatter: Formatter, send_intent: IntentSender) -> None:
+    def __init__(self, kiosk: Kiosk, formatter: Formatter, send_intent: IntentSender,
+                 translations: Translations | None = None) -> None:
         super().__init__()
         self.kiosk = kiosk
         self.formatter = formatter
+        self.translations = translations
         self._send_intent = send_intent
         self._status_index = 0
         self._view: StationView | None = None
@@ -52,6 +59,7 @@ class KioskBridge(QObject):
             self.kiosk.set_connectors([ConnectorViewModel() for _ in view.connectors])
         previous = self._view
         self._view = view
+        self._use_language(view.language)
         if previous is None or previous.focused != view.focused or previous.codes != view.codes:
             self._status_index = 0
         for model, connector in zip(self._connector_models(), view.connectors, strict=True):
@@ -60,6 +68,12 @@ class KioskBridge(QObject):
         self._status_index = values["statusIndex"]
         self.kiosk.update(**values)
         self.presented.emit(values["screen"])
+
+    def _use_language(self, tag: str) -> None:
+        if self.translations is not None:
+            self.translations.activate(tag)
+        if self.formatter.language != tag:
+            self.formatter = Formatter(tag, self.formatter.time_zone)
 
     def _connector_models(self) -> list[ConnectorViewModel]:
         return list(self.kiosk.property("connectors") or [])

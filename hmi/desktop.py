@@ -36,6 +36,7 @@ def simulator_control(config: Config, runtime: ControllerRuntime) -> SimulatorCo
         knownCard=cards[0] if cards else "",
         unknownCard="0455AA0F19FE21",
         timeFactor=config.simulation.time_factor,
+        psuCount=config.limits.psu_count,
         leftStartSoc=int(left_ev.start_soc),
         leftTargetSoc=int(left_ev.target_soc),
         rightStartSoc=int(right_ev.start_soc),
@@ -51,6 +52,10 @@ def simulator_control(config: Config, runtime: ControllerRuntime) -> SimulatorCo
             control.update(emergencyStop=bool(argument))
         elif name == "door":
             control.update(doorOpen=bool(argument))
+        elif name == "ambient":
+            control.update(ambientC=int(argument))
+        elif name == "input_voltage":
+            control.update(inputVoltage=int(argument))
         elif name == "ev_soc":
             side, start, target = argument
             prefix = "left" if int(side) == 0 else "right"
@@ -111,7 +116,8 @@ class DesktopKiosk:
         from hmi.format import Formatter
 
         station = self.config.station
-        self.bridge = KioskBridge(self.kiosk, Formatter(station.language, station.time_zone), self.runtime.submit)
+        self.bridge = KioskBridge(self.kiosk, Formatter(station.language, station.time_zone), self.runtime.submit,
+                                  self.scene.translations)
         self.runtime.subscribe(self.bridge.push)
 
     def _watch(self) -> None:

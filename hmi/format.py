@@ -1,15 +1,31 @@
-"""Locale-aware formatting of what the driver reads (Babel): numbers, money, time."""
+"""Locale-aware formatting of what the driver reads (Babel): numbers, money, units, time.
+
+One ``Formatter`` per language; the bridge makes a new one when the language changes.
+Numbers follow the locale's separators and digit grouping, money its currency symbol
+and placement, times its 12/24-hour clock, dates its order and month names, and
+durations its unit words ("45 min", "45 分鐘", "45分钟", "45 分"). Electrical units
+keep their SI symbols (kWh, V, A; kW is a label on screen) in every language, as on
+the vehicles' own displays, separated from the number by a no-break space.
+"""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_time
-from babel.numbers import format_currency, format_decimal
+from babel.dates import format_date, format_time
+from babel.numbers import format_currency, format_decimal, format_percent
+
+NBSP = "\N{NO-BREAK SPACE}"
+
+
+@functools.cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language, sep="-")
 
 
 @dataclass(frozen=True)
@@ -21,18 +37,19 @@ class Formatter:
 
     @property
     def locale(self) -> Locale:
-        return Locale.parse(self.language, sep="-")
+        return _locale(self.language)
 
-    def number(self, value: float, decimals: int = 1) -> str:
+    def number(self, value: float | Decimal, decimals: int = 1) -> str:
         """``value`` rounded half-up (as people round, not banker's rounding) for the locale."""
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         return format_decimal(rounded, format=pattern, locale=self.locale)
 
     def with_unit(self, value: float, unit: str, decimals: int = 1) -> str:
-        return f"{self.number(value, decimals)}\N{NO-BREAK SPACE}{unit}"
+        return f"{self.number(value, decimals)}{NBSP}{unit}"
 
     def power_kw(self, watts: float) -> str:
+        """The number only: the screen prints "kW" beside it, large."""
         return self.number(watts / 1000, 1)
 
     def voltage(self, decivolts: int) -> str:
@@ -45,26 +62,53 @@ class Formatter:
         return self.with_unit(watt_hours / 1000, "kWh", 2)
 
     def percent(self, value: int) -> str:
-        return f"{self.number(value, 0)}\N{NO-BREAK SPACE}%"
+        return format_percent(Decimal(value) / 100, locale=self.locale).replace(" ", NBSP)
 
     def money(self, amount: Decimal, currency: str) -> str:
+        """Exact decimal money with the locale's symbol and placement (never via float)."""
+        if not isinstance(amount, Decimal):
+            raise TypeError(f"money must be a Decimal, not {type(amount).__name__}")
         return format_currency(amount, currency, locale=self.locale)
 
     def duration(self, seconds: int) -> str:
-        """Elapsed charging time as h:mm:ss."""
+        """Elapsed charging time as h:mm:ss (the same in every shipped locale)."""
         seconds = max(0, int(seconds))
         hours, rest = divmod(seconds, 3600)
         minutes, secs = divmod(rest, 60)
         return f"{hours}:{minutes:02d}:{secs:02d}"
 
     def minutes(self, seconds: int) -> str:
-        """A remaining time for drivers: "45 min" or "1 h 05 min"."""
+        """A remaining time in the locale's words: "45 min", "1 hr 5 min", "1 時間 5 分"."""
         minutes = max(0, round(seconds / 60))
         hours, mins = divmod(minutes, 60)
         if hours:
-            return f"{hours}\N{NO-BREAK SPACE}h {mins:02d}\N{NO-BREAK SPACE}min"
-        return f"{mins}\N{NO-BREAK SPACE}min"
+            return f"{self._unit(hours, 'duration-hour')} {self._unit(mins, 'duration-minute')}"
+        return self._unit(mins, "duration-minute")
+
+    def grace(self, minutes: int) -> str:
+        """A number of minutes, as in "after 10 min"."""
+        return self._unit(minutes, "duration-minute")
 
     def clock(self, moment: datetime) -> str:
-        local = moment.astimezone(ZoneInfo(self.time_zone))
-        return format_time(local, format="short", locale=self.locale)
+        """Wall time in the station's time zone, 12 or 24 hours as the locale reads it."""
+        return format_time(self._local(moment), format="short", locale=self.locale).replace(" ", NBSP)
+
+    def date(self, moment: datetime) -> str:
+        return format_date(self._local(moment), format="medium", locale=self.locale)
+
+    def date_time(self, moment: datetime) -> str:
+        """Date and time, joined as the locale does ("Nov 25, 2026, 10:05 AM", "2026/11/25 10:05")."""
+        pattern = str(self.locale.datetime_formats["medium"])
+        return pattern.replace("{1}", self.date(moment)).replace("{0}", self.clock(moment))
+
+    def _local(self, moment: datetime) -> datetime:
+        return moment.astimezone(ZoneInfo(self.time_zone))
+
+    def _unit(self, value: int, unit: str) -> str:
+        """``value`` with the locale's short unit word. Babel 2.18's ``format_unit`` takes the
+        long form for Spanish singulars ("1 horas"), so the pattern is picked here: the
+        plural category's short pattern, else the short "other" pattern."""
+        patterns = self.locale._data["unit_patterns"][unit]["short"]
+        category = self.locale.plural_form(value)
+        pattern = patterns[category] if category in patterns else patterns["other"]
+        return pattern.replace("{0}", self.number(value, 0)).replace(" ", NBSP)

@@ -74,7 +74,8 @@ def run_scenario(config: Config, scenario_path: Path, screenshots: Path | None, 
     scene = Scene(kiosk)
     scene.window.resize(*size)
     world = World(config)
-    bridge = KioskBridge(kiosk, Formatter(config.station.language, config.station.time_zone), world.station.submit)
+    bridge = KioskBridge(kiosk, Formatter(config.station.language, config.station.time_zone), world.station.submit,
+                         scene.translations)
     writer = ScreenshotWriter(bridge, scene, screenshots)
     runner = ScenarioRunner(world, screen_for, on_change=writer, log=events)
     try:

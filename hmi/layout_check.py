@@ -8,13 +8,17 @@ in, or overlaps another text.  ``hmi.preview`` runs it on every screen it render
 tests can too.
 
 ``find_contrast_problems(engine)`` checks every text/background colour pair the
-``Theme`` singleton lists in ``textPairs`` against the WCAG 2 minimum of 4.5:1.
+``Theme`` singleton lists in ``textPairs`` against the WCAG 2 minimum of 4.5:1 (7:1 is
+asked of the high-contrast Theme).
+
+``find_missing_glyphs(window)`` reports characters that the text's own (shipped) fonts
+cannot draw, and ``find_small_text(window, floor)`` texts smaller than the Theme's floor.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QRawFont
 from PySide6.QtQml import QQmlEngine, QQmlExpression, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -24,6 +28,8 @@ TOLERANCE = 1.0
 MINIMUM_CONTRAST = 4.5
 #: How much of a text to quote in a report.
 QUOTE_CHARS = 40
+#: objectName of an overlay that covers the screen: texts under it are not checked.
+MODAL_LAYER = "modalLayer"
 
 # Text.horizontalAlignment / verticalAlignment values (Qt::AlignmentFlag).
 _ALIGN_RIGHT = 0x2
@@ -36,11 +42,7 @@ def find_text_problems(window: QQuickWindow) -> list[str]:
     """Problems with the visible texts of ``window``, one line each (empty = all good)."""
     problems: list[str] = []
     window_rect = QRectF(0, 0, window.width(), window.height())
-    texts = [
-        item
-        for item in _visible_items(window.contentItem())
-        if item.inherits("QQuickText") and str(item.property("text") or "").strip()
-    ]
+    texts = _visible_texts(window)
     placed: list[tuple[QQuickItem, QRectF]] = []
     for item in texts:
         problems.extend(_problems_of(item, window_rect))
@@ -192,4 +194,52 @@ def find_contrast_problems(engine: QQmlEngine, minimum: float = MINIMUM_CONTRAST
         ratio = contrast_ratio(QColor(pair["fg"]), QColor(pair["bg"]))
         if ratio < minimum:
             problems.append(f"{pair['role']}: contrast {ratio:.2f}:1 is below {minimum}:1")
+    return problems
+
+
+def _visible_texts(window: QQuickWindow) -> list[QQuickItem]:
+    """The visible, non-empty texts; while a modal layer (an item named ``MODAL_LAYER``, e.g.
+    the language picker over a dimmed screen) is shown, only the texts on it."""
+    items = _visible_items(window.contentItem())
+    modal = next((item for item in items if item.objectName() == MODAL_LAYER), None)
+    if modal is not None:
+        items = _visible_items(modal)
+    return [item for item in items if item.inherits("QQuickText") and str(item.property("text") or "").strip()]
+
+
+def find_missing_glyphs(window: QQuickWindow) -> list[str]:
+    """Characters of visible texts that none of the text's own fonts can draw ("tofu").
+
+    A text's fonts are its family and that family's ``QFont`` substitutions (for the CJK
+    families: Inter); each is asked with ``QRawFont.supportsCharacter``, so a glyph that
+    only a font of this machine (not shipped in ``assets/fonts``) could draw counts as missing.
+    """
+    problems: list[str] = []
+    raw_fonts: dict[str, QRawFont] = {}
+    for item in _visible_texts(window):
+        family = item.property("font").family()
+        chain = [family, *QFont.substitutes(family)]
+        for name in chain:
+            if name not in raw_fonts:
+                raw_fonts[name] = QRawFont.fromFont(QFont(name))
+        fonts = [raw_fonts[name] for name in chain]
+        missing = sorted({char for char in str(item.property("text"))
+                          if char.isprintable() and not char.isspace()
+                          and not any(font.supportsCharacter(ord(char)) for font in fonts)})
+        if missing:
+            shown = " ".join(f"{char} U+{ord(char):04X}" for char in missing)
+            problems.append(f"{_describe(item)}: no glyph in {' / '.join(chain)} for {shown}")
+    return problems
+
+
+def find_small_text(window: QQuickWindow, floor: int) -> list[str]:
+    """Visible texts set (or allowed to shrink) below ``floor`` pixels."""
+    problems: list[str] = []
+    for item in _visible_texts(window):
+        size = item.property("font").pixelSize()
+        if 0 < size < floor:
+            problems.append(f"{_describe(item)}: {size} px is below the {floor} px floor")
+        if int(_qml_number(item, "fontSizeMode")) != 0 and item.property("minimumPixelSize") < floor:
+            problems.append(f"{_describe(item)}: may shrink to {item.property('minimumPixelSize')} px, "
+                            f"below the {floor} px floor")
     return problems

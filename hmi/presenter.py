@@ -15,8 +15,11 @@ from controller.status_codes import lookup
 from controller.types import AuthMethod, BoardStage, LedPattern, Side
 from controller.view import ConnectorView, Limit, NoticeKind, StationView
 from hmi.format import Formatter
+from hmi.i18n import CATALOG_CONTEXT, LANGUAGES, language
 from hmi.navigation import screen_for, status_codes
+from hmi.qr_provider import qr_url
 
+# pyside6-lupdate extracts ``translate("Context", "text")`` calls (tools/i18n.py update).
 translate = QCoreApplication.translate
 
 _PREPARE_STAGES = {
@@ -88,24 +91,83 @@ def notice_text(kind: NoticeKind) -> str:
 
 
 def limit_text(connector: ConnectorView) -> str:
-    if connector.state != "charging" or connector.shared_power:
+    """Which limit holds the power, when it is not the EV's own request."""
+    if connector.state != "charging" or connector.limit is Limit.SHARED:
         return ""  # while sharing, the shared-power hint (``sharedPower``) says why
-    if connector.limit is Limit.CONNECTOR:
-        return translate("Presenter", "Limited by the connector's maximum current")
-    if connector.limit is Limit.STATION:
-        return translate("Presenter", "Limited by the charger's available power")
-    return ""
+    if connector.limit is Limit.PSU and connector.max_power_w == 0:
+        return translate("Presenter", "Waiting for a free power module")
+    texts = {
+        Limit.CONNECTOR: translate("Presenter", "Limited by the connector's maximum current"),
+        Limit.STATION: translate("Presenter", "Limited by the charger's available power"),
+        Limit.PSU: translate("Presenter", "Reduced power: a power module is out of service"),
+        Limit.TEMPERATURE: translate("Presenter", "Reduced power: high outside temperature"),
+        Limit.INPUT: translate("Presenter", "Limited by the grid supply"),
+        Limit.SCHEDULE: translate("Presenter", "Limited by the operator's charging schedule"),
+    }
+    return texts.get(connector.limit, "")
 
 
-def tariff_text(view: StationView, fmt: Formatter) -> str:
-    parts = []
+def tariff_lines(view: StationView, fmt: Formatter) -> list[str]:
+    """The price that will apply, one line per component, before anyone charges. A backend's
+    own price text (OCA ``DefaultPrice`` / ``SetUserPrice``, later) replaces the local tariff."""
+    if view.price_text is not None:
+        return [view.price_text.for_language(view.language)]
+    lines = []
     if view.energy_price:
-        parts.append(translate("Presenter", "%1 per kWh").replace("%1", fmt.money(view.energy_price, view.currency)))
+        lines.append(translate("Presenter", "%1 per kWh").replace("%1", fmt.money(view.energy_price, view.currency)))
     if view.time_price:
-        parts.append(translate("Presenter", "%1 per minute").replace("%1", fmt.money(view.time_price, view.currency)))
+        lines.append(translate("Presenter", "%1 per minute of charging")
+                     .replace("%1", fmt.money(view.time_price, view.currency)))
     if view.session_fee:
-        parts.append(translate("Presenter", "%1 session fee").replace("%1", fmt.money(view.session_fee, view.currency)))
-    return " · ".join(parts)
+        lines.append(translate("Presenter", "%1 session fee").replace("%1", fmt.money(view.session_fee, view.currency)))
+    if view.idle_price:
+        idle = fmt.money(view.idle_price, view.currency)
+        if view.idle_grace_minutes:
+            lines.append(translate("Presenter", "Idle fee %1 per minute, from %2 after charging ends")
+                         .replace("%1", idle).replace("%2", fmt.grace(view.idle_grace_minutes)))
+        else:
+            lines.append(translate("Presenter", "Idle fee %1 per minute after charging ends").replace("%1", idle))
+    return lines
+
+
+def catalog_text(text: str) -> str:
+    """A driver text of the status-code catalog in the active language."""
+    return translate(CATALOG_CONTEXT, text)
+
+
+def cost_text(connector: ConnectorView, view: StationView, fmt: Formatter) -> str:
+    """The session's cost: the backend's (RunningCost / FinalCost, later) when it sent one, else the local one."""
+    session = connector.session
+    if session is None:
+        return ""
+    if session.backend_cost is not None:
+        return fmt.money(session.backend_cost.cost, session.backend_cost.currency)
+    return fmt.money(session.cost, view.currency) if session.cost is not None else ""
+
+
+def receipt_source(connector: ConnectorView) -> str:
+    """The Summary screen's receipt QR code: the backend's ``qrCodeText`` (FinalCost, later),
+    else the local receipt link; "" for none."""
+    session = connector.session
+    if session is None or connector.state != "finished":
+        return ""
+    payload = session.backend_cost.qr_code_text if session.backend_cost is not None else ""
+    payload = payload or session.receipt_qr
+    return qr_url(payload) if payload else ""
+
+
+def language_values(view: StationView) -> dict[str, Any]:
+    """The language button and picker: the active language and the offered ones, each named
+    in its own language and drawn in its own font."""
+    active = language(view.language)
+    return {
+        "language": active.tag,
+        "languageName": active.name,
+        "fontFamily": active.font_family,
+        "languages": [{"tag": tag, "name": LANGUAGES[tag].name, "fontFamily": LANGUAGES[tag].font_family}
+                      for tag in view.languages if tag in LANGUAGES],
+        "highContrast": view.high_contrast,
+    }
 
 
 def plug_in_text(view: StationView) -> str:
@@ -134,6 +196,7 @@ def button_texts(screen: str, view: StationView) -> tuple[str, str]:
 
 def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter) -> dict[str, Any]:
     session = connector.session
+    charging_now = connector.state in ("charging", "stopping")
     values: dict[str, Any] = {
         "index": connector.side.value,
         "side": connector.side.label,
@@ -150,26 +213,31 @@ def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter
         "targetSocText": fmt.percent(connector.target_soc) if connector.target_soc is not None else "",
         "powerText": fmt.power_kw(connector.power_w),
         "powerKw": connector.power_w / 1000,
-        "maxPowerKw": (connector.max_power_w or 60_000) / 1000,
+        "maxPowerKw": connector.max_power_w / 1000,
         "voltageText": fmt.voltage(connector.voltage_dv),
         "currentText": fmt.current(connector.current_da),
         "energyText": fmt.energy(session.energy_wh) if session else "",
         "elapsedText": fmt.duration(session.charging_seconds) if session else "",
         "etaText": fmt.minutes(connector.eta_seconds) if connector.eta_seconds is not None else "",
-        "costText": fmt.money(session.cost, view.currency) if session and session.cost is not None else "",
+        "costText": cost_text(connector, view, fmt),
         "sharedPower": connector.shared_power and connector.state == "charging",
         "limitText": limit_text(connector),
+        "powerHistory": [watts / 1000 for watts in connector.power_history] if charging_now else [],
+        "chartScaleKw": view.max_power_w / 1000,
+        "chartScaleText": fmt.with_unit(view.max_power_w / 1000, "kW", 0),
         "canStop": connector.can_stop,
         "startSocText": fmt.percent(session.start_soc) if session and session.start_soc is not None else "",
         "endSocText": fmt.percent(session.end_soc) if session and session.end_soc is not None else "",
         "durationText": fmt.duration(session.charging_seconds) if session else "",
         "stopReasonText": stop_reason_text(session.stop_reason) if session and session.stop_reason else "",
+        "startedText": fmt.date_time(session.started_wall) if session and session.started_wall else "",
+        "receiptQrSource": receipt_source(connector),
     }
     code = session.stop_code if session and session.stop_code else ""
     if not code and connector.codes:
         code = connector.codes[0]
     values["statusCode"] = code
-    values["statusText"] = lookup(code).driver_text if code else ""
+    values["statusText"] = catalog_text(lookup(code).driver_text) if code else ""
     return values
 
 
@@ -196,7 +264,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
         "appEnabled": AuthMethod.APP in view.methods,
         "qrSource": "image://qr/" + quote(qr_payload, safe=""),
         "qrCaption": translate("Presenter", "Scan to pay and start with your phone"),
-        "tariffText": tariff_text(view, fmt),
+        "tariffLines": tariff_lines(view, fmt),
         "plugInSecondsLeft": view.pending.seconds_left if view.pending else 0,
         "plugInText": plug_in_text(view),
         "noticeText": notice_text(view.notice.kind) if view.notice else "",
@@ -206,6 +274,8 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
         "online": view.online,
         "statusCount": len(codes),
         "statusIndex": status_index,
+        "preferencesVisible": screen == "home",
+        **language_values(view),
     }
     values.update(status_values(view, codes[status_index] if codes else None))
     return values
@@ -218,12 +288,14 @@ def status_values(view: StationView, active: Any) -> dict[str, Any]:
     if active.side is None:
         scope = translate("Presenter", "Charger")
     else:
-        scope = (translate("Presenter", "%1 connector (%2)")
-                 .replace("%1", side_text(active.side))
-                 .replace("%2", view.connector(active.side).standard.display_name))
+        standard = view.connector(active.side).standard.display_name
+        if active.side is Side.LEFT:
+            scope = translate("Presenter", "Left connector (%1)").replace("%1", standard)
+        else:
+            scope = translate("Presenter", "Right connector (%1)").replace("%1", standard)
     return {
         "statusCode": info.code,
-        "statusText": info.driver_text,
+        "statusText": catalog_text(info.driver_text),
         "statusScopeText": scope,
-        "statusSteps": list(info.steps),
+        "statusSteps": [catalog_text(step) for step in info.steps],
     }

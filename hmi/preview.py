@@ -62,7 +62,7 @@ STATION: dict[str, Any] = {
     "online": True,
     "qrSource": qr_url("https://charge.example.com/start?cp=EVSE-0042&connector=1"),
     "qrCaption": "Scan with your phone camera to pay and start",
-    "tariffText": "$0.45 per kWh · $1.00 session fee",
+    "tariffLines": ["$0.45 per kWh", "$1.00 session fee", "Idle fee $0.40 per minute, from 10 min after charging ends"],
     "leftButtonText": "Home",
     "rightButtonText": "Select connector",
 }
@@ -90,6 +90,10 @@ CHARGING = {
     "etaText": "18 min",
     "costText": "$6.78",
     "canStop": True,
+    # the power chart: 23 minutes at one point per 20 s, the last one live
+    "maxPowerKw": 60.0,
+    "powerHistory": [40.5, *[45.0] * 68, 45.2],
+    "chartScaleText": "60 kW",
 }
 
 SECOND_SESSION = {
@@ -105,6 +109,7 @@ SECOND_SESSION = {
     "elapsedText": "0:09:42",
     "etaText": "1 h 05 min",
     "costText": "$2.40",
+    "powerHistory": [29.5] * 29 + [14.8],
 }
 
 SIDE_TEXTS = ("Left", "Right")
@@ -182,7 +187,7 @@ def home_gbt_no_tariff(kiosk: Kiosk) -> None:
         screen="home",
         versionCode="B0B",
         focusedIndex=1,
-        tariffText="",
+        tariffLines=[],
         qrEnabled=False,
         qrSource="",
     )
@@ -259,7 +264,7 @@ def charging_dual_other_idle(kiosk: Kiosk) -> None:
         ],
         screen="charging",
         focusedIndex=1,
-        tariffText="",
+        tariffLines=[],
         leftButtonText="Stop charging",
         rightButtonText="Select connector",
     )
@@ -302,7 +307,7 @@ def summary_with_code(kiosk: Kiosk) -> None:
         [make_connector(0, "CCS1", **session)],
         screen="summary",
         versionCode="U00",
-        tariffText="",
+        tariffLines=[],
         leftButtonText="Home",
         rightButtonText="",
     )
@@ -361,7 +366,6 @@ EXPANSION = 0.4
 TRANSLATED_KIOSK_TEXTS = (
     "initStepText",
     "qrCaption",
-    "tariffText",
     "plugInText",
     "noticeText",
     "statusText",

@@ -1,4 +1,4 @@
-"""Building the Qt Quick scene: fonts, view-model singletons, QR provider, the Evse module."""
+"""Building the Qt Quick scene: fonts, translations, view-model singletons, QR provider, the Evse module."""
 
 from __future__ import annotations
 
@@ -6,26 +6,24 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from hmi.i18n import LATIN_FAMILY, Translations, register_fonts
 from hmi.qr_provider import install as install_qr_provider
 from hmi.viewmodel import Kiosk, SimulatorControl
 
 REPO = Path(__file__).resolve().parent.parent
 QML_IMPORT_PATH = REPO / "qml"
-FONT_DIR = REPO / "assets" / "fonts"
 DESIGN_SIZE = (1024, 600)
 
 
 def load_fonts(app: QGuiApplication) -> None:
-    """Register the shipped fonts and make Inter the application font."""
+    """Register the shipped fonts (Inter, the CJK subsets) and make Inter the application font."""
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    for font_file in sorted(FONT_DIR.glob("*.otf")):
-        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
-            raise RuntimeError(f"cannot load font {font_file}")
-    app.setFont(QFont("Inter"))
+    register_fonts()
+    app.setFont(QFont(LATIN_FAMILY))
 
 
 class Scene:
@@ -37,6 +35,7 @@ class Scene:
             SimulatorControl.install(simulator)
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_IMPORT_PATH))
+        self.translations = Translations(self.engine)
         self._qr = install_qr_provider(self.engine)
         self.window = self._load("Main")
         self.panel = self._load("SimulatorPanel") if simulator is not None else None
@@ -47,6 +46,7 @@ class Scene:
         for window in (self.window, self.panel):
             if window is not None:
                 window.close()
+        self.translations.close()
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

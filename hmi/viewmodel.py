@@ -82,7 +82,7 @@ class ConnectorViewModel(_Values):
         "targetSocText": "",
         "powerText": "",  # number only, e.g. "45.2"
         "powerKw": 0.0,
-        "maxPowerKw": 60.0,  # current allocation, for gauges
+        "maxPowerKw": 0.0,  # what the allocation grants now (the chart's dashed line), 0 = nothing
         "voltageText": "",  # with unit, e.g. "398 V"
         "currentText": "",  # with unit, e.g. "113.6 A"
         "energyText": "",  # with unit, e.g. "12.34 kWh"
@@ -91,11 +91,16 @@ class ConnectorViewModel(_Values):
         "costText": "",  # "" when no tariff is configured
         "sharedPower": False,  # power shared with the other connector
         "limitText": "",  # which limit holds the power, "" when the EV's own request
+        "powerHistory": [],  # kW over the session, evenly spaced, oldest first, the last one now (chart)
+        "chartScaleKw": 60.0,  # top of the power chart: the station's maximum
+        "chartScaleText": "",  # its label, e.g. "60 kW"
         "canStop": False,
         "startSocText": "",
         "endSocText": "",
         "durationText": "",
         "stopReasonText": "",
+        "startedText": "",  # date and time the session started, for the locale
+        "receiptQrSource": "",  # image://qr/... of the receipt link after a session, "" for none
         "statusCode": "",  # six digits or ""
         "statusText": "",  # meaning of statusCode
     }
@@ -123,11 +128,16 @@ class ConnectorViewModel(_Values):
     costText = _prop("costText", str, changed)
     sharedPower = _prop("sharedPower", bool, changed)
     limitText = _prop("limitText", str, changed)
+    powerHistory = _prop("powerHistory", "QVariantList", changed)
+    chartScaleKw = _prop("chartScaleKw", float, changed)
+    chartScaleText = _prop("chartScaleText", str, changed)
     canStop = _prop("canStop", bool, changed)
     startSocText = _prop("startSocText", str, changed)
     endSocText = _prop("endSocText", str, changed)
     durationText = _prop("durationText", str, changed)
     stopReasonText = _prop("stopReasonText", str, changed)
+    startedText = _prop("startedText", str, changed)
+    receiptQrSource = _prop("receiptQrSource", str, changed)
     statusCode = _prop("statusCode", str, changed)
     statusText = _prop("statusText", str, changed)
 
@@ -188,7 +198,7 @@ class Kiosk(_Singleton):
         "appEnabled": True,
         "qrSource": "",  # image://qr/... for the focused connector
         "qrCaption": "",
-        "tariffText": "",  # price shown before charging, "" when free / not configured
+        "tariffLines": [],  # the price before charging, one line per component; empty when free
         "plugInSecondsLeft": 0,
         "plugInText": "",  # e.g. "Plug in the CHAdeMO or CCS1 connector"
         "noticeText": "",  # transient message, e.g. invalid card
@@ -204,6 +214,12 @@ class Kiosk(_Singleton):
         "online": False,  # connected to the backend (CSMS)
         "backendConfigured": False,  # hide the connection state on a charger without a backend
         "animated": True,  # False: no motion at all (deterministic screenshots, reduced motion)
+        "preferencesVisible": False,  # the language and contrast buttons (Home)
+        "language": "en-US",  # BCP 47 tag of the active language
+        "languageName": "English",  # ... in its own language
+        "fontFamily": "Inter",  # first font family of every text in the active language
+        "languages": [],  # offered: [{"tag", "name" (own language), "fontFamily"}]
+        "highContrast": False,
     }
     screen = _prop("screen", str, changed)
     chargePointId = _prop("chargePointId", str, changed)
@@ -219,7 +235,7 @@ class Kiosk(_Singleton):
     appEnabled = _prop("appEnabled", bool, changed)
     qrSource = _prop("qrSource", str, changed)
     qrCaption = _prop("qrCaption", str, changed)
-    tariffText = _prop("tariffText", str, changed)
+    tariffLines = _prop("tariffLines", "QStringList", changed)
     plugInSecondsLeft = _prop("plugInSecondsLeft", int, changed)
     plugInText = _prop("plugInText", str, changed)
     noticeText = _prop("noticeText", str, changed)
@@ -235,6 +251,12 @@ class Kiosk(_Singleton):
     online = _prop("online", bool, changed)
     backendConfigured = _prop("backendConfigured", bool, changed)
     animated = _prop("animated", bool, changed)
+    preferencesVisible = _prop("preferencesVisible", bool, changed)
+    language = _prop("language", str, changed)
+    languageName = _prop("languageName", str, changed)
+    fontFamily = _prop("fontFamily", str, changed)
+    languages = _prop("languages", "QVariantList", changed)
+    highContrast = _prop("highContrast", bool, changed)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -300,6 +322,16 @@ class Kiosk(_Singleton):
         """Page through several active status codes on the status screen."""
         self._emit("status_page", index)
 
+    @Slot(str)
+    def setLanguage(self, tag: str) -> None:
+        """The driver picked a language (BCP 47 tag) for this visit."""
+        self._emit("language", tag)
+
+    @Slot(bool)
+    def setHighContrast(self, on: bool) -> None:
+        """The driver switched high contrast on or off for this visit."""
+        self._emit("high_contrast", on)
+
 
 @QmlElement
 @QmlSingleton
@@ -326,6 +358,9 @@ class SimulatorControl(_Singleton):
         "knownCard": "",  # uid of a card on the allow-list
         "unknownCard": "",  # uid of a card nobody knows
         "timeFactor": 1.0,  # how much faster than real time the EV battery fills
+        "psuCount": 2,  # power modules fitted
+        "ambientC": 25,  # inlet air temperature (°C)
+        "inputVoltage": 480,  # AC supply, line to line (V)
     }
     connectorCount = _prop("connectorCount", int, changed)
     leftStandard = _prop("leftStandard", str, changed)
@@ -341,6 +376,9 @@ class SimulatorControl(_Singleton):
     knownCard = _prop("knownCard", str, changed)
     unknownCard = _prop("unknownCard", str, changed)
     timeFactor = _prop("timeFactor", float, changed)
+    psuCount = _prop("psuCount", int, changed)
+    ambientC = _prop("ambientC", int, changed)
+    inputVoltage = _prop("inputVoltage", int, changed)
 
     @staticmethod
     def create(engine: Any) -> SimulatorControl:
@@ -388,3 +426,18 @@ class SimulatorControl(_Singleton):
     def injectFault(self, side: int, code: str) -> None:
         """Make the connector board on ``side`` report status ``code`` ("" clears)."""
         self._emit("fault", (side, code))
+
+    @Slot(int)
+    def setAmbient(self, celsius: int) -> None:
+        """Inlet air temperature (°C): the station derates from 50 °C."""
+        self._emit("ambient", celsius)
+
+    @Slot(int)
+    def setInputVoltage(self, volts: int) -> None:
+        """AC supply, line to line (V): outside 408..528 V the output stops."""
+        self._emit("input_voltage", volts)
+
+    @Slot(int, bool)
+    def setPsuFailed(self, index: int, failed: bool) -> None:
+        """Power module ``index`` (0-based) reports a failure (012267) or recovers."""
+        self._emit("psu_fault", (index, failed))

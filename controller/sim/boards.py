@@ -11,6 +11,23 @@ from controller.types import BoardCommand, BoardStage, EvStopReason, LedColour, 
 HANDSHAKE = (BoardStage.COMMUNICATION, BoardStage.CABLE_CHECK, BoardStage.ISOLATION_TEST, BoardStage.PRECHARGE)
 SESSION_STAGES = frozenset(HANDSHAKE) | {BoardStage.CHARGING, BoardStage.STOPPING}
 
+#: How long each handshake stage takes per standard, in units of ``stage_seconds``
+#: (1.5 s by default).  What the stages are in each protocol:
+#:
+#: - CHAdeMO 1.2: CAN parameter exchange; connector lock and the EV's contactor welding
+#:   check; the charger's insulation test; output voltage check before the EV closes its
+#:   contactors.
+#: - CCS (DIN 70121): SLAC, session setup, service and charge parameter discovery (the
+#:   longest); cable check with the isolation monitor; its result; precharge to the
+#:   battery voltage.
+#: - GB/T 27930: handshake (CHM/BHM, BRM); connector lock; insulation check before the
+#:   battery is connected; parameter configuration (BCP/CML) and voltage matching.
+HANDSHAKE_STAGE_UNITS: dict[Standard, tuple[float, float, float, float]] = {
+    Standard.CHADEMO: (1.0, 0.7, 2.0, 0.7),
+    Standard.CCS1: (2.0, 2.0, 0.7, 1.3),
+    Standard.GBT: (1.0, 0.7, 2.0, 1.6),
+}
+
 
 class SimulatedConnectorBoard(SimulatedNode):
     """One connector: lock, DC contactors, the EV's protocol stack (handshake) and its EV.
@@ -94,7 +111,7 @@ class SimulatedConnectorBoard(SimulatedNode):
             self._enter(BoardStage.STOPPING)
         if self.stage is BoardStage.CONNECTED and self.command is BoardCommand.START_SESSION and self.locked:
             self._enter(HANDSHAKE[0])
-        elif self.stage in HANDSHAKE and now - self.stage_since >= self.stage_seconds:
+        elif self.stage in HANDSHAKE and now - self.stage_since >= self._stage_duration(self.stage):
             position = HANDSHAKE.index(self.stage)
             if position + 1 < len(HANDSHAKE):
                 self._enter(HANDSHAKE[position + 1])
@@ -110,6 +127,9 @@ class SimulatedConnectorBoard(SimulatedNode):
             self.contactor_closed = self.contactor_closed and self.close_requested
             if not self.contactor_closed and not self.lock_requested:
                 self._enter(BoardStage.FINISHED)
+
+    def _stage_duration(self, stage: BoardStage) -> float:
+        return self.stage_seconds * HANDSHAKE_STAGE_UNITS[self.standard][HANDSHAKE.index(stage)]
 
     def _send_status(self) -> None:
         self.cyclic(f"{self.node}_Status", {
@@ -154,6 +174,7 @@ class SimulatedIoBoard(SimulatedNode):
         self.tilt = False
         self.ambient_c = 25.0
         self.cabinet_c = 30.0
+        self.ac_input_v = 480.0  # line to line
         self._release_at: float | None = None
 
     def press(self, left: bool) -> None:
@@ -179,6 +200,7 @@ class SimulatedIoBoard(SimulatedNode):
             "AliveCounter": 0,
             "AmbientTemperature": round(self.ambient_c),
             "CabinetTemperature": round(self.cabinet_c),
+            "AcInputVoltage": round(self.ac_input_v),
         })
 
 

@@ -37,7 +37,8 @@ class SimulatedHardware:
             for side, standard in connectors_of(config.station.version).items()
         }
         count = config.limits.psu_count if psu_count is None else psu_count
-        self.psus = [SimulatedPsu(i, self.link, rated_kw=config.limits.psu_rated_power_kw) for i in range(count)]
+        self.psus = [SimulatedPsu(i, self.link, rated_kw=config.limits.psu_rated_power_kw, seed=sim.seed)
+                     for i in range(count)]
         self.io = SimulatedIoBoard(self.link)
         self.led = SimulatedLedBoard(self.link)
         self.next_ev: dict[Side, EvParameters] = {
@@ -90,6 +91,10 @@ class SimulatedHardware:
     def set_ambient(self, celsius: float) -> None:
         self.io.ambient_c = celsius
 
+    def set_input_voltage(self, volts: float) -> None:
+        """The AC supply's line-to-line voltage the I/O board measures."""
+        self.io.ac_input_v = volts
+
     def inject_fault(self, side: Side, code: int) -> None:
         """The connector board on ``side`` reports status ``code`` (0 clears it)."""
         self.boards[side].status_code = code
@@ -117,17 +122,17 @@ class SimulatedHardware:
         board = self.boards.get(side)
         if board is None or board.ev is None:
             return None
-        share = sum(1 for psu in self.psus if psu.routed_to == side and psu.enabled) or 1
-        return Load(board.contactor_closed, board.ev.pack_voltage, board.ev.requested_current / share)
+        fed = [psu for psu in self.psus if psu.routed_to == side]
+        share = sum(1 for psu in fed if psu.enabled) or 1
+        flowing = sum(psu.current for psu in fed) if board.contactor_closed else 0.0
+        ev = board.ev
+        return Load(board.contactor_closed, ev.terminal_voltage(flowing), ev.requested_current / share, flowing)
 
     def _feed_evs(self, dt: float) -> None:
         for side, board in self.boards.items():
             if board.ev is None or not board.contactor_closed:
                 continue
-            fed = [psu for psu in self.psus if psu.routed_to == side]
-            current = sum(psu.current for psu in fed)
-            voltage = max((psu.voltage for psu in fed), default=0.0)
-            board.ev.charge(current, voltage, dt)
+            board.ev.charge(sum(psu.current for psu in self.psus if psu.routed_to == side), dt)
 
     def close(self) -> None:
         self.link.close()

@@ -18,6 +18,7 @@ from controller.config import Config
 from controller.session import ConnectorState
 from controller.sim.hardware import SimulatedHardware
 from controller.station import Station
+from controller.store import Store
 from controller.types import Side
 from controller.view import StationView
 
@@ -27,7 +28,8 @@ _channels = itertools.count(1)
 class World:
     """Station + simulated hardware; ``step()`` is one controller cycle."""
 
-    def __init__(self, config: Config, clock: Clock | None = None, channel: str | None = None) -> None:
+    def __init__(self, config: Config, clock: Clock | None = None, channel: str | None = None,
+                 store: Store | None = None) -> None:
         self.config = config
         self.clock = clock or FakeClock()
         interface = config.can.interface
@@ -39,7 +41,8 @@ class World:
 
         self.hardware = SimulatedHardware(config, bus)
         self.link = CanLink(bus())
-        self.station = Station(config, self.link, self.clock)
+        # in memory unless given one: tests and scenarios never touch [storage].path
+        self.station = Station(config, self.link, self.clock, store=store)
         self.cycle_s = config.can.cycle_ms / 1000.0
         self.view: StationView = self.station.view()
 
@@ -84,5 +87,6 @@ class World:
         return self.station.connectors[side].machine.state
 
     def close(self) -> None:
+        self.station.close()
         self.hardware.close()
         self.link.close()

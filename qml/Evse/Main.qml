@@ -104,6 +104,13 @@ Window {
         anchors.bottom: parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
+
+        onLanguagesRequested: languagePicker.open = true
+    }
+    LanguagePicker {
+        id: languagePicker
+
+        anchors.fill: parent
     }
     NoticeBanner {
         id: notice

@@ -47,6 +47,11 @@ ApplicationWindow {
                 targetSoc: SimulatorControl.rightTargetSoc
                 visible: SimulatorControl.connectorCount > 1
             }
+            SimPowerGroup {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.simulatorMargin
+                Layout.rightMargin: Theme.simulatorMargin
+            }
             GroupBox {
                 Layout.bottomMargin: Theme.simulatorMargin
                 Layout.fillWidth: true

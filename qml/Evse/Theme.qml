@@ -15,9 +15,16 @@ QtObject {
     readonly property int minimumWidth: 800
     readonly property int minimumHeight: 480
 
-    // Fonts (the application registers Inter before QML loads)
-    readonly property string fontFamily: "Inter"
-    readonly property int fontCaption: px(18)      // smallest text anywhere
+    // High contrast (configuration, or the driver's toggle on Home): every text pair >= 7:1
+    readonly property bool highContrast: Kiosk.highContrast
+
+    // Fonts: Inter for Latin languages; for Chinese and Japanese the language's own Noto Sans
+    // CJK subset, whose Latin falls back to Inter (hmi/i18n.py registers both before QML loads).
+    readonly property string fontFamily: Kiosk.fontFamily
+    // No text is smaller than this at any window size: 14 px is 2.7 mm on the 7-inch
+    // 800x480 panel, the least for reading at arm's length (the 1024x600 panel gets 18 px).
+    readonly property int fontFloor: 14
+    readonly property int fontCaption: Math.max(fontFloor, px(18))  // smallest text anywhere
     readonly property int fontBody: px(20)
     readonly property int fontBodyLarge: px(24)
     readonly property int fontMetric: px(30)       // value of a metric tile
@@ -28,7 +35,7 @@ QtObject {
     readonly property int fontDisplay: px(72)      // SOC, kW of a compact panel
     readonly property int fontHero: px(100)        // kW on the charging screen
     readonly property int fontCode: px(84)         // six-digit status code
-    readonly property int fontMinimum: px(14)      // floor for Text.Fit shrinking
+    readonly property int fontMinimum: Math.max(fontFloor, px(16))  // floor for Text.Fit shrinking
     readonly property real lineHeight: 1.25        // box height per font pixel
     readonly property var tabular: ({
             "tnum": 1
@@ -74,12 +81,17 @@ QtObject {
     readonly property int spinnerThickness: Math.max(2, px(5))
     readonly property int sidePanelWidth: px(340)
     readonly property int chipHeight: px(40)
+    readonly property int languagePickerWidth: px(640)
+    readonly property int receiptQrSize: px(150)
+    readonly property int separatorDot: Math.max(3, px(5))
     readonly property int focusedPanelWeight: 62   // dual charging: focused : other
     readonly property int otherPanelWeight: 38
+    readonly property int chartHeight: px(80)     // power over time on the Charging screen
+    readonly property int chartLineWidth: Math.max(2, px(3))
 
     // Presenter's simulator panel (desktop only, not scaled)
     readonly property int simulatorWidth: 440
-    readonly property int simulatorHeight: 600
+    readonly property int simulatorHeight: 800
     readonly property int simulatorSpacing: 8
     readonly property int simulatorMargin: 12
 
@@ -92,37 +104,38 @@ QtObject {
     readonly property int spinDuration: 1200
 
     // Surfaces
-    readonly property color background: "#0D1318"
-    readonly property color surface: "#17202A"
-    readonly property color surfaceFocused: "#1F2C38"
-    readonly property color track: "#2A3948"
-    readonly property color border: "#2C3A47"
+    readonly property color background: highContrast ? "#000000" : "#0D1318"
+    readonly property color surface: highContrast ? "#0F1821" : "#17202A"
+    readonly property color surfaceFocused: highContrast ? "#14202B" : "#1F2C38"
+    readonly property color track: highContrast ? "#5A6B7A" : "#2A3948"
+    readonly property color border: highContrast ? "#9FB0BF" : "#2C3A47"
     readonly property color borderFocused: accent
     readonly property color qrBackground: "#FFFFFF"
     readonly property color transparent: "transparent"
+    readonly property color scrim: highContrast ? "#E6000000" : "#B3000000"  // dims the screen under a picker
 
     // Text on background / surface / surfaceFocused (all >= 4.5:1, see textPairs)
-    readonly property color textPrimary: "#F4F7FA"
-    readonly property color textSecondary: "#B4C0CC"
-    readonly property color textDisabled: "#8C98A5"
-    readonly property color textAccent: "#5BE69A"
-    readonly property color textWarning: "#FFC247"
+    readonly property color textPrimary: highContrast ? "#FFFFFF" : "#F4F7FA"
+    readonly property color textSecondary: highContrast ? "#E8EEF3" : "#B4C0CC"
+    readonly property color textDisabled: highContrast ? "#C2CBD3" : "#8C98A5"
+    readonly property color textAccent: highContrast ? "#8CFFBF" : "#5BE69A"
+    readonly property color textWarning: highContrast ? "#FFD966" : "#FFC247"
 
     // Buttons and banners: fill + text drawn on it
-    readonly property color accent: "#3DDC84"
-    readonly property color textOnAccent: "#06210F"
-    readonly property color buttonNeutral: "#2A3948"
-    readonly property color buttonNeutralPressed: "#36485A"
-    readonly property color textOnButton: "#F4F7FA"
-    readonly property color accentPressed: "#2FB86C"
-    readonly property color danger: "#C62828"
-    readonly property color dangerPressed: "#A32020"
+    readonly property color accent: highContrast ? "#8CFFBF" : "#3DDC84"
+    readonly property color textOnAccent: highContrast ? "#000000" : "#06210F"
+    readonly property color buttonNeutral: highContrast ? "#1F2E3B" : "#2A3948"
+    readonly property color buttonNeutralPressed: highContrast ? "#2C3F4F" : "#36485A"
+    readonly property color textOnButton: highContrast ? "#FFFFFF" : "#F4F7FA"
+    readonly property color accentPressed: highContrast ? "#5EE89A" : "#2FB86C"
+    readonly property color danger: highContrast ? "#9E0000" : "#C62828"
+    readonly property color dangerPressed: highContrast ? "#7A0000" : "#A32020"
     readonly property color textOnDanger: "#FFFFFF"
-    readonly property color noticeError: "#B3261E"
-    readonly property color noticeInfo: "#1E4E8C"
+    readonly property color noticeError: highContrast ? "#8B0000" : "#B3261E"
+    readonly property color noticeInfo: highContrast ? "#0B3A75" : "#1E4E8C"
     readonly property color textOnNotice: "#FFFFFF"
-    readonly property color online: "#3DDC84"
-    readonly property color offline: "#FF8A80"
+    readonly property color online: highContrast ? "#8CFFBF" : "#3DDC84"
+    readonly property color offline: highContrast ? "#FFB3AD" : "#FF8A80"
 
     // Connector LED colours (always shown next to the state word)
     readonly property color ledGreen: "#22C55E"
@@ -130,7 +143,11 @@ QtObject {
     readonly property color ledYellow: "#FACC15"
     readonly property color ledRed: "#EF4444"
     readonly property color ledWhite: "#F4F7FA"
-    readonly property color ledOff: "#3A4754"
+    readonly property color ledOff: highContrast ? "#5A6B7A" : "#3A4754"
+
+    // Power chart: the area under the curve (accent, see-through) and the allowed-power line
+    readonly property color chartFill: Qt.rgba(accent.r, accent.g, accent.b, 0.25)
+    readonly property color chartLimit: textWarning
 
     // Dimming of things that are not available right now
     readonly property real disabledOpacity: 0.35

@@ -76,6 +76,7 @@ def start_station() -> Iterator[Callable[..., LiveStation]]:
             authorization={"reader": reader, "tap_hold_off_s": 0.5},
             can={"channel": f"{channel}-{len(runtimes)}"},
             simulation={"boot_time_factor": 0.0, "stage_seconds": 0.05, "time_factor": 50.0},
+            storage={"path": ":memory:"},
         )
         runtime = ControllerRuntime(config)
         runtimes.append(runtime)
@@ -171,11 +172,14 @@ def test_the_reader_driver_gone_and_back_raises_and_clears_012243_without_a_rest
 
 
 def test_the_kiosk_started_with_a_reader_shows_plug_in_when_a_known_card_is_tapped(
-        pcscd: PcscDaemon, make_card: CardFactory) -> None:
+        pcscd: PcscDaemon, make_card: CardFactory, tmp_path: Path) -> None:
     """``evse-hmi --reader``: the desktop app wires the reader in; the tap reaches the screen."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
+    config = tmp_path / "station.toml"  # the defaults, with the station's database out of the repository
+    config.write_text(f'[storage]\npath = "{tmp_path / "evse.sqlite3"}"\n')
     kiosk = subprocess.Popen([sys.executable, "-m", "hmi.app", "--offscreen", "--reader", VPCD_READER,
-                              "--exit-on-screen", "plugin"], cwd=Path(__file__).parents[2], env=env,
+                              "--config", str(config), "--exit-on-screen", "plugin"],
+                             cwd=Path(__file__).parents[2], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     card = make_card(KNOWN_CARD)
     try:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from controller.config import Config
 from controller.runtime import ControllerRuntime
+from controller.store import Store
 from controller.view import StationView
 from tests.conftest import KNOWN_CARD
 
@@ -19,11 +21,12 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> None:
         time.sleep(0.01)
 
 
-def test_a_session_in_real_time_through_the_thread_safe_doors() -> None:
+def test_a_session_in_real_time_through_the_thread_safe_doors(tmp_path: Path) -> None:
     config = Config().with_overrides(
         station={"version": "U00"},
         can={"channel": "runtime-test"},
         simulation={"boot_time_factor": 0.0, "stage_seconds": 0.05, "time_factor": 50.0},
+        storage={"path": str(tmp_path / "evse.sqlite3")},
     )
     runtime = ControllerRuntime(config)
     views: list[StationView] = []
@@ -51,10 +54,15 @@ def test_a_session_in_real_time_through_the_thread_safe_doors() -> None:
         runtime.stop()
     assert threads == {"controller"}, "snapshots are produced on the controller thread only"
     assert runtime.error is None
+    store = Store(tmp_path / "evse.sqlite3")
+    (record,) = store.sessions()
+    assert (record.status, record.stop_reason, int(record.energy_wh)) == ("finished", "stop_button", session.energy_wh)
+    store.close()
 
 
 def test_a_late_subscriber_gets_the_current_snapshot_at_once() -> None:
-    config = Config().with_overrides(can={"channel": "runtime-late"}, simulation={"boot_time_factor": 0.0})
+    config = Config().with_overrides(can={"channel": "runtime-late"}, simulation={"boot_time_factor": 0.0},
+                                     storage={"path": ":memory:"})
     runtime = ControllerRuntime(config)
     runtime.start()
     try:

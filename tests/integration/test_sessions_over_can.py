@@ -85,8 +85,9 @@ def test_full_session_per_standard_is_safe_on_the_wire(make_world: WorldFactory,
     session = world.view.connector(side).session
     assert session is not None and session.stop_reason == "ev_target_reached"
     assert session.end_soc == 70
-    ev_energy = 0.10 * world.hardware.next_ev[side].capacity_kwh * 1000
-    assert session.energy_wh == pytest.approx(ev_energy, rel=0.03), "metered energy matches what the battery took"
+    stored_wh = world.hardware.next_ev[side].stored_energy_wh(60, 70)
+    # the meter reads within ±2 %; the cable and the pack's resistance take a few % more
+    assert 0.98 < session.energy_wh / stored_wh < 1.06, "metered energy matches what the battery took"
     world.hardware.unplug(side)
     world.advance(0.5)
     assert world.view.connector(side).state == "available"

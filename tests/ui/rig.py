@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image, ImageChops
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -17,7 +18,7 @@ from controller.view import StationView
 from hmi.bridge import KioskBridge
 from hmi.format import Formatter
 from hmi.input import ButtonKeys
-from hmi.layout_check import find_text_problems
+from hmi.layout_check import find_missing_glyphs, find_small_text, find_text_problems
 from hmi.scene import Scene
 from hmi.viewmodel import Kiosk
 
@@ -39,7 +40,8 @@ class KioskRig:
         self.scene = Scene(self.kiosk)
         self.window = self.scene.window
         self.window.resize(1024, 600)
-        self.bridge = KioskBridge(self.kiosk, Formatter("en-US", "America/Los_Angeles"), self._intent)
+        self.bridge = KioskBridge(self.kiosk, Formatter("en-US", "America/Los_Angeles"), self._intent,
+                                  self.scene.translations)
         self.keys = ButtonKeys(self._intent, self.window)
         self.present()
 
@@ -83,8 +85,22 @@ class KioskRig:
         return self.window.grabWindow()
 
     def text_problems(self) -> list[str]:
+        """Cut, overflowing or overlapping texts, missing glyphs (tofu) and text below the size floor."""
         self.grab()
-        return find_text_problems(self.window)
+        theme = self.scene.engine.singletonInstance("Evse", "Theme")
+        floor = int(theme.property("fontFloor"))
+        return find_text_problems(self.window) + find_missing_glyphs(self.window) + find_small_text(self.window, floor)
+
+    def set_language(self, tag: str) -> None:
+        """Make ``tag`` the station's default language (as OCPP ``Language`` would) and show it."""
+        assert self.world.station.set_default_language(tag), tag
+        self.world.station.publish()
+        self.present()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.world.station.preferences.set_default_high_contrast(on)
+        self.world.station.publish()
+        self.present()
 
     # --- touch and keys ----------------------------------------------------------------
 
@@ -117,17 +133,29 @@ class KioskRig:
         self.world.close()
 
 
+def save_golden(image: QImage, path: Path) -> None:
+    """Store a golden as a 256-colour PNG: a third of the size of the screenshot, and its
+    colours stay well within the comparison's tolerance (a few hundredths of a percent of
+    the pixels move by more than CHANNEL_TOLERANCE, against PIXEL_TOLERANCE's 0.2 %)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    screenshot = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+    screenshot.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        path, "PNG", optimize=True)
+
+
 def compare_with_golden(image: QImage, name: str, update: bool) -> None:
     """Assert ``image`` matches ``goldens/<name>.png`` (or rewrite it with --update-goldens)."""
-    GOLDEN_DIR.mkdir(exist_ok=True)
     golden = GOLDEN_DIR / f"{name}.png"
+    golden.parent.mkdir(parents=True, exist_ok=True)
     if update or not golden.exists():
-        image.save(str(golden))
+        save_golden(image, golden)
         if not update:
             raise AssertionError(f"{golden.name} did not exist; written now - look at it and commit it")
         return
-    FAILURE_DIR.mkdir(exist_ok=True)
     actual_path = FAILURE_DIR / f"{name}-actual.png"
+    actual_path.parent.mkdir(parents=True, exist_ok=True)
     image.save(str(actual_path))
     actual = Image.open(actual_path).convert("RGB")
     expected = Image.open(golden).convert("RGB")

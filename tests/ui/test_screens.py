@@ -1,13 +1,21 @@
-"""Every screen, driven to its state through the real controller, at 1024x600 and 800x480:
-it matches its golden image and no text is cut, overflowing or overlapping."""
+"""Every screen, driven to its state through the real controller, in every shipped language at
+1024x600 and 800x480: it matches its golden image (``goldens/<language>/<scene>-<size>.png``),
+no text is cut, overflowing or overlapping, every character has a glyph in the language's
+own fonts (no tofu, no fallback to a font of this machine), and no text is below the size floor.
+
+One rig per scene: the languages are switched on it (as OCPP ``Language`` would switch the
+station default), so the world is built once per scene, not once per language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
 from controller.types import Side
+from hmi.i18n import LANGUAGES
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, UNKNOWN_CARD
 from tests.ui.conftest import RigFactory
 from tests.ui.rig import KioskRig, compare_with_golden
@@ -109,28 +117,70 @@ def out_of_service(make: RigFactory) -> KioskRig:
     return rig
 
 
-SCENES: dict[str, tuple[Callable[[RigFactory], KioskRig], str]] = {
-    "initializing": (initializing, "initializing"),
-    "home-single": (home_single, "home"),
-    "home-dual": (home_dual, "home"),
-    "home-plugged": (home_plugged, "home"),
-    "home-invalid-card": (home_invalid_card, "home"),
-    "plugin": (plugin, "plugin"),
-    "preparing": (preparing, "preparing"),
-    "charging-single": (charging_single, "charging"),
-    "charging-dual": (charging_dual, "charging"),
-    "summary": (summary, "summary"),
-    "status-emergency-stop": (status_emergency_stop, "status"),
-    "out-of-service": (out_of_service, "outOfService"),
+def home_language_picker(make: RigFactory) -> KioskRig:
+    rig = make("J0U").start()
+    rig.touch(str(rig.kiosk.value("languageName")))  # the language button
+    return rig
+
+
+def home_high_contrast(make: RigFactory) -> KioskRig:
+    rig = make("J0U").start()
+    rig.set_high_contrast(True)
+    return rig
+
+
+def charging_high_contrast(make: RigFactory) -> KioskRig:
+    rig = charging_dual(make)
+    rig.set_high_contrast(True)
+    return rig
+
+
+ALL_LANGUAGES = tuple(LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Scene:
+    build: Callable[[RigFactory], KioskRig]
+    screen: str
+    languages: tuple[str, ...] = ALL_LANGUAGES
+
+
+SCENES: dict[str, Scene] = {
+    "initializing": Scene(initializing, "initializing"),
+    "home-single": Scene(home_single, "home"),
+    "home-dual": Scene(home_dual, "home"),
+    "home-plugged": Scene(home_plugged, "home"),
+    "home-invalid-card": Scene(home_invalid_card, "home"),
+    "home-language-picker": Scene(home_language_picker, "home"),
+    "plugin": Scene(plugin, "plugin"),
+    "preparing": Scene(preparing, "preparing"),
+    "charging-single": Scene(charging_single, "charging"),
+    "charging-dual": Scene(charging_dual, "charging"),
+    "summary": Scene(summary, "summary"),
+    "status-emergency-stop": Scene(status_emergency_stop, "status"),
+    "out-of-service": Scene(out_of_service, "outOfService"),
+    # High contrast: one Latin and one CJK language are enough to see the palette.
+    "home-high-contrast": Scene(home_high_contrast, "home", ("en-US", "zh-TW")),
+    "charging-high-contrast": Scene(charging_high_contrast, "charging", ("en-US", "zh-TW")),
 }
 
 
 @pytest.mark.parametrize("name", SCENES)
-def test_screen_matches_its_golden_and_every_text_fits(make_rig: RigFactory, update_goldens: bool, name: str) -> None:
-    build, screen = SCENES[name]
-    rig = build(make_rig)
-    assert rig.screen == screen
-    for width, height in SIZES:
-        rig.resize(width, height)
-        assert rig.text_problems() == [], f"{name} at {width}x{height}"
-        compare_with_golden(rig.grab(), f"{name}-{width}x{height}", update_goldens)
+def test_screen_matches_its_golden_in_every_language_and_every_text_fits(
+        make_rig: RigFactory, update_goldens: bool, name: str) -> None:
+    scene = SCENES[name]
+    rig = scene.build(make_rig)
+    assert rig.screen == scene.screen
+    failures: list[str] = []
+    for tag in scene.languages:
+        rig.set_language(tag)
+        assert rig.kiosk.value("language") == tag
+        for width, height in SIZES:
+            rig.resize(width, height)
+            failures += [f"{tag} {width}x{height}: {problem}" for problem in rig.text_problems()]
+            try:
+                compare_with_golden(rig.grab(), f"{tag}/{name}-{width}x{height}", update_goldens)
+            except AssertionError as exc:
+                failures.append(str(exc))
+        assert rig.screen == scene.screen, f"{tag}: the language switch changed the screen"
+    assert not failures, "\n".join(failures)

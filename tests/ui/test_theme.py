@@ -1,4 +1,5 @@
-"""The Theme's text colours are readable: WCAG 2 AA (4.5:1) for every pair the screens use."""
+"""The Theme is readable: WCAG 2 AA (4.5:1) for every text pair the screens use, 7:1 (AAA) in
+high contrast, and no text below the size floor."""
 
 from __future__ import annotations
 
@@ -19,3 +20,24 @@ def test_every_text_pair_of_the_theme_reaches_4_5_to_1(make_rig: RigFactory) -> 
     pairs = theme.property("textPairs").toVariant()
     assert len(pairs) >= 15, "the Theme lists the text/background pairs the screens use"
     assert find_contrast_problems(rig.scene.engine) == []
+
+
+def test_the_high_contrast_theme_reaches_7_to_1_for_every_text_pair(make_rig: RigFactory) -> None:
+    rig = make_rig("J0U")
+    theme = rig.scene.engine.singletonInstance("Evse", "Theme")
+    normal = [pair["bg"] for pair in theme.property("textPairs").toVariant()]
+    rig.kiosk.update(highContrast=True)
+    assert theme.property("highContrast")
+    assert [pair["bg"] for pair in theme.property("textPairs").toVariant()] != normal, "the palette changed"
+    assert find_contrast_problems(rig.scene.engine, minimum=7.0) == []
+
+
+def test_no_text_is_smaller_than_the_floor_for_arms_length_reading(make_rig: RigFactory) -> None:
+    rig = make_rig("J0U")
+    theme = rig.scene.engine.singletonInstance("Evse", "Theme")
+    for width, height in ((1024, 600), (800, 480)):
+        rig.resize(width, height)
+        floor = theme.property("fontFloor")
+        assert floor >= 14
+        assert theme.property("fontCaption") >= floor and theme.property("fontMinimum") >= floor
+        assert theme.property("fontDisplay") >= 3 * floor, "SOC and kW are large numerals"

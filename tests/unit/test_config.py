@@ -34,6 +34,10 @@ def test_overrides_pick_the_version() -> None:
     ('[authorization]\nreader = ""', "[authorization].reader: '' is neither \"simulated\" nor part of a"),
     ("[authorization]\nreader = 1", "[authorization].reader: expected a string, got 1"),
     ("[simulation]\nenabled = 1", "[simulation].enabled: expected true or false, got 1"),
+    ("[limits]\nderating_end_c = 45", "[limits].derating_end_c: must be between 51.0 and 100, got 45"),
+    ("[limits]\nmax_input_current_a = 120", "[limits].max_input_current_a: must be between 1 and 92"),
+    ('[storage]\npath = " "', "[storage].path: must name a file"),
+    ("[storage]\ncheckpoint_interval_s = 0", "[storage].checkpoint_interval_s: must be between 1 and 60"),
     ("[can\n", "not valid TOML"),
 ])
 def test_bad_values_are_refused_naming_the_field(tmp_path: Path, text: str, message: str) -> None:

@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Evse
 
-// Home screen side panel: how to start (card / QR / app), the QR code and the price.
+// Home screen side panel: how to start (card / QR / app) and the QR code.
 Rectangle {
     id: panel
 
@@ -65,9 +65,6 @@ Rectangle {
         }
         Item {
             Layout.fillHeight: true
-        }
-        TariffLine {
-            Layout.fillWidth: true
         }
     }
 }

@@ -1,10 +1,15 @@
 import QtQuick
+import QtQuick.Layouts
 import Evse
 
 // Bottom bar: the meaning of the left and right physical buttons, each drawn above
-// its button at the matching edge of the screen. Empty text hides a hint.
+// its button at the matching edge of the screen. Empty text hides a hint. On Home,
+// where the left button has nothing to do, the driver's language and high-contrast
+// buttons take its place.
 Item {
     id: bar
+
+    signal languagesRequested
 
     implicitHeight: Theme.buttonBarHeight
 
@@ -17,7 +22,36 @@ Item {
 
         onActivated: Kiosk.pressLeft()
     }
+    RowLayout {
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.marginScreen
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: Theme.spacingS
+        visible: Kiosk.preferencesVisible
+        width: Math.min(implicitWidth, bar.width - right.width - 2 * Theme.marginScreen - Theme.spacingM)
+
+        PreferenceButton {
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
+            fontFamily: Kiosk.fontFamily
+            iconName: "language"
+            text: Kiosk.languageName
+
+            onClicked: bar.languagesRequested()
+        }
+        PreferenceButton {
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
+            active: Kiosk.highContrast
+            iconName: "contrast"
+            text: Kiosk.highContrast ? qsTr("High contrast: on") : qsTr("High contrast: off")
+
+            onClicked: Kiosk.setHighContrast(!Kiosk.highContrast)
+        }
+    }
     ButtonHint {
+        id: right
+
         anchors.right: parent.right
         anchors.rightMargin: Theme.marginScreen
         anchors.verticalCenter: parent.verticalCenter

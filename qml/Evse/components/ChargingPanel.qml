@@ -2,10 +2,11 @@ import QtQuick
 import QtQuick.Layouts
 import Evse
 
-// Full live view of one charging session: SOC gauge, power, the other readings,
-// notes on power limits, and the Stop button. `wide` is the single-session layout
-// (gauge beside everything); otherwise the readings go under gauge and power, and
-// the panel is framed as the focused one of two.
+// Full live view of one charging session: SOC gauge, power, the other readings, the
+// power over the session (a chart), notes on power limits, and the Stop button. `wide`
+// is the single-session layout (gauge beside everything, the chart beside the power);
+// otherwise the readings go under gauge and power with the chart beside them, and the
+// panel is framed as the focused one of two.
 Rectangle {
     id: panel
 
@@ -79,14 +80,24 @@ Rectangle {
                     powerText: panel.connector.powerText
                 }
                 ColumnLayout {
-                    Layout.alignment: panel.wide ? Qt.AlignBottom : Qt.AlignLeft
-                    Layout.bottomMargin: panel.wide ? Theme.spacingL : 0
+                    Layout.alignment: panel.wide ? Qt.AlignTop : Qt.AlignLeft
                     Layout.fillWidth: true
                     spacing: Theme.spacingS
 
+                    PowerChart {
+                        Layout.fillWidth: true
+                        limitKw: panel.connector.maxPowerKw
+                        scaleKw: panel.connector.chartScaleKw
+                        scaleText: panel.connector.chartScaleText
+                        values: panel.connector.powerHistory
+                        visible: panel.wide
+                    }
+                    // One note fits beside the gauge on a dual panel: the limit that holds
+                    // wins, with the shared icon while the power is shared.
                     InfoChip {
                         Layout.fillWidth: true
                         Layout.maximumWidth: implicitWidth
+                        iconName: panel.connector.sharedPower ? "shared" : "info-line"
                         text: panel.connector.limitText
                         visible: text !== ""
                     }
@@ -96,60 +107,74 @@ Rectangle {
                         iconName: "shared"
                         text: qsTr("Power shared with the other connector")
                         textColor: Theme.textSecondary
-                        visible: panel.connector.sharedPower
+                        visible: panel.connector.sharedPower && panel.connector.limitText === ""
                     }
                 }
             }
-            GridLayout {
+            RowLayout {
                 Layout.column: panel.wide ? 1 : 0
                 Layout.columnSpan: panel.wide ? 1 : 2
                 Layout.fillWidth: true
                 Layout.row: 1
-                columnSpacing: Theme.spacingL
-                columns: 3
-                rowSpacing: Theme.spacingS
+                spacing: Theme.spacingL
 
-                MetricTile {
+                GridLayout {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    label: qsTr("Voltage")
-                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
-                    value: panel.connector.voltageText
+                    columnSpacing: panel.wide ? Theme.spacingL : Theme.spacingM
+                    columns: 3
+                    rowSpacing: Theme.spacingS
+
+                    MetricTile {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        label: qsTr("Voltage")
+                        pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                        value: panel.connector.voltageText
+                    }
+                    MetricTile {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        label: qsTr("Current")
+                        pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                        value: panel.connector.currentText
+                    }
+                    MetricTile {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        label: qsTr("Energy")
+                        pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                        value: panel.connector.energyText
+                    }
+                    MetricTile {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        label: qsTr("Elapsed")
+                        pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                        value: panel.connector.elapsedText
+                    }
+                    MetricTile {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        label: qsTr("Time to target")
+                        pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                        value: panel.connector.etaText
+                    }
+                    MetricTile {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        label: qsTr("Cost so far")
+                        pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
+                        value: panel.connector.costText
+                    }
                 }
-                MetricTile {
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    label: qsTr("Current")
-                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
-                    value: panel.connector.currentText
-                }
-                MetricTile {
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    label: qsTr("Energy")
-                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
-                    value: panel.connector.energyText
-                }
-                MetricTile {
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    label: qsTr("Elapsed")
-                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
-                    value: panel.connector.elapsedText
-                }
-                MetricTile {
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    label: qsTr("Time to target")
-                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
-                    value: panel.connector.etaText
-                }
-                MetricTile {
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    label: qsTr("Cost so far")
-                    pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
-                    value: panel.connector.costText
+                PowerChart {
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: Theme.chartHeight * 3 / 2
+                    limitKw: panel.connector.maxPowerKw
+                    scaleKw: panel.connector.chartScaleKw
+                    scaleText: panel.connector.chartScaleText
+                    values: panel.connector.powerHistory
+                    visible: !panel.wide
                 }
             }
         }

@@ -25,7 +25,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.spacingS
 
-            KioskText {
+            FitText {
                 Layout.fillWidth: true
                 color: Theme.textSecondary
                 font.weight: Font.Medium
@@ -40,10 +40,21 @@ Rectangle {
         Item {
             Layout.fillHeight: true
         }
-        Icon {
-            Layout.alignment: Qt.AlignHCenter
-            size: Theme.connectorIconSize
-            source: Theme.connectorIcon(card.connector.standard)
+        // As large as the design wants, smaller when the card is short (a long price below).
+        Item {
+            id: face
+
+            Layout.fillHeight: true
+            Layout.fillWidth: true
+            Layout.maximumHeight: Theme.connectorIconSize
+            Layout.minimumHeight: Theme.iconL
+            Layout.preferredHeight: Theme.connectorIconSize
+
+            Icon {
+                anchors.centerIn: parent
+                size: Math.min(face.height, face.width)
+                source: Theme.connectorIcon(card.connector.standard)
+            }
         }
         FitText {
             Layout.fillWidth: true

@@ -41,11 +41,14 @@ Rectangle {
                 font.weight: Font.Bold
                 text: chip.connector.standard
             }
-            FitText {
+            KioskText {
                 Layout.fillWidth: true
                 color: chip.emphasized ? Theme.textSecondary : Theme.textDisabled
+                elide: Text.ElideNone
                 font.pixelSize: Theme.fontCaption
+                maximumLineCount: 2
                 text: qsTr("%1 · %2").arg(chip.connector.sideText).arg(chip.connector.stateText)
+                wrapMode: Text.WordWrap
             }
         }
     }

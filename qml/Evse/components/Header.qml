@@ -21,7 +21,7 @@ Rectangle {
         }
         KioskText {
             Layout.fillWidth: true
-            Layout.maximumWidth: implicitWidth
+            Layout.maximumWidth: Math.ceil(implicitWidth) + 1
             font.weight: Font.DemiBold
             text: Kiosk.modelName
         }

@@ -1,8 +1,13 @@
 import QtQuick
 import Evse
 
-// The start-charging QR code (its quiet zone is part of the image), drawn pixel-exact.
+// A QR code (its quiet zone is part of the image), drawn pixel-exact: by default the
+// start-charging code of Home; the Summary screen shows the receipt link with it.
 Rectangle {
+    id: qr
+
+    property string source: Kiosk.qrSource
+
     color: Theme.qrBackground
     implicitHeight: Theme.qrSize
     implicitWidth: Theme.qrSize
@@ -11,7 +16,7 @@ Rectangle {
         anchors.fill: parent
         cache: false
         smooth: false
-        source: Kiosk.qrSource
+        source: qr.source
         sourceSize.height: height
         sourceSize.width: width
     }

@@ -2,60 +2,70 @@ import QtQuick
 import QtQuick.Layouts
 import Evse
 
-// Connectors with their state, how to authorize, the QR code and the price.
+// Connectors with their state, how to authorize and the QR code, and under them the
+// price that will apply, in full, before anyone plugs in.
 Item {
     id: screen
 
     objectName: "homeScreen"
 
-    RowLayout {
+    ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.marginScreen
-        spacing: Theme.spacingL
+        spacing: Theme.spacingM
 
-        ColumnLayout {
+        RowLayout {
             Layout.fillHeight: true
             Layout.fillWidth: true
-            spacing: Theme.spacingM
+            spacing: Theme.spacingL
 
-            ScreenTitle {
-                id: prompt
-
-                text: qsTr("Choose a connector and plug in")
-            }
-            KioskText {
-                id: subPrompt
-
-                Layout.fillWidth: true
-                color: Theme.textSecondary
-                elide: Text.ElideNone
-                maximumLineCount: 2
-                text: qsTr("Then tap your card, scan the QR code or use the app.")
-                wrapMode: Text.WordWrap
-            }
-            RowLayout {
+            ColumnLayout {
                 Layout.fillHeight: true
                 Layout.fillWidth: true
                 spacing: Theme.spacingM
 
-                Repeater {
-                    model: Kiosk.connectors
+                ScreenTitle {
+                    id: prompt
 
-                    ConnectorCard {
-                        required property ConnectorViewModel modelData
+                    text: qsTr("Choose a connector and plug in")
+                }
+                KioskText {
+                    id: subPrompt
 
-                        Layout.fillHeight: true
-                        Layout.fillWidth: true
-                        connector: modelData
+                    Layout.fillWidth: true
+                    color: Theme.textSecondary
+                    elide: Text.ElideNone
+                    maximumLineCount: 2
+                    text: qsTr("Then tap your card, scan the QR code or use the app.")
+                    wrapMode: Text.WordWrap
+                }
+                RowLayout {
+                    Layout.fillHeight: true
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingM
 
-                        onSelected: Kiosk.selectConnector(modelData.index)
+                    Repeater {
+                        model: Kiosk.connectors
+
+                        ConnectorCard {
+                            required property ConnectorViewModel modelData
+
+                            Layout.fillHeight: true
+                            Layout.fillWidth: true
+                            connector: modelData
+
+                            onSelected: Kiosk.selectConnector(modelData.index)
+                        }
                     }
                 }
             }
+            AuthPanel {
+                Layout.fillHeight: true
+                Layout.preferredWidth: Theme.authPanelWidth
+            }
         }
-        AuthPanel {
-            Layout.fillHeight: true
-            Layout.preferredWidth: Theme.authPanelWidth
+        TariffLine {
+            Layout.fillWidth: true
         }
     }
 

@@ -17,7 +17,10 @@ Item {
             spacing: Theme.spacingM
 
             ScreenTitle {
+                Layout.preferredHeight: 2 * font.pixelSize * Theme.lineHeight
+                maximumLineCount: 2
                 text: Kiosk.plugInText
+                wrapMode: Text.WordWrap
             }
             KioskText {
                 Layout.fillWidth: true

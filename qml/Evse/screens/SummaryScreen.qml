@@ -8,6 +8,7 @@ Item {
     id: screen
 
     readonly property ConnectorViewModel connector: Kiosk.focused
+    readonly property bool receipt: (connector?.receiptQrSource ?? "") !== ""
 
     objectName: "summaryScreen"
 
@@ -89,6 +90,12 @@ Item {
                 DetailItem {
                     Layout.columnSpan: 2
                     Layout.fillWidth: true
+                    label: qsTr("Started")
+                    value: screen.connector?.startedText ?? ""
+                }
+                DetailItem {
+                    Layout.columnSpan: 2
+                    Layout.fillWidth: true
                     label: qsTr("Stop reason")
                     value: screen.connector?.stopReasonText ?? ""
                 }
@@ -120,6 +127,34 @@ Item {
                     source: Theme.icon("return-plug")
                     sourceSize.height: height
                     sourceSize.width: width
+                    visible: !screen.receipt
+                }
+                // The receipt: the backend's FinalCost qrCodeText, else the local receipt link.
+                Item {
+                    Layout.fillHeight: true
+                    visible: screen.receipt
+                }
+                QrCode {
+                    Layout.alignment: Qt.AlignHCenter
+                    implicitHeight: Theme.receiptQrSize
+                    implicitWidth: Theme.receiptQrSize
+                    source: screen.connector?.receiptQrSource ?? ""
+                    visible: screen.receipt
+                }
+                KioskText {
+                    Layout.fillWidth: true
+                    color: Theme.textSecondary
+                    elide: Text.ElideNone
+                    font.pixelSize: Theme.fontCaption
+                    horizontalAlignment: Text.AlignHCenter
+                    maximumLineCount: 2
+                    text: qsTr("Scan for your receipt")
+                    visible: screen.receipt
+                    wrapMode: Text.WordWrap
+                }
+                Item {
+                    Layout.fillHeight: true
+                    visible: screen.receipt
                 }
                 KioskText {
                     Layout.fillWidth: true

@@ -1,0 +1,719 @@
+"""The charge point: connection life cycle, boot, heartbeat, clock, and the station's events.
+
+``OcppClient.run()`` is one long-lived task on the controller's loop.  It connects (with
+back-off), boots, keeps a heartbeat, and per connection runs two tasks: the ``ocpp``
+library's receive loop and the *pump*, the only sender of CALLs (the outbox first, then
+the persistent transaction queue).  A ticker re-evaluates everything that depends on
+time (boot retries, heartbeat, meter values, reservations, charging limits) from the
+injected clock, so ``tick()`` can be driven by a fake clock too.
+
+The station talks to it through :meth:`OcppClient.post` (see :mod:`controller.ocpp.port`);
+the central system's requests are answered in :mod:`controller.ocpp.handlers`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import random
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from ocpp.exceptions import OCPPError
+from ocpp.v16 import call
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+
+from controller.clock import Clock
+from controller.ocpp import boot as bootfsm
+from controller.ocpp import smart_charging as sc
+from controller.ocpp.authorization import AuthorizationStore, IdTagInfo, Rules, decide, parse_time
+from controller.ocpp.configuration import Configuration, standard_keys
+from controller.ocpp.connection import Backoff, Endpoint, open_connection, security_profile
+from controller.ocpp.handlers import CentralSystemRequests
+from controller.ocpp.mapping import OFFLINE_CODES, ErrorReport, connector_status, station_status, stop_reason
+from controller.ocpp.metering import meter_value, next_aligned, station_total
+from controller.ocpp.outbox import CallFailed, CallTimeout, Offline, Outbox, Priority
+from controller.ocpp.port import (
+    AuthDecision,
+    AuthorizeRequest,
+    PortEvent,
+    PowerLimit,
+    Reservation,
+    SessionStarted,
+    SessionStopped,
+    StateChanged,
+    StationPort,
+    StationSnapshot,
+)
+from controller.ocpp.queue import START, QueuedMessage, TransactionQueue, ocpp_time
+from controller.ocpp.rpc import RpcChargePoint
+from controller.ocpp.storage import Storage
+
+log = logging.getLogger(__name__)
+
+#: How long the tasks of a closed connection may take to stop.
+STOP_GRACE_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What BootNotification tells about the charger."""
+
+    vendor: str
+    model: str
+    serial_number: str
+    firmware_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClientSettings:
+    endpoint: Endpoint
+    authorization_key: str = ""
+    ca_file: str = ""
+    network: str = "ethernet"  # ethernet, wifi or cellular: which 0339xx code shows while offline
+    response_timeout_s: float = 30.0
+    open_timeout_s: float = 10.0
+    reconnect_initial_s: float = 3.0
+    reconnect_max_s: float = 90.0
+    reconnect_jitter_s: float = 10.0
+    phase_voltage_v: float = 277.0  # for limits in amperes: W = A x V x phases
+    station_max_w: float = 60_000.0
+    tick_s: float = 0.25
+    reset_grace_s: float = 30.0  # how long a reset waits for the sessions to end and the queue to empty
+    heartbeat_s: int = 900  # HeartbeatInterval until the central system says otherwise
+    connection_timeout_s: int = 60
+
+
+@dataclass
+class Running:
+    """A transaction in progress on a connector."""
+
+    local_id: int
+    id_tag: str
+    started: datetime
+    next_sample: float  # monotonic
+    stop_data: list[dict[str, Any]] = field(default_factory=list)  # transactionData of StopTransaction
+
+
+class OcppClient(CentralSystemRequests):
+    """The OCPP 1.6J charge point."""
+
+    def __init__(self, settings: ClientSettings, identity: Identity, port: StationPort, storage: Storage,
+                 clock: Clock, rng: random.Random | None = None) -> None:
+        self.settings = settings
+        self.identity = identity
+        self.port = port
+        self.storage = storage
+        self.clock = clock
+        self.snapshot: StationSnapshot = port.snapshot()
+        self.connector_ids = tuple(c.connector_id for c in self.snapshot.connectors)
+        self.config = Configuration(storage, standard_keys(len(self.connector_ids), settings.heartbeat_s,
+                                                           settings.connection_timeout_s))
+        self._key = str(storage.get("authorization_key", settings.authorization_key))
+        in_use = security_profile(settings.endpoint, self._key)
+        self.config.max_security_profile = in_use
+        self.config.set_internal("SecurityProfile", str(in_use))  # what the URL and the key give
+        self.auth = AuthorizationStore(storage)
+        self.queue = TransactionQueue(storage)
+        self.outbox = Outbox()
+        self.boot = bootfsm.Boot()
+        self.backoff = Backoff(settings.reconnect_initial_s, settings.reconnect_max_s, settings.reconnect_jitter_s,
+                               rng or random.Random())
+        self.profiles: tuple[sc.Profile, ...] = tuple(
+            sc.from_record(r) for r in storage.get("charging_profiles", []))
+        self.running: dict[int, Running] = {}
+        self.online = False
+        self._offset = timedelta(0)
+        self._rpc: RpcChargePoint | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._reported: dict[int, tuple[str, ErrorReport]] = {}
+        self._limits: dict[int, float | None] = {}
+        self._deauthorized: set[int] = set()
+        self._remote_profiles: dict[str, sc.Profile] = {}
+        self._next_heartbeat = 0.0
+        self._next_aligned: datetime | None = None
+        self._aligned_interval = 0
+        self._last_meter_note = 0.0
+        self._sessions_idle = asyncio.Event()
+        self._sessions_idle.set()
+        self._reconnect = asyncio.Event()
+        self._closing = False
+        self.config.subscribe(self._on_configuration)
+        self._prepared = False
+        self._remote_start_go = False  # set by on_remote_start for after_remote_start
+        self._trigger_go = False  # set by on_trigger_message for after_trigger_message
+
+    # --- time ---------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """Wall time as the central system sees it (the local clock plus the offset it told us)."""
+        return self.clock.now() + self._offset
+
+    def _sync_clock(self, current_time: str) -> None:
+        with contextlib.suppress(ValueError):
+            self._offset = parse_time(current_time) - self.clock.now()
+
+    # --- life cycle ---------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Once at start-up, before anything is sent: stop the transactions a power loss cut
+        short (PowerLoss), and restore availability and reservations."""
+        if self._prepared:
+            return
+        self._prepared = True
+        for tx in self.queue.open_transactions():
+            log.warning("transaction %d on connector %d was cut by a power loss: queuing its stop",
+                        tx.local_id, tx.connector_id)
+            self.queue.stop(tx.local_id, {"meter_stop": tx.last_meter, "timestamp": ocpp_time(tx.last_seen),
+                                          "reason": "PowerLoss", "id_tag": tx.id_tag})
+        for connector_id in self.connector_ids:
+            if not self.operative(connector_id):
+                self.port.set_available(connector_id, False)
+        for connector_id, reservation in self.reservations().items():
+            self.port.set_reservation(connector_id, reservation)
+        self.port.set_connection_timeout(self.config.number("ConnectionTimeOut"))
+        self.port.set_backend_online(False, self.offline_code)
+        self._update_limits()
+
+    async def run(self) -> None:
+        """Connect, serve, reconnect - until :meth:`close`."""
+        self.prepare()
+        ticker = self.spawn(self._ticker())
+        try:
+            while not self._closing:
+                try:
+                    websocket = await open_connection(
+                        self.settings.endpoint, self._key, self.settings.ca_file or None,
+                        self.config.number("WebSocketPingInterval"), self.settings.open_timeout_s)
+                except (OSError, InvalidHandshake, InvalidURI, TimeoutError, ConnectionError) as exc:
+                    delay = self.backoff.next_delay()
+                    log.warning("central system unreachable (%s); next attempt in %.1f s", _reason(exc), delay)
+                    await self._pause(delay)
+                    continue
+                self.backoff.reset()
+                log.info("connected to %s", self.settings.endpoint.url)
+                await self._serve(websocket)
+                if not self._closing:
+                    delay = self.backoff.next_delay()
+                    log.warning("connection to the central system lost; reconnecting in %.1f s", delay)
+                    await self._pause(delay)
+        finally:
+            ticker.cancel()
+
+    async def close(self) -> None:
+        self._closing = True
+        self._reconnect.set()
+        for task in list(self._tasks):
+            task.cancel()
+
+    def reconnect(self) -> None:
+        """Drop the connection and connect again (new credentials, new ping interval)."""
+        self._reconnect.set()
+
+    async def _pause(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(seconds):
+                await self._reconnect.wait()
+        if not self._closing:
+            self._reconnect.clear()
+
+    async def _serve(self, websocket: Any) -> None:
+        rpc = RpcChargePoint(self.settings.endpoint.charge_point_id, websocket, self.handler_map(),
+                             self.settings.response_timeout_s, answering=lambda: self.boot.answering)
+        self._rpc = rpc
+        self.outbox.connected = True
+        if self.boot.accepted_once:
+            self.boot = bootfsm.Boot(bootfsm.BootState.ACCEPTED, accepted_once=True)
+            self._went_online()
+        else:
+            self.boot = dataclasses.replace(self.boot, next_at=0.0)
+            if self.boot.state is bootfsm.BootState.SENT:
+                self.boot = bootfsm.step(self.boot, bootfsm.BootEvent.FAILED, self.clock.monotonic())
+                self.boot = dataclasses.replace(self.boot, next_at=0.0)
+        receiver = asyncio.create_task(rpc.start(), name="ocpp-receive")
+        pump = asyncio.create_task(self._pump(rpc), name="ocpp-pump")
+        stop = asyncio.create_task(self._reconnect.wait(), name="ocpp-reconnect")
+        try:
+            done, _ = await asyncio.wait({receiver, pump, stop}, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                if task is not stop and not task.cancelled() and task.exception() is not None \
+                        and not isinstance(task.exception(), ConnectionClosed):
+                    log.error("OCPP %s ended: %r", task.get_name(), task.exception())
+        finally:
+            for task in (receiver, pump, stop):
+                task.cancel()
+            _, stuck = await asyncio.wait({receiver, pump, stop}, timeout=STOP_GRACE_S)
+            if stuck:
+                log.error("OCPP tasks did not stop: %s", ", ".join(t.get_name() for t in stuck))
+            self._rpc = None
+            self.outbox.connected = False
+            self.outbox.accepted = False
+            self.outbox.fail_all()
+            if self.boot.state is bootfsm.BootState.SENT and not self.boot.accepted_once:
+                self.boot = bootfsm.step(self.boot, bootfsm.BootEvent.FAILED, self.clock.monotonic())
+            self._set_online(False)
+            self._reported.clear()
+            if not self._closing:
+                self._reconnect.clear()
+            with contextlib.suppress(Exception):
+                await websocket.close()
+
+    def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """A follow-up task (never awaited inside the receive loop); its failure is logged."""
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            if not isinstance(exc, Offline | CallTimeout | CallFailed):
+                log.error("OCPP task failed", exc_info=exc)
+
+    # --- online / offline ---------------------------------------------------------
+
+    @property
+    def offline_code(self) -> str:
+        return OFFLINE_CODES.get(self.settings.network, OFFLINE_CODES["ethernet"])
+
+    def _went_online(self) -> None:
+        self.outbox.accepted = True
+        self._next_heartbeat = self.clock.monotonic() + self.config.number("HeartbeatInterval")
+        self._set_online(True)
+        self._reported.clear()
+        self._refresh_statuses()
+        self.outbox.wake()
+
+    def _set_online(self, online: bool) -> None:
+        if online != self.online:
+            self.online = online
+            log.info("central system %s", "online" if online else "offline")
+            self.port.set_backend_online(online, self.offline_code)
+
+    # --- boot and heartbeat -------------------------------------------------------
+
+    async def send_boot(self) -> None:
+        self.boot = bootfsm.step(self.boot, bootfsm.BootEvent.SEND, self.clock.monotonic())
+        request = call.BootNotification(
+            charge_point_vendor=self.identity.vendor[:20], charge_point_model=self.identity.model[:20],
+            charge_point_serial_number=self.identity.serial_number[:25],
+            firmware_version=self.identity.firmware_version[:50])
+        try:
+            conf = await self.outbox.request(request, Priority.BOOT)
+        except (Offline, CallTimeout, CallFailed) as exc:
+            log.warning("BootNotification failed: %s", _reason(exc))
+            self.boot = bootfsm.step(self.boot, bootfsm.BootEvent.FAILED, self.clock.monotonic())
+            return
+        self._sync_clock(conf.current_time)
+        status = bootfsm.BootEvent(conf.status)
+        self.boot = bootfsm.step(self.boot, status, self.clock.monotonic(), float(conf.interval))
+        log.info("BootNotification %s (interval %s s)", conf.status, conf.interval)
+        if status is bootfsm.BootEvent.ACCEPTED:
+            if conf.interval > 0:
+                self.config.set_internal("HeartbeatInterval", str(conf.interval))
+            self._went_online()
+
+    async def send_heartbeat(self) -> None:
+        conf = await self.outbox.request(call.Heartbeat())
+        self._sync_clock(conf.current_time)
+
+    # --- the pump: the only sender of CALLs ------------------------------------------
+
+    async def _pump(self, rpc: RpcChargePoint) -> None:
+        me = asyncio.current_task()
+        while True:
+            if me is not None and me.cancelling():  # a cancellation a library wait_for swallowed
+                raise asyncio.CancelledError
+            item = self.outbox.take()
+            if item is not None:
+                await self._deliver(rpc, item.payload, item.future)
+                continue
+            wait: float | None = None
+            if self.boot.accepted and self.outbox.accepted:
+                message, wait = self.queue.head(self.now())
+                if message is not None:
+                    await self._deliver_queued(rpc, message)
+                    continue
+            await self.outbox.wait(wait)
+
+    async def _deliver(self, rpc: RpcChargePoint, payload: Any, future: asyncio.Future[Any]) -> None:
+        try:
+            result = await rpc.call(payload, suppress=False)
+        except OCPPError as exc:
+            _settle(future, exception=CallFailed(exc.code, str(exc.description)))
+        except TimeoutError:
+            log.warning("%s: no answer within %.0f s", type(payload).__name__, self.settings.response_timeout_s)
+            _settle(future, exception=CallTimeout(type(payload).__name__))
+        except asyncio.CancelledError:
+            _settle(future, exception=Offline(type(payload).__name__))
+            raise
+        else:
+            _settle(future, result=result)
+
+    async def _deliver_queued(self, rpc: RpcChargePoint, message: QueuedMessage) -> None:
+        payload = self.queue.wire_payload(message)
+        if payload is None:
+            log.error("%s of transaction %d dropped: its StartTransaction never went through",
+                      message.action, message.local_tx)
+            self.queue.drop(message)
+            return
+        try:
+            result = await rpc.call(getattr(call, message.action)(**payload), suppress=False,
+                                    unique_id=message.unique_id)
+        except (OCPPError, TimeoutError) as exc:
+            log.warning("%s of transaction %d failed (%s): attempt %d", message.action, message.local_tx,
+                        _reason(exc), message.attempts + 1)
+            self.queue.failed(message, self.now(), self.config.number("TransactionMessageRetryInterval"),
+                              self.config.number("TransactionMessageAttempts"))
+            return
+        conf = dataclasses.asdict(result)
+        self.queue.delivered(message, conf)
+        info = conf.get("id_tag_info")
+        if isinstance(info, dict):
+            self._learn(str(payload.get("id_tag", "")), IdTagInfo.from_ocpp(info))
+        if message.action == START:
+            self._on_start_confirmed(message, conf)
+
+    def _on_start_confirmed(self, message: QueuedMessage, conf: dict[str, Any]) -> None:
+        status = IdTagInfo.from_ocpp(conf["id_tag_info"]).status_at(self.now())
+        log.info("transaction %d is %s at the central system (%s)", message.local_tx, conf["transaction_id"], status)
+        if status == "Accepted":
+            return
+        for connector_id, running in list(self.running.items()):
+            if running.local_id != message.local_tx:
+                continue
+            if self.config.flag("StopTransactionOnInvalidId"):
+                self.port.stop_session(connector_id, "DeAuthorized")
+            else:
+                self._deauthorized.add(connector_id)
+                self._update_limits()
+
+    def _learn(self, id_tag: str, info: IdTagInfo) -> None:
+        """Every IdTagInfo from the central system updates the cache (§3.5.1)."""
+        if id_tag and self.config.flag("AuthorizationCacheEnabled"):
+            self.auth.remember(id_tag, info, self.now())
+
+    # --- the station's events -----------------------------------------------------
+
+    def post(self, event: PortEvent) -> None:
+        """An event from the station (on the controller's loop thread); returns at once."""
+        if isinstance(event, StateChanged):
+            self._on_state(event.snapshot)
+        elif isinstance(event, AuthorizeRequest):
+            self.spawn(self._authorize(event.id_tag))
+        elif isinstance(event, SessionStarted):
+            self._on_session_started(event)
+        elif isinstance(event, SessionStopped):
+            self._on_session_stopped(event)
+
+    def _on_state(self, snapshot: StationSnapshot) -> None:
+        self.snapshot = snapshot
+        self._refresh_statuses()
+        now = self.clock.monotonic()
+        if now - self._last_meter_note >= 10 and self.running:
+            self._last_meter_note = now
+            for connector_id, running in self.running.items():
+                meter = round(snapshot.connector(connector_id).energy_wh)
+                self.queue.note_meter(running.local_id, meter, self.now())
+
+    async def _authorize(self, id_tag: str) -> AuthDecision:
+        decision = self.decide_locally(id_tag, self.online)
+        if decision is None:
+            try:
+                conf = await self.outbox.request(call.Authorize(id_tag=id_tag))
+            except (Offline, CallTimeout, CallFailed) as exc:
+                log.info("Authorize of an id tag went unanswered (%s): offline rules", _reason(exc))
+                decision = self.decide_locally(id_tag, online=False)
+            else:
+                info = IdTagInfo.from_ocpp(conf.id_tag_info)
+                self._learn(id_tag, info)
+                status = info.status_at(self.now())
+                decision = AuthDecision(status == "Accepted", status, info.parent_id_tag, info.expiry, "central")
+        assert decision is not None
+        self.port.authorization_decided(id_tag, decision)
+        return decision
+
+    def decide_locally(self, id_tag: str, online: bool) -> AuthDecision | None:
+        rules = Rules(
+            local_pre_authorize=self.config.flag("LocalPreAuthorize"),
+            local_authorize_offline=self.config.flag("LocalAuthorizeOffline"),
+            allow_offline_tx_for_unknown_id=self.config.flag("AllowOfflineTxForUnknownId"),
+            cache_enabled=self.config.flag("AuthorizationCacheEnabled"),
+            local_list_enabled=self.config.flag("LocalAuthListEnabled"),
+        )
+        return decide(online, self.auth.listed(id_tag), self.auth.cached(id_tag), rules, self.now())
+
+    def _on_session_started(self, event: SessionStarted) -> None:
+        connector_id = event.connector_id
+        if connector_id in self.running:
+            log.error("connector %d started a session while one runs: ignored", connector_id)
+            return
+        reservation_id = self._consume_reservation(connector_id, event.id_tag)
+        local_id = self.queue.start(connector_id, event.id_tag, event.meter_start_wh, event.timestamp,
+                                    reservation_id)
+        running = Running(local_id, event.id_tag, event.timestamp,
+                          self.clock.monotonic() + self.config.number("MeterValueSampleInterval"))
+        begin = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),
+                            "Transaction.Begin", event.timestamp)
+        if begin is not None:
+            running.stop_data.append(begin)
+        self.running[connector_id] = running
+        self._sessions_idle.clear()
+        profile = self._remote_profiles.pop(event.id_tag, None)
+        if profile is not None:
+            self._install_profile(dataclasses.replace(profile, connector_id=connector_id))
+        log.info("transaction %d started on connector %d", local_id, connector_id)
+        self.outbox.wake()
+
+    def _on_session_stopped(self, event: SessionStopped) -> None:
+        connector_id = event.connector_id
+        running = self.running.pop(connector_id, None)
+        if running is None:
+            log.error("connector %d stopped a session that never started: ignored", connector_id)
+            return
+        end = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),
+                          "Transaction.End", event.timestamp)
+        if end is not None:
+            running.stop_data.append(end)
+        payload: dict[str, Any] = {"meter_stop": event.meter_stop_wh, "timestamp": ocpp_time(event.timestamp),
+                                   "reason": stop_reason(event.reason).value}
+        if event.id_tag:
+            payload["id_tag"] = event.id_tag
+        if running.stop_data:
+            payload["transaction_data"] = running.stop_data
+        self.queue.stop(running.local_id, payload)
+        self._deauthorized.discard(connector_id)
+        self.profiles = sc.end_transaction(self.profiles, connector_id)
+        self._save_profiles()
+        self._apply_scheduled_availability(connector_id)
+        if not self.running:
+            self._sessions_idle.set()
+        log.info("transaction %d on connector %d stopped (%s)", running.local_id, connector_id, payload["reason"])
+        self._update_limits()
+        self.outbox.wake()
+
+    # --- statuses -----------------------------------------------------------------
+
+    def status_of(self, connector_id: int) -> tuple[str, ErrorReport]:
+        if connector_id == 0:
+            status, report = station_status(self.snapshot, self.operative(0))
+        else:
+            reserved = connector_id in self.reservations()
+            status, report = connector_status(self.snapshot.connector(connector_id), self.snapshot,
+                                              self.operative(connector_id), reserved)
+        return status.value, report
+
+    def _refresh_statuses(self, force: bool = False) -> None:
+        """Send a StatusNotification for every connector whose status or error changed."""
+        if not self.online:
+            return
+        for connector_id in (0, *self.connector_ids):
+            current = self.status_of(connector_id)
+            if force or self._reported.get(connector_id) != current:
+                self._reported[connector_id] = current
+                self.spawn(self._send_status(connector_id, *current))
+
+    async def _send_status(self, connector_id: int, status: str, report: ErrorReport) -> None:
+        try:
+            await self.outbox.request(call.StatusNotification(
+                connector_id=connector_id, error_code=report.error_code.value, status=status,
+                timestamp=ocpp_time(self.now()), info=report.info, vendor_error_code=report.vendor_error_code))
+        except (Offline, CallTimeout, CallFailed):
+            if self._reported.get(connector_id) == (status, report):
+                del self._reported[connector_id]  # sent again when back online
+
+    # --- time-driven work ---------------------------------------------------------
+
+    async def _ticker(self) -> None:
+        while True:
+            try:
+                self.tick()
+            except Exception:
+                log.exception("OCPP tick failed")
+            await asyncio.sleep(self.settings.tick_s)
+
+    def tick(self) -> None:
+        """Everything that is due now by the injected clock."""
+        now = self.clock.monotonic()
+        if self.outbox.connected and self.boot.due(now):
+            self.boot = dataclasses.replace(self.boot, next_at=now + bootfsm.RETRY_S)
+            self.spawn(self.send_boot())
+        if self.online:
+            interval = self.config.number("HeartbeatInterval")
+            if interval > 0 and now >= self._next_heartbeat:
+                self._next_heartbeat = now + interval
+                self.spawn(self.send_heartbeat())
+        self._sample_meters(now)
+        self._align_meters()
+        self._expire_reservations()
+        self._update_limits()
+        self.outbox.wake()
+
+    def _sample_meters(self, now: float) -> None:
+        interval = self.config.number("MeterValueSampleInterval")
+        if interval <= 0:
+            return
+        for connector_id, running in self.running.items():
+            if now < running.next_sample:
+                continue
+            running.next_sample = now + interval
+            sample = meter_value(self.snapshot.connector(connector_id), self.config.items("MeterValuesSampledData"),
+                                 "Sample.Periodic", self.now())
+            if sample is not None:
+                self.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
+            extra = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),
+                                "Sample.Periodic", self.now())
+            if extra is not None:
+                running.stop_data.append(extra)
+
+    def _align_meters(self) -> None:
+        interval = self.config.number("ClockAlignedDataInterval")
+        wall = self.now()
+        if interval <= 0:
+            self._next_aligned = None
+            return
+        if self._next_aligned is None or interval != self._aligned_interval:
+            self._aligned_interval = interval
+            self._next_aligned = next_aligned(wall, interval)
+            return
+        if wall < self._next_aligned:
+            return
+        moment = self._next_aligned
+        self._next_aligned = next_aligned(wall, interval)
+        measurands = self.config.items("MeterValuesAlignedData")
+        for connector_id in (0, *self.connector_ids):
+            source = station_total(self.snapshot) if connector_id == 0 else self.snapshot.connector(connector_id)
+            sample = meter_value(source, measurands, "Sample.Clock", moment)
+            running = self.running.get(connector_id)
+            if running is not None:
+                if sample is not None:
+                    self.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
+                extra = meter_value(source, self.config.items("StopTxnAlignedData"), "Sample.Clock", moment)
+                if extra is not None:
+                    running.stop_data.append(extra)
+            elif sample is not None and self.online:
+                self.spawn(self.outbox.request(call.MeterValues(connector_id=connector_id, meter_value=[sample])))
+
+    # --- reservations (stored; the handlers add and cancel them) ----------------------
+
+    def reservations(self) -> dict[int, Reservation]:
+        rows = self.storage.query("SELECT * FROM reservations")
+        return {r["connector_id"]: Reservation(r["reservation_id"], r["id_tag"], parse_time(r["expiry"]),
+                                               r["parent_id_tag"]) for r in rows}
+
+    def _consume_reservation(self, connector_id: int, id_tag: str) -> int | None:
+        reservation = self.reservations().get(connector_id)
+        if reservation is None:
+            return None
+        self.storage.execute("DELETE FROM reservations WHERE reservation_id = ?", (reservation.reservation_id,))
+        self.port.set_reservation(connector_id, None)
+        cached = self.auth.listed(id_tag) or self.auth.cached(id_tag)
+        parent = cached.parent_id_tag if cached else None
+        matches = id_tag == reservation.id_tag or (parent is not None and parent == reservation.parent_id_tag)
+        return reservation.reservation_id if matches else None
+
+    def _expire_reservations(self) -> None:
+        now = self.now()
+        for connector_id, reservation in self.reservations().items():
+            if reservation.expiry <= now:
+                log.info("reservation %d on connector %d expired", reservation.reservation_id, connector_id)
+                self.storage.execute("DELETE FROM reservations WHERE reservation_id = ?",
+                                     (reservation.reservation_id,))
+                self.port.set_reservation(connector_id, None)
+                self._refresh_statuses()
+
+    # --- availability ---------------------------------------------------------------
+
+    def operative(self, connector_id: int) -> bool:
+        rows = self.storage.query("SELECT operative FROM availability WHERE connector_id = ?", (connector_id,))
+        own = bool(rows[0]["operative"]) if rows else True
+        if connector_id == 0:
+            return own
+        return own and self.operative(0)
+
+    def _scheduled(self) -> dict[int, bool]:
+        return {int(k): v for k, v in self.storage.get("availability_scheduled", {}).items()}
+
+    def _apply_scheduled_availability(self, connector_id: int) -> None:
+        scheduled = self._scheduled()
+        if connector_id not in scheduled:
+            return
+        operative = scheduled.pop(connector_id)
+        self.storage.put("availability_scheduled", {str(k): v for k, v in scheduled.items()})
+        self.set_operative(connector_id, operative)
+
+    def set_operative(self, connector_id: int, operative: bool) -> None:
+        self.storage.execute("INSERT INTO availability VALUES (?, ?) ON CONFLICT(connector_id) DO UPDATE SET "
+                             "operative = excluded.operative", (connector_id, int(operative)))
+        targets = self.connector_ids if connector_id == 0 else (connector_id,)
+        for target in targets:
+            self.port.set_available(target, self.operative(target))
+        self._refresh_statuses()
+
+    # --- smart charging -------------------------------------------------------------
+
+    def running_transaction(self, connector_id: int) -> sc.Transaction | None:
+        running = self.running.get(connector_id)
+        if running is None:
+            return None
+        return sc.Transaction(self.queue.real_id(running.local_id), running.started)
+
+    def _install_profile(self, profile: sc.Profile) -> None:
+        self.profiles = sc.install(self.profiles, profile, self.config.number("MaxChargingProfilesInstalled"))
+        self._save_profiles()
+        self._update_limits()
+
+    def _save_profiles(self) -> None:
+        self.storage.put("charging_profiles", [sc.to_record(p) for p in self.profiles])
+
+    def _update_limits(self) -> None:
+        """Tell the station every charging limit that changed (the station's own and each connector's)."""
+        now = self.now()
+        volts = self.settings.phase_voltage_v
+        limits: dict[int, float | None] = {0: sc.station_limit_w(self.profiles, now, volts)}
+        for connector_id in self.connector_ids:
+            limit = sc.connector_limit_w(self.profiles, connector_id, now, self.running_transaction(connector_id),
+                                         volts)
+            limits[connector_id] = 0.0 if connector_id in self._deauthorized else limit
+        for connector_id, watts in limits.items():
+            if connector_id not in self._limits or self._limits[connector_id] != watts:
+                self._limits[connector_id] = watts
+                self.port.set_power_limit(PowerLimit(connector_id, watts))
+
+    # --- configuration changes ------------------------------------------------------
+
+    def _on_configuration(self, name: str, value: str) -> None:
+        if name == "HeartbeatInterval":
+            self._next_heartbeat = self.clock.monotonic() + int(value)
+        elif name == "ConnectionTimeOut":
+            self.port.set_connection_timeout(int(value))
+        elif name == "AuthorizationKey":
+            self._key = value
+            self.storage.put("authorization_key", value)
+            self.config.max_security_profile = security_profile(self.settings.endpoint, value)
+            self.spawn(self._reconnect_soon())
+
+    async def _reconnect_soon(self) -> None:
+        """After the ChangeConfiguration.conf has gone out: connect again with the new key."""
+        await asyncio.sleep(self.settings.tick_s)
+        self.reconnect()
+
+
+def _settle(future: asyncio.Future[Any], result: Any = None, exception: BaseException | None = None) -> None:
+    if future.done():
+        return
+    if exception is not None:
+        future.set_exception(exception)
+    else:
+        future.set_result(result)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:200]

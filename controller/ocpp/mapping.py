@@ -1,0 +1,118 @@
+"""Station words to OCPP 1.6 words: connector states, status codes and stop reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ocpp.v16.enums import ChargePointErrorCode, ChargePointStatus, Reason
+
+from controller.ocpp.port import ConnectorSnapshot, StationSnapshot
+from controller.session import ConnectorState, StopReason
+from controller.status_codes import lookup
+
+#: Backend-lost status code per network interface (manual 5.3.7).
+OFFLINE_CODES = {"ethernet": "033900", "wifi": "033901", "cellular": "033902"}
+CODE_REMOTE_START = "033903"
+CODE_REMOTE_STOP = "033904"
+CODE_REMOTE_RESET = "033905"
+
+#: ``info`` of StatusNotification is CiString50.
+INFO_MAX = 50
+
+# Words in a code's description, most specific first (manual 5.4 wording: OVP, UVP, OCP, OTP, GFD).
+_KEYWORDS: tuple[tuple[tuple[str, ...], ChargePointErrorCode], ...] = (
+    (("rfid",), ChargePointErrorCode.reader_failure),
+    (("lock",), ChargePointErrorCode.connector_lock_failure),
+    (("sensor broken",), ChargePointErrorCode.internal_error),
+    (("otp", "temperature", "overheat"), ChargePointErrorCode.high_temperature),
+    (("gfd", "groundfault", "ground fault", "rcd", "insulation"), ChargePointErrorCode.ground_failure),
+    (("ocp", "over current", "overcurrent"), ChargePointErrorCode.over_current_failure),
+    (("ovp", "over voltage", "overvoltage"), ChargePointErrorCode.over_voltage),
+    (("uvp", "under voltage", "undervoltage", "input drop"), ChargePointErrorCode.under_voltage),
+    (("relay", "contactor", "welding"), ChargePointErrorCode.power_switch_failure),
+    (("meter",), ChargePointErrorCode.power_meter_failure),
+    (("wifi", "3g/4g", "signal"), ChargePointErrorCode.weak_signal),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorReport:
+    """The error fields of a StatusNotification."""
+
+    error_code: ChargePointErrorCode
+    vendor_error_code: str | None = None  # the six-digit status code
+    info: str | None = None  # the code's description (at most 50 characters)
+
+
+NO_ERROR = ErrorReport(ChargePointErrorCode.no_error)
+
+
+def error_code_of(code: str) -> ChargePointErrorCode:
+    """The OCPP ChargePointErrorCode of a six-digit status code (by its description)."""
+    entry = lookup(code)
+    text = entry.description.lower()
+    for words, error in _KEYWORDS:
+        if any(word in text for word in words):
+            return error
+    if entry.family == "023":
+        return ChargePointErrorCode.ev_communication_error if "communication" in text or "timeout" in text \
+            else ChargePointErrorCode.other_error
+    if entry.family in ("011", "041"):
+        return ChargePointErrorCode.internal_error
+    return ChargePointErrorCode.other_error
+
+
+def error_report(code: str) -> ErrorReport:
+    """errorCode, vendorErrorCode (the status code itself) and info for ``code``."""
+    return ErrorReport(error_code_of(code), code, lookup(code).description[:INFO_MAX])
+
+
+def connector_status(connector: ConnectorSnapshot, snapshot: StationSnapshot, operative: bool,
+                     reserved: bool) -> tuple[ChargePointStatus, ErrorReport]:
+    """Status and error of a connector (>= 1).
+
+    Faulted while a blocking code concerns it and no session runs; Unavailable before the
+    self-test or when ChangeAvailability made it inoperative (a running session finishes
+    first); Reserved when free and reserved; otherwise from the session machine.
+    """
+    codes = snapshot.codes_for(connector.connector_id)
+    blocking = [c for c in codes if c.blocking]
+    report = error_report(blocking[0].code) if blocking else (error_report(codes[0].code) if codes else NO_ERROR)
+    state = connector.state
+    in_session = state in (ConnectorState.PREPARING, ConnectorState.CHARGING, ConnectorState.STOPPING)
+    if blocking and not in_session:
+        return ChargePointStatus.faulted, report
+    if not snapshot.ready or state is ConnectorState.UNAVAILABLE:
+        return ChargePointStatus.unavailable, report
+    if not operative and not in_session and state is not ConnectorState.FINISHED:
+        return ChargePointStatus.unavailable, report
+    if state is ConnectorState.AVAILABLE:
+        return (ChargePointStatus.reserved if reserved else ChargePointStatus.available), report
+    if state in (ConnectorState.PLUGGED, ConnectorState.PREPARING):
+        return ChargePointStatus.preparing, report
+    if state is ConnectorState.CHARGING:
+        if connector.offered_w <= 0:
+            return ChargePointStatus.suspended_evse, report
+        return ChargePointStatus.charging, report
+    return ChargePointStatus.finishing, report  # stopping, finished
+
+
+def station_status(snapshot: StationSnapshot, operative: bool) -> tuple[ChargePointStatus, ErrorReport]:
+    """Connector 0 (the charge point itself): Available, Unavailable or Faulted."""
+    codes = [c for c in snapshot.codes if c.connector_id == 0]
+    blocking = [c for c in codes if c.blocking]
+    report = error_report(blocking[0].code) if blocking else (error_report(codes[0].code) if codes else NO_ERROR)
+    if blocking:
+        return ChargePointStatus.faulted, report
+    if not snapshot.ready or not operative:
+        return ChargePointStatus.unavailable, report
+    return ChargePointStatus.available, report
+
+
+def stop_reason(reason: StopReason | str) -> Reason:
+    """OCPP Reason of a station StopReason (or of an OCPP reason string passed through)."""
+    value = reason.ocpp if isinstance(reason, StopReason) else reason
+    try:
+        return Reason(value)
+    except ValueError:
+        return Reason.other

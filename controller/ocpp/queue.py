@@ -1,0 +1,184 @@
+"""The persistent queue of transaction messages (§3.7): StartTransaction, transactional
+MeterValues and StopTransaction, in time order, each delivered exactly once.
+
+A message leaves the queue only when its CALLRESULT has arrived; a lost connection leaves
+it at the head (sent again, with the same unique id, after the reconnect); a CALLERROR or
+a timeout counts an attempt and waits TransactionMessageRetryInterval x attempts before
+the next one, and after TransactionMessageAttempts the message is dropped.
+
+A transaction gets a local id when it starts, online or not.  Messages are stored with
+that local id; the real ``transactionId`` from StartTransaction.conf is filled in when a
+later message goes out, so MeterValues and StopTransaction queued offline carry the id
+the central system chose.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from controller.ocpp.storage import Storage
+
+log = logging.getLogger(__name__)
+
+START = "StartTransaction"
+STOP = "StopTransaction"
+METER_VALUES = "MeterValues"
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedMessage:
+    seq: int
+    unique_id: str
+    action: str
+    local_tx: int
+    payload: dict[str, Any]  # snake_case keyword arguments of ``ocpp.v16.call.<action>``
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTransaction:
+    local_id: int
+    connector_id: int
+    id_tag: str
+    started: datetime
+    meter_start: int
+    last_meter: int
+    last_seen: datetime
+    real_id: int | None
+
+
+class TransactionQueue:
+    """Transactions and their queued messages in SQLite."""
+
+    def __init__(self, storage: Storage, new_unique_id: Callable[[], str] = lambda: str(uuid.uuid4())) -> None:
+        self._storage = storage
+        self._new_unique_id = new_unique_id
+
+    # --- transactions -------------------------------------------------------------
+
+    def start(self, connector_id: int, id_tag: str, meter_start: int, timestamp: datetime,
+              reservation_id: int | None = None) -> int:
+        """Open a transaction and queue its StartTransaction; returns the local id."""
+        with self._storage.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO transactions (connector_id, id_tag, started, meter_start, last_meter, last_seen) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (connector_id, id_tag, timestamp.isoformat(), meter_start, meter_start, timestamp.isoformat()))
+            local_id = int(cursor.lastrowid or 0)
+            payload: dict[str, Any] = {"connector_id": connector_id, "id_tag": id_tag, "meter_start": meter_start,
+                                       "timestamp": ocpp_time(timestamp)}
+            if reservation_id is not None:
+                payload["reservation_id"] = reservation_id
+            self._insert(db, START, local_id, payload)
+        return local_id
+
+    def stop(self, local_id: int, payload: dict[str, Any]) -> None:
+        """Queue the StopTransaction (``transaction_id`` is filled in when it goes out)."""
+        with self._storage.transaction() as db:
+            db.execute("UPDATE transactions SET stopped = 1, last_meter = ? WHERE local_id = ?",
+                       (payload["meter_stop"], local_id))
+            self._insert(db, STOP, local_id, payload)
+
+    def meter_values(self, local_id: int, payload: dict[str, Any]) -> None:
+        """Queue a transactional MeterValues."""
+        with self._storage.transaction() as db:
+            self._insert(db, METER_VALUES, local_id, payload)
+
+    def note_meter(self, local_id: int, meter_wh: int, now: datetime) -> None:
+        """The last known register of a running transaction (for a PowerLoss stop after a crash)."""
+        self._storage.execute("UPDATE transactions SET last_meter = ?, last_seen = ? WHERE local_id = ?",
+                              (meter_wh, now.isoformat(), local_id))
+
+    def open_transactions(self) -> list[OpenTransaction]:
+        """Transactions without a queued StopTransaction (after a restart: those cut by a power loss)."""
+        rows = self._storage.query("SELECT * FROM transactions WHERE stopped = 0 ORDER BY local_id")
+        return [OpenTransaction(r["local_id"], r["connector_id"], r["id_tag"], datetime.fromisoformat(r["started"]),
+                                r["meter_start"], r["last_meter"], datetime.fromisoformat(r["last_seen"]),
+                                r["real_id"]) for r in rows]
+
+    def real_id(self, local_id: int) -> int | None:
+        rows = self._storage.query("SELECT real_id FROM transactions WHERE local_id = ?", (local_id,))
+        return rows[0]["real_id"] if rows else None
+
+    def local_id(self, real_id: int) -> int | None:
+        """The local id of a transaction the central system knows as ``real_id`` (latest first)."""
+        rows = self._storage.query("SELECT local_id FROM transactions WHERE real_id = ? ORDER BY local_id DESC",
+                                   (real_id,))
+        return rows[0]["local_id"] if rows else None
+
+    # --- the queue ----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self._storage.query("SELECT COUNT(*) AS n FROM tx_messages")[0]["n"])
+
+    def pending(self) -> list[QueuedMessage]:
+        """Every queued message, oldest first."""
+        return [_message(r) for r in self._storage.query("SELECT * FROM tx_messages ORDER BY seq")]
+
+    def head(self, now: datetime) -> tuple[QueuedMessage | None, float | None]:
+        """The next message to send now, or (None, seconds to wait) when it must wait (None: empty)."""
+        rows = self._storage.query("SELECT * FROM tx_messages ORDER BY seq LIMIT 1")
+        if not rows:
+            return None, None
+        row = rows[0]
+        if row["not_before"]:
+            wait = (datetime.fromisoformat(row["not_before"]) - now).total_seconds()
+            if wait > 0:
+                return None, wait
+        return _message(row), None
+
+    def wire_payload(self, message: QueuedMessage) -> dict[str, Any] | None:
+        """The payload to send, with the real transaction id; None when it cannot be known (the
+        StartTransaction was dropped after its attempts) - the message is then dropped too."""
+        if message.action == START:
+            return message.payload
+        real = self.real_id(message.local_tx)
+        if real is None:
+            return None
+        return {**message.payload, "transaction_id": real}
+
+    def delivered(self, message: QueuedMessage, response: dict[str, Any]) -> None:
+        """The central system confirmed ``message`` (``response``: the snake_case conf payload)."""
+        with self._storage.transaction() as db:
+            db.execute("DELETE FROM tx_messages WHERE seq = ?", (message.seq,))
+            if message.action == START:
+                db.execute("UPDATE transactions SET real_id = ? WHERE local_id = ?",
+                           (int(response["transaction_id"]), message.local_tx))
+            if message.action == STOP:
+                db.execute("DELETE FROM transactions WHERE local_id = ? AND stopped = 1", (message.local_tx,))
+
+    def failed(self, message: QueuedMessage, now: datetime, retry_interval_s: int, max_attempts: int) -> bool:
+        """A CALLERROR or no answer: count the attempt; True when the message was dropped."""
+        attempts = message.attempts + 1
+        if attempts >= max_attempts:
+            log.error("%s of transaction %d dropped after %d attempts", message.action, message.local_tx, attempts)
+            self.drop(message)
+            return True
+        not_before = now + timedelta(seconds=retry_interval_s * attempts)
+        self._storage.execute("UPDATE tx_messages SET attempts = ?, not_before = ? WHERE seq = ?",
+                              (attempts, not_before.isoformat(), message.seq))
+        return False
+
+    def drop(self, message: QueuedMessage) -> None:
+        self._storage.execute("DELETE FROM tx_messages WHERE seq = ?", (message.seq,))
+
+    def _insert(self, db: Any, action: str, local_tx: int, payload: dict[str, Any]) -> None:
+        db.execute("INSERT INTO tx_messages (unique_id, action, local_tx, payload) VALUES (?, ?, ?, ?)",
+                   (self._new_unique_id(), action, local_tx, json.dumps(payload)))
+
+
+def _message(row: Any) -> QueuedMessage:
+    return QueuedMessage(row["seq"], row["unique_id"], row["action"], row["local_tx"], json.loads(row["payload"]),
+                         row["attempts"])
+
+
+def ocpp_time(moment: datetime) -> str:
+    """UTC with milliseconds and ``Z``, as OCPP payloads carry it."""
+    utc = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"

@@ -1,0 +1,45 @@
+"""Building the charge point from the station's configuration (the wiring helper)."""
+
+from __future__ import annotations
+
+import random
+
+from controller.clock import Clock
+from controller.config import Config
+from controller.ocpp.client import ClientSettings, Identity, OcppClient
+from controller.ocpp.connection import endpoint, endpoint_from_override
+from controller.ocpp.port import StationPort
+from controller.ocpp.storage import Storage
+
+
+def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str | None = None,
+                 rng: random.Random | None = None) -> OcppClient | None:
+    """The charge point for ``config`` (None when no central system is configured).
+
+    ``csms_url`` is ``--csms URL``: it replaces ``[ocpp].url`` and its last path segment is
+    the charge point id.
+    """
+    ocpp = config.ocpp
+    if csms_url:
+        target = endpoint_from_override(csms_url)
+    elif ocpp.url:
+        target = endpoint(ocpp.url, config.station.charge_point_id)
+    else:
+        return None
+    settings = ClientSettings(
+        endpoint=target,
+        authorization_key=ocpp.authorization_key,
+        ca_file=ocpp.ca_file,
+        network=ocpp.network,
+        response_timeout_s=ocpp.response_timeout_s,
+        reconnect_initial_s=ocpp.reconnect_initial_s,
+        reconnect_max_s=ocpp.reconnect_max_s,
+        reconnect_jitter_s=ocpp.reconnect_jitter_s,
+        phase_voltage_v=ocpp.phase_voltage_v,
+        station_max_w=config.limits.max_power_kw * 1000,
+        heartbeat_s=ocpp.heartbeat_interval_s,
+        connection_timeout_s=config.limits.plug_in_timeout_s,
+    )
+    station = config.station
+    identity = Identity(station.vendor, station.model, station.serial_number, station.firmware_version)
+    return OcppClient(settings, identity, port, Storage(ocpp.database), clock, rng)

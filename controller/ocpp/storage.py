@@ -1,0 +1,130 @@
+"""The charge point's SQLite database: configuration, authorization, queued messages,
+transactions, charging profiles, reservations and availability survive a killed process.
+
+WAL journal, one connection owned by the controller's loop thread; every write is its own
+transaction (``with storage.transaction()``), so a power cut leaves either the old or the
+new row.  The other modules own their tables' meaning; this one owns the schema.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS auth_cache (
+    id_tag TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    expiry TEXT,
+    parent_id_tag TEXT,
+    updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS local_list (
+    id_tag TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    expiry TEXT,
+    parent_id_tag TEXT
+);
+CREATE TABLE IF NOT EXISTS transactions (
+    local_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    connector_id INTEGER NOT NULL,
+    id_tag TEXT NOT NULL,
+    started TEXT NOT NULL,
+    meter_start INTEGER NOT NULL,
+    last_meter INTEGER NOT NULL,
+    last_seen TEXT NOT NULL,
+    real_id INTEGER,
+    stopped INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS tx_messages (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    unique_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    local_tx INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before TEXT
+);
+CREATE TABLE IF NOT EXISTS charging_profiles (
+    profile_id INTEGER PRIMARY KEY,
+    connector_id INTEGER NOT NULL,
+    profile TEXT NOT NULL,
+    installed TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reservations (
+    reservation_id INTEGER PRIMARY KEY,
+    connector_id INTEGER NOT NULL,
+    id_tag TEXT NOT NULL,
+    parent_id_tag TEXT,
+    expiry TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS availability (
+    connector_id INTEGER PRIMARY KEY,
+    operative INTEGER NOT NULL
+);
+"""
+
+
+class Storage:
+    """One SQLite file (or ``":memory:"`` in tests)."""
+
+    def __init__(self, path: Path | str) -> None:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None)  # autocommit; explicit transactions
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        with self.transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.execute("INSERT OR IGNORE INTO settings VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on an exception); nests as a no-op."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        return self.db.execute(sql, parameters).fetchall()
+
+    def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        with self.transaction():
+            return self.db.execute(sql, parameters)
+
+    # --- a small key/value area for settings that are not tables ------------------------
+
+    def get(self, key: str, default: Any = None) -> Any:
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0]["value"]) if rows else default
+
+    def put(self, key: str, value: Any) -> None:
+        self.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, json.dumps(value)))
+
+    def delete(self, key: str) -> None:
+        self.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,184 @@
+"""What the station must not forget: meter registers and charging sessions, in SQLite.
+
+One file (``[storage].path``), written only by the controller thread.  The station
+checkpoints every few seconds while energy flows and on every session state change
+(:meth:`Store.checkpoint`, :meth:`Store.begin_session`, :meth:`Store.end_session`);
+at start-up it reads the registers back (:meth:`Store.meter_registers`) and picks up the
+sessions a killed process or a power cut left running (:meth:`Store.recover_interrupted`).
+
+Journal: WAL, so a checkpoint appends to the log instead of rewriting pages, and a
+reader (a diagnostics tool) never blocks the controller.  ``synchronous=FULL``: every
+commit is flushed to the device before it returns.  NORMAL would survive a killed
+process but can lose the last commits on a power cut, and meter readings are billing
+data (DESIGN.md: "survive a killed process or a power cut"); commits are rare (one per
+connector every few seconds while charging), so the flush costs little.
+
+Times are ISO 8601 UTC strings; energy is in watt-hours.  The schema carries its
+version in ``PRAGMA user_version``; later issues (OCPP transactions and the offline
+queue, the robustness work) add tables and bump it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meters (
+    connector_id INTEGER PRIMARY KEY,      -- 1 = left, 2 = right (OCPP numbering)
+    register_wh REAL NOT NULL,             -- lifetime energy delivered, never decreases
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    connector_id INTEGER NOT NULL,
+    id_token TEXT NOT NULL,
+    method TEXT NOT NULL,                  -- rfid, qr, app
+    started_at TEXT NOT NULL,              -- authorization (wall time, UTC)
+    meter_start_wh REAL NOT NULL,          -- the connector's register when the session began
+    energy_wh REAL NOT NULL DEFAULT 0,     -- delivered so far (at the last checkpoint)
+    start_soc INTEGER,
+    soc INTEGER,                           -- last known state of charge
+    status TEXT NOT NULL,                  -- running, finished, interrupted
+    stop_reason TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,              -- last checkpoint
+    ended_at TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_by_status ON sessions (status);
+"""
+
+RUNNING = "running"
+FINISHED = "finished"
+INTERRUPTED = "interrupted"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or has a schema this version does not know."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """A charging session as stored."""
+
+    id: int
+    connector_id: int
+    id_token: str
+    method: str
+    started_at: datetime
+    meter_start_wh: float
+    energy_wh: float
+    start_soc: int | None
+    soc: int | None
+    status: str
+    stop_reason: str
+    updated_at: datetime
+    ended_at: datetime | None
+
+
+class Store:
+    """The station's SQLite database; ``":memory:"`` keeps it in memory (tests, demos)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: schema version {version} is newer than this software "
+                                 f"({SCHEMA_VERSION})")
+            with self._db:
+                self._db.executescript(_SCHEMA)
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the station database: {exc}") from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- meters ------------------------------------------------------------------------
+
+    def meter_registers(self) -> dict[int, float]:
+        """Each connector's energy register (Wh) at the last checkpoint."""
+        return dict(self._db.execute("SELECT connector_id, register_wh FROM meters").fetchall())
+
+    # --- sessions ----------------------------------------------------------------------
+
+    def begin_session(self, connector_id: int, id_token: str, method: str, started_at: datetime,
+                      meter_start_wh: float, start_soc: int | None) -> int:
+        """Record a new running session; returns its id."""
+        with self._db:
+            self._save_register(connector_id, meter_start_wh, started_at)
+            cursor = self._db.execute(
+                "INSERT INTO sessions (connector_id, id_token, method, started_at, meter_start_wh, start_soc, soc,"
+                " status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (connector_id, id_token, method, _iso(started_at), meter_start_wh, start_soc, start_soc, RUNNING,
+                 _iso(started_at)))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def checkpoint(self, connector_id: int, register_wh: float, at: datetime, session_id: int | None = None,
+                   energy_wh: float = 0.0, soc: int | None = None, start_soc: int | None = None) -> None:
+        """Save a connector's register and, if given, its running session's energy and SOC (one transaction)."""
+        with self._db:
+            self._save_register(connector_id, register_wh, at)
+            if session_id is not None:
+                self._db.execute(
+                    "UPDATE sessions SET energy_wh = MAX(energy_wh, ?), soc = COALESCE(?, soc),"
+                    " start_soc = COALESCE(start_soc, ?), updated_at = ? WHERE id = ? AND status = ?",
+                    (energy_wh, soc, start_soc, _iso(at), session_id, RUNNING))
+
+    def end_session(self, session_id: int, connector_id: int, register_wh: float, energy_wh: float,
+                    soc: int | None, stop_reason: str, at: datetime) -> None:
+        """The session finished: its final energy, SOC and why it stopped."""
+        with self._db:
+            self._save_register(connector_id, register_wh, at)
+            self._db.execute(
+                "UPDATE sessions SET energy_wh = MAX(energy_wh, ?), soc = COALESCE(?, soc), status = ?,"
+                " stop_reason = ?, updated_at = ?, ended_at = ? WHERE id = ?",
+                (energy_wh, soc, FINISHED, stop_reason, _iso(at), _iso(at), session_id))
+
+    def recover_interrupted(self) -> list[SessionRecord]:
+        """Sessions still marked running, i.e. cut off by a crash or a power cut, now marked
+        interrupted (so they are recovered once), with the energy of their last checkpoint."""
+        with self._db:
+            ids = [row[0] for row in self._db.execute("SELECT id FROM sessions WHERE status = ?", (RUNNING,))]
+            self._db.execute("UPDATE sessions SET status = ?, ended_at = updated_at WHERE status = ?",
+                             (INTERRUPTED, RUNNING))
+        return [self.session(session_id) for session_id in ids]
+
+    def session(self, session_id: int) -> SessionRecord:
+        row = self._db.execute(
+            "SELECT id, connector_id, id_token, method, started_at, meter_start_wh, energy_wh, start_soc, soc,"
+            " status, stop_reason, updated_at, ended_at FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise KeyError(session_id)
+        return SessionRecord(row[0], row[1], row[2], row[3], _time(row[4]), row[5], row[6], row[7], row[8], row[9],
+                             row[10], _time(row[11]), _time(row[12]) if row[12] else None)
+
+    def sessions(self, limit: int = 20) -> list[SessionRecord]:
+        """The latest sessions, newest first."""
+        ids = self._db.execute("SELECT id FROM sessions ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [self.session(row[0]) for row in ids]
+
+    def _save_register(self, connector_id: int, register_wh: float, at: datetime) -> None:
+        self._db.execute(
+            "INSERT INTO meters (connector_id, register_wh, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (connector_id) DO UPDATE SET register_wh = MAX(register_wh, excluded.register_wh),"
+            " updated_at = excluded.updated_at",
+            (connector_id, register_wh, _iso(at)))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text)

@@ -1,0 +1,196 @@
+"""The demo central system as a real process, and a charge point on the in-memory station.
+
+Tests drive both over a real websocket on loopback.  Nothing here asserts on time: waits
+poll a condition and give up after a generous deadline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ocpp.messages import get_validator
+
+from controller.clock import SystemClock
+from controller.ocpp.client import ClientSettings, Identity, OcppClient
+from controller.ocpp.connection import endpoint
+from controller.ocpp.memory_port import MemoryStation
+from controller.ocpp.storage import Storage
+
+DEADLINE_S = 20.0
+IDENTITY = Identity("DS Series", "DSWx601", "DS60-TEST-0001", "0.1.0")
+KNOWN = "04A1B2C3D4E5F6"
+UNKNOWN = "DEADBEEF0001"
+
+
+class CentralSystemProcess:
+    """``python -m controller.sim.csms`` in a subprocess, with its HTTP door."""
+
+    def __init__(self, log_path: Path, *arguments: str) -> None:
+        self.log_path = log_path
+        self.arguments = list(arguments)
+        self.port = 0
+        self.http_port = 0
+        self.process: subprocess.Popen[str] | None = None
+        self.scheme = "wss" if "--certfile" in arguments else "ws"
+
+    def start(self) -> None:
+        command = [sys.executable, "-m", "controller.sim.csms", "--port", str(self.port), "--http-port",
+                   str(self.http_port), "--log", str(self.log_path), *self.arguments]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the central system did not start: {command}")
+        ready = json.loads(line)
+        self.port, self.http_port = ready["port"], ready["http_port"]
+
+    def kill(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    @property
+    def url(self) -> str:
+        host = "localhost" if self.scheme == "wss" else "127.0.0.1"
+        return f"{self.scheme}://{host}:{self.port}/ocpp"
+
+    # --- the HTTP door (blocking; tests call the async wrappers below) -----------------
+
+    def _http(self, method: str, path: str, body: Any = None) -> Any:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(f"http://127.0.0.1:{self.http_port}{path}", data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=70) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            raise AssertionError(f"{path}: {error.code} {error.read().decode()}") from None
+
+    async def call(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        return await asyncio.to_thread(self._http, "POST", "/call", {"action": action, "payload": payload})
+
+    async def raw(self, frame: str, reply_to: str | None = None, timeout: float = 10.0) -> Any:
+        body = {"frame": frame, "reply_to": reply_to, "timeout": timeout}
+        result = await asyncio.to_thread(self._http, "POST", "/raw", body)
+        return result["reply"]
+
+    async def settings(self, **values: Any) -> dict[str, Any]:
+        return await asyncio.to_thread(self._http, "POST", "/settings", values)
+
+    async def disconnect(self) -> None:
+        await asyncio.to_thread(self._http, "POST", "/disconnect", {})
+
+    def messages(self) -> list[dict[str, Any]]:
+        """Every logged frame, from the log file (it outlives a killed process)."""
+        if not self.log_path.exists():
+            return []
+        return [json.loads(line) for line in self.log_path.read_text().splitlines() if line.strip()]
+
+    def from_charger(self, action: str | None = None) -> list[list[Any]]:
+        """CALLs the charger sent (of ``action``), in order."""
+        frames = [m["frame"] for m in self.messages() if m["direction"] == "from_charge_point"]
+        return [f for f in frames if isinstance(f, list) and f[0] == 2 and (action is None or f[2] == action)]
+
+    def transactions(self) -> dict[str, Any]:
+        return self._http("GET", "/transactions")["transactions"]
+
+
+@dataclass
+class Charger:
+    """A charge point (the real OcppClient) on an in-memory station."""
+
+    client: OcppClient
+    station: MemoryStation
+    storage: Storage
+    task: asyncio.Task[Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    async def start(self) -> Charger:
+        self.task = asyncio.get_running_loop().create_task(self.client.run())
+        return self
+
+    async def stop(self) -> None:
+        await self.client.close()
+        if self.task is not None:
+            self.task.cancel()
+            await asyncio.gather(self.task, return_exceptions=True)
+
+
+def make_charger(url: str, database: Path, *, key: str = "", ca_file: str = "", response_timeout_s: float = 10.0,
+                 connectors: int = 2, **overrides: Any) -> Charger:
+    station = MemoryStation(connectors)
+    storage = Storage(database)
+    settings = ClientSettings(
+        endpoint=endpoint(url, "CP-TEST-1"), authorization_key=key, ca_file=ca_file,
+        response_timeout_s=response_timeout_s, reconnect_initial_s=0.1, reconnect_max_s=0.5,
+        reconnect_jitter_s=0.1, tick_s=0.05, reset_grace_s=5.0, **overrides)
+    client = OcppClient(settings, IDENTITY, station, storage, SystemClock(), random.Random(7))
+    station.sink = client.post
+    return Charger(client, station, storage)
+
+
+async def wait_for(condition: Callable[[], Any], what: str, deadline_s: float = DEADLINE_S) -> Any:
+    """Poll ``condition`` until it is truthy; fail naming ``what`` after the deadline."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + deadline_s
+    while True:
+        value = condition()
+        if value:
+            return value
+        if loop.time() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+def schema_errors(central: CentralSystemProcess) -> list[str]:
+    """Every frame the charger sent, checked against the official OCPP 1.6 JSON schemas
+    (CALLs against the request schema, CALLRESULTs against the response schema of the
+    central system's request they answer)."""
+    import decimal
+
+    errors: list[str] = []
+    asked: dict[str, str] = {}
+    for entry in central.messages():
+        frame = entry["frame"]
+        if not isinstance(frame, list) or len(frame) < 3:
+            continue
+        if entry["direction"] == "to_charge_point":
+            if frame[0] == 2 and isinstance(frame[1], str) and isinstance(frame[2], str):
+                asked[frame[1]] = frame[2]
+            continue
+        if frame[0] == 2:
+            action, payload, kind = frame[2], frame[3], 2
+        elif frame[0] == 3 and frame[1] in asked:
+            action, payload, kind = asked[frame[1]], frame[2], 3
+        else:
+            continue
+        decimal_schema = (kind == 2 and action in ("SetChargingProfile", "RemoteStartTransaction")) or (
+            kind == 3 and action == "GetCompositeSchedule")
+        if decimal_schema:
+            validator = get_validator(kind, action, "1.6", parse_float=decimal.Decimal)
+            payload = json.loads(json.dumps(payload), parse_float=decimal.Decimal)
+        else:
+            validator = get_validator(kind, action, "1.6")
+        for error in validator.iter_errors(payload):
+            errors.append(f"{action} ({'CALL' if kind == 2 else 'CALLRESULT'}): {error.message}")
+    return errors
+
+
+def run(coroutine: Any) -> Any:
+    """Run a test scenario on a fresh event loop."""
+    return asyncio.run(asyncio.wait_for(coroutine, 120))
+
+
+def seeded() -> random.Random:
+    return random.Random(7)
