@@ -30,7 +30,7 @@ translations: $(STAMP)
 	$(PY) tools/i18n.py release
 
 demo: $(STAMP) translations
-	$(VENV)/bin/evse-hmi --time-factor $(DEMO_TIME_FACTOR) $(ARGS)
+	$(VENV)/bin/evse-hmi --time-factor $(DEMO_TIME_FACTOR) --demo-csms $(ARGS)
 
 kiosk: $(STAMP) translations
 	$(VENV)/bin/evse-hmi --kiosk $(ARGS)

@@ -5,12 +5,14 @@ decimal strings, energy is metered in whole watt-hours and time in whole seconds
 pricing, and totals are rounded half-up to the cent.
 
 The local tariff (configuration) is what the charger shows before charging and uses for
-the running cost. A backend can later replace the texts and amounts with its own, after
-the OCA "OCPP & California Pricing Requirements" extension of OCPP 1.6: a price text
-(``DefaultPrice`` / ``SetUserPrice``), running costs (``RunningCost``) and a final cost
-with a receipt link (``FinalCost`` and its ``qrCodeText``). Those arrive as the types at
-the end of this module; the HMI already shows them when present and falls back to the
-local tariff when not.
+the running cost. A backend replaces the texts and amounts with its own, after the OCA
+"OCPP & California Pricing Requirements" extension of OCPP 1.6 (parsed in
+:mod:`controller.ocpp.pricing`): a default price (``DefaultPrice``: a text, an offline
+text, and unit prices that become the tariff for the running cost), a driver's own price
+text (``SetUserPrice``), running costs (``RunningCost``) and a final cost with a receipt
+link (``FinalCost`` and its ``qrCodeText``), and the time offset for the clock
+(``TimeOffset``). Those arrive as the types at the end of this module; the HMI shows them
+when present and falls back to the local tariff when not.
 """
 
 from __future__ import annotations
@@ -112,3 +114,73 @@ class BackendCost:
     text: PriceText | None = None  # the backend's own wording of the cost, if any
     final: bool = False
     qr_code_text: str = ""  # FinalCost: receipt URL (shown as a QR code on the Summary screen)
+    # RunningCost: the meter reading the cost is based on, and the unit prices to go on with
+    meter_wh: int | None = None
+    charging: bool = True  # state "Charging" (False: "Idle", the backend prices the idle time)
+    per_kwh: Decimal | None = None
+    per_hour: Decimal | None = None
+
+    def now(self, register_wh: float, seconds_since: float) -> Decimal:
+        """The running cost now: the backend's cost plus the energy metered since its meter
+        reading and, while charging, the time since it arrived, at its unit prices (the OCA
+        white paper's "calculate locally between RunningCost messages"); rounded to the cent."""
+        if self.final or self.meter_wh is None:
+            return self.cost
+        total = self.cost
+        if self.per_kwh:
+            total += Decimal(max(0, int(register_wh) - self.meter_wh)) / Decimal(1000) * self.per_kwh
+        if self.charging and self.per_hour:
+            total += Decimal(max(0, int(seconds_since))) / Decimal(3600) * self.per_hour
+        return total.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPrices:
+    """The backend's unit prices (OCA ``chargingPrice`` and ``idlePrice``); None = not given."""
+
+    per_kwh: Decimal | None = None
+    per_hour: Decimal | None = None  # of charging
+    flat_fee: Decimal | None = None
+    idle_per_hour: Decimal | None = None
+    idle_grace_minutes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DefaultPrice:
+    """OCA ``DefaultPrice``: what the charger shows before charging (``priceText``, and
+    ``priceTextOffline`` while the backend is unreachable), and optionally the unit prices
+    the charger computes the running cost with (offline sessions included)."""
+
+    text: PriceText
+    offline_text: PriceText | None = None
+    prices: UnitPrices | None = None
+
+    def tariff(self, currency: str) -> Tariff | None:
+        """The unit prices as a local tariff (per hour becomes per minute); None without them."""
+        prices = self.prices
+        if prices is None:
+            return None
+        zero = Decimal(0)
+        return Tariff(
+            currency=currency,
+            energy_per_kwh=prices.per_kwh or zero,
+            per_minute=(prices.per_hour or zero) / 60,
+            session_fee=prices.flat_fee or zero,
+            idle_per_minute=(prices.idle_per_hour or zero) / 60,
+            idle_grace_minutes=prices.idle_grace_minutes or 0,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TimeOffset:
+    """OCA ``TimeOffset``, ``NextTimeOffsetTransitionDateTime`` and ``TimeOffsetNextTransition``:
+    the local time the screen shows, as minutes from UTC, and the next daylight-saving change."""
+
+    minutes: int
+    next_transition: datetime | None = None
+    next_minutes: int | None = None
+
+    def minutes_at(self, moment: datetime) -> int:
+        if self.next_transition is not None and self.next_minutes is not None and moment >= self.next_transition:
+            return self.next_minutes
+        return self.minutes

@@ -5,6 +5,11 @@ and ``simulate()`` for the presenter's hands on the simulated hardware; the RFID
 reader's thread uses a third, ``card_read()`` and ``reader_available()``.  Snapshots
 come back through listeners called on the controller thread.  A slow frame on the
 screen can never delay the controller, and the controller never waits on Qt.
+
+With a central system (``[ocpp].url`` or ``--csms URL``) the OCPP client runs as one more
+task on the same loop (:mod:`controller.backend`); the station hands it its events after
+every cycle.  An OCPP Reset builds a new station (and client) on the same loop: the
+screen shows Initializing again while the boards re-run their self-test.
 """
 
 from __future__ import annotations
@@ -22,9 +27,13 @@ from controller.types import Side
 if TYPE_CHECKING:
     import asyncio
 
+    from controller.backend import Backend
+    from controller.buses.can_link import CanLink
     from controller.buses.rfid import CardReader
+    from controller.ocpp.storage import Storage
     from controller.sim.hardware import SimulatedHardware
     from controller.station import Station
+    from controller.store import Store
     from controller.view import StationView
 
 log = logging.getLogger(__name__)
@@ -42,10 +51,14 @@ PSU_FAILURE_CODE = 12267
 class ControllerRuntime:
     """Owns the controller thread and its event loop."""
 
-    def __init__(self, config: Config, clock: Clock | None = None) -> None:
+    def __init__(self, config: Config, clock: Clock | None = None, csms_url: str | None = None) -> None:
         self.config = config
         self.clock = clock or SystemClock()
+        self.csms_url = csms_url  # --csms URL: replaces [ocpp].url, the last path segment is the charge point id
         self.station: Station | None = None
+        self.backend: Backend | None = None
+        self._store: Store | None = None
+        self._ocpp_storage: Storage | None = None
         self.hardware: SimulatedHardware | None = None
         self.reader: CardReader | None = None
         self._listeners: list[ViewListener] = []
@@ -222,7 +235,6 @@ class ControllerRuntime:
         from controller.buses.can_link import CanLink
         from controller.buses.rfid import open_reader
         from controller.sim.hardware import SimulatedHardware
-        from controller.station import Station
         from controller.store import Store
         from controller.view import StationPhase
 
@@ -234,9 +246,9 @@ class ControllerRuntime:
         if config.simulation.enabled:
             self.hardware = SimulatedHardware(config, bus)
         link = CanLink(bus())
-        self.station = Station(config, link, self.clock, store=Store(config.storage.path))
-        self.station.subscribe(self._notify)
+        self._store = Store(config.storage.path)
         self._wake = asyncio.Event()
+        self._start_station(link)
         self._watch_bus(asyncio.get_running_loop(), link)
         self.reader = open_reader(config.authorization, self.card_read, self.reader_available)
         self._ready.set()
@@ -249,6 +261,10 @@ class ControllerRuntime:
                         self.hardware.step(now)
                     self.station.poll()
                     self.station.tick()
+                    if self.backend is not None:
+                        self.backend.flush()
+                    if self.station.reset_requested is not None:
+                        await self._restart(link)
                 except Exception:  # a bug in one cycle must not end the controller
                     log.exception("controller cycle failed")
                 cycle = self._cycle_s(StationPhase)
@@ -262,7 +278,34 @@ class ControllerRuntime:
         finally:
             if self.reader is not None:
                 self.reader.stop()
+            if self.backend is not None:
+                await self.backend.close()
             self.station.close()  # the last meter readings and session states to disk
             link.close()
             if self.hardware is not None:
                 self.hardware.close()
+
+    def _start_station(self, link: CanLink) -> None:
+        """A station on ``link`` (and its backend, when one is configured), on the running loop."""
+        from controller.backend import Backend
+        from controller.station import Station
+
+        assert self._store is not None
+        self.station = Station(self.config, link, self.clock, store=self._store)
+        self.station.subscribe(self._notify)
+        self.backend = Backend.build(self.config, self.station, self.clock, self.csms_url, self._ocpp_storage,
+                                     changed=self._wake_up)
+        if self.backend is not None:
+            self._ocpp_storage = self.backend.storage
+            self.backend.start()
+
+    async def _restart(self, link: CanLink) -> None:
+        """OCPP Reset: the sessions have stopped; a new station and client take over (soft and
+        hard alike here: the simulated boards do not power-cycle, real ones re-run their self-test)."""
+        assert self.station is not None
+        kind = self.station.reset_requested
+        log.warning("%s reset: restarting the controller", kind)
+        if self.backend is not None:
+            await self.backend.close(close_storage=False)
+        self.station.close(close_store=False)
+        self._start_station(link)

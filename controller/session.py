@@ -5,8 +5,11 @@ Hardware is commanded elsewhere from the resulting state (level-triggered), so t
 table only decides *what state the connector is in* and records the session data.
 
 Station-wide rules (who gets a pending authorization, left priority, which card
-stops which session, fault policy) live in :mod:`controller.station`; this module
-sees only one connector.
+stops which session, which card may use a reserved connector, fault policy) live in
+:mod:`controller.station`; this module sees only one connector.  A card is not bound to a
+connector until it is authorized, so "authorizing" is the station's too (see
+``Station._authorizing``); reservations and availability are facts the station sets and
+the table follows on the next event (level-triggered, like the hardware commands).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from controller.types import AuthMethod, BoardStage, EvStopReason
 class ConnectorState(enum.Enum):
     UNAVAILABLE = "unavailable"  # before the self-test has passed
     AVAILABLE = "available"  # Home: nothing plugged, no session
+    RESERVED = "reserved"  # free, but kept for one driver (OCPP ReserveNow)
+    INOPERATIVE = "inoperative"  # taken out of service by the backend (OCPP ChangeAvailability)
     PLUGGED = "plugged"  # cable in, waiting for authorization (plug-in first)
     PREPARING = "preparing"  # authorized and plugged: handshake, cable check, isolation, precharge
     CHARGING = "charging"  # energy transfer
@@ -44,7 +49,21 @@ class StopReason(enum.Enum):
     EV_DISCONNECTED = ("ev_disconnected", "EVDisconnected")
     FAULT = ("fault", "Other")
     EMERGENCY_STOP = ("emergency_stop", "EmergencyStop")
-    REMOTE = ("remote", "Remote")
+    REMOTE = ("remote", "Remote")  # the backend stopped it (RemoteStopTransaction)
+    SOFT_RESET = ("reset", "SoftReset")  # the backend restarts the charger
+    HARD_RESET = ("reset", "HardReset")
+    UNLOCK_COMMAND = ("unlock_command", "UnlockCommand")  # the backend unlocks the connector
+    DEAUTHORIZED = ("deauthorized", "DeAuthorized")  # the backend refused the card after the start
+    OTHER = ("other", "Other")
+
+    @classmethod
+    def from_ocpp(cls, reason: str) -> StopReason:
+        """The stop reason for an OCPP 1.6 Reason the backend asks for (Other when unknown)."""
+        for member in (cls.REMOTE, cls.SOFT_RESET, cls.HARD_RESET, cls.UNLOCK_COMMAND, cls.DEAUTHORIZED,
+                       cls.EMERGENCY_STOP):
+            if member.ocpp == reason:
+                return member
+        return cls.OTHER
 
     def __init__(self, key: str, ocpp: str) -> None:
         self.key = key
@@ -93,6 +112,7 @@ class StageReported:
 class StopRequested:
     reason: StopReason
     code: str = ""
+    id_token: str = ""  # the card that stopped it, when a card did
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +145,8 @@ class Facts:
     output_current: float = 0.0
     soc: int | None = None
     summary_timeout_s: float = 30.0
+    operative: bool = True  # False: the backend took the connector out of service
+    reserved: bool = False  # a reservation keeps the connector for one driver
 
     @property
     def current_is_zero(self) -> bool:
@@ -150,6 +172,7 @@ class Session:
     stop_reason: StopReason | None = None
     stop_code: str = ""
     stop_requested_at: float | None = None
+    stopped_by: str = ""  # the card that stopped it ("" when no card did)
     ended_at: float | None = None
     ended_wall: datetime | None = None
     summary_dismissed: bool = False
@@ -195,6 +218,30 @@ def _may_start(m: Machine, e: Event, f: Facts, now: float) -> bool:
     return f.plugged and not f.blocked
 
 
+def _inoperative(m: Machine, e: Event, f: Facts, now: float) -> bool:
+    return not f.operative
+
+
+def _reserved(m: Machine, e: Event, f: Facts, now: float) -> bool:
+    return f.reserved
+
+
+def _not_reserved(m: Machine, e: Event, f: Facts, now: float) -> bool:
+    return not f.reserved
+
+
+def _back_in_service_plugged(m: Machine, e: Event, f: Facts, now: float) -> bool:
+    return f.operative and f.plugged
+
+
+def _back_in_service_reserved(m: Machine, e: Event, f: Facts, now: float) -> bool:
+    return f.operative and f.reserved
+
+
+def _back_in_service(m: Machine, e: Event, f: Facts, now: float) -> bool:
+    return f.operative
+
+
 def _energy_flowing(m: Machine, e: Event, f: Facts, now: float) -> bool:
     return isinstance(e, StageReported) and e.stage == BoardStage.CHARGING and f.contactor_closed
 
@@ -228,13 +275,14 @@ def _mark_charging(m: Machine, e: Event, f: Facts, now: float, wall: datetime) -
 
 def _record_stop(m: Machine, e: Event, f: Facts, now: float, wall: datetime) -> Session | None:
     assert m.session is not None
+    by = ""
     if isinstance(e, StopRequested):
-        reason, code = e.reason, e.code
+        reason, code, by = e.reason, e.code, e.id_token
     elif isinstance(e, EvStopped):
         reason, code = _EV_STOP_REASONS[e.reason], e.code
     else:
         reason, code = StopReason.EV_DISCONNECTED, ""
-    return replace(m.session, stop_reason=reason, stop_code=code, stop_requested_at=now)
+    return replace(m.session, stop_reason=reason, stop_code=code, stop_requested_at=now, stopped_by=by)
 
 
 def _record_end(m: Machine, e: Event, f: Facts, now: float, wall: datetime) -> Session | None:
@@ -265,21 +313,33 @@ def _t(sources: ConnectorState | tuple[ConnectorState, ...], event: type, target
 
 #: Every transition of the connector, in priority order (the first match wins).
 TRANSITIONS: tuple[Transition, ...] = (
+    _t(S.UNAVAILABLE, Ready, S.INOPERATIVE, _inoperative, note="self-test passed, but out of service (backend)"),
     _t(S.UNAVAILABLE, Ready, S.PLUGGED, _plugged, note="self-test passed with a cable already in"),
+    _t(S.UNAVAILABLE, Ready, S.RESERVED, _reserved, note="self-test passed, a reservation is waiting"),
     _t(S.UNAVAILABLE, Ready, S.AVAILABLE, note="self-test passed"),
-    _t(S.AVAILABLE, Plugged, S.PLUGGED, note="plug-in first: wait for authorization"),
+    _t((S.AVAILABLE, S.RESERVED, S.PLUGGED), Tick, S.INOPERATIVE, _inoperative,
+       note="ChangeAvailability Inoperative: no new session (a running one finishes first)"),
+    _t(S.INOPERATIVE, Tick, S.PLUGGED, _back_in_service_plugged, note="back in service with a cable in"),
+    _t(S.INOPERATIVE, Tick, S.RESERVED, _back_in_service_reserved, note="back in service, reserved meanwhile"),
+    _t(S.INOPERATIVE, Tick, S.AVAILABLE, _back_in_service, note="back in service"),
+    _t(S.AVAILABLE, Tick, S.RESERVED, _reserved, note="ReserveNow: kept for one driver"),
+    _t(S.RESERVED, Tick, S.AVAILABLE, _not_reserved, note="reservation cancelled, expired or used"),
+    _t((S.AVAILABLE, S.RESERVED), Plugged, S.PLUGGED,
+       note="plug-in first: wait for authorization (on a reserved one, the reserving card's)"),
+    _t(S.PLUGGED, Unplugged, S.RESERVED, _reserved, note="cable out before authorization, still reserved"),
     _t(S.PLUGGED, Unplugged, S.AVAILABLE, note="cable out before authorization"),
     _t(S.PLUGGED, Authorized, S.PREPARING, _may_start, _open_session, note="authorized and plugged: lock, handshake"),
     _t(S.PREPARING, StageReported, S.CHARGING, _energy_flowing, _mark_charging, note="board reports energy transfer"),
     _t((S.PREPARING, S.CHARGING), StopRequested, S.STOPPING, action=_record_stop,
-       note="left/stop button, same card, fault, emergency stop, remote"),
+       note="left/stop button, same card, fault, emergency stop, remote, reset, unlock, deauthorized"),
     _t((S.PREPARING, S.CHARGING), EvStopped, S.STOPPING, action=_record_stop,
        note="EV reached target, full or stopped"),
     _t((S.PREPARING, S.CHARGING), Unplugged, S.STOPPING, action=_record_stop, note="cable pulled during a session"),
     _t(S.STOPPING, Tick, S.FINISHED, _output_safe, _record_end, note="current zero and contactors open: unlock"),
     _t(S.STOPPING, StageReported, S.FINISHED, _output_safe, _record_end,
        note="current zero and contactors open: unlock"),
-    _t(S.FINISHED, Unplugged, S.AVAILABLE, action=_clear, note="cable returned: Home"),
+    _t(S.FINISHED, Unplugged, S.AVAILABLE, action=_clear,
+       note="cable returned: Home (then reserved or out of service on the next tick, if so)"),
     _t(S.FINISHED, Dismissed, S.AVAILABLE, _not_plugged, _clear, note="summary closed, cable already out"),
     _t(S.FINISHED, Dismissed, None, _plugged, _dismiss_summary, note="summary closed while the cable is still in"),
     _t(S.FINISHED, Tick, S.AVAILABLE, _summary_expired, _clear, note="summary timeout, cable already out"),

@@ -21,9 +21,17 @@ from controller.config import Config
 from controller.estimate import time_to_target_s
 from controller.limits import ambient_derating, input_in_range, input_power_limit_w
 from controller.meter import EnergyMeter, PowerHistory
+from controller.ocpp.port import (
+    AuthDecision,
+    AuthorizeRequest,
+    PortEvent,
+    Reservation,
+    SessionStarted,
+    SessionStopped,
+)
 from controller.power import Demand, Grant, Psu, Supply, allocate
 from controller.preferences import DriverPreferences
-from controller.pricing import Tariff, session_id
+from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset, session_id
 from controller.recording import MeterState, Recorder
 from controller.session import ConnectorState, Machine, StopReason
 from controller.status_codes import format_code
@@ -68,10 +76,21 @@ CODE_RFID_COMMUNICATION = "012243"  # RFID module communication fail: RFID is of
 CODE_PSU_QUANTITY = "013629"  # PSU quantity not match: the modules found differ from [limits].psu_count
 CODE_INPUT_OVP = "012294"  # AC input over-voltage: output off until the supply is normal
 CODE_INPUT_UVP = "012295"  # AC input under-voltage: output off until the supply is normal
+CODE_REMOTE_STOP = "033904"  # charging stopped by the backend (manual 5.3.7)
+CODE_REMOTE_RESET = "033905"  # the backend restarts the charger
 BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
 RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
 
+#: Connector states of a charger nobody is using.
+_RESTING = frozenset({ConnectorState.AVAILABLE, ConnectorState.RESERVED, ConnectorState.INOPERATIVE})
+
 NOTICE_SECONDS = 4.0
+INFO_CODE_SECONDS = 10.0  # an information code the backend asked to show (033903 ...)
+#: How long the station waits for the backend's verdict on a card beyond the backend's
+#: own answer timeout (its offline rules always decide; this is a safety net).
+AUTHORIZATION_GRACE_S = 5.0
+#: Driver-specific prices (SetUserPrice) kept for ids that have not started yet.
+USER_PRICES_KEPT = 16
 COMMAND_REPEAT_S = 0.1
 SELF_TEST_RETRY_S = 1.0
 
@@ -105,6 +124,11 @@ class ConnectorRuntime:
     meter: EnergyMeter = field(default_factory=EnergyMeter)  # measured output, lifetime register
     history: PowerHistory = field(default_factory=PowerHistory)  # power curve of the session
     external_limit_w: float | None = None  # e.g. the backend's schedule for this connector
+    operative: bool = True  # False: the backend took it out of service (ChangeAvailability)
+    reservation: Reservation | None = None  # the backend keeps it for one driver (ReserveNow)
+    backend_cost: BackendCost | None = None  # the session's cost from the backend (RunningCost / FinalCost)
+    backend_cost_at: float = 0.0  # when it arrived (monotonic)
+    user_price: PriceText | None = None  # the session driver's own price (SetUserPrice)
 
 
 @dataclass
@@ -123,6 +147,19 @@ class PsuRuntime:
 
 @dataclass
 class _Pending:
+    """Authorized, waiting for a cable: the Plug-in screen."""
+
+    id_token: str
+    method: AuthMethod
+    expires_at: float
+    parent_id_tag: str | None = None  # from the backend: may use a connector reserved for the group
+    sides: tuple[Side, ...] | None = None  # a remote start for one connector; None: any free one
+
+
+@dataclass
+class _Authorizing:
+    """A card waiting for the backend's verdict ("Authorizing ..." on screen)."""
+
     id_token: str
     method: AuthMethod
     expires_at: float
@@ -149,7 +186,8 @@ class Station:
         self.link = link
         self.clock = clock
         self.authorizer = authorizer or LocalAuthorizer(config.authorization.local_allow_list)
-        self.tariff = Tariff.from_config(config.tariff)
+        self.local_tariff = Tariff.from_config(config.tariff)
+        self.tariff = self.local_tariff  # the backend's DefaultPrice may replace it
         self.preferences = DriverPreferences(config.station.language, config.station.high_contrast,
                                              tuple(config.station.languages), config.station.preference_timeout_s)
         self.connectors: dict[Side, ConnectorRuntime] = {
@@ -167,6 +205,7 @@ class Station:
         self.reader_available = True
         self._buttons = {Button.LEFT: False, Button.RIGHT: False}
         self._pending: _Pending | None = None
+        self._authorizing: _Authorizing | None = None
         self._notice: tuple[Notice, float] | None = None
         self._last_taps: dict[str, float] = {}
         self._self_test = _SelfTest(expected=self._expected_nodes())
@@ -178,6 +217,17 @@ class Station:
         self.input_voltage_v = 0.0  # AC supply, line to line (0 = not measured)
         self.external_limit_w: float | None = None  # station-wide, e.g. the backend's schedule
         self._extra_psus: set[int] = set()  # modules answering beyond [limits].psu_count
+        # the backend (OCPP): see attach_backend() and the "backend" section below
+        self.backend_configured = False
+        self.backend_online = False
+        self.backend_code = ""  # 033900/033901/033902 while the backend is unreachable
+        self.reset_requested: str | None = None  # "soft" or "hard": the owner restarts the station
+        self.default_price: DefaultPrice | None = None
+        self.time_offset: TimeOffset | None = None
+        self._plug_in_timeout_s = float(config.limits.plug_in_timeout_s)
+        self._authorization_timeout_s = config.ocpp.response_timeout_s + AUTHORIZATION_GRACE_S
+        self._port_events: list[PortEvent] = []
+        self._user_prices: dict[str, PriceText] = {}
         # the station owns its store (in memory when none is given) and closes it in close()
         self.store = store if store is not None else Store(":memory:")
         self.recorder = Recorder(self.store, config.storage.checkpoint_interval_s)
@@ -203,9 +253,10 @@ class Station:
     def busy(self) -> bool:
         """Anything going on that needs the full cycle rate (sessions, plugged cables,
         a pending authorization, a message on screen)?"""
-        if self.phase is not StationPhase.READY or self._pending is not None or self._notice is not None:
+        if self.phase is not StationPhase.READY or self._pending is not None or self._notice is not None \
+                or self._authorizing is not None:
             return True
-        return any(c.plugged or c.edges or c.machine.state is not ConnectorState.AVAILABLE
+        return any(c.plugged or c.edges or c.machine.state not in _RESTING
                    or c.output_current >= sm.ZERO_CURRENT_A for c in self.connectors.values())
 
     def handle_frame(self, frame: Frame) -> None:
@@ -294,10 +345,181 @@ class Station:
         """The connector's lifetime energy register (Wh): never decreases, survives restarts."""
         return self.connectors[side].meter.register_wh
 
-    def close(self) -> None:
-        """Save every meter and session now, then close the store (clean shutdown)."""
+    # --- the backend (OCPP) -----------------------------------------------------------
+    #
+    # Called on the controller's loop thread by controller.backend (the StationPort); each
+    # returns at once and the screen and the hardware follow on the next tick.  What the
+    # backend must hear goes into a queue (take_port_events) that the owner hands over
+    # after every tick.
+
+    def attach_backend(self) -> None:
+        """A central system is configured: cards are decided by the OCPP side (online
+        Authorize, cache, local list, offline rules) instead of the local allow-list, and the
+        station reports sessions through :meth:`take_port_events`."""
+        self.backend_configured = True
+
+    @property
+    def awaiting_backend(self) -> bool:
+        """A card waits for the backend's verdict."""
+        return self._authorizing is not None
+
+    def take_port_events(self) -> list[PortEvent]:
+        """The events for the backend since the last call, oldest first."""
+        events, self._port_events = self._port_events, []
+        return events
+
+    def connector_by_id(self, connector_id: int) -> ConnectorRuntime | None:
+        """The connector with OCPP id ``connector_id`` (1 = left), None when not fitted."""
+        if connector_id < 1 or connector_id > len(Side):
+            return None
+        return self.connectors.get(Side(connector_id - 1))
+
+    def authorization_decided(self, id_tag: str, decision: AuthDecision) -> None:
+        """The backend's verdict on the card being authorized: proceed, or say it is invalid."""
+        authorizing = self._authorizing
+        if authorizing is None or authorizing.id_token != id_tag:
+            log.info("a verdict on a card nobody waits for any more: ignored")
+            return
+        self._authorizing = None
+        now = self.clock.monotonic()
+        if not decision.accepted:
+            log.info("card %s refused by the backend (%s, %s)", id_tag, decision.status, decision.source)
+            self._show_notice(NoticeKind.INVALID_CARD, now, is_error=True)
+            return
+        log.info("card %s accepted by the backend (%s)", id_tag, decision.source)
+        self._grant(id_tag, authorizing.method, now, decision.parent_id_tag)
+
+    def remote_start(self, connector_id: int | None, id_tag: str) -> bool:
+        """RemoteStartTransaction (the QR code / app path): start at once on a plugged
+        connector, else wait for the cable as after a card; False when that cannot start."""
+        if self.phase is not StationPhase.READY or self._pending is not None or self._authorizing is not None:
+            return False
+        if connector_id is None:
+            sides = tuple(c.side for c in self._ordered())
+        else:
+            connector = self.connector_by_id(connector_id)
+            if connector is None:
+                return False
+            sides = (connector.side,)
+        for side in sides:
+            connector = self.connectors[side]
+            if connector.machine.state is ConnectorState.PLUGGED and self._may_use(connector, id_tag, None) \
+                    and not self._blocked(side):
+                self.focus = side
+                self._event(connector, sm.Authorized(id_tag, AuthMethod.QR))
+                return connector.machine.state is ConnectorState.PREPARING
+        eligible = tuple(side for side in self._eligible_for(id_tag, None) if side in sides)
+        if not eligible:
+            return False
+        now = self.clock.monotonic()
+        self._pending = _Pending(id_tag, AuthMethod.QR, now + self._plug_in_timeout_s, sides=eligible)
+        self._notice = None
+        log.info("remote start for %s: waiting for plug-in on %s", id_tag, ", ".join(s.label for s in eligible))
+        return True
+
+    def stop_session(self, connector_id: int, reason: str) -> bool:
+        """Stop the session on ``connector_id`` for the backend (OCPP Reason ``reason``);
+        False when none runs there."""
+        connector = self.connector_by_id(connector_id)
+        if connector is None:
+            return False
+        state = connector.machine.state
+        if state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+            stop = sm.StopReason.from_ocpp(reason)
+            code = {StopReason.REMOTE: CODE_REMOTE_STOP, StopReason.SOFT_RESET: CODE_REMOTE_RESET,
+                    StopReason.HARD_RESET: CODE_REMOTE_RESET}.get(stop, "")
+            log.info("%s connector: stop requested by the backend (%s)", connector.side.label, reason)
+            self._event(connector, sm.StopRequested(stop, code))
+            return True
+        return state is ConnectorState.STOPPING
+
+    def unlock(self, connector_id: int) -> bool:
+        """UnlockConnector: the lock opens by itself once no session holds it (a running one
+        is stopped first and opens at zero current); False when a welded relay keeps it shut."""
+        connector = self.connector_by_id(connector_id)
+        if connector is None:
+            return False
+        if self._has_code(RELAY_WELDING_CODES[connector.standard], connector.side):
+            return False
+        return connector.machine.state not in (ConnectorState.PREPARING, ConnectorState.CHARGING)
+
+    def set_available(self, connector_id: int, available: bool) -> None:
+        """ChangeAvailability took effect: out of service (no new session) or back."""
+        connector = self.connector_by_id(connector_id)
+        if connector is not None and connector.operative != available:
+            log.info("%s connector %s by the backend", connector.side.label,
+                     "back in service" if available else "taken out of service")
+            connector.operative = available
+
+    def request_reset(self, hard: bool) -> None:
+        """Restart (the sessions are already stopped): the owner (runtime or world) builds a
+        new station on the next cycle; ``hard`` also restarts the hardware where it can."""
+        log.warning("%s reset requested by the backend", "hard" if hard else "soft")
+        self.reset_requested = "hard" if hard else "soft"
+
+    def set_reservation(self, connector_id: int, reservation: Reservation | None) -> None:
+        """Keep a connector for one driver (None: free again)."""
+        connector = self.connector_by_id(connector_id)
+        if connector is not None:
+            connector.reservation = reservation
+
+    def set_connection_timeout(self, seconds: float) -> None:
+        """ConnectionTimeOut: how long a driver has to plug in after authorizing."""
+        self._plug_in_timeout_s = float(seconds)
+
+    def set_backend_online(self, online: bool, code: str) -> None:
+        """The backend came back or was lost: offline, ``code`` shows and QR code and app are dimmed."""
+        self.backend_online = online
+        self.backend_code = "" if online else code
+
+    def show_code(self, code: str, connector_id: int) -> None:
+        """Show an information code (033903 remote start, 033904 remote stop, 033905 reset) briefly."""
+        connector = self.connector_by_id(connector_id)
+        side = connector.side if connector is not None else None
+        self._notice = (Notice(NoticeKind.STATUS_CODE, side, False, code), self.clock.monotonic() + INFO_CODE_SECONDS)
+
+    def set_default_price(self, price: DefaultPrice | None) -> None:
+        """The backend's default price (OCA ``DefaultPrice``): its text replaces the local tariff's
+        lines, and its unit prices (when it has them) the local tariff for the running cost."""
+        self.default_price = price
+        tariff = price.tariff(self.local_tariff.currency) if price is not None else None
+        self.tariff = tariff or self.local_tariff
+
+    def set_user_price(self, id_tag: str, text: PriceText) -> bool:
+        """SetUserPrice: the price of the driver with ``id_tag`` (shown on Plug-in and while
+        charging); False when that driver is nowhere to be seen."""
+        for connector in self.connectors.values():
+            session = connector.machine.session
+            if session is not None and session.id_token == id_tag and connector.machine.state in sm.SESSION_STATES:
+                connector.user_price = text
+                return True
+        known = (self._pending is not None and self._pending.id_token == id_tag) or (
+            self._authorizing is not None and self._authorizing.id_token == id_tag)
+        self._user_prices[id_tag] = text
+        while len(self._user_prices) > USER_PRICES_KEPT:
+            del self._user_prices[next(iter(self._user_prices))]
+        return known
+
+    def set_session_cost(self, connector_id: int, cost: BackendCost) -> bool:
+        """RunningCost / FinalCost for the session on ``connector_id`` (running, or on its summary)."""
+        connector = self.connector_by_id(connector_id)
+        if connector is None or connector.machine.session is None:
+            return False
+        connector.backend_cost = cost
+        connector.backend_cost_at = self.clock.monotonic()
+        return True
+
+    def set_time_offset(self, offset: TimeOffset | None) -> None:
+        """OCA ``TimeOffset`` (and its next transition): the clock and dates on screen use it
+        instead of ``[station].time_zone``."""
+        self.time_offset = offset
+
+    def close(self, close_store: bool = True) -> None:
+        """Save every meter and session now, then close the store (clean shutdown); a restart
+        (OCPP Reset) keeps the store open for the next station."""
         self.recorder.flush([self._meter_state(c) for c in self._ordered()], self.clock.monotonic(), self.clock.now())
-        self.store.close()
+        if close_store:
+            self.store.close()
 
     def tick(self) -> StationView:
         """Advance the station by one controller cycle and publish the snapshot."""
@@ -547,7 +769,7 @@ class Station:
 
     def _press_left(self, now: float) -> None:
         """Left button: Home / Stop charge (manual 1 and 5.2.3)."""
-        if self._pending is not None:
+        if self._pending is not None or self._authorizing is not None:
             self._cancel_pending()
             return
         connector = self.connectors[self.focus]
@@ -575,9 +797,10 @@ class Station:
                 self._event(connector, sm.StopRequested(StopReason.STOP_BUTTON))
 
     def _cancel_pending(self) -> None:
-        if self._pending is not None:
+        if self._pending is not None or self._authorizing is not None:
             log.info("pending authorization cancelled")
         self._pending = None
+        self._authorizing = None  # its verdict is ignored when it comes
 
     def _dismiss(self, now: float) -> None:
         self._notice = None
@@ -594,40 +817,83 @@ class Station:
                 continue
             self.focus = connector.side
             if connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
-                self._event(connector, sm.StopRequested(StopReason.CARD))
+                self._event(connector, sm.StopRequested(StopReason.CARD, id_token=token))
             return
-        # 2. Otherwise it must be a valid card.
+        if self._authorizing is not None:
+            return  # one card at a time: the first one's verdict is on its way
+        # 2. Otherwise it must be a valid card: the backend decides when there is one (online,
+        #    cache, local list, offline rules; "Authorizing ..." meanwhile), else the allow-list.
+        if self.backend_configured:
+            waiting = self._waiting_for(token, None)
+            self._authorizing = _Authorizing(token, method, now + self._authorization_timeout_s)
+            self._notice = None
+            self._port_events.append(AuthorizeRequest(token, waiting[0].side.connector_id if waiting else None))
+            log.info("card %s: asking the backend", token)
+            return
         if self.authorizer.authorize(token) is not AuthStatus.ACCEPTED:
             log.info("card %s rejected", token)
             self._show_notice(NoticeKind.INVALID_CARD, now, is_error=True)
             return
+        self._grant(token, method, now, None)
+
+    def _grant(self, token: str, method: AuthMethod, now: float, parent_id_tag: str | None) -> None:
+        """An authorized card: start on a connector already plugged and waiting, else wait for a cable."""
         # 3. A connector already plugged and waiting: the focused one, else left first.
-        waiting = [c for c in self._ordered()
-                   if c.machine.state is ConnectorState.PLUGGED and not self._blocked(c.side)]
-        waiting.sort(key=lambda c: c.side != self.focus)
+        waiting = self._waiting_for(token, parent_id_tag)
         if waiting:
             connector = waiting[0]
             self.focus = connector.side
             self._event(connector, sm.Authorized(token, method))
             return
         # 4. A free connector: authorize first, plug in next (Plug-in screen).
-        if self._eligible_for_plug_in():
-            self._pending = _Pending(token, method, now + self.config.limits.plug_in_timeout_s)
+        if self._eligible_for(token, parent_id_tag):
+            self._pending = _Pending(token, method, now + self._plug_in_timeout_s, parent_id_tag)
             log.info("authorized %s, waiting for plug-in", token)
             return
         busy = any(c.machine.state in sm.SESSION_STATES for c in self.connectors.values())
-        kind = NoticeKind.CARD_NOT_FOR_SESSION if busy else NoticeKind.NO_CONNECTOR_FREE
+        reserved = any(c.reservation is not None and not self._blocked(c.side) for c in self.connectors.values())
+        if reserved:
+            kind = NoticeKind.RESERVED
+        else:
+            kind = NoticeKind.CARD_NOT_FOR_SESSION if busy else NoticeKind.NO_CONNECTOR_FREE
         self._show_notice(kind, now, is_error=True)
 
+    def _waiting_for(self, token: str, parent_id_tag: str | None) -> list[ConnectorRuntime]:
+        """Connectors plugged in and waiting for an authorization this card may give (focused first)."""
+        waiting = [c for c in self._ordered() if c.machine.state is ConnectorState.PLUGGED
+                   and not self._blocked(c.side) and self._may_use(c, token, parent_id_tag)]
+        waiting.sort(key=lambda c: c.side != self.focus)
+        return waiting
+
+    @staticmethod
+    def _may_use(connector: ConnectorRuntime, token: str, parent_id_tag: str | None) -> bool:
+        """A reserved connector takes only its reservation's id tag (or one of the same group)."""
+        reservation = connector.reservation
+        if reservation is None:
+            return True
+        return token == reservation.id_tag or (
+            parent_id_tag is not None and parent_id_tag == reservation.parent_id_tag)
+
     def _idle(self) -> bool:
-        """Nobody is using the charger: every connector Available and unplugged, nothing pending."""
-        return self._pending is None and all(
-            c.machine.state is ConnectorState.AVAILABLE and not c.plugged for c in self.connectors.values())
+        """Nobody is using the charger: every connector free (or reserved, or out of service)
+        and unplugged, nothing pending."""
+        return self._pending is None and self._authorizing is None and all(
+            c.machine.state in _RESTING and not c.plugged for c in self.connectors.values())
+
+    def _eligible_for(self, token: str, parent_id_tag: str | None) -> tuple[Side, ...]:
+        """Free connectors (not plugged, in service, not blocked) where this card may start."""
+        return tuple(
+            c.side for c in self._ordered()
+            if c.machine.state in (ConnectorState.AVAILABLE, ConnectorState.RESERVED) and c.operative
+            and not self._blocked(c.side) and self._may_use(c, token, parent_id_tag))
 
     def _eligible_for_plug_in(self) -> tuple[Side, ...]:
-        return tuple(
-            c.side for c in self._ordered() if c.machine.state is ConnectorState.AVAILABLE and not self._blocked(c.side)
-        )
+        """Where the pending authorization may start (the Plug-in screen lists them)."""
+        pending = self._pending
+        if pending is None:
+            return ()
+        eligible = self._eligible_for(pending.id_token, pending.parent_id_tag)
+        return tuple(side for side in eligible if pending.sides is None or side in pending.sides)
 
     def _show_notice(self, kind: NoticeKind, now: float, is_error: bool = False, side: Side | None = None) -> None:
         self._notice = (Notice(kind, side, is_error), now + NOTICE_SECONDS)
@@ -647,6 +913,10 @@ class Station:
             self._show_notice(NoticeKind.PLUG_IN_TIMEOUT, now)
         if self._pending is not None and not self._eligible_for_plug_in():
             self._pending = None
+        if self._authorizing is not None and now >= self._authorizing.expires_at:
+            log.warning("no verdict on card %s from the backend: refused", self._authorizing.id_token)
+            self._authorizing = None
+            self._show_notice(NoticeKind.INVALID_CARD, now, is_error=True)
 
     def _measure(self, now: float) -> None:
         """The connectors' output from the modules' readings, into the meters and the sessions."""
@@ -706,11 +976,12 @@ class Station:
             if was_finished and self.focus == connector.side:
                 return self._active_other(connector.side)
             return None
+        eligible = self._eligible_for_plug_in()  # before the plug makes the connector busy
         self._event(connector, sm.Plugged())
         if connector.machine.state is not ConnectorState.PLUGGED:
             return None
         pending = self._pending
-        if pending is not None and not self._blocked(connector.side):
+        if pending is not None and connector.side in eligible:
             self._pending = None
             self._event(connector, sm.Authorized(pending.id_token, pending.method))
         return connector.side
@@ -732,6 +1003,8 @@ class Station:
             output_current=connector.output_current,
             soc=connector.soc,
             summary_timeout_s=self.config.limits.summary_timeout_s,
+            operative=connector.operative,
+            reserved=connector.reservation is not None,
         )
         connector.machine = sm.step(connector.machine, event, facts, self.clock.monotonic(), self.clock.now())
         after = connector.machine.state
@@ -740,9 +1013,34 @@ class Station:
                      type(event).__name__)
             if after is ConnectorState.PREPARING:
                 connector.history.reset()
+                self._session_began(connector)
+            elif before is ConnectorState.STOPPING and after is ConnectorState.FINISHED:
+                self._session_ended(connector)
+            elif after in _RESTING:
+                connector.backend_cost = None
+                connector.user_price = None
             self.recorder.changed(self._meter_state(connector), self.clock.monotonic(), self.clock.now())
             if after in (ConnectorState.PREPARING, ConnectorState.FINISHED):
                 self.focus = connector.side  # the screen follows the connector that needs the driver
+
+    def _session_began(self, connector: ConnectorRuntime) -> None:
+        """Authorized and plugged: the backend hears of it (StartTransaction)."""
+        session = connector.machine.session
+        connector.backend_cost = None
+        connector.user_price = self._user_prices.pop(session.id_token, None) if session else None
+        if session is None or not self.backend_configured:
+            return
+        self._port_events.append(SessionStarted(connector.side.connector_id, session.id_token,
+                                                round(connector.meter.register_wh), self.clock.now()))
+
+    def _session_ended(self, connector: ConnectorRuntime) -> None:
+        """Current zero, unlocked: the backend hears of it (StopTransaction, with why and who)."""
+        session = connector.machine.session
+        if session is None or not self.backend_configured:
+            return
+        reason = session.stop_reason.ocpp if session.stop_reason else StopReason.OTHER.ocpp
+        self._port_events.append(SessionStopped(connector.side.connector_id, round(connector.meter.register_wh),
+                                                self.clock.now(), reason, session.stopped_by or None))
 
     def _watch_stopping(self, now: float) -> None:
         """A stop that never reaches zero current means a welded relay: keep locked, raise it."""
@@ -914,6 +1212,10 @@ class Station:
         if state is ConnectorState.AVAILABLE:
             pending = self._pending is not None
             return LedColour.GREEN, LedPattern.BLINK if pending else LedPattern.STEADY
+        if state is ConnectorState.RESERVED:
+            return LedColour.BLUE, LedPattern.STEADY  # kept for someone
+        if state is ConnectorState.INOPERATIVE:
+            return LedColour.YELLOW, LedPattern.STEADY  # out of service, not starting up
         if state is ConnectorState.PLUGGED:
             return LedColour.GREEN, LedPattern.BLINK
         if state is ConnectorState.PREPARING:
@@ -945,7 +1247,11 @@ class Station:
                 method=self._pending.method,
                 eligible=self._eligible_for_plug_in(),
                 seconds_left=max(0, math.ceil(self._pending.expires_at - now)),
+                price_text=self._user_prices.get(self._pending.id_token),
             )
+        notice = self._notice[0] if self._notice else None
+        if self._authorizing is not None:
+            notice = Notice(NoticeKind.AUTHORIZING)
         template = self.config.authorization.qr_url_template
         cp_id = self.config.station.charge_point_id
         preferences = self.preferences.current
@@ -959,7 +1265,7 @@ class Station:
             connectors=tuple(self._connector_view(c, now) for c in self._ordered()),
             focused=self.focus,
             pending=pending,
-            notice=self._notice[0] if self._notice else None,
+            notice=notice,
             codes=tuple(self.codes),
             methods=self._methods(),
             currency=self.tariff.currency,
@@ -970,19 +1276,35 @@ class Station:
                 template.format(charge_point_id=cp_id, connector_id=c.side.connector_id) for c in self._ordered()
             ),
             wall_minute=wall.replace(second=0, microsecond=0),
-            online=False,
+            online=self.backend_online,
             max_power_w=round(self.config.limits.max_power_kw * 1000),
             idle_price=self.tariff.idle_per_minute,
             idle_grace_minutes=self.tariff.idle_grace_minutes,
             language=preferences.language,
             languages=self.preferences.offered,
             high_contrast=preferences.high_contrast,
+            price_text=self._price_text(),
+            backend_configured=self.backend_configured,
+            backend_code=self.backend_code,
+            methods_offered=frozenset(AuthMethod(m) for m in self.config.authorization.methods),
+            utc_offset_minutes=self.time_offset.minutes_at(wall) if self.time_offset else None,
         )
+
+    def _price_text(self) -> PriceText | None:
+        """The backend's default price text (its offline variant while it is unreachable)."""
+        price = self.default_price
+        if price is None:
+            return None
+        if self.backend_configured and not self.backend_online and price.offline_text is not None:
+            return price.offline_text
+        return price.text
 
     def _methods(self) -> frozenset[AuthMethod]:
         methods = {AuthMethod(m) for m in self.config.authorization.methods}
         if not self.reader_available:
             methods.discard(AuthMethod.RFID)
+        if self.backend_configured and not self.backend_online:
+            methods -= {AuthMethod.QR, AuthMethod.APP}  # both need the backend (manual 5.3.7: 033900)
         return frozenset(methods)
 
     def _init_step(self) -> str:
@@ -1057,7 +1379,19 @@ class Station:
             ended_wall=session.ended_wall,
             idle_seconds=idle,
             receipt_qr=receipt,
+            backend_cost=self._backend_cost(connector, now),
+            price_text=connector.user_price,
         )
+
+    @staticmethod
+    def _backend_cost(connector: ConnectorRuntime, now: float) -> BackendCost | None:
+        """The backend's cost, carried on with its unit prices since it arrived."""
+        cost = connector.backend_cost
+        if cost is None or cost.final or cost.meter_wh is None:
+            return cost
+        session = connector.machine.session
+        until = session.ended_at if session is not None and session.ended_at is not None else now
+        return replace(cost, cost=cost.now(connector.meter.register_wh, until - connector.backend_cost_at))
 
     @staticmethod
     def _eta(connector: ConnectorRuntime, power_w: float) -> int | None:

@@ -31,6 +31,9 @@ class NoticeKind(enum.Enum):
     PLUG_IN_TIMEOUT = "plug_in_timeout"
     AUTHORIZED = "authorized"
     CONNECTOR_BLOCKED = "connector_blocked"
+    AUTHORIZING = "authorizing"  # the backend is deciding on a card (shown until it has)
+    RESERVED = "reserved"  # the only free connector is reserved for another driver
+    STATUS_CODE = "status_code"  # an information code the backend asked to show (033903 ...)
 
 
 class Limit(enum.Enum):
@@ -61,6 +64,7 @@ class Notice:
     kind: NoticeKind
     side: Side | None = None
     is_error: bool = False
+    code: str = ""  # the status code of a STATUS_CODE notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +84,8 @@ class SessionView:
     ended_wall: datetime | None = None
     idle_seconds: int = 0  # plugged in since charging ended (idle fee after the grace period)
     receipt_qr: str = ""  # receipt link from the local template ("" = none)
-    backend_cost: BackendCost | None = None  # RunningCost / FinalCost from a backend (OCPP, later)
+    backend_cost: BackendCost | None = None  # RunningCost / FinalCost from the backend (OCA pricing)
+    price_text: PriceText | None = None  # the driver's own price from the backend (SetUserPrice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +122,7 @@ class PendingAuthorization:
     method: AuthMethod
     eligible: tuple[Side, ...]
     seconds_left: int
+    price_text: PriceText | None = None  # the driver's own price from the backend (SetUserPrice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +149,14 @@ class StationView:
     max_power_w: int = 60_000  # the station's maximum (the power chart's scale)
     idle_price: Decimal = Decimal(0)  # per minute plugged in after charging, beyond the grace period
     idle_grace_minutes: int = 0
-    price_text: PriceText | None = None  # a backend's price text (OCPP, later); replaces the tariff's
+    price_text: PriceText | None = None  # the backend's default price text (OCA DefaultPrice); replaces the tariff's
     language: str = "en-US"  # the screen's language now: the driver's choice or the station default
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES  # offered on the language button
     high_contrast: bool = False
+    backend_configured: bool = False  # a central system is configured (the header shows the link)
+    backend_code: str = ""  # 033900/033901/033902 while the central system is unreachable
+    methods_offered: frozenset[AuthMethod] = frozenset(AuthMethod)  # configured (``methods``: usable now)
+    utc_offset_minutes: int | None = None  # the backend's TimeOffset for the clock; None: [station].time_zone
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:

@@ -7,6 +7,9 @@
     evse-hmi --reader "Virtual PCD"  read cards from that PC/SC reader (pcscd) instead of the simulator only
     evse-hmi --scenario FILE --screenshots DIR [--events FILE]
                                      run a scripted scenario offscreen
+    evse-hmi --csms ws://host:9000/ocpp/CP-1
+                                     connect to this central system (OCPP 1.6J) as charge point CP-1
+    evse-hmi --demo-csms             start the demo central system too and connect to it (make demo)
     evse-hmi codes 012251            a status code's description, family and troubleshooting steps
     evse-hmi codes --search fuse     the status codes whose description mentions a word
 """
@@ -27,6 +30,7 @@ log = logging.getLogger("evse-hmi")
 REPO = Path(__file__).resolve().parent.parent
 SCENARIO_DIR = REPO / "scenarios"
 DEMO_OUTPUT = Path("out") / "demo"
+DEMO_CSMS_LOG = Path("out") / "csms.jsonl"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -44,6 +48,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--scenario", type=Path, help="run this scenario file headless and exit")
     parser.add_argument("--screenshots", type=Path, help="write a PNG per screen change here (with --scenario)")
     parser.add_argument("--events", type=Path, help="JSON-lines event log (with --scenario; default: stdout)")
+    parser.add_argument("--csms", metavar="URL",
+                        help="central system (OCPP 1.6J) ws:// or wss:// URL whose last path segment is the charge "
+                             "point id; replaces [ocpp].url (also with --scenario)")
+    parser.add_argument("--demo-csms", action="store_true",
+                        help="desktop demo: start the demo central system (controller.sim.csms) and connect to it, "
+                             "with its buttons on the simulator panel (ignored with --csms, --kiosk or no display)")
     parser.add_argument("--size", default="1024x600", help="window size WIDTHxHEIGHT (default 1024x600)")
     parser.add_argument("--offscreen", action="store_true",
                         help="run the real-time kiosk without opening a window (benchmarks, remote checks)")
@@ -90,37 +100,68 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"evse-hmi: configuration error: {exc}", file=sys.stderr)
         return 2
+    if args.csms is not None:
+        from controller.ocpp.connection import EndpointError, endpoint_from_override
+
+        try:
+            endpoint_from_override(args.csms)
+        except EndpointError as exc:
+            print(f"evse-hmi: --csms: {exc}", file=sys.stderr)
+            return 2
     size = parse_size(args.size)
 
     from hmi.display import has_display, use_offscreen_rendering
 
     if args.scenario is not None:
         use_offscreen_rendering()
-        return _run_scenario(config, args.scenario, args.screenshots, args.events, size)
+        return _run_scenario(config, args.scenario, args.screenshots, args.events, size, args.csms)
     if args.offscreen or (args.exit_on_screen is not None and not has_display()):
         use_offscreen_rendering()
     elif not has_display():
         use_offscreen_rendering()
         return _headless_demo(config, size)
+    demo_csms = None
+    csms_url = args.csms
+    if args.demo_csms and csms_url is None and not args.kiosk:
+        from controller.sim.csms_control import DemoCentralSystem
+
+        demo_csms = DemoCentralSystem(DEMO_CSMS_LOG)
+        try:
+            demo_csms.start()
+        except RuntimeError as exc:
+            print(f"evse-hmi: the demo central system did not start ({exc}); going on without it", file=sys.stderr)
+            demo_csms = None
+        else:
+            csms_url = demo_csms.charge_point_url(config.station.charge_point_id)
+            # back within seconds when the presenter switches the central system on again
+            config = config.with_overrides(ocpp={"reconnect_initial_s": 1.0, "reconnect_max_s": 5.0,
+                                                 "reconnect_jitter_s": 1.0})
+            print(f"evse-hmi: demo central system at {csms_url} (HTTP door on port {demo_csms.http_port}, "
+                  f"frames in {DEMO_CSMS_LOG})", file=sys.stderr)
     # Start the controller first: its thread loads the CAN stack while Qt loads the screens.
     from controller.runtime import ControllerRuntime
 
-    runtime = ControllerRuntime(config)
+    runtime = ControllerRuntime(config, csms_url=csms_url)
     runtime.start(wait=False)
     from hmi.desktop import run_desktop
 
-    return run_desktop(config, runtime, kiosk_mode=args.kiosk, size=size, exit_on_screen=args.exit_on_screen)
+    try:
+        return run_desktop(config, runtime, kiosk_mode=args.kiosk, size=size, exit_on_screen=args.exit_on_screen,
+                           demo_csms=demo_csms)
+    finally:
+        if demo_csms is not None:
+            demo_csms.stop()
 
 
 def _run_scenario(config: Config, path: Path, screenshots: Path | None, events: Path | None,
-                  size: tuple[int, int]) -> int:
+                  size: tuple[int, int], csms_url: str | None = None) -> int:
     from hmi.headless import run_scenario
 
     if events is None:
-        return run_scenario(config, path, screenshots, sys.stdout, size)
+        return run_scenario(config, path, screenshots, sys.stdout, size, csms_url)
     events.parent.mkdir(parents=True, exist_ok=True)
     with events.open("w", encoding="utf-8") as handle:
-        return run_scenario(config, path, screenshots, handle, size)
+        return run_scenario(config, path, screenshots, handle, size, csms_url)
 
 
 def _headless_demo(config: Config, size: tuple[int, int]) -> int:

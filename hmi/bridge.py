@@ -59,7 +59,7 @@ class KioskBridge(QObject):
             self.kiosk.set_connectors([ConnectorViewModel() for _ in view.connectors])
         previous = self._view
         self._view = view
-        self._use_language(view.language)
+        self._use_language(view.language, view.utc_offset_minutes)
         if previous is None or previous.focused != view.focused or previous.codes != view.codes:
             self._status_index = 0
         for model, connector in zip(self._connector_models(), view.connectors, strict=True):
@@ -69,11 +69,11 @@ class KioskBridge(QObject):
         self.kiosk.update(**values)
         self.presented.emit(values["screen"])
 
-    def _use_language(self, tag: str) -> None:
+    def _use_language(self, tag: str, utc_offset_minutes: int | None) -> None:
         if self.translations is not None:
             self.translations.activate(tag)
-        if self.formatter.language != tag:
-            self.formatter = Formatter(tag, self.formatter.time_zone)
+        if self.formatter.language != tag or self.formatter.utc_offset_minutes != utc_offset_minutes:
+            self.formatter = Formatter(tag, self.formatter.time_zone, utc_offset_minutes)
 
     def _connector_models(self) -> list[ConnectorViewModel]:
         return list(self.kiosk.property("connectors") or [])

@@ -1,4 +1,5 @@
-"""The interactive kiosk: real-time controller thread, kiosk window, simulator panel."""
+"""The interactive kiosk: real-time controller thread, kiosk window, simulator panel (and,
+with ``--demo-csms``, the demo central system's buttons and its log on that panel)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import logging
 import signal
 import sys
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from controller.config import Config
 from controller.runtime import ControllerRuntime
+from controller.sim.csms_control import CentralSystemError, DemoCentralSystem, summary
 from controller.sim.ev import DEFAULT_EVS
 from controller.types import Side, connectors_of
 from hmi.input import ButtonKeys
@@ -22,8 +26,101 @@ from hmi.viewmodel import Kiosk, SimulatorControl
 log = logging.getLogger(__name__)
 
 
-def simulator_control(config: Config, runtime: ControllerRuntime) -> SimulatorControl:
-    """The presenter's panel, wired to the simulated hardware in the controller thread."""
+#: Lines of the central system's log on the panel.
+CSMS_LOG_LINES = 12
+
+
+class CsmsButtons(QObject):
+    """The panel's central-system buttons: each a blocking HTTP call to the demo central
+    system on a worker thread, its answer (and the latest frames) back on the GUI thread."""
+
+    answered = Signal(str)
+    framesArrived = Signal(list, int)
+    switched = Signal(bool)
+
+    def __init__(self, csms: DemoCentralSystem, control: SimulatorControl, card: str, charge_point_id: str) -> None:
+        super().__init__()
+        self.csms = csms
+        self.control = control
+        self.card = card
+        self._next = 0
+        self._lines: list[str] = []
+        self._polling = False
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="csms-door")
+        self.answered.connect(lambda text: control.update(csmsStatus=text))
+        self.switched.connect(self._on_switched)
+        self.framesArrived.connect(self._on_frames)
+        control.update(csmsAvailable=True, csmsRunning=csms.running, csmsUrl=csms.charge_point_url(charge_point_id))
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start(1000)
+
+    def act(self, name: str, argument: Any) -> None:
+        actions: dict[str, Callable[[], Any]] = {
+            "csms_remote_start": lambda: self.csms.remote_start(int(argument) + 1, self.card),
+            "csms_remote_stop": lambda: self.csms.remote_stop(int(argument) + 1),
+            "csms_reset": lambda: self.csms.reset(bool(argument)),
+            "csms_reserve": lambda: self.csms.reserve(int(argument) + 1, self.card),
+            "csms_cancel_reservation": self.csms.cancel_reservation,
+            "csms_available": lambda: self.csms.set_available(int(argument[0]) + 1, bool(argument[1])),
+            "csms_limit": lambda: self.csms.limit_station(int(argument) * 1000 if int(argument) else None),
+            "csms_running": lambda: self._switch(bool(argument)),
+        }
+        if name in actions:
+            self._pool.submit(self._run, name, actions[name])
+
+    def _switch(self, running: bool) -> dict[str, Any]:
+        if running:
+            self.csms.start()
+        else:
+            self.csms.stop()
+        self.switched.emit(self.csms.running)
+        return {"response": {"status": "on" if self.csms.running else "off"}}
+
+    def _run(self, name: str, action: Callable[[], Any]) -> None:
+        try:
+            answer = action()
+        except CentralSystemError as exc:
+            self.answered.emit(f"{name.removeprefix('csms_')}: {exc}")
+            return
+        response = answer.get("response") if isinstance(answer, dict) else None
+        outcome = (response or {}).get("status") if isinstance(response, dict) else None
+        self.answered.emit(f"{name.removeprefix('csms_')}: {outcome or answer.get('error', 'done')}")
+
+    def _poll(self) -> None:
+        if self._polling or not self.csms.running:
+            return
+        self._polling = True
+        self._pool.submit(self._fetch)
+
+    def _fetch(self) -> None:
+        try:
+            entries, following = self.csms.messages(self._next)
+            self.framesArrived.emit([summary(entry) for entry in entries], following)
+        except CentralSystemError:
+            self.framesArrived.emit([], self._next)
+
+    def _on_switched(self, running: bool) -> None:
+        if running:
+            self._next = 0  # a new process: its frame numbers start again
+        self.control.update(csmsRunning=running)
+
+    def _on_frames(self, lines: list[str], following: int) -> None:
+        self._polling = False
+        self._next = following
+        if lines:
+            self._lines = (self._lines + lines)[-CSMS_LOG_LINES:]
+            self.control.update(csmsLog=list(self._lines))
+
+    def close(self) -> None:
+        self._timer.stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def simulator_control(config: Config, runtime: ControllerRuntime,
+                      csms: DemoCentralSystem | None = None) -> tuple[SimulatorControl, CsmsButtons | None]:
+    """The presenter's panel, wired to the simulated hardware in the controller thread (and to
+    the demo central system's HTTP door when there is one)."""
     control = SimulatorControl()
     connectors = connectors_of(config.station.version)
     cards = config.authorization.local_allow_list
@@ -43,7 +140,14 @@ def simulator_control(config: Config, runtime: ControllerRuntime) -> SimulatorCo
         rightTargetSoc=int(right_ev.target_soc),
     )
 
+    buttons = CsmsButtons(csms, control, cards[0] if cards else "04A1B2C3D4E5F6",
+                          config.station.charge_point_id) if csms is not None else None
+
     def act(name: str, argument: Any) -> None:
+        if name.startswith("csms_"):
+            if buttons is not None:
+                buttons.act(name, argument)
+            return
         runtime.simulate(name, argument)
         if name in ("plug", "unplug"):
             key = "leftPlugged" if int(argument) == 0 else "rightPlugged"
@@ -62,7 +166,7 @@ def simulator_control(config: Config, runtime: ControllerRuntime) -> SimulatorCo
             control.update(**{f"{prefix}StartSoc": int(start), f"{prefix}TargetSoc": int(target)})
 
     control.set_sink(act)
-    return control
+    return control, buttons
 
 
 def exit_on_first_frame(app: QGuiApplication, scene: Scene, kiosk: Kiosk, screen: str) -> None:
@@ -85,7 +189,8 @@ class DesktopKiosk:
     the screen light up without waiting for the CAN stack to load.
     """
 
-    def __init__(self, config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int]) -> None:
+    def __init__(self, config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int],
+                 demo_csms: DemoCentralSystem | None = None) -> None:
         self.config = config
         self.runtime = runtime
         self.app = QGuiApplication(sys.argv[:1])
@@ -95,7 +200,8 @@ class DesktopKiosk:
         self.kiosk.update(chargePointId=config.station.charge_point_id, modelName=config.station.model,
                           versionCode=config.station.version,
                           connectorCount=len(connectors_of(config.station.version)))
-        control = simulator_control(config, runtime) if config.simulation.enabled and not kiosk_mode else None
+        control, self.csms_buttons = (simulator_control(config, runtime, demo_csms)
+                                      if config.simulation.enabled and not kiosk_mode else (None, None))
         self.scene = Scene(self.kiosk, control)
         self.bridge: Any = None
         ButtonKeys(runtime.submit, self.scene.window)
@@ -136,11 +242,13 @@ class DesktopKiosk:
         try:
             return self.app.exec()
         finally:
+            if self.csms_buttons is not None:
+                self.csms_buttons.close()
             self.runtime.stop()
             self.scene.dispose()
 
 
 def run_desktop(config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int],
-                exit_on_screen: str | None = None) -> int:
+                exit_on_screen: str | None = None, demo_csms: DemoCentralSystem | None = None) -> int:
     """Run the interactive kiosk until it is closed; returns the exit code."""
-    return DesktopKiosk(config, runtime, kiosk_mode, size).run(exit_on_screen)
+    return DesktopKiosk(config, runtime, kiosk_mode, size, demo_csms).run(exit_on_screen)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
@@ -30,10 +30,12 @@ def _locale(language: str) -> Locale:
 
 @dataclass(frozen=True)
 class Formatter:
-    """Formats for one locale (BCP 47 tag such as ``en-US`` or ``fr-CA``) and time zone."""
+    """Formats for one locale (BCP 47 tag such as ``en-US`` or ``fr-CA``) and time zone
+    (``utc_offset_minutes``, the backend's OCA TimeOffset, wins over the zone when set)."""
 
     language: str = "en-US"
     time_zone: str = "UTC"
+    utc_offset_minutes: int | None = None
 
     @property
     def locale(self) -> Locale:
@@ -102,6 +104,8 @@ class Formatter:
         return pattern.replace("{1}", self.date(moment)).replace("{0}", self.clock(moment))
 
     def _local(self, moment: datetime) -> datetime:
+        if self.utc_offset_minutes is not None:
+            return moment.astimezone(timezone(timedelta(minutes=self.utc_offset_minutes)))
         return moment.astimezone(ZoneInfo(self.time_zone))
 
     def _unit(self, value: int, unit: str) -> str:

@@ -58,8 +58,10 @@ def settle() -> None:
 
 
 def run_scenario(config: Config, scenario_path: Path, screenshots: Path | None, events: IO[str] | None,
-                 size: tuple[int, int]) -> int:
-    """Run ``scenario_path`` headless; returns the process exit code."""
+                 size: tuple[int, int], csms_url: str | None = None) -> int:
+    """Run ``scenario_path`` headless; returns the process exit code.  With a central system
+    (``csms_url`` or ``[ocpp].url``) the station talks to it as it runs (see
+    :class:`controller.sim.world.World`)."""
     try:
         scenario = Scenario.load(scenario_path)
     except ScenarioError as exc:
@@ -73,7 +75,7 @@ def run_scenario(config: Config, scenario_path: Path, screenshots: Path | None, 
     kiosk.update(animated=False)  # the same pixels on every run
     scene = Scene(kiosk)
     scene.window.resize(*size)
-    world = World(config)
+    world = World(config, csms_url=csms_url)
     bridge = KioskBridge(kiosk, Formatter(config.station.language, config.station.time_zone), world.station.submit,
                          scene.translations)
     writer = ScreenshotWriter(bridge, scene, screenshots)

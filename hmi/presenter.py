@@ -41,6 +41,8 @@ def state_text(state: str) -> str:
     texts = {
         "unavailable": translate("Presenter", "Starting up"),
         "available": translate("Presenter", "Available"),
+        "reserved": translate("Presenter", "Reserved"),
+        "inoperative": translate("Presenter", "Unavailable"),
         "plugged": translate("Presenter", "Connected – authorize to start"),
         "preparing": translate("Presenter", "Preparing"),
         "charging": translate("Presenter", "Charging"),
@@ -62,6 +64,10 @@ def stop_reason_text(key: str) -> str:
         "fault": translate("Presenter", "Stopped because of a fault"),
         "emergency_stop": translate("Presenter", "Emergency stop"),
         "remote": translate("Presenter", "Stopped remotely"),
+        "reset": translate("Presenter", "Stopped: the charger restarts"),
+        "unlock_command": translate("Presenter", "Stopped to unlock the connector"),
+        "deauthorized": translate("Presenter", "Stopped: your card was not accepted"),
+        "other": translate("Presenter", "Stopped by the operator"),
     }
     return texts.get(key, key)
 
@@ -77,7 +83,21 @@ def init_step_text(step: str) -> str:
     return texts.get(step, step)
 
 
-def notice_text(kind: NoticeKind) -> str:
+#: Information codes the backend asks to show (manual 5.3.7), with the catalog text that says it best.
+_INFO_CODE_STEP = {"033903": 0, "033905": 0}  # the first step; 033904 uses the short text
+
+
+def info_code_text(code: str) -> str:
+    """"033903 · Remote authorization passed: plug in the charging cable to charge." (translated)."""
+    entry = lookup(code)
+    step = _INFO_CODE_STEP.get(code)
+    text = entry.steps[step] if step is not None and len(entry.steps) > step else entry.driver_text
+    return f"{code} · {catalog_text(text)}"
+
+
+def notice_text(kind: NoticeKind, code: str = "") -> str:
+    if kind is NoticeKind.STATUS_CODE:
+        return info_code_text(code)
     texts = {
         NoticeKind.INVALID_CARD: translate("Presenter", "Invalid card. Please use another card or the app."),
         NoticeKind.CARD_NOT_FOR_SESSION: translate(
@@ -86,6 +106,8 @@ def notice_text(kind: NoticeKind) -> str:
         NoticeKind.PLUG_IN_TIMEOUT: translate("Presenter", "No cable was plugged in. Please authorize again."),
         NoticeKind.AUTHORIZED: translate("Presenter", "Authorized"),
         NoticeKind.CONNECTOR_BLOCKED: translate("Presenter", "This connector cannot be used right now."),
+        NoticeKind.AUTHORIZING: translate("Presenter", "Checking your card…"),
+        NoticeKind.RESERVED: translate("Presenter", "This connector is reserved for another driver."),
     }
     return texts[kind]
 
@@ -108,8 +130,11 @@ def limit_text(connector: ConnectorView) -> str:
 
 
 def tariff_lines(view: StationView, fmt: Formatter) -> list[str]:
-    """The price that will apply, one line per component, before anyone charges. A backend's
-    own price text (OCA ``DefaultPrice`` / ``SetUserPrice``, later) replaces the local tariff."""
+    """The price that will apply, one line per component, before anyone charges. The backend's
+    own price text replaces the local tariff: the driver's (OCA ``SetUserPrice``) once their
+    card is authorized, else the station's (``DefaultPrice``)."""
+    if view.pending is not None and view.pending.price_text is not None:
+        return [view.pending.price_text.for_language(view.language)]
     if view.price_text is not None:
         return [view.price_text.for_language(view.language)]
     lines = []
@@ -136,7 +161,7 @@ def catalog_text(text: str) -> str:
 
 
 def cost_text(connector: ConnectorView, view: StationView, fmt: Formatter) -> str:
-    """The session's cost: the backend's (RunningCost / FinalCost, later) when it sent one, else the local one."""
+    """The session's cost: the backend's (OCA RunningCost / FinalCost) when it sent one, else the local one."""
     session = connector.session
     if session is None:
         return ""
@@ -146,7 +171,7 @@ def cost_text(connector: ConnectorView, view: StationView, fmt: Formatter) -> st
 
 
 def receipt_source(connector: ConnectorView) -> str:
-    """The Summary screen's receipt QR code: the backend's ``qrCodeText`` (FinalCost, later),
+    """The Summary screen's receipt QR code: the backend's ``qrCodeText`` (OCA FinalCost),
     else the local receipt link; "" for none."""
     session = connector.session
     if session is None or connector.state != "finished":
@@ -168,6 +193,13 @@ def language_values(view: StationView) -> dict[str, Any]:
                       for tag in view.languages if tag in LANGUAGES],
         "highContrast": view.high_contrast,
     }
+
+
+def qr_caption(view: StationView) -> str:
+    """Under the QR code: how to use it, or why it cannot be used now (the backend is unreachable)."""
+    if view.backend_code:
+        return catalog_text(lookup(view.backend_code).steps[0])
+    return translate("Presenter", "Scan to pay and start with your phone")
 
 
 def plug_in_text(view: StationView) -> str:
@@ -261,17 +293,20 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
         "focusedIndex": [c.side for c in view.connectors].index(view.focused),
         "rfidEnabled": AuthMethod.RFID in view.methods,
         "qrEnabled": AuthMethod.QR in view.methods,
+        "qrOffered": AuthMethod.QR in view.methods_offered,
         "appEnabled": AuthMethod.APP in view.methods,
         "qrSource": "image://qr/" + quote(qr_payload, safe=""),
-        "qrCaption": translate("Presenter", "Scan to pay and start with your phone"),
+        "qrCaption": qr_caption(view),
         "tariffLines": tariff_lines(view, fmt),
         "plugInSecondsLeft": view.pending.seconds_left if view.pending else 0,
         "plugInText": plug_in_text(view),
-        "noticeText": notice_text(view.notice.kind) if view.notice else "",
+        "noticeText": notice_text(view.notice.kind, view.notice.code) if view.notice else "",
         "noticeIsError": bool(view.notice and view.notice.is_error),
         "leftButtonText": left,
         "rightButtonText": right,
         "online": view.online,
+        "backendConfigured": view.backend_configured,
+        "backendCode": view.backend_code,
         "statusCount": len(codes),
         "statusIndex": status_index,
         "preferencesVisible": screen == "home",

@@ -194,7 +194,8 @@ class Kiosk(_Singleton):
         "connectorCount": 1,
         "focusedIndex": 0,
         "rfidEnabled": True,
-        "qrEnabled": True,
+        "qrEnabled": True,  # usable now
+        "qrOffered": True,  # configured: the QR code is drawn (darkened while it cannot be used)
         "appEnabled": True,
         "qrSource": "",  # image://qr/... for the focused connector
         "qrCaption": "",
@@ -213,6 +214,7 @@ class Kiosk(_Singleton):
         "rightButtonText": "",  # what the right physical button does now
         "online": False,  # connected to the backend (CSMS)
         "backendConfigured": False,  # hide the connection state on a charger without a backend
+        "backendCode": "",  # 033900/033901/033902 while the backend is unreachable
         "animated": True,  # False: no motion at all (deterministic screenshots, reduced motion)
         "preferencesVisible": False,  # the language and contrast buttons (Home)
         "language": "en-US",  # BCP 47 tag of the active language
@@ -232,6 +234,7 @@ class Kiosk(_Singleton):
     focusedIndex = _prop("focusedIndex", int, changed)
     rfidEnabled = _prop("rfidEnabled", bool, changed)
     qrEnabled = _prop("qrEnabled", bool, changed)
+    qrOffered = _prop("qrOffered", bool, changed)
     appEnabled = _prop("appEnabled", bool, changed)
     qrSource = _prop("qrSource", str, changed)
     qrCaption = _prop("qrCaption", str, changed)
@@ -250,6 +253,7 @@ class Kiosk(_Singleton):
     rightButtonText = _prop("rightButtonText", str, changed)
     online = _prop("online", bool, changed)
     backendConfigured = _prop("backendConfigured", bool, changed)
+    backendCode = _prop("backendCode", str, changed)
     animated = _prop("animated", bool, changed)
     preferencesVisible = _prop("preferencesVisible", bool, changed)
     language = _prop("language", str, changed)
@@ -361,6 +365,11 @@ class SimulatorControl(_Singleton):
         "psuCount": 2,  # power modules fitted
         "ambientC": 25,  # inlet air temperature (°C)
         "inputVoltage": 480,  # AC supply, line to line (V)
+        "csmsAvailable": False,  # the demo central system runs beside the demo (evse-hmi --demo-csms)
+        "csmsRunning": False,  # switched on (off: the charger goes offline)
+        "csmsUrl": "",  # where the charger connects
+        "csmsStatus": "",  # the answer to the last button
+        "csmsLog": [],  # the latest frames, one line each, newest last
     }
     connectorCount = _prop("connectorCount", int, changed)
     leftStandard = _prop("leftStandard", str, changed)
@@ -379,6 +388,11 @@ class SimulatorControl(_Singleton):
     psuCount = _prop("psuCount", int, changed)
     ambientC = _prop("ambientC", int, changed)
     inputVoltage = _prop("inputVoltage", int, changed)
+    csmsAvailable = _prop("csmsAvailable", bool, changed)
+    csmsRunning = _prop("csmsRunning", bool, changed)
+    csmsUrl = _prop("csmsUrl", str, changed)
+    csmsStatus = _prop("csmsStatus", str, changed)
+    csmsLog = _prop("csmsLog", "QStringList", changed)
 
     @staticmethod
     def create(engine: Any) -> SimulatorControl:
@@ -441,3 +455,42 @@ class SimulatorControl(_Singleton):
     def setPsuFailed(self, index: int, failed: bool) -> None:
         """Power module ``index`` (0-based) reports a failure (012267) or recovers."""
         self._emit("psu_fault", (index, failed))
+
+    # --- the demo central system (its HTTP door; the charger hears it over OCPP) ----------
+
+    @Slot(int)
+    def csmsRemoteStart(self, side: int) -> None:
+        """RemoteStartTransaction for the known card on ``side`` (the QR code / app path)."""
+        self._emit("csms_remote_start", side)
+
+    @Slot(int)
+    def csmsRemoteStop(self, side: int) -> None:
+        self._emit("csms_remote_stop", side)
+
+    @Slot(bool)
+    def csmsReset(self, hard: bool) -> None:
+        self._emit("csms_reset", hard)
+
+    @Slot(bool)
+    def csmsSetRunning(self, running: bool) -> None:
+        """Switch the central system off (the charger goes offline) or on again."""
+        self._emit("csms_running", running)
+
+    @Slot(int)
+    def csmsReserve(self, side: int) -> None:
+        """ReserveNow for the known card on ``side`` (15 minutes)."""
+        self._emit("csms_reserve", side)
+
+    @Slot()
+    def csmsCancelReservation(self) -> None:
+        self._emit("csms_cancel_reservation")
+
+    @Slot(int, bool)
+    def csmsSetAvailable(self, side: int, available: bool) -> None:
+        """ChangeAvailability of the connector on ``side``."""
+        self._emit("csms_available", (side, available))
+
+    @Slot(int)
+    def csmsLimit(self, kilowatts: int) -> None:
+        """A station limit (ChargePointMaxProfile) of ``kilowatts``; 0 clears it."""
+        self._emit("csms_limit", kilowatts)

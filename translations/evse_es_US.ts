@@ -274,6 +274,14 @@
         <translation>Disponible</translation>
     </message>
     <message>
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>No disponible</translation>
+    </message>
+    <message>
         <source>Connected – authorize to start</source>
         <translation>Conectado: autorice para empezar</translation>
     </message>
@@ -334,6 +342,22 @@
         <translation>Detenida a distancia</translation>
     </message>
     <message>
+        <source>Stopped: the charger restarts</source>
+        <translation>Detenida: el cargador se reinicia</translation>
+    </message>
+    <message>
+        <source>Stopped to unlock the connector</source>
+        <translation>Detenida para desbloquear el conector</translation>
+    </message>
+    <message>
+        <source>Stopped: your card was not accepted</source>
+        <translation>Detenida: su tarjeta no fue aceptada</translation>
+    </message>
+    <message>
+        <source>Stopped by the operator</source>
+        <translation>Detenida por el operador</translation>
+    </message>
+    <message>
         <source>Checking the control boards</source>
         <translation>Verificando las tarjetas de control</translation>
     </message>
@@ -355,6 +379,7 @@
     </message>
     <message>
         <source>Invalid card. Please use another card or the app.</source>
+        <extracomment>Information codes the backend asks to show (manual 5.3.7), with the catalog text that says it best.</extracomment>
         <translation>Tarjeta no válida. Use otra tarjeta o la app.</translation>
     </message>
     <message>
@@ -376,6 +401,14 @@
     <message>
         <source>This connector cannot be used right now.</source>
         <translation>Este conector no se puede usar en este momento.</translation>
+    </message>
+    <message>
+        <source>Checking your card…</source>
+        <translation>Verificando su tarjeta…</translation>
+    </message>
+    <message>
+        <source>This connector is reserved for another driver.</source>
+        <translation>Este conector está reservado para otro conductor.</translation>
     </message>
     <message>
         <source>Waiting for a free power module</source>
@@ -499,6 +532,65 @@
     <message>
         <source>Clear</source>
         <translation>Borrar</translation>
+    </message>
+</context>
+<context>
+    <name>SimCsmsGroup</name>
+    <message>
+        <source>Central system (OCPP)</source>
+        <translation>Sistema central (OCPP)</translation>
+    </message>
+    <message>
+        <source>Central system running</source>
+        <translation>Sistema central en marcha</translation>
+    </message>
+    <message>
+        <source>Remote start left</source>
+        <translation>Inicio remoto izquierdo</translation>
+    </message>
+    <message>
+        <source>Remote start right</source>
+        <translation>Inicio remoto derecho</translation>
+    </message>
+    <message>
+        <source>Remote stop left</source>
+        <translation>Parada remota izquierdo</translation>
+    </message>
+    <message>
+        <source>Remote stop right</source>
+        <translation>Parada remota derecho</translation>
+    </message>
+    <message>
+        <source>Reserve left</source>
+        <translation>Reservar izquierdo</translation>
+    </message>
+    <message>
+        <source>Reserve right</source>
+        <translation>Reservar derecho</translation>
+    </message>
+    <message>
+        <source>Left unavailable</source>
+        <translation>Izquierdo no disponible</translation>
+    </message>
+    <message>
+        <source>Right unavailable</source>
+        <translation>Derecho no disponible</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Cancelar reserva</translation>
+    </message>
+    <message>
+        <source>Limit to 20 kW</source>
+        <translation>Limitar a 20 kW</translation>
+    </message>
+    <message>
+        <source>Soft reset</source>
+        <translation>Reinicio suave</translation>
+    </message>
+    <message>
+        <source>Hard reset</source>
+        <translation>Reinicio completo</translation>
     </message>
 </context>
 <context>

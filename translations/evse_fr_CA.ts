@@ -274,6 +274,14 @@
         <translation>Disponible</translation>
     </message>
     <message>
+        <source>Reserved</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Indisponible</translation>
+    </message>
+    <message>
         <source>Connected – authorize to start</source>
         <translation>Branché – autorisez pour démarrer</translation>
     </message>
@@ -334,6 +342,22 @@
         <translation>Arrêtée à distance</translation>
     </message>
     <message>
+        <source>Stopped: the charger restarts</source>
+        <translation>Arrêtée : la borne redémarre</translation>
+    </message>
+    <message>
+        <source>Stopped to unlock the connector</source>
+        <translation>Arrêtée pour déverrouiller le connecteur</translation>
+    </message>
+    <message>
+        <source>Stopped: your card was not accepted</source>
+        <translation>Arrêtée : votre carte n’a pas été acceptée</translation>
+    </message>
+    <message>
+        <source>Stopped by the operator</source>
+        <translation>Arrêtée par l’opérateur</translation>
+    </message>
+    <message>
         <source>Checking the control boards</source>
         <translation>Vérification des cartes de commande</translation>
     </message>
@@ -355,6 +379,7 @@
     </message>
     <message>
         <source>Invalid card. Please use another card or the app.</source>
+        <extracomment>Information codes the backend asks to show (manual 5.3.7), with the catalog text that says it best.</extracomment>
         <translation>Carte non valide. Utilisez une autre carte ou l&apos;appli.</translation>
     </message>
     <message>
@@ -376,6 +401,14 @@
     <message>
         <source>This connector cannot be used right now.</source>
         <translation>Ce connecteur ne peut pas être utilisé pour le moment.</translation>
+    </message>
+    <message>
+        <source>Checking your card…</source>
+        <translation>Vérification de votre carte…</translation>
+    </message>
+    <message>
+        <source>This connector is reserved for another driver.</source>
+        <translation>Ce connecteur est réservé pour un autre conducteur.</translation>
     </message>
     <message>
         <source>Waiting for a free power module</source>
@@ -499,6 +532,65 @@
     <message>
         <source>Clear</source>
         <translation>Effacer</translation>
+    </message>
+</context>
+<context>
+    <name>SimCsmsGroup</name>
+    <message>
+        <source>Central system (OCPP)</source>
+        <translation>Système central (OCPP)</translation>
+    </message>
+    <message>
+        <source>Central system running</source>
+        <translation>Système central en marche</translation>
+    </message>
+    <message>
+        <source>Remote start left</source>
+        <translation>Démarrage à distance gauche</translation>
+    </message>
+    <message>
+        <source>Remote start right</source>
+        <translation>Démarrage à distance droite</translation>
+    </message>
+    <message>
+        <source>Remote stop left</source>
+        <translation>Arrêt à distance gauche</translation>
+    </message>
+    <message>
+        <source>Remote stop right</source>
+        <translation>Arrêt à distance droite</translation>
+    </message>
+    <message>
+        <source>Reserve left</source>
+        <translation>Réserver gauche</translation>
+    </message>
+    <message>
+        <source>Reserve right</source>
+        <translation>Réserver droite</translation>
+    </message>
+    <message>
+        <source>Left unavailable</source>
+        <translation>Gauche indisponible</translation>
+    </message>
+    <message>
+        <source>Right unavailable</source>
+        <translation>Droite indisponible</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Annuler la réservation</translation>
+    </message>
+    <message>
+        <source>Limit to 20 kW</source>
+        <translation>Limiter à 20 kW</translation>
+    </message>
+    <message>
+        <source>Soft reset</source>
+        <translation>Réinitialisation logicielle</translation>
+    </message>
+    <message>
+        <source>Hard reset</source>
+        <translation>Réinitialisation matérielle</translation>
     </message>
 </context>
 <context>

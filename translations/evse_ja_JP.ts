@@ -274,6 +274,14 @@
         <translation>利用可能</translation>
     </message>
     <message>
+        <source>Reserved</source>
+        <translation>予約済み</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>使用不可</translation>
+    </message>
+    <message>
         <source>Connected – authorize to start</source>
         <translation>接続済み：認証して開始</translation>
     </message>
@@ -334,6 +342,22 @@
         <translation>遠隔操作で停止しました</translation>
     </message>
     <message>
+        <source>Stopped: the charger restarts</source>
+        <translation>停止：充電器を再起動します</translation>
+    </message>
+    <message>
+        <source>Stopped to unlock the connector</source>
+        <translation>コネクタのロック解除のため停止</translation>
+    </message>
+    <message>
+        <source>Stopped: your card was not accepted</source>
+        <translation>停止：カードが承認されませんでした</translation>
+    </message>
+    <message>
+        <source>Stopped by the operator</source>
+        <translation>運営者により停止</translation>
+    </message>
+    <message>
         <source>Checking the control boards</source>
         <translation>制御基板を確認しています</translation>
     </message>
@@ -355,6 +379,7 @@
     </message>
     <message>
         <source>Invalid card. Please use another card or the app.</source>
+        <extracomment>Information codes the backend asks to show (manual 5.3.7), with the catalog text that says it best.</extracomment>
         <translation>このカードは使用できません。別のカードかアプリをご利用ください。</translation>
     </message>
     <message>
@@ -376,6 +401,14 @@
     <message>
         <source>This connector cannot be used right now.</source>
         <translation>このコネクターは現在使用できません。</translation>
+    </message>
+    <message>
+        <source>Checking your card…</source>
+        <translation>カードを確認しています…</translation>
+    </message>
+    <message>
+        <source>This connector is reserved for another driver.</source>
+        <translation>このコネクタは他のドライバーが予約しています。</translation>
     </message>
     <message>
         <source>Waiting for a free power module</source>
@@ -499,6 +532,65 @@
     <message>
         <source>Clear</source>
         <translation>クリア</translation>
+    </message>
+</context>
+<context>
+    <name>SimCsmsGroup</name>
+    <message>
+        <source>Central system (OCPP)</source>
+        <translation>中央システム (OCPP)</translation>
+    </message>
+    <message>
+        <source>Central system running</source>
+        <translation>中央システム稼働中</translation>
+    </message>
+    <message>
+        <source>Remote start left</source>
+        <translation>左を遠隔開始</translation>
+    </message>
+    <message>
+        <source>Remote start right</source>
+        <translation>右を遠隔開始</translation>
+    </message>
+    <message>
+        <source>Remote stop left</source>
+        <translation>左を遠隔停止</translation>
+    </message>
+    <message>
+        <source>Remote stop right</source>
+        <translation>右を遠隔停止</translation>
+    </message>
+    <message>
+        <source>Reserve left</source>
+        <translation>左を予約</translation>
+    </message>
+    <message>
+        <source>Reserve right</source>
+        <translation>右を予約</translation>
+    </message>
+    <message>
+        <source>Left unavailable</source>
+        <translation>左を使用不可に</translation>
+    </message>
+    <message>
+        <source>Right unavailable</source>
+        <translation>右を使用不可に</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>予約を取り消す</translation>
+    </message>
+    <message>
+        <source>Limit to 20 kW</source>
+        <translation>20 kW に制限</translation>
+    </message>
+    <message>
+        <source>Soft reset</source>
+        <translation>ソフトリセット</translation>
+    </message>
+    <message>
+        <source>Hard reset</source>
+        <translation>ハードリセット</translation>
     </message>
 </context>
 <context>

@@ -274,6 +274,14 @@
         <translation>空闲</translation>
     </message>
     <message>
+        <source>Reserved</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
         <source>Connected – authorize to start</source>
         <translation>已连接－请验证后开始</translation>
     </message>
@@ -334,6 +342,22 @@
         <translation>已远程停止</translation>
     </message>
     <message>
+        <source>Stopped: the charger restarts</source>
+        <translation>已停止：充电桩正在重启</translation>
+    </message>
+    <message>
+        <source>Stopped to unlock the connector</source>
+        <translation>已停止以解锁充电枪</translation>
+    </message>
+    <message>
+        <source>Stopped: your card was not accepted</source>
+        <translation>已停止：您的卡未被接受</translation>
+    </message>
+    <message>
+        <source>Stopped by the operator</source>
+        <translation>已由运营商停止</translation>
+    </message>
+    <message>
         <source>Checking the control boards</source>
         <translation>正在检查控制板</translation>
     </message>
@@ -355,6 +379,7 @@
     </message>
     <message>
         <source>Invalid card. Please use another card or the app.</source>
+        <extracomment>Information codes the backend asks to show (manual 5.3.7), with the catalog text that says it best.</extracomment>
         <translation>卡无效，请使用其他卡或 App。</translation>
     </message>
     <message>
@@ -376,6 +401,14 @@
     <message>
         <source>This connector cannot be used right now.</source>
         <translation>此充电枪目前无法使用。</translation>
+    </message>
+    <message>
+        <source>Checking your card…</source>
+        <translation>正在验证您的卡…</translation>
+    </message>
+    <message>
+        <source>This connector is reserved for another driver.</source>
+        <translation>此充电枪已被其他车主预约。</translation>
     </message>
     <message>
         <source>Waiting for a free power module</source>
@@ -499,6 +532,65 @@
     <message>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>SimCsmsGroup</name>
+    <message>
+        <source>Central system (OCPP)</source>
+        <translation>中央系统 (OCPP)</translation>
+    </message>
+    <message>
+        <source>Central system running</source>
+        <translation>中央系统运行中</translation>
+    </message>
+    <message>
+        <source>Remote start left</source>
+        <translation>远程启动左侧</translation>
+    </message>
+    <message>
+        <source>Remote start right</source>
+        <translation>远程启动右侧</translation>
+    </message>
+    <message>
+        <source>Remote stop left</source>
+        <translation>远程停止左侧</translation>
+    </message>
+    <message>
+        <source>Remote stop right</source>
+        <translation>远程停止右侧</translation>
+    </message>
+    <message>
+        <source>Reserve left</source>
+        <translation>预约左侧</translation>
+    </message>
+    <message>
+        <source>Reserve right</source>
+        <translation>预约右侧</translation>
+    </message>
+    <message>
+        <source>Left unavailable</source>
+        <translation>左侧停用</translation>
+    </message>
+    <message>
+        <source>Right unavailable</source>
+        <translation>右侧停用</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Limit to 20 kW</source>
+        <translation>限制为 20 kW</translation>
+    </message>
+    <message>
+        <source>Soft reset</source>
+        <translation>软重置</translation>
+    </message>
+    <message>
+        <source>Hard reset</source>
+        <translation>硬重置</translation>
     </message>
 </context>
 <context>

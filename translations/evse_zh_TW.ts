@@ -274,6 +274,14 @@
         <translation>可使用</translation>
     </message>
     <message>
+        <source>Reserved</source>
+        <translation>已預約</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>無法使用</translation>
+    </message>
+    <message>
         <source>Connected – authorize to start</source>
         <translation>已連接－請驗證以開始</translation>
     </message>
@@ -334,6 +342,22 @@
         <translation>已遠端停止</translation>
     </message>
     <message>
+        <source>Stopped: the charger restarts</source>
+        <translation>已停止：充電樁正在重新啟動</translation>
+    </message>
+    <message>
+        <source>Stopped to unlock the connector</source>
+        <translation>已停止以解鎖充電槍</translation>
+    </message>
+    <message>
+        <source>Stopped: your card was not accepted</source>
+        <translation>已停止：您的卡片未獲接受</translation>
+    </message>
+    <message>
+        <source>Stopped by the operator</source>
+        <translation>已由營運商停止</translation>
+    </message>
+    <message>
         <source>Checking the control boards</source>
         <translation>正在檢查控制板</translation>
     </message>
@@ -355,6 +379,7 @@
     </message>
     <message>
         <source>Invalid card. Please use another card or the app.</source>
+        <extracomment>Information codes the backend asks to show (manual 5.3.7), with the catalog text that says it best.</extracomment>
         <translation>卡片無效，請改用其他卡片或 App。</translation>
     </message>
     <message>
@@ -376,6 +401,14 @@
     <message>
         <source>This connector cannot be used right now.</source>
         <translation>此充電槍目前無法使用。</translation>
+    </message>
+    <message>
+        <source>Checking your card…</source>
+        <translation>正在驗證您的卡片…</translation>
+    </message>
+    <message>
+        <source>This connector is reserved for another driver.</source>
+        <translation>此充電槍已由其他駕駛預約。</translation>
     </message>
     <message>
         <source>Waiting for a free power module</source>
@@ -499,6 +532,65 @@
     <message>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>SimCsmsGroup</name>
+    <message>
+        <source>Central system (OCPP)</source>
+        <translation>中央系統 (OCPP)</translation>
+    </message>
+    <message>
+        <source>Central system running</source>
+        <translation>中央系統運作中</translation>
+    </message>
+    <message>
+        <source>Remote start left</source>
+        <translation>遠端啟動左側</translation>
+    </message>
+    <message>
+        <source>Remote start right</source>
+        <translation>遠端啟動右側</translation>
+    </message>
+    <message>
+        <source>Remote stop left</source>
+        <translation>遠端停止左側</translation>
+    </message>
+    <message>
+        <source>Remote stop right</source>
+        <translation>遠端停止右側</translation>
+    </message>
+    <message>
+        <source>Reserve left</source>
+        <translation>預約左側</translation>
+    </message>
+    <message>
+        <source>Reserve right</source>
+        <translation>預約右側</translation>
+    </message>
+    <message>
+        <source>Left unavailable</source>
+        <translation>左側停用</translation>
+    </message>
+    <message>
+        <source>Right unavailable</source>
+        <translation>右側停用</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>取消預約</translation>
+    </message>
+    <message>
+        <source>Limit to 20 kW</source>
+        <translation>限制為 20 kW</translation>
+    </message>
+    <message>
+        <source>Soft reset</source>
+        <translation>軟重設</translation>
+    </message>
+    <message>
+        <source>Hard reset</source>
+        <translation>硬重設</translation>
     </message>
 </context>
 <context>

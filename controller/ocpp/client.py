@@ -18,7 +18,7 @@ import contextlib
 import dataclasses
 import logging
 import random
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,6 +29,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from controller.clock import Clock
 from controller.ocpp import boot as bootfsm
+from controller.ocpp import pricing
 from controller.ocpp import smart_charging as sc
 from controller.ocpp.authorization import AuthorizationStore, IdTagInfo, Rules, decide, parse_time
 from controller.ocpp.configuration import Configuration, standard_keys
@@ -52,6 +53,8 @@ from controller.ocpp.port import (
 from controller.ocpp.queue import START, QueuedMessage, TransactionQueue, ocpp_time
 from controller.ocpp.rpc import RpcChargePoint
 from controller.ocpp.storage import Storage
+from controller.preferences import SUPPORTED_LANGUAGES
+from controller.pricing import BackendCost
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +89,18 @@ class ClientSettings:
     reset_grace_s: float = 30.0  # how long a reset waits for the sessions to end and the queue to empty
     heartbeat_s: int = 900  # HeartbeatInterval until the central system says otherwise
     connection_timeout_s: int = 60
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES  # SupportedLanguages: what the kiosk offers
+    language: str = "en-US"  # Language until the central system sets it
+    currency: str = "USD"  # of the costs the central system sends (OCA pricing has no currency field)
+
+
+@dataclass(frozen=True, slots=True)
+class PowerLossMeter:
+    """What the station metered last on a connector before a crash: the register (Wh) and
+    when it was saved (None: unknown); used for the PowerLoss StopTransaction."""
+
+    register_wh: int
+    saved_at: datetime | None = None
 
 
 @dataclass
@@ -112,7 +127,8 @@ class OcppClient(CentralSystemRequests):
         self.snapshot: StationSnapshot = port.snapshot()
         self.connector_ids = tuple(c.connector_id for c in self.snapshot.connectors)
         self.config = Configuration(storage, standard_keys(len(self.connector_ids), settings.heartbeat_s,
-                                                           settings.connection_timeout_s))
+                                                           settings.connection_timeout_s, settings.languages,
+                                                           settings.language))
         self._key = str(storage.get("authorization_key", settings.authorization_key))
         in_use = security_profile(settings.endpoint, self._key)
         self.config.max_security_profile = in_use
@@ -146,6 +162,10 @@ class OcppClient(CentralSystemRequests):
         self._prepared = False
         self._remote_start_go = False  # set by on_remote_start for after_remote_start
         self._trigger_go = False  # set by on_trigger_message for after_trigger_message
+        self.connection_attempts = 0  # finished attempts to connect (either way), since start
+        self._transactions: dict[int, int] = {}  # recent transaction ids -> connector (for pricing messages)
+        self._unplug_pending: dict[int, int] = {}  # connector -> local transaction, for ConnectorUnplugged
+        self._early_costs: dict[int, BackendCost] = {}  # costs for transaction ids not known yet
 
     # --- time ---------------------------------------------------------------------
 
@@ -159,16 +179,22 @@ class OcppClient(CentralSystemRequests):
 
     # --- life cycle ---------------------------------------------------------------
 
-    def prepare(self) -> None:
+    def prepare(self, power_loss: Mapping[int, PowerLossMeter] | None = None) -> None:
         """Once at start-up, before anything is sent: stop the transactions a power loss cut
-        short (PowerLoss), and restore availability and reservations."""
+        short (PowerLoss, with the station's last saved meter reading of that connector when it
+        knows one), and restore availability, reservations, language, prices and time offset."""
         if self._prepared:
             return
         self._prepared = True
         for tx in self.queue.open_transactions():
             log.warning("transaction %d on connector %d was cut by a power loss: queuing its stop",
                         tx.local_id, tx.connector_id)
-            self.queue.stop(tx.local_id, {"meter_stop": tx.last_meter, "timestamp": ocpp_time(tx.last_seen),
+            meter, seen = tx.last_meter, tx.last_seen
+            saved = (power_loss or {}).get(tx.connector_id)
+            if saved is not None and saved.register_wh >= meter:
+                meter = saved.register_wh
+                seen = saved.saved_at if saved.saved_at is not None and saved.saved_at >= tx.started else seen
+            self.queue.stop(tx.local_id, {"meter_stop": meter, "timestamp": ocpp_time(seen),
                                           "reason": "PowerLoss", "id_tag": tx.id_tag})
         for connector_id in self.connector_ids:
             if not self.operative(connector_id):
@@ -177,6 +203,9 @@ class OcppClient(CentralSystemRequests):
             self.port.set_reservation(connector_id, reservation)
         self.port.set_connection_timeout(self.config.number("ConnectionTimeOut"))
         self.port.set_backend_online(False, self.offline_code)
+        self.port.set_language(self.config.raw("Language"))
+        self._apply_prices()
+        self._apply_time_offset()
         self._update_limits()
 
     async def run(self) -> None:
@@ -190,11 +219,13 @@ class OcppClient(CentralSystemRequests):
                         self.settings.endpoint, self._key, self.settings.ca_file or None,
                         self.config.number("WebSocketPingInterval"), self.settings.open_timeout_s)
                 except (OSError, InvalidHandshake, InvalidURI, TimeoutError, ConnectionError) as exc:
+                    self.connection_attempts += 1
                     delay = self.backoff.next_delay()
                     log.warning("central system unreachable (%s); next attempt in %.1f s", _reason(exc), delay)
                     await self._pause(delay)
                     continue
                 self.backoff.reset()
+                self.connection_attempts += 1
                 log.info("connected to %s", self.settings.endpoint.url)
                 await self._serve(websocket)
                 if not self._closing:
@@ -378,7 +409,36 @@ class OcppClient(CentralSystemRequests):
         if isinstance(info, dict):
             self._learn(str(payload.get("id_tag", "")), IdTagInfo.from_ocpp(info))
         if message.action == START:
+            self._remember_transaction(int(conf["transaction_id"]), int(payload["connector_id"]))
             self._on_start_confirmed(message, conf)
+
+    def _remember_transaction(self, transaction_id: int, connector_id: int) -> None:
+        """Which connector a transaction id belongs to (FinalCost comes after the stop); a cost
+        that arrived before the StartTransaction answer was processed is shown now."""
+        self._transactions[transaction_id] = connector_id
+        while len(self._transactions) > 32:
+            del self._transactions[next(iter(self._transactions))]
+        early = self._early_costs.pop(transaction_id, None)
+        if early is not None:
+            self.port.set_session_cost(connector_id, early)
+
+    def start_in_flight(self) -> bool:
+        """A running transaction whose StartTransaction the central system has not answered yet."""
+        return any(self.queue.real_id(r.local_id) is None for r in self.running.values())
+
+    def hold_early_cost(self, transaction_id: int, cost: BackendCost) -> None:
+        """A cost for a transaction id not known yet: a central system may send RunningCost right
+        after its StartTransaction answer, before this side has taken the id in."""
+        self._early_costs[transaction_id] = cost
+        while len(self._early_costs) > 4:
+            del self._early_costs[next(iter(self._early_costs))]
+
+    def connector_of(self, transaction_id: int) -> int | None:
+        """The connector of the central system's transaction ``transaction_id`` (running or recent)."""
+        for connector_id, running in self.running.items():
+            if self.queue.real_id(running.local_id) == transaction_id:
+                return connector_id
+        return self._transactions.get(transaction_id)
 
     def _on_start_confirmed(self, message: QueuedMessage, conf: dict[str, Any]) -> None:
         status = IdTagInfo.from_ocpp(conf["id_tag_info"]).status_at(self.now())
@@ -415,6 +475,15 @@ class OcppClient(CentralSystemRequests):
     def _on_state(self, snapshot: StationSnapshot) -> None:
         self.snapshot = snapshot
         self._refresh_statuses()
+        for connector_id, local_id in list(self._unplug_pending.items()):
+            if not snapshot.connector(connector_id).plugged:
+                del self._unplug_pending[connector_id]
+                data = pricing.connector_unplugged(None, ocpp_time(self.now()))
+                self.queue.data_transfer(local_id, {"vendor_id": pricing.VENDOR_ID,
+                                                    "message_id": pricing.CONNECTOR_UNPLUGGED, "data": data})
+                log.info("connector %d unplugged after transaction %d: ConnectorUnplugged queued", connector_id,
+                         local_id)
+                self.outbox.wake()
         now = self.clock.monotonic()
         if now - self._last_meter_note >= 10 and self.running:
             self._last_meter_note = now
@@ -455,12 +524,12 @@ class OcppClient(CentralSystemRequests):
             log.error("connector %d started a session while one runs: ignored", connector_id)
             return
         reservation_id = self._consume_reservation(connector_id, event.id_tag)
-        local_id = self.queue.start(connector_id, event.id_tag, event.meter_start_wh, event.timestamp,
-                                    reservation_id)
-        running = Running(local_id, event.id_tag, event.timestamp,
+        started = event.timestamp + self._offset  # the central system's clock, like every other timestamp
+        local_id = self.queue.start(connector_id, event.id_tag, event.meter_start_wh, started, reservation_id)
+        running = Running(local_id, event.id_tag, started,
                           self.clock.monotonic() + self.config.number("MeterValueSampleInterval"))
         begin = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),
-                            "Transaction.Begin", event.timestamp)
+                            "Transaction.Begin", started)
         if begin is not None:
             running.stop_data.append(begin)
         self.running[connector_id] = running
@@ -477,17 +546,20 @@ class OcppClient(CentralSystemRequests):
         if running is None:
             log.error("connector %d stopped a session that never started: ignored", connector_id)
             return
+        stopped = event.timestamp + self._offset
         end = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),
-                          "Transaction.End", event.timestamp)
+                          "Transaction.End", stopped)
         if end is not None:
             running.stop_data.append(end)
-        payload: dict[str, Any] = {"meter_stop": event.meter_stop_wh, "timestamp": ocpp_time(event.timestamp),
+        payload: dict[str, Any] = {"meter_stop": event.meter_stop_wh, "timestamp": ocpp_time(stopped),
                                    "reason": stop_reason(event.reason).value}
         if event.id_tag:
             payload["id_tag"] = event.id_tag
         if running.stop_data:
             payload["transaction_data"] = running.stop_data
         self.queue.stop(running.local_id, payload)
+        if self.config.flag("CustomIdleFeeAfterStop") and self.snapshot.connector(connector_id).plugged:
+            self._unplug_pending[connector_id] = running.local_id  # idle time goes on until the cable is out
         self._deauthorized.discard(connector_id)
         self.profiles = sc.end_transaction(self.profiles, connector_id)
         self._save_profiles()
@@ -688,8 +760,45 @@ class OcppClient(CentralSystemRequests):
 
     # --- configuration changes ------------------------------------------------------
 
+    def _apply_prices(self) -> None:
+        """DefaultPrice and its translations (DefaultPriceText,<language>) to the station."""
+        if not self.config.flag("CustomDisplayCostAndPrice"):
+            self.port.set_default_price(None)
+            return
+        multi_language = self.config.flag("CustomMultiLanguageMessages")
+        translations: dict[str, pricing.PriceTexts] = {}
+        try:
+            for tag in self.settings.languages:
+                entry = pricing.parse_price_texts(self.config.raw(pricing.DEFAULT_PRICE_TEXT + tag))
+                if entry is not None:
+                    translations[tag] = entry
+            price = pricing.parse_default_price(self.config.raw("DefaultPrice"), self.config.raw("Language"),
+                                                translations, multi_language)
+        except pricing.PricingError as exc:
+            log.error("stored default price unusable (%s): the local tariff applies", exc)
+            price = None
+        self.port.set_default_price(price)
+
+    def _apply_time_offset(self) -> None:
+        try:
+            raw = self.config.raw
+            offset = pricing.time_offset(raw("TimeOffset"), raw("NextTimeOffsetTransitionDateTime"),
+                                         raw("TimeOffsetNextTransition"))
+        except (pricing.PricingError, ValueError) as exc:
+            log.error("stored time offset unusable (%s): the configured time zone applies", exc)
+            offset = None
+        self.port.set_time_offset(offset)
+
     def _on_configuration(self, name: str, value: str) -> None:
-        if name == "HeartbeatInterval":
+        if name == "Language":
+            self.port.set_language(value)
+            self._apply_prices()
+        elif name in ("DefaultPrice", "CustomDisplayCostAndPrice", "CustomMultiLanguageMessages") \
+                or name.startswith(pricing.DEFAULT_PRICE_TEXT):
+            self._apply_prices()
+        elif name in ("TimeOffset", "NextTimeOffsetTransitionDateTime", "TimeOffsetNextTransition"):
+            self._apply_time_offset()
+        elif name == "HeartbeatInterval":
             self._next_heartbeat = self.clock.monotonic() + int(value)
         elif name == "ConnectionTimeOut":
             self.port.set_connection_timeout(int(value))

@@ -12,7 +12,9 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from controller.ocpp import pricing
 from controller.ocpp.storage import Storage
+from controller.preferences import SUPPORTED_LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +77,20 @@ def _authorization_key(value: str) -> str | None:
     return None
 
 
-def standard_keys(connectors: int, heartbeat_s: int = 900, connection_timeout_s: int = 60) -> tuple[Key, ...]:
-    """Every key this charger supports, with its default."""
+def _one_of(choices: tuple[str, ...]) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        return None if value in choices else f"{value!r} is not one of {', '.join(choices)}"
+    return check
+
+
+def standard_keys(connectors: int, heartbeat_s: int = 900, connection_timeout_s: int = 60,
+                  languages: tuple[str, ...] = SUPPORTED_LANGUAGES, language: str = "en-US") -> tuple[Key, ...]:
+    """Every key this charger supports, with its default (``languages``: what the kiosk offers,
+    ``language``: its default, both from ``[station]``)."""
     measurands = {"kind": Kind.CSL, "members": MEASURANDS, "max_items": MEASURAND_LIST_MAX}
     rotation = ",".join(f"{i}.NotApplicable" for i in range(connectors + 1))
+    price_texts = tuple(Key(pricing.DEFAULT_PRICE_TEXT + tag, Kind.STRING, "", check=pricing.check_price_texts)
+                        for tag in languages)
     return (
         # Core
         Key("AllowOfflineTxForUnknownId", Kind.BOOL, "false"),
@@ -126,6 +138,17 @@ def standard_keys(connectors: int, heartbeat_s: int = 900, connection_timeout_s:
         # Security whitepaper (profiles 1 and 2)
         Key("AuthorizationKey", Kind.STRING, "", write_only=True, check=_authorization_key),
         Key("SecurityProfile", Kind.INT, "0", maximum=3),
+        # OCA "OCPP & California Pricing Requirements" (controller.ocpp.pricing)
+        Key("CustomDisplayCostAndPrice", Kind.BOOL, "true"),
+        Key("CustomIdleFeeAfterStop", Kind.BOOL, "false"),
+        Key("CustomMultiLanguageMessages", Kind.BOOL, "true"),
+        Key("DefaultPrice", Kind.STRING, "", check=pricing.check_default_price),
+        *price_texts,
+        Key("Language", Kind.STRING, language, check=_one_of(languages)),
+        Key("SupportedLanguages", Kind.CSL, ",".join(languages), readonly=True),
+        Key("TimeOffset", Kind.STRING, "", check=pricing.check_offset),
+        Key("NextTimeOffsetTransitionDateTime", Kind.STRING, "", check=pricing.check_transition),
+        Key("TimeOffsetNextTransition", Kind.STRING, "", check=pricing.check_offset),
     )
 
 

@@ -32,6 +32,7 @@ from ocpp.v16.enums import (
     UpdateStatus,
 )
 
+from controller.ocpp import pricing
 from controller.ocpp import smart_charging as sc
 from controller.ocpp.authorization import IdTagInfo, ListUpdate, parse_time
 from controller.ocpp.mapping import CODE_REMOTE_RESET, CODE_REMOTE_START, CODE_REMOTE_STOP
@@ -87,10 +88,40 @@ class CentralSystemRequests:
         log.info("authorization cache cleared")
         return call_result.ClearCache(status=ClearCacheStatus.accepted)
 
-    def on_data_transfer(self: OcppClient, vendor_id: str, message_id: str | None = None, **_: Any) -> Any:
+    def on_data_transfer(self: OcppClient, vendor_id: str, message_id: str | None = None, data: str | None = None,
+                         **_: Any) -> Any:
+        if vendor_id == pricing.VENDOR_ID:
+            return call_result.DataTransfer(status=self._pricing_message(message_id, data))
         if vendor_id != self.identity.vendor:
             return call_result.DataTransfer(status=DataTransferStatus.unknown_vendor_id)
         return call_result.DataTransfer(status=DataTransferStatus.unknown_message_id)
+
+    def _pricing_message(self: OcppClient, message_id: str | None, data: str | None) -> DataTransferStatus:
+        """SetUserPrice, RunningCost and FinalCost of the OCA pricing extension."""
+        if message_id not in (pricing.SET_USER_PRICE, pricing.RUNNING_COST, pricing.FINAL_COST):
+            return DataTransferStatus.unknown_message_id
+        if not self.config.flag("CustomDisplayCostAndPrice") or not isinstance(data, str):
+            return DataTransferStatus.rejected
+        language = self.config.raw("Language")
+        multi_language = self.config.flag("CustomMultiLanguageMessages")
+        try:
+            if message_id == pricing.SET_USER_PRICE:
+                price = pricing.parse_user_price(data, language, multi_language)
+                self.port.set_user_price(price.id_tag, price.text)
+                return DataTransferStatus.accepted
+            parse = pricing.parse_running_cost if message_id == pricing.RUNNING_COST else pricing.parse_final_cost
+            cost = parse(data, self.settings.currency, language, multi_language)
+        except pricing.PricingError as exc:
+            log.info("%s refused: %s", message_id, exc)
+            return DataTransferStatus.rejected
+        connector_id = self.connector_of(cost.transaction_id)
+        if connector_id is None and message_id == pricing.RUNNING_COST and self.start_in_flight():
+            self.hold_early_cost(cost.transaction_id, cost.cost)  # shown once the start's answer is in
+            return DataTransferStatus.accepted
+        if connector_id is None or not self.port.set_session_cost(connector_id, cost.cost):
+            log.info("%s for transaction %d: no such session here", message_id, cost.transaction_id)
+            return DataTransferStatus.rejected
+        return DataTransferStatus.accepted
 
     def on_remote_start(self: OcppClient, id_tag: str, connector_id: int | None = None,
                         charging_profile: dict[str, Any] | None = None, **_: Any) -> Any:

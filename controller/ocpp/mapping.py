@@ -73,7 +73,8 @@ def connector_status(connector: ConnectorSnapshot, snapshot: StationSnapshot, op
 
     Faulted while a blocking code concerns it and no session runs; Unavailable before the
     self-test or when ChangeAvailability made it inoperative (a running session finishes
-    first); Reserved when free and reserved; otherwise from the session machine.
+    first, and its summary stays Finishing); Reserved when free and reserved; otherwise from
+    the session machine.
     """
     codes = snapshot.codes_for(connector.connector_id)
     blocking = [c for c in codes if c.blocking]
@@ -82,11 +83,12 @@ def connector_status(connector: ConnectorSnapshot, snapshot: StationSnapshot, op
     in_session = state in (ConnectorState.PREPARING, ConnectorState.CHARGING, ConnectorState.STOPPING)
     if blocking and not in_session:
         return ChargePointStatus.faulted, report
-    if not snapshot.ready or state is ConnectorState.UNAVAILABLE:
+    if not snapshot.ready or state in (ConnectorState.UNAVAILABLE, ConnectorState.INOPERATIVE):
         return ChargePointStatus.unavailable, report
     if not operative and not in_session and state is not ConnectorState.FINISHED:
         return ChargePointStatus.unavailable, report
-    if state is ConnectorState.AVAILABLE:
+    if state in (ConnectorState.AVAILABLE, ConnectorState.RESERVED):
+        reserved = reserved or state is ConnectorState.RESERVED
         return (ChargePointStatus.reserved if reserved else ChargePointStatus.available), report
     if state in (ConnectorState.PLUGGED, ConnectorState.PREPARING):
         return ChargePointStatus.preparing, report

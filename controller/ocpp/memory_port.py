@@ -28,6 +28,7 @@ from controller.ocpp.port import (
     StateChanged,
     StationSnapshot,
 )
+from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
 from controller.session import ConnectorState
 
 Sink = Callable[[PortEvent], None]
@@ -53,6 +54,11 @@ class MemoryStation:
         self.connection_timeout_s = 0
         self.resets: list[bool] = []
         self.codes_shown: list[tuple[str, int]] = []
+        self.language = "en-US"
+        self.default_price: DefaultPrice | None = None
+        self.user_prices: dict[str, PriceText] = {}
+        self.costs: dict[int, BackendCost] = {}
+        self.time_offset: TimeOffset | None = None
 
     # --- StationPort ------------------------------------------------------------------
 
@@ -112,6 +118,29 @@ class MemoryStation:
     def show_code(self, code: str, connector_id: int) -> None:
         self._note("show_code", code, connector_id)
         self.codes_shown.append((code, connector_id))
+
+    def set_language(self, language: str) -> bool:
+        self._note("set_language", language)
+        self.language = language
+        return True
+
+    def set_default_price(self, price: DefaultPrice | None) -> None:
+        self._note("set_default_price", price)
+        self.default_price = price
+
+    def set_user_price(self, id_tag: str, text: PriceText) -> bool:
+        self._note("set_user_price", id_tag, text)
+        self.user_prices[id_tag] = text
+        return True
+
+    def set_session_cost(self, connector_id: int, cost: BackendCost) -> bool:
+        self._note("set_session_cost", connector_id, cost)
+        self.costs[connector_id] = cost
+        return True
+
+    def set_time_offset(self, offset: TimeOffset | None) -> None:
+        self._note("set_time_offset", offset)
+        self.time_offset = offset
 
     # --- a driver and an EV -----------------------------------------------------------
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
 from controller.session import ConnectorState
 
 # --- what the station shows ----------------------------------------------------------
@@ -206,6 +207,33 @@ class StationPort(Protocol):
     def show_code(self, code: str, connector_id: int) -> None:
         """Show an information code briefly: 033903 remote start, 033904 remote stop,
         033905 remote reset (``connector_id`` 0: the whole station)."""
+        ...
+
+    # --- the OCA pricing extension and the screen's language and time -----------------
+
+    def set_language(self, language: str) -> bool:
+        """OCPP ``Language``: the station's default language (a tag of SupportedLanguages);
+        False when the kiosk does not offer it."""
+        ...
+
+    def set_default_price(self, price: DefaultPrice | None) -> None:
+        """OCA ``DefaultPrice`` (with its ``DefaultPriceText,<language>`` translations): shown
+        before charging instead of the local tariff; None: the local tariff again."""
+        ...
+
+    def set_user_price(self, id_tag: str, text: PriceText) -> bool:
+        """OCA ``SetUserPrice``: the price of the driver presenting ``id_tag`` (after authorization);
+        False when that driver is not at the charger."""
+        ...
+
+    def set_session_cost(self, connector_id: int, cost: BackendCost) -> bool:
+        """OCA ``RunningCost`` / ``FinalCost`` (``cost.final``) of the session on ``connector_id``;
+        False when no session (running or on its summary) is there."""
+        ...
+
+    def set_time_offset(self, offset: TimeOffset | None) -> None:
+        """OCA ``TimeOffset`` and its next transition: the local time the screen shows (None:
+        the configured time zone)."""
         ...
 
 

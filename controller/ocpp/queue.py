@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 START = "StartTransaction"
 STOP = "StopTransaction"
 METER_VALUES = "MeterValues"
+DATA_TRANSFER = "DataTransfer"  # transaction-related DataTransfer (OCA ConnectorUnplugged): its data names the id
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,12 @@ class TransactionQueue:
         with self._storage.transaction() as db:
             self._insert(db, METER_VALUES, local_id, payload)
 
+    def data_transfer(self, local_id: int, payload: dict[str, Any]) -> None:
+        """Queue a DataTransfer about a transaction; its ``data`` (a JSON object) gets the real
+        ``transactionId`` when it goes out, like the other messages."""
+        with self._storage.transaction() as db:
+            self._insert(db, DATA_TRANSFER, local_id, payload)
+
     def note_meter(self, local_id: int, meter_wh: int, now: datetime) -> None:
         """The last known register of a running transaction (for a PowerLoss stop after a crash)."""
         self._storage.execute("UPDATE transactions SET last_meter = ?, last_seen = ? WHERE local_id = ?",
@@ -141,6 +148,9 @@ class TransactionQueue:
         real = self.real_id(message.local_tx)
         if real is None:
             return None
+        if message.action == DATA_TRANSFER:
+            data = {**json.loads(message.payload["data"]), "transactionId": real}
+            return {**message.payload, "data": json.dumps(data, separators=(",", ":"))}
         return {**message.payload, "transaction_id": real}
 
     def delivered(self, message: QueuedMessage, response: dict[str, Any]) -> None:
@@ -150,8 +160,9 @@ class TransactionQueue:
             if message.action == START:
                 db.execute("UPDATE transactions SET real_id = ? WHERE local_id = ?",
                            (int(response["transaction_id"]), message.local_tx))
-            if message.action == STOP:
-                db.execute("DELETE FROM transactions WHERE local_id = ? AND stopped = 1", (message.local_tx,))
+            # a stopped transaction is forgotten once nothing queued refers to it any more
+            db.execute("DELETE FROM transactions WHERE local_id = ? AND stopped = 1 AND NOT EXISTS "
+                       "(SELECT 1 FROM tx_messages WHERE local_tx = ?)", (message.local_tx, message.local_tx))
 
     def failed(self, message: QueuedMessage, now: datetime, retry_interval_s: int, max_attempts: int) -> bool:
         """A CALLERROR or no answer: count the attempt; True when the message was dropped."""

@@ -13,11 +13,12 @@ from controller.ocpp.storage import Storage
 
 
 def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str | None = None,
-                 rng: random.Random | None = None) -> OcppClient | None:
+                 rng: random.Random | None = None, storage: Storage | None = None) -> OcppClient | None:
     """The charge point for ``config`` (None when no central system is configured).
 
     ``csms_url`` is ``--csms URL``: it replaces ``[ocpp].url`` and its last path segment is
-    the charge point id.
+    the charge point id.  ``storage``: an open charge-point database to go on with (after
+    a Reset), else ``[ocpp].database`` is opened.
     """
     ocpp = config.ocpp
     if csms_url:
@@ -39,7 +40,10 @@ def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str 
         station_max_w=config.limits.max_power_kw * 1000,
         heartbeat_s=ocpp.heartbeat_interval_s,
         connection_timeout_s=config.limits.plug_in_timeout_s,
+        languages=tuple(config.station.languages),
+        language=config.station.language,
+        currency=config.tariff.currency.upper(),
     )
     station = config.station
     identity = Identity(station.vendor, station.model, station.serial_number, station.firmware_version)
-    return OcppClient(settings, identity, port, Storage(ocpp.database), clock, rng)
+    return OcppClient(settings, identity, port, storage or Storage(ocpp.database), clock, rng)

@@ -28,6 +28,12 @@ HTTP requests (all JSON; ``charge_point`` may be left out when one is connected)
   "start_status": "Invalid", "clock_offset_s": 3600}``; answers the settings.
 * ``POST /disconnect``: close the charge point's websocket.
 
+With ``--pricing '{"kwh_price": "0.45", "flat_fee": "1.00", "receipt_url": "https://.../{transaction_id}"}'``
+(or the ``pricing`` setting) it also speaks the OCA California pricing extension by itself:
+SetUserPrice after an accepted Authorize, RunningCost after StartTransaction and every
+transactional MeterValues, FinalCost with the receipt link after StopTransaction (all
+``DataTransfer`` of vendor ``org.openchargealliance.costmsg``; money as exact decimals).
+
 On start it prints one JSON line on stdout: ``{"ready": true, "port": ..., "http_port": ...}``.
 """
 
@@ -45,6 +51,7 @@ import threading
 from collections.abc import Callable, Coroutine
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -52,7 +59,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from ocpp.charge_point import camel_to_snake_case, snake_to_camel_case
 from ocpp.exceptions import OCPPError
-from ocpp.routing import on
+from ocpp.routing import after, on
 from ocpp.v16 import ChargePoint, call, call_result
 from ocpp.v16.enums import Action, RegistrationStatus
 from websockets.asyncio.server import ServerConnection, basic_auth, serve
@@ -76,6 +83,7 @@ class Settings:
     start_status: str = ""  # "" = the id tag's status; otherwise every StartTransaction gets this
     mute: bool = False  # never answer (a central system that hangs)
     clock_offset_s: float = 0.0  # the central system's clock runs this far ahead
+    pricing: dict[str, str] | None = None  # {"kwh_price", "flat_fee", "receipt_url"}: send OCA cost messages
 
 
 class MessageLog:
@@ -151,6 +159,39 @@ class CentralSystem:
         return self.sessions[charge_point]
 
 
+COST_VENDOR = "org.openchargealliance.costmsg"
+
+
+def _dumps(body: dict[str, Any]) -> str:
+    """JSON with ``Decimal`` values written as exact numbers (never through a float)."""
+    numbers: dict[str, str] = {}
+
+    def mark(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            key = f"@@{len(numbers)}@@"
+            numbers[key] = format(value, "f")
+            return key
+        if isinstance(value, dict):
+            return {k: mark(v) for k, v in value.items()}
+        return value
+
+    text = json.dumps(mark(body))
+    for key, number in numbers.items():
+        text = text.replace(f'"{key}"', number)
+    return text
+
+
+def _register_wh(meter_value: list[dict[str, Any]]) -> int | None:
+    for value in meter_value:
+        for sampled in value.get("sampled_value", []):
+            if sampled.get("measurand", "Energy.Active.Import.Register") == "Energy.Active.Import.Register":
+                try:
+                    return int(Decimal(sampled["value"]))
+                except (InvalidOperation, KeyError):
+                    return None
+    return None
+
+
 class Session(ChargePoint):
     """One connected charge point, seen from the central system."""
 
@@ -159,6 +200,7 @@ class Session(ChargePoint):
         self.system = system
         self.connection = connection
         self._waiting: dict[str, asyncio.Future[Any]] = {}
+        self._just_started = 0
 
     async def route_message(self, raw_msg: str) -> None:
         try:
@@ -216,6 +258,45 @@ class Session(ChargePoint):
     def on_authorize(self, id_tag: str) -> Any:
         return call_result.Authorize(id_tag_info=self.system.id_tag_info(id_tag))
 
+    # --- the OCA pricing extension (with --pricing) -------------------------------------
+
+    def _prices(self) -> tuple[Decimal, Decimal, str] | None:
+        pricing = self.system.settings.pricing
+        if not pricing:
+            return None
+        return Decimal(pricing.get("kwh_price", "0")), Decimal(pricing.get("flat_fee", "0")), \
+            pricing.get("receipt_url", "")
+
+    def _price_text(self) -> str:
+        prices = self._prices()
+        assert prices is not None
+        return f"${prices[0]}/kWh + ${prices[1]} per session"
+
+    def _cost(self, transaction_id: int, register_wh: int) -> Decimal:
+        prices = self._prices()
+        assert prices is not None
+        start = int(self.system.transactions.get(transaction_id, {}).get("meter_start", register_wh))
+        energy = Decimal(max(0, register_wh - start)) / Decimal(1000)
+        return (prices[1] + energy * prices[0]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    async def _cost_message(self, message_id: str, body: dict[str, Any]) -> None:
+        with contextlib.suppress(Exception):
+            await self.call(call.DataTransfer(vendor_id=COST_VENDOR, message_id=message_id, data=_dumps(body)))
+
+    async def _running_cost(self, transaction_id: int, register_wh: int) -> None:
+        prices = self._prices()
+        if prices is None:
+            return
+        await self._cost_message("RunningCost", {
+            "transactionId": transaction_id, "timestamp": self.system.now(), "meterValue": register_wh,
+            "cost": self._cost(transaction_id, register_wh), "state": "Charging",
+            "chargingPrice": {"kWhPrice": prices[0], "flatFee": prices[1]}, "priceText": self._price_text()})
+
+    @after(Action.authorize)
+    async def after_authorize(self, id_tag: str) -> None:
+        if self._prices() is not None and self.system.id_tag_info(id_tag)["status"] == "Accepted":
+            await self._cost_message("SetUserPrice", {"idToken": id_tag, "priceText": self._price_text()})
+
     @on(Action.start_transaction)
     def on_start_transaction(self, connector_id: int, id_tag: str, meter_start: int, timestamp: str,
                              **extra: Any) -> Any:
@@ -227,7 +308,12 @@ class Session(ChargePoint):
         self.system.transactions[transaction_id] = {
             "charge_point": self.id, "connector_id": connector_id, "id_tag": id_tag, "meter_start": meter_start,
             "started": timestamp, "meter_values": 0, **extra}
+        self._just_started = transaction_id
         return call_result.StartTransaction(transaction_id=transaction_id, id_tag_info=info)
+
+    @after(Action.start_transaction)
+    async def after_start_transaction(self, meter_start: int, **_: Any) -> None:
+        await self._running_cost(self._just_started, meter_start)
 
     @on(Action.stop_transaction)
     def on_stop_transaction(self, transaction_id: int, meter_stop: int, timestamp: str, id_tag: str | None = None,
@@ -236,12 +322,29 @@ class Session(ChargePoint):
         transaction.update(meter_stop=meter_stop, stopped=timestamp, reason=reason or "Local")
         return call_result.StopTransaction(id_tag_info=self.system.id_tag_info(id_tag) if id_tag else None)
 
+    @after(Action.stop_transaction)
+    async def after_stop_transaction(self, transaction_id: int, meter_stop: int, **_: Any) -> None:
+        prices = self._prices()
+        if prices is None:
+            return
+        cost = self._cost(transaction_id, meter_stop)
+        receipt = prices[2].format(transaction_id=transaction_id)
+        await self._cost_message("FinalCost", {"transactionId": transaction_id, "cost": cost,
+                                               "priceText": f"Total ${cost}", "qrCodeText": receipt})
+
     @on(Action.meter_values)
     def on_meter_values(self, connector_id: int, meter_value: list[dict[str, Any]],
                         transaction_id: int | None = None) -> Any:
         if transaction_id is not None and transaction_id in self.system.transactions:
             self.system.transactions[transaction_id]["meter_values"] += 1
         return call_result.MeterValues()
+
+    @after(Action.meter_values)
+    async def after_meter_values(self, connector_id: int, meter_value: list[dict[str, Any]],
+                                 transaction_id: int | None = None) -> None:
+        register = _register_wh(meter_value)
+        if transaction_id is not None and register is not None and transaction_id in self.system.transactions:
+            await self._running_cost(transaction_id, register)
 
     @on(Action.status_notification)
     def on_status_notification(self, **_: Any) -> Any:
@@ -378,6 +481,8 @@ async def main_async(args: argparse.Namespace, ready: Callable[[dict[str, Any]],
     settings = Settings(boot_status=args.boot_status, heartbeat_interval=args.heartbeat_interval)
     if args.id_tags:
         settings.id_tags = json.loads(args.id_tags)
+    if args.pricing:
+        settings.pricing = json.loads(args.pricing)
     system = CentralSystem(settings, MessageLog(Path(args.log) if args.log else None), args.first_transaction_id)
     check = _password_check(args.basic_auth_password)
     async with serve(
@@ -410,6 +515,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--basic-auth-password", help="require HTTP Basic auth with this password")
     parser.add_argument("--certfile", help="serve wss:// with this certificate chain (PEM)")
     parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
+    parser.add_argument("--pricing", help='send OCA cost messages: \'{"kwh_price": "0.45", "flat_fee": "1.00", '
+                                          '"receipt_url": "https://csms.example.com/r/{transaction_id}"}\'')
     return parser.parse_args(argv)
 
 

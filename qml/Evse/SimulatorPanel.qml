@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Evse
 
 // The presenter's control panel for the desktop demo: simulated cables, EVs, cards,
-// safety inputs, the two physical buttons and status codes. Not driver-facing.
+// safety inputs, the two physical buttons and status codes, and the demo central system
+// when it runs beside the demo. Not driver-facing.
 ApplicationWindow {
     id: window
 
@@ -51,6 +52,12 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.simulatorMargin
                 Layout.rightMargin: Theme.simulatorMargin
+            }
+            SimCsmsGroup {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.simulatorMargin
+                Layout.rightMargin: Theme.simulatorMargin
+                visible: SimulatorControl.csmsAvailable
             }
             GroupBox {
                 Layout.bottomMargin: Theme.simulatorMargin

@@ -1,4 +1,6 @@
-"""The demo central system as a real process, and a charge point on the in-memory station.
+"""The demo central system as a real process, and a charge point on the in-memory station
+or on the real station (a :class:`~controller.sim.world.World`: station, simulated hardware
+on the CAN bus, and the OCPP client on the world's own loop).
 
 Tests drive both over a real websocket on loopback.  Nothing here asserts on time: waits
 poll a condition and give up after a generous deadline.
@@ -11,9 +13,11 @@ import json
 import random
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,12 +25,17 @@ from typing import Any
 from ocpp.messages import get_validator
 
 from controller.clock import SystemClock
+from controller.config import Config
 from controller.ocpp.client import ClientSettings, Identity, OcppClient
 from controller.ocpp.connection import endpoint
 from controller.ocpp.memory_port import MemoryStation
 from controller.ocpp.storage import Storage
+from controller.sim.world import World
+from controller.store import Store
+from controller.types import Side
 
 DEADLINE_S = 20.0
+STATION_ID = "DSWX601-0042"  # the real station's charge point id in these tests
 IDENTITY = Identity("DS Series", "DSWx601", "DS60-TEST-0001", "0.1.0")
 KNOWN = "04A1B2C3D4E5F6"
 UNKNOWN = "DEADBEEF0001"
@@ -104,6 +113,10 @@ class CentralSystemProcess:
 
     def transactions(self) -> dict[str, Any]:
         return self._http("GET", "/transactions")["transactions"]
+
+    def post(self, path: str, body: Any) -> Any:
+        """A blocking request to the HTTP door (``/settings`` needs no charger, so no world runs meanwhile)."""
+        return self._http("POST", path, body)
 
 
 @dataclass
@@ -194,3 +207,66 @@ def run(coroutine: Any) -> Any:
 
 def seeded() -> random.Random:
     return random.Random(7)
+
+
+# --- the real station ------------------------------------------------------------------------
+
+
+def station_config(version: str = "J0U", **sections: dict[str, Any]) -> Config:
+    """The station's configuration for these tests: boards that boot at once, quick OCPP timers."""
+    ocpp = {"response_timeout_s": 10.0, "reconnect_initial_s": 0.1, "reconnect_max_s": 0.5,
+            "reconnect_jitter_s": 0.1, **sections.pop("ocpp", {})}
+    simulation = {"boot_time_factor": 0.0, **sections.pop("simulation", {})}
+    station = {"version": version, **sections.pop("station", {})}
+    return Config().with_overrides(station=station, simulation=simulation, ocpp=ocpp, **sections)
+
+
+def charger_world(central: CentralSystemProcess | None, version: str = "J0U", *, url: str | None = None,
+                  store: Store | None = None, ocpp_storage: Storage | None = None, start: bool = True,
+                  **sections: dict[str, Any]) -> World:
+    """The real station on a fake clock, connected to ``central`` with ``--csms`` (or through
+    ``[ocpp]`` in ``sections`` when ``url`` is "" ); started, and online when it can be."""
+    csms_url = url if url is not None else f"{central.url}/{STATION_ID}" if central is not None else None
+    world = World(station_config(version, **sections), csms_url=csms_url or None, store=store,
+                  ocpp_storage=ocpp_storage)
+    if start:
+        world.start()
+    return world
+
+
+def door(world: World, central: CentralSystemProcess, action: str, payload: dict[str, Any],
+         timeout_s: float = DEADLINE_S) -> dict[str, Any]:
+    """The central system sends ``action`` through its HTTP door while the world runs (at the
+    same simulated time) until the charger has answered; returns ``{"response": ...}`` or ``{"error": ...}``."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        answer = pool.submit(central._http, "POST", "/call", {"action": action, "payload": payload})
+        assert world.settle(answer.done, timeout_s), f"no answer to {action}"
+        return dict(answer.result())
+
+
+def advance_until(world: World, condition: Callable[[], Any], what: str, real_timeout_s: float = DEADLINE_S,
+                  step_s: float = 0.25) -> Any:
+    """Let simulated time pass (``step_s`` at a time, the backend working in between) until
+    ``condition()`` holds; fail naming ``what`` after ``real_timeout_s`` real seconds."""
+    deadline = time.monotonic() + real_timeout_s
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        world.advance(step_s)
+        world.run_backend(asyncio.sleep(0.002))
+
+
+def settled(world: World, condition: Callable[[], Any], what: str, real_timeout_s: float = DEADLINE_S) -> None:
+    """Wait (real time, simulated time standing) until the backend made ``condition()`` true."""
+    assert world.settle(lambda: bool(condition()), real_timeout_s), f"timed out waiting for {what}"
+
+
+def plug_and_charge(world: World, side: Side, card: str = KNOWN) -> None:
+    """Tap ``card``, plug ``side`` in and wait until it charges."""
+    world.station.tap(card)
+    world.advance(0.2)
+    world.hardware.plug(side)
+    assert world.run_until(lambda v: v.connector(side).state == "charging", 30), world.view.connector(side)

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
+from controller.ocpp.port import Reservation
+from controller.pricing import BackendCost
 from controller.types import Side
 from hmi.i18n import LANGUAGES
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, UNKNOWN_CARD
@@ -135,6 +139,45 @@ def charging_high_contrast(make: RigFactory) -> KioskRig:
     return rig
 
 
+def home_backend_offline(make: RigFactory) -> KioskRig:
+    """The central system is unreachable: QR code and app darkened, 033900 in the header."""
+    rig = make("J0U").start()
+    rig.world.station.attach_backend()
+    rig.world.station.set_backend_online(False, "033900")
+    rig.advance(0.1)
+    return rig
+
+
+def home_reserved(make: RigFactory) -> KioskRig:
+    """The right connector is kept for another driver (OCPP ReserveNow)."""
+    rig = make("J0U").start()
+    rig.world.station.attach_backend()
+    rig.world.station.set_backend_online(True, "")
+    expiry = rig.world.clock.now() + timedelta(minutes=15)
+    rig.world.station.set_reservation(2, Reservation(1, OTHER_KNOWN_CARD, expiry))
+    rig.advance(0.1)
+    return rig
+
+
+def home_checking_card(make: RigFactory) -> KioskRig:
+    """A card waits for the central system's verdict."""
+    rig = make("U00").start()
+    rig.world.station.attach_backend()
+    rig.world.station.set_backend_online(True, "")
+    rig.world.station.tap(KNOWN_CARD)
+    rig.advance(0.1)
+    return rig
+
+
+def summary_backend_receipt(make: RigFactory) -> KioskRig:
+    """The central system's FinalCost (OCA pricing) with its receipt link as a QR code."""
+    rig = summary(make)
+    cost = BackendCost(Decimal("13.37"), "USD", final=True, qr_code_text="https://csms.example.com/r/1042")
+    assert rig.world.station.set_session_cost(1, cost)
+    rig.advance(0.1)
+    return rig
+
+
 ALL_LANGUAGES = tuple(LANGUAGES)
 
 
@@ -159,6 +202,10 @@ SCENES: dict[str, Scene] = {
     "summary": Scene(summary, "summary"),
     "status-emergency-stop": Scene(status_emergency_stop, "status"),
     "out-of-service": Scene(out_of_service, "outOfService"),
+    "home-backend-offline": Scene(home_backend_offline, "home"),
+    "home-reserved": Scene(home_reserved, "home"),
+    "home-checking-card": Scene(home_checking_card, "home"),
+    "summary-backend-receipt": Scene(summary_backend_receipt, "summary"),
     # High contrast: one Latin and one CJK language are enough to see the palette.
     "home-high-contrast": Scene(home_high_contrast, "home", ("en-US", "zh-TW")),
     "charging-high-contrast": Scene(charging_high_contrast, "charging", ("en-US", "zh-TW")),

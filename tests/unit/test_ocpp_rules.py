@@ -244,6 +244,10 @@ def _snapshot(state: ConnectorState, *codes: ActiveCode, offered: float = 30_000
     (ConnectorState.STOPPING, True, False, (), ChargePointStatus.finishing),
     (ConnectorState.AVAILABLE, True, False, (ActiveCode("012251", 0, True),), ChargePointStatus.faulted),
     (ConnectorState.AVAILABLE, True, False, (ActiveCode("013600", 1, False),), ChargePointStatus.available),
+    (ConnectorState.RESERVED, True, True, (), ChargePointStatus.reserved),
+    (ConnectorState.INOPERATIVE, True, False, (), ChargePointStatus.unavailable),
+    (ConnectorState.INOPERATIVE, False, False, (), ChargePointStatus.unavailable),
+    (ConnectorState.FINISHED, False, False, (), ChargePointStatus.finishing),  # Unavailable once unplugged
 ])
 def test_connector_states_map_to_ocpp_statuses(state: ConnectorState, operative: bool, reserved: bool,
                                                codes: tuple[ActiveCode, ...], status: ChargePointStatus) -> None:
@@ -257,8 +261,9 @@ def test_charging_with_nothing_offered_is_suspended_by_the_charger() -> None:
 
 
 def test_every_stop_reason_has_an_ocpp_reason() -> None:
-    assert {stop_reason(r).value for r in StopReason} <= {"Local", "EVDisconnected", "Other", "EmergencyStop",
-                                                           "Remote"}
+    assert all(stop_reason(r).value == r.ocpp for r in StopReason)
+    assert all(StopReason.from_ocpp(r.ocpp).ocpp == r.ocpp for r in StopReason if r.ocpp not in ("Local",
+                                                                                              "EVDisconnected"))
     assert stop_reason("DeAuthorized").value == "DeAuthorized"
     assert stop_reason("Nonsense").value == "Other"
 

@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Evse
 
-// Home screen side panel: how to start (card / QR / app) and the QR code.
+// Home screen side panel: how to start (card / QR / app) and the QR code. While the
+// backend is unreachable the QR code is darkened and the caption says to use a card.
 Rectangle {
     id: panel
 
@@ -26,7 +27,8 @@ Rectangle {
 
             QrCode {
                 Layout.alignment: Qt.AlignTop
-                visible: Kiosk.qrEnabled
+                dimmed: !Kiosk.qrEnabled
+                visible: Kiosk.qrOffered
             }
             ColumnLayout {
                 Layout.alignment: Qt.AlignVCenter
@@ -55,12 +57,12 @@ Rectangle {
         }
         KioskText {
             Layout.fillWidth: true
-            color: Theme.textSecondary
+            color: Kiosk.qrEnabled ? Theme.textSecondary : Theme.textWarning
             elide: Text.ElideNone
             font.pixelSize: Theme.fontCaption
-            maximumLineCount: 2
+            maximumLineCount: 3
             text: Kiosk.qrCaption
-            visible: Kiosk.qrEnabled && text !== ""
+            visible: Kiosk.qrOffered && text !== ""
             wrapMode: Text.WordWrap
         }
         Item {

@@ -45,6 +45,12 @@ Rectangle {
             visible: Kiosk.backendConfigured
         }
         KioskText {
+            color: Theme.textWarning
+            font.features: Theme.tabular
+            text: Kiosk.backendCode
+            visible: Kiosk.backendConfigured && text !== ""
+        }
+        KioskText {
             Layout.leftMargin: Theme.spacingM
             font.features: Theme.tabular
             font.pixelSize: Theme.fontBodyLarge

@@ -1,0 +1,222 @@
+"""The station's backend: the OCPP charge point wired to :class:`~controller.station.Station`.
+
+:class:`StationAdapter` is the station behind :class:`controller.ocpp.port.StationPort`: the
+OCPP side's requests become station calls (each returns at once; the screen and the hardware
+follow on the next tick), and the station becomes :class:`~controller.ocpp.port.StationSnapshot`\\ s.
+:class:`Backend` owns the client's life: built from ``[ocpp]`` (or ``--csms URL``), started
+as one task on the controller's loop, and fed after every station tick (:meth:`Backend.flush`):
+the station's events (AuthorizeRequest, SessionStarted, SessionStopped) and a
+:class:`~controller.ocpp.port.StateChanged` when the snapshot moved.
+
+Storage: the station's SQLite (``[storage].path``: meter registers and sessions, the billing
+record that works with no backend at all) and the charge point's (``[ocpp].database``: the
+transaction queue, authorization cache and local list, configuration keys, charging
+profiles, reservations, availability) stay two files with one owner each.  The backend
+joins them once, at start-up: transactions a crash cut short are stopped (PowerLoss) with
+the station's last saved meter register of their connector.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from controller.clock import Clock
+from controller.config import Config
+from controller.ocpp.client import OcppClient, PowerLossMeter
+from controller.ocpp.port import (
+    ActiveCode,
+    AuthDecision,
+    ConnectorSnapshot,
+    PowerLimit,
+    Reservation,
+    StateChanged,
+    StationSnapshot,
+)
+from controller.ocpp.setup import build_client
+from controller.ocpp.storage import Storage
+from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
+from controller.session import SESSION_STATES
+from controller.types import Side
+from controller.view import StationPhase
+
+if TYPE_CHECKING:
+    from controller.station import Station
+
+log = logging.getLogger(__name__)
+
+#: Codes about the backend link itself: shown on the kiosk, never reported to the backend.
+LINK_CODES = frozenset({"033900", "033901", "033902"})
+#: Meter readings (power, current, voltage, energy) reach the OCPP side at most this often;
+#: a change of state, plug or code at once.
+MEASUREMENT_INTERVAL_S = 1.0
+
+
+def station_snapshot(station: Station) -> StationSnapshot:
+    """The station as the OCPP side sees it (SI units, OCPP connector ids)."""
+    connectors = []
+    for side in sorted(station.connectors):
+        connector = station.connectors[side]
+        state = connector.machine.state
+        in_session = state in SESSION_STATES
+        grant = connector.grant
+        connectors.append(ConnectorSnapshot(
+            connector_id=side.connector_id,
+            state=state,
+            energy_wh=connector.meter.register_wh,
+            power_w=round(connector.output_voltage * connector.output_current) if in_session else 0.0,
+            current_a=round(connector.output_current, 1) if in_session else 0.0,
+            voltage_v=round(connector.output_voltage, 1) if in_session else 0.0,
+            soc=connector.soc if connector.plugged else None,
+            offered_w=round(grant.power_limit_w) if grant is not None else 0.0,
+            plugged=connector.plugged,
+        ))
+    codes = tuple(ActiveCode(c.code, c.side.connector_id if c.side is not None else 0, c.blocks_charging)
+                  for c in station.codes if c.code not in LINK_CODES)
+    return StationSnapshot(tuple(connectors), codes, station.phase is StationPhase.READY)
+
+
+def _status_part(snapshot: StationSnapshot) -> tuple[Any, ...]:
+    """What statuses are derived from (everything but the meter readings)."""
+    return (snapshot.ready, snapshot.codes,
+            tuple((c.state, c.plugged, c.offered_w > 0) for c in snapshot.connectors))
+
+
+class StationAdapter:
+    """:class:`controller.ocpp.port.StationPort` on top of the station (controller loop thread only)."""
+
+    def __init__(self, station: Station, changed: Callable[[], None] | None = None) -> None:
+        self.station = station
+        self._changed = changed or (lambda: None)
+
+    def _done(self, result: Any = None) -> Any:
+        self._changed()  # the runtime runs a cycle now, so the screen follows at once
+        return result
+
+    def snapshot(self) -> StationSnapshot:
+        return station_snapshot(self.station)
+
+    def authorization_decided(self, id_tag: str, decision: AuthDecision) -> None:
+        self._done(self.station.authorization_decided(id_tag, decision))
+
+    def remote_start(self, connector_id: int | None, id_tag: str) -> bool:
+        return bool(self._done(self.station.remote_start(connector_id, id_tag)))
+
+    def stop_session(self, connector_id: int, reason: str) -> bool:
+        return bool(self._done(self.station.stop_session(connector_id, reason)))
+
+    def unlock(self, connector_id: int) -> bool:
+        return bool(self._done(self.station.unlock(connector_id)))
+
+    def set_available(self, connector_id: int, available: bool) -> None:
+        self._done(self.station.set_available(connector_id, available))
+
+    def reset(self, hard: bool) -> None:
+        self._done(self.station.request_reset(hard))
+
+    def set_reservation(self, connector_id: int, reservation: Reservation | None) -> None:
+        self._done(self.station.set_reservation(connector_id, reservation))
+
+    def set_power_limit(self, limit: PowerLimit) -> None:
+        side = None if limit.connector_id == 0 else Side(limit.connector_id - 1)
+        if side is not None and side not in self.station.connectors:
+            return
+        self._done(self.station.set_external_limit(limit.watts, side))
+
+    def set_connection_timeout(self, seconds: int) -> None:
+        self._done(self.station.set_connection_timeout(seconds))
+
+    def set_backend_online(self, online: bool, code: str) -> None:
+        self._done(self.station.set_backend_online(online, code))
+
+    def show_code(self, code: str, connector_id: int) -> None:
+        self._done(self.station.show_code(code, connector_id))
+
+    def set_language(self, language: str) -> bool:
+        accepted = self.station.set_default_language(language)
+        if not accepted:
+            log.warning("Language %r is not offered by this kiosk: the default stays", language)
+        return bool(self._done(accepted))
+
+    def set_default_price(self, price: DefaultPrice | None) -> None:
+        self._done(self.station.set_default_price(price))
+
+    def set_user_price(self, id_tag: str, text: PriceText) -> bool:
+        return bool(self._done(self.station.set_user_price(id_tag, text)))
+
+    def set_session_cost(self, connector_id: int, cost: BackendCost) -> bool:
+        return bool(self._done(self.station.set_session_cost(connector_id, cost)))
+
+    def set_time_offset(self, offset: TimeOffset | None) -> None:
+        self._done(self.station.set_time_offset(offset))
+
+
+class Backend:
+    """The OCPP client, its port and its task, for one station."""
+
+    def __init__(self, station: Station, client: OcppClient, adapter: StationAdapter) -> None:
+        self.station = station
+        self.client = client
+        self.adapter = adapter
+        self.task: asyncio.Task[Any] | None = None
+        self._posted: StationSnapshot | None = None
+        self._posted_at = float("-inf")
+
+    @classmethod
+    def build(cls, config: Config, station: Station, clock: Clock, csms_url: str | None = None,
+              storage: Storage | None = None, changed: Callable[[], None] | None = None,
+              rng: random.Random | None = None) -> Backend | None:
+        """The backend of ``station`` (None when no central system is configured): the client
+        is prepared (PowerLoss stops, availability, reservations, prices) but not started."""
+        adapter = StationAdapter(station, changed)
+        client = build_client(config, adapter, clock, csms_url, rng=rng, storage=storage)
+        if client is None:
+            return None
+        station.attach_backend()
+        interrupted = {record.connector_id: record for record in station.interrupted_sessions}
+        meters = {}
+        for side, connector in station.connectors.items():
+            record = interrupted.get(side.connector_id)
+            meters[side.connector_id] = PowerLossMeter(round(connector.meter.register_wh),
+                                                       record.updated_at if record is not None else None)
+        client.prepare(meters)
+        log.info("backend: %s as %s", client.settings.endpoint.url.rpartition("/")[0],
+                 client.settings.endpoint.charge_point_id)
+        return cls(station, client, adapter)
+
+    @property
+    def storage(self) -> Storage:
+        return self.client.storage
+
+    def start(self) -> asyncio.Task[Any]:
+        """Run the client (connect, boot, serve, reconnect) on the running loop."""
+        self.task = asyncio.get_running_loop().create_task(self.client.run(), name="ocpp-client")
+        return self.task
+
+    def flush(self) -> None:
+        """After a station tick (on the running loop): the station's events, in order, after a
+        fresh snapshot when anything moved."""
+        events = self.station.take_port_events()
+        snapshot = station_snapshot(self.station)
+        now = self.station.clock.monotonic()
+        previous = self._posted
+        moved = previous is None or _status_part(previous) != _status_part(snapshot)
+        if events or moved or (snapshot != previous and now - self._posted_at >= MEASUREMENT_INTERVAL_S):
+            self._posted, self._posted_at = snapshot, now
+            self.client.post(StateChanged(snapshot))
+        for event in events:
+            self.client.post(event)
+
+    async def close(self, close_storage: bool = True) -> None:
+        """Stop the client (a restart keeps the storage open for the next one)."""
+        await self.client.close()
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.task
+        if close_storage:
+            self.client.storage.close()
