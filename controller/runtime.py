@@ -287,12 +287,15 @@ class ControllerRuntime:
 
     def _start_station(self, link: CanLink) -> None:
         """A station on ``link`` (and its backend, when one is configured), on the running loop."""
-        from controller.backend import Backend
         from controller.station import Station
 
         assert self._store is not None
         self.station = Station(self.config, link, self.clock, store=self._store)
         self.station.subscribe(self._notify)
+        if not (self.csms_url or self.config.ocpp.url):
+            return  # no central system: the OCPP stack (ocpp, jsonschema, websockets) is never loaded
+        from controller.backend import Backend
+
         self.backend = Backend.build(self.config, self.station, self.clock, self.csms_url, self._ocpp_storage,
                                      changed=self._wake_up)
         if self.backend is not None:

@@ -87,6 +87,7 @@ def run_scenario(config: Config, scenario_path: Path, screenshots: Path | None, 
         return 1
     finally:
         world.close()
+        scene.dispose()  # before interpreter shutdown, which may free the view models first
     where = f" in {screenshots}" if screenshots else ""
     print(f"{scenario_path.name}: passed, {len(runner.screens_seen)} screens, {writer.count} screenshots{where}")
     return 0

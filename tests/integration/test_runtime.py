@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -87,3 +89,21 @@ def test_a_broken_can_interface_is_reported_not_hidden() -> None:
         raise AssertionError("a missing CAN interface must not start silently")
     finally:
         runtime.stop()
+
+
+def test_without_a_central_system_the_ocpp_stack_is_never_loaded() -> None:
+    """Start-up cost: a charger without a backend does not import ocpp, jsonschema or websockets."""
+    script = """
+import sys
+from controller.config import Config
+from controller.runtime import ControllerRuntime
+config = Config().with_overrides(station={"version": "U00"}, can={"channel": "runtime-no-ocpp"},
+                                 simulation={"boot_time_factor": 0.0}, storage={"path": ":memory:"})
+runtime = ControllerRuntime(config)
+runtime.start()
+runtime.stop()
+assert runtime.error is None
+print(sorted(m for m in ("ocpp", "jsonschema", "websockets") if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
