@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -51,8 +52,10 @@ from controller.types import (
 )
 from controller.view import (
     ActiveCode,
+    CodeEvent,
     ConnectorView,
     Limit,
+    Measurement,
     Notice,
     NoticeKind,
     PendingAuthorization,
@@ -81,6 +84,15 @@ CODE_REMOTE_RESET = "033905"  # the backend restarts the charger
 BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
 RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
 
+#: Which reading a status code is about (StatusNotification.info, the engineer screen):
+#: the AC input voltage, the inlet air, the hottest power module, or the connector's output.
+_INPUT_VOLTAGE_CODES = frozenset({*(f"0122{n:02d}" for n in range(15)), "012270", "012271", "012276", "012294",
+                                  "012295", "012313"})
+_AMBIENT_CODES = frozenset({"012223", "012224", "012227", "012228"})
+_PSU_TEMPERATURE_CODES = frozenset({"012225", "012226", "012315", "012330"})
+_OUTPUT_VOLTAGE_CODES = frozenset({"012215", "012217", "012219", "012221", "012288", "012289", "012290"})
+_OUTPUT_CURRENT_CODES = frozenset({"012216", "012218", "012220", "012222", "012299", "012300"})
+
 #: Connector states of a charger nobody is using.
 _RESTING = frozenset({ConnectorState.AVAILABLE, ConnectorState.RESERVED, ConnectorState.INOPERATIVE})
 
@@ -92,6 +104,8 @@ AUTHORIZATION_GRACE_S = 5.0
 #: Driver-specific prices (SetUserPrice) kept for ids that have not started yet.
 USER_PRICES_KEPT = 16
 COMMAND_REPEAT_S = 0.1
+#: Status codes raised and cleared kept for the engineer screen (the oldest go first).
+CODE_HISTORY = 50
 SELF_TEST_RETRY_S = 1.0
 
 
@@ -198,6 +212,8 @@ class Station:
         self.phase = StationPhase.INITIALIZING
         self.focus = Side.LEFT
         self.codes: list[ActiveCode] = []
+        self._readings: dict[tuple[str, Side | None], Measurement | None] = {}  # at raise time
+        self.code_history: deque[CodeEvent] = deque(maxlen=CODE_HISTORY)  # raised and cleared, newest last
         self.estop = False
         self.door_open = False
         self.tilt = False
@@ -340,6 +356,26 @@ class Station:
     def interrupted_sessions(self) -> tuple[SessionRecord, ...]:
         """Sessions a crash or a power cut cut off, as stored at their last checkpoint (found at start-up)."""
         return self.recorder.interrupted
+
+    def code_reading(self, code: str, side: Side | None) -> Measurement | None:
+        """The reading an active code is about, as measured when it was raised (None: none)."""
+        return self._readings.get((code, side))
+
+    def code_measurement(self, code: str, side: Side | None) -> Measurement | None:
+        """The reading ``code`` is about, now (None when it is about none)."""
+        if code in _INPUT_VOLTAGE_CODES:
+            return Measurement("input", round(self.input_voltage_v), "V")
+        if code in _AMBIENT_CODES:
+            return Measurement("ambient", round(self.ambient_c, 1), "C")
+        if code in _PSU_TEMPERATURE_CODES:
+            hottest = max((psu.temperature for psu in self.psus if psu.present), default=None)
+            return None if hottest is None else Measurement("PSU", round(hottest, 1), "C")
+        connectors = [self.connectors[side]] if side in self.connectors else list(self.connectors.values())
+        if code in _OUTPUT_VOLTAGE_CODES:
+            return Measurement("output", round(max(c.output_voltage for c in connectors), 1), "V")
+        if code in _OUTPUT_CURRENT_CODES:
+            return Measurement("output", round(max(c.output_current for c in connectors), 1), "A")
+        return None
 
     def meter_register_wh(self, side: Side) -> float:
         """The connector's lifetime energy register (Wh): never decreases, survives restarts."""
@@ -745,6 +781,8 @@ class Station:
         if self._has_code(code, side):
             return
         self.codes.insert(0, ActiveCode(code, side, blocking))
+        self._readings[(code, side)] = self.code_measurement(code, side)
+        self.code_history.append(CodeEvent(self.clock.now(), code, side, True, self._readings[(code, side)]))
         log.warning("status code %s raised (%s, %s)", code, side.label if side is not None else "station",
                     "blocking" if blocking else "information")
         if not blocking:
@@ -758,6 +796,8 @@ class Station:
         self.codes = [c for c in self.codes if not (c.code == code and c.side == side)]
         if len(self.codes) != before:
             log.info("status code %s cleared", code)
+            self.code_history.append(CodeEvent(self.clock.now(), code, side, False, self._readings.pop((code, side),
+                                                                                                     None)))
 
     def _blocked(self, side: Side) -> bool:
         return any(c.blocks_charging and c.side in (None, side) for c in self.codes)

@@ -51,12 +51,35 @@ class Limit(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Measurement:
+    """The reading a status code is about (the AC input voltage of an input OVP, ...)."""
+
+    label: str  # what was measured: "input", "ambient", "PSU", "output"
+    value: float
+    unit: str  # "V", "A" or "C"
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.value:g} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
 class ActiveCode:
     """A status code in force; ``side`` None means the whole station."""
 
     code: str
     side: Side | None
     blocks_charging: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CodeEvent:
+    """A status code raised or cleared (the engineer screen's recent codes)."""
+
+    at: datetime  # wall time, UTC
+    code: str
+    side: Side | None
+    raised: bool  # False: cleared
+    measurement: Measurement | None = None  # the reading when it was raised
 
 
 @dataclass(frozen=True, slots=True)
