@@ -19,6 +19,7 @@ from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
 from controller.buses.can_link import CanLink, Frame
 from controller.clock import Clock
 from controller.config import Config
+from controller.engineer import EngineerLock, PinError, PinResult
 from controller.estimate import time_to_target_s
 from controller.limits import ambient_derating, input_in_range, input_power_limit_w
 from controller.meter import EnergyMeter, PowerHistory
@@ -35,7 +36,7 @@ from controller.preferences import DriverPreferences
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset, session_id
 from controller.recording import MeterState, Recorder
 from controller.session import ConnectorState, Machine, StopReason
-from controller.status_codes import format_code
+from controller.status_codes import format_code, lookup, search
 from controller.store import SessionRecord, Store
 from controller.types import (
     PSU_NOT_ROUTED,
@@ -51,14 +52,20 @@ from controller.types import (
     connectors_of,
 )
 from controller.view import (
+    PIN_CANCEL,
+    PIN_OK,
     ActiveCode,
+    BusConnector,
+    BusPsu,
     CodeEvent,
     ConnectorView,
+    EngineerView,
     Limit,
     Measurement,
     Notice,
     NoticeKind,
     PendingAuthorization,
+    PinPad,
     SessionView,
     StationPhase,
     StationView,
@@ -106,6 +113,10 @@ USER_PRICES_KEPT = 16
 COMMAND_REPEAT_S = 0.1
 #: Status codes raised and cleared kept for the engineer screen (the oldest go first).
 CODE_HISTORY = 50
+#: Both buttons held this long open the engineer PIN pad (a driver does not do that by accident).
+ENGINEER_HOLD_S = 5.0
+#: Codes the engineer screen's look-up shows at most.
+LOOKUP_RESULTS = 6
 SELF_TEST_RETRY_S = 1.0
 
 
@@ -180,6 +191,18 @@ class _Authorizing:
 
 
 @dataclass
+class _Engineer:
+    """The engineer PIN pad (``open`` False) or the engineer screen (True)."""
+
+    last_activity: float
+    open: bool = False
+    digits: str = ""
+    cursor: int = 0
+    message: str = ""
+    query: str = ""
+
+
+@dataclass
 class _SelfTest:
     sequence: int = 1
     started_at: float | None = None
@@ -220,6 +243,12 @@ class Station:
         self.ambient_c = 25.0
         self.reader_available = True
         self._buttons = {Button.LEFT: False, Button.RIGHT: False}
+        self._both_held_since: float | None = None  # both buttons down (the engineer gesture)
+        self._gesture_done = False  # ... and it already opened the PIN pad: release first
+        self.engineer_lock = EngineerLock(config.engineer.pin_hash, config.engineer.max_attempts,
+                                          config.engineer.lockout_s)
+        self._engineer: _Engineer | None = None
+        self._self_test_results: dict[str, str] = {}
         self._pending: _Pending | None = None
         self._authorizing: _Authorizing | None = None
         self._notice: tuple[Notice, float] | None = None
@@ -270,7 +299,7 @@ class Station:
         """Anything going on that needs the full cycle rate (sessions, plugged cables,
         a pending authorization, a message on screen)?"""
         if self.phase is not StationPhase.READY or self._pending is not None or self._notice is not None \
-                or self._authorizing is not None:
+                or self._authorizing is not None or self._engineer is not None:
             return True
         return any(c.plugged or c.edges or c.machine.state not in _RESTING
                    or c.output_current >= sm.ZERO_CURRENT_A for c in self.connectors.values())
@@ -285,9 +314,16 @@ class Station:
 
         ``press_left``, ``press_right``, ``select`` (index), ``stop`` (index), ``cancel``,
         ``dismiss``, ``tap`` (card UID), ``language`` (BCP 47 tag), ``high_contrast`` (bool)
-        and ``status_page`` (ignored here).
+        and ``status_page`` (ignored here); for technicians ``engineer`` (the long press that
+        asks for the PIN), ``pin_digit`` (a digit), ``pin_erase``, ``pin_submit``, ``pin_cancel``,
+        ``engineer_lookup`` (a code or words), ``engineer_activity`` and ``engineer_exit``.
+        While the PIN pad or the engineer screen is up, the buttons work for it.
         """
         now = self.clock.monotonic()
+        if intent.startswith(("engineer", "pin_")) or (
+                self._engineer is not None and intent in ("press_left", "press_right")):
+            self._engineer_intent(intent, argument, now)
+            return
         if intent == "press_left":
             self._press_left(now)
         elif intent == "press_right":
@@ -561,6 +597,7 @@ class Station:
         """Advance the station by one controller cycle and publish the snapshot."""
         now = self.clock.monotonic()
         self._last_tick = now
+        self._watch_engineer(now)
         if self.phase is StationPhase.INITIALIZING:
             self._run_self_test(now)
         else:
@@ -683,6 +720,12 @@ class Station:
             if pressed and not self._buttons[button] and self.phase is StationPhase.READY:
                 self.submit("press_left" if button is Button.LEFT else "press_right")
             self._buttons[button] = pressed
+        if all(self._buttons.values()):
+            if self._both_held_since is None:
+                self._both_held_since = self.clock.monotonic()
+        else:
+            self._both_held_since = None
+            self._gesture_done = False
         self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
         self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
         self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
@@ -707,6 +750,7 @@ class Station:
             return
         test.answered.add(node)
         result = int(frame.signals["Result"])
+        self._self_test_results[node] = f"failed {format_code(result)}" if result else "passed"
         if node.startswith("PSU_"):
             psu = self.psus[int(node.split("_")[1]) - 1]
             psu.failed_self_test = result != 0
@@ -937,6 +981,131 @@ class Station:
 
     def _show_notice(self, kind: NoticeKind, now: float, is_error: bool = False, side: Side | None = None) -> None:
         self._notice = (Notice(kind, side, is_error), now + NOTICE_SECONDS)
+
+    # --- the engineer screen ------------------------------------------------------------
+
+    def _open_pin_pad(self, now: float, how: str) -> None:
+        if self._engineer is not None:
+            return
+        if not self.engineer_lock.configured:
+            log.warning("engineer screen asked for (%s) but [engineer].pin_hash is not set: it cannot be opened "
+                        "until a PIN is configured (evse-hmi engineer-pin)", how)
+            return
+        log.info("engineer PIN pad opened (%s)", how)
+        self._engineer = _Engineer(last_activity=now)
+
+    def _engineer_intent(self, intent: str, argument: object, now: float) -> None:
+        if intent == "engineer":
+            self._open_pin_pad(now, "long press")
+            return
+        engineer = self._engineer
+        if engineer is None:
+            return
+        engineer.last_activity = now
+        if intent in ("engineer_exit", "pin_cancel"):
+            self._close_engineer("exit")
+        elif engineer.open:
+            if intent == "press_left":
+                self._close_engineer("left button")
+            elif intent == "engineer_lookup":
+                engineer.query = str(argument or "").strip()[:40]
+        elif intent == "pin_digit" and str(argument) in "0123456789" and len(str(argument)) == 1:
+            self._pin_digit(engineer, str(argument))
+        elif intent == "pin_erase":
+            engineer.digits = engineer.digits[:-1]
+        elif intent == "pin_submit":
+            self._pin_submit(engineer, now)
+        elif intent == "press_right":  # the buttons: right moves the selection 0..9, OK, Cancel
+            engineer.cursor = (engineer.cursor + 1) % (PIN_CANCEL + 1)
+        elif intent == "press_left":  # ... left takes it
+            if engineer.cursor == PIN_OK:
+                self._pin_submit(engineer, now)
+            elif engineer.cursor == PIN_CANCEL:
+                self._close_engineer("cancel")
+            else:
+                self._pin_digit(engineer, str(engineer.cursor))
+
+    @staticmethod
+    def _pin_digit(engineer: _Engineer, digit: str) -> None:
+        if len(engineer.digits) < 8:
+            engineer.digits += digit
+            engineer.message = ""
+
+    def _pin_submit(self, engineer: _Engineer, now: float) -> None:
+        pin, engineer.digits, engineer.cursor = engineer.digits, "", 0
+        try:
+            result = self.engineer_lock.try_pin(pin, now)
+        except PinError:
+            log.exception("engineer PIN not checked")
+            result = PinResult.NOT_CONFIGURED
+        if result is PinResult.ACCEPTED:
+            log.warning("engineer screen opened")
+            engineer.open, engineer.message = True, ""
+        elif result is PinResult.NOT_CONFIGURED:
+            self._close_engineer("no usable [engineer].pin_hash")
+        else:
+            log.warning("wrong engineer PIN (%d in a row)%s", self.engineer_lock.failures,
+                        ": locked" if result is PinResult.LOCKED else "")
+            engineer.message = "locked" if result is PinResult.LOCKED else "wrong"
+
+    def _close_engineer(self, why: str) -> None:
+        if self._engineer is not None:
+            log.info("engineer %s closed (%s)", "screen" if self._engineer.open else "PIN pad", why)
+        self._engineer = None
+
+    def _watch_engineer(self, now: float) -> None:
+        """The both-buttons gesture, and the automatic exit after inactivity."""
+        since = self._both_held_since
+        if since is not None and not self._gesture_done and now - since >= ENGINEER_HOLD_S:
+            self._gesture_done = True
+            self._open_pin_pad(now, "both buttons held")
+        engineer = self._engineer
+        if engineer is not None and now - engineer.last_activity >= self.config.engineer.idle_timeout_s:
+            self._close_engineer("inactivity")
+
+    def _pin_pad(self, now: float) -> PinPad | None:
+        engineer = self._engineer
+        if engineer is None or engineer.open:
+            return None
+        locked = self.engineer_lock.seconds_locked(now)
+        message = engineer.message if engineer.message != "locked" or locked else ""
+        return PinPad(len(engineer.digits), engineer.cursor, message, locked if message == "locked" else 0)
+
+    def _engineer_view(self, now: float) -> EngineerView | None:
+        engineer = self._engineer
+        if engineer is None or not engineer.open:
+            return None
+        station = self.config.station
+        results = self._self_test_results
+        boards = tuple((node, results.get(node, "missing")) for node in sorted(self._self_test.expected))
+        connectors = tuple(BusConnector(
+            side=c.side, standard=c.standard, state=c.machine.state.value, stage=int(c.stage), plugged=c.plugged,
+            locked=c.locked, contactor_closed=c.contactor_closed, voltage_v=round(c.output_voltage, 1),
+            current_a=round(c.output_current, 1), power_w=round(c.output_voltage * c.output_current),
+            soc=c.soc if c.plugged else None, ev_target_v=round(c.ev_voltage, 1), ev_target_a=round(c.ev_current, 1),
+            board_code=c.board_code, energy_register_wh=round(c.meter.register_wh)) for c in self._ordered())
+        psus = tuple(BusPsu(p.index, p.present, p.enabled, p.routed_to, round(p.voltage, 1), round(p.current, 1),
+                            round(p.temperature, 1), p.fault_code) for p in self.psus)
+        safety = tuple(name for name, on in (("emergency stop", self.estop), ("door open", self.door_open),
+                                              ("tilt", self.tilt)) if on)
+        return EngineerView(
+            firmware_version=station.firmware_version,
+            serial_number=station.serial_number,
+            boards=boards,
+            connectors=connectors,
+            psus=psus,
+            ambient_c=round(self.ambient_c, 1),
+            input_voltage_v=round(self.input_voltage_v),
+            safety=safety,
+            recent=tuple(reversed(self.code_history)),
+            backend_configured=self.backend_configured,
+            backend_online=self.backend_online,
+            backend_code=self.backend_code,
+            backend_url=self.config.ocpp.url,
+            query=engineer.query,
+            results=_look_up(engineer.query),
+            seconds_left=max(0, math.ceil(engineer.last_activity + self.config.engineer.idle_timeout_s - now)),
+        )
 
     # --- the cycle ------------------------------------------------------------------
 
@@ -1328,6 +1497,9 @@ class Station:
             backend_code=self.backend_code,
             methods_offered=frozenset(AuthMethod(m) for m in self.config.authorization.methods),
             utc_offset_minutes=self.time_offset.minutes_at(wall) if self.time_offset else None,
+            vendor_code_mode=self.config.ocpp.vendor_error_code,
+            pin_pad=self._pin_pad(now),
+            engineer=self._engineer_view(now),
         )
 
     def _price_text(self) -> PriceText | None:
@@ -1442,6 +1614,16 @@ class Station:
         granted = connector.grant.power_limit_w if connector.grant else None
         seconds = time_to_target_s(connector.soc, connector.target_soc, connector.capacity_kwh, power_w, granted)
         return None if seconds is None else math.ceil(seconds / 60) * 60
+
+
+def _look_up(query: str) -> tuple[str, ...]:
+    """The engineer screen's look-up (as ``evse-hmi codes``): a six-digit code, or words to search."""
+    if not query:
+        return ()
+    digits = query.replace(" ", "")
+    if digits.isdigit() and len(digits) <= 6:
+        return (lookup(digits).code,)
+    return tuple(entry.code for entry in search(query)[:LOOKUP_RESULTS])
 
 
 def _enum(kind: type, value: float | int, default: object) -> object:

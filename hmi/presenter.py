@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication
 
+from controller.mrec import reported_code
 from controller.status_codes import lookup
 from controller.types import AuthMethod, BoardStage, LedPattern, Side
 from controller.view import ConnectorView, Limit, NoticeKind, StationView
@@ -318,7 +319,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
 
 def status_values(view: StationView, active: Any) -> dict[str, Any]:
     if active is None:
-        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": []}
+        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": [], "statusReportText": ""}
     info = lookup(active.code)
     if active.side is None:
         scope = translate("Presenter", "Charger")
@@ -333,4 +334,18 @@ def status_values(view: StationView, active: Any) -> dict[str, Any]:
         "statusText": catalog_text(info.driver_text),
         "statusScopeText": scope,
         "statusSteps": [catalog_text(step) for step in info.steps],
+        "statusReportText": report_text(view, info.code),
     }
+
+
+def report_text(view: StationView, code: str) -> str:
+    """The ChargeX MREC display convention (``[ocpp].vendor_error_code = "mrec"``): the driver
+    reads that the operator has been notified (when the backend is reachable) and which code
+    to quote to customer service; "" in the manual's mode, where the code above says it all."""
+    if view.vendor_code_mode != "mrec":
+        return ""
+    quoted = reported_code(code, "mrec")
+    if view.backend_configured and view.online:
+        return translate("Presenter", "The operator has been notified. If you contact customer service, "
+                                      "quote code %1.").replace("%1", quoted)
+    return translate("Presenter", "If you contact customer service, quote code %1.").replace("%1", quoted)

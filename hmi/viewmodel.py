@@ -208,6 +208,7 @@ class Kiosk(_Singleton):
         "statusText": "",  # its meaning
         "statusScopeText": "",  # "Charger" / "Left connector (CHAdeMO)"
         "statusSteps": [],  # numbered steps, plain strings
+        "statusReportText": "",  # MREC convention: operator notified, the code to quote ("" = not shown)
         "statusCount": 0,  # how many codes are active (status screen pager)
         "statusIndex": 0,
         "leftButtonText": "",  # what the left physical button does now
@@ -247,6 +248,7 @@ class Kiosk(_Singleton):
     statusText = _prop("statusText", str, changed)
     statusScopeText = _prop("statusScopeText", str, changed)
     statusSteps = _prop("statusSteps", "QStringList", changed)
+    statusReportText = _prop("statusReportText", str, changed)
     statusCount = _prop("statusCount", int, changed)
     statusIndex = _prop("statusIndex", int, changed)
     leftButtonText = _prop("leftButtonText", str, changed)
