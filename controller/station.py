@@ -115,6 +115,8 @@ COMMAND_REPEAT_S = 0.1
 CODE_HISTORY = 50
 #: Both buttons held this long open the engineer PIN pad (a driver does not do that by accident).
 ENGINEER_HOLD_S = 5.0
+#: The engineer screen's pages: overview, connectors, status codes, look-up.
+ENGINEER_PAGES = 4
 #: Codes the engineer screen's look-up shows at most.
 LOOKUP_RESULTS = 6
 SELF_TEST_RETRY_S = 1.0
@@ -200,6 +202,7 @@ class _Engineer:
     cursor: int = 0
     message: str = ""
     query: str = ""
+    page: int = 0  # ENGINEER_PAGES: the right button moves on
 
 
 @dataclass
@@ -316,7 +319,7 @@ class Station:
         ``dismiss``, ``tap`` (card UID), ``language`` (BCP 47 tag), ``high_contrast`` (bool)
         and ``status_page`` (ignored here); for technicians ``engineer`` (the long press that
         asks for the PIN), ``pin_digit`` (a digit), ``pin_erase``, ``pin_submit``, ``pin_cancel``,
-        ``engineer_lookup`` (a code or words), ``engineer_activity`` and ``engineer_exit``.
+        ``engineer_lookup`` (a code or words), ``engineer_page`` (index) and ``engineer_exit``.
         While the PIN pad or the engineer screen is up, the buttons work for it.
         """
         now = self.clock.monotonic()
@@ -1007,8 +1010,13 @@ class Station:
         elif engineer.open:
             if intent == "press_left":
                 self._close_engineer("left button")
+            elif intent == "press_right":
+                engineer.page = (engineer.page + 1) % ENGINEER_PAGES
+            elif intent == "engineer_page":
+                engineer.page = int(argument) % ENGINEER_PAGES  # type: ignore[call-overload]
             elif intent == "engineer_lookup":
                 engineer.query = str(argument or "").strip()[:40]
+                engineer.page = ENGINEER_PAGES - 1
         elif intent == "pin_digit" and str(argument) in "0123456789" and len(str(argument)) == 1:
             self._pin_digit(engineer, str(argument))
         elif intent == "pin_erase":
@@ -1102,6 +1110,7 @@ class Station:
             backend_online=self.backend_online,
             backend_code=self.backend_code,
             backend_url=self.config.ocpp.url,
+            page=engineer.page,
             query=engineer.query,
             results=_look_up(engineer.query),
             seconds_left=max(0, math.ceil(engineer.last_activity + self.config.engineer.idle_timeout_s - now)),

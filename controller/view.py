@@ -146,6 +146,7 @@ class EngineerView:
     backend_online: bool
     backend_code: str
     backend_url: str
+    page: int  # 0 overview, 1 connectors, 2 status codes, 3 look-up
     query: str  # the look-up field
     results: tuple[str, ...]  # codes the look-up found (at most a page)
     seconds_left: int  # until the screen closes by itself
