@@ -324,7 +324,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
 
 
 ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up")
-#: Lines of the status-code page (active codes, then the history, newest first).
+# Lines of the status-code page (active codes, then the history, newest first).
 ENGINEER_CODE_LINES = 12
 
 
@@ -349,7 +349,7 @@ def _code_line(code: str, side: Any, tail: str = "") -> str:
 def _event_line(event: CodeEvent) -> str:
     reading = f" ({event.measurement})" if event.measurement is not None else ""
     what = "raised " if event.raised else "cleared"
-    return f"{event.at:%H:%M:%S} {what} " + _code_line(event.code, event.side, reading)
+    return f"{event.at:%H:%M:%S} UTC {what} " + _code_line(event.code, event.side, reading)
 
 
 def _engineer_columns(view: StationView, eng: EngineerView) -> list[dict[str, Any]]:
