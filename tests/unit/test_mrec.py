@@ -8,6 +8,9 @@ from controller.mrec import all_mrecs, mapped_codes, mrec_of, reported_code, ven
 from controller.ocpp.mapping import error_report
 from controller.status_codes import known_codes, lookup
 from controller.view import Measurement
+from hmi.format import Formatter
+from hmi.presenter import kiosk_values
+from tests.conftest import WorldFactory
 
 
 def test_every_mapped_code_is_in_the_catalog_and_every_mrec_is_well_formed() -> None:
@@ -52,3 +55,16 @@ def test_info_never_exceeds_fifty_characters() -> None:
     for code in known_codes():
         info = error_report(code, Measurement("output", 1000.5, "V")).info
         assert info is not None and len(info) <= 50
+
+
+def test_the_status_screen_follows_the_mrec_display_convention_only_in_mrec_mode(make_world: WorldFactory) -> None:
+    for mode, expected in (("manual", ""), ("mrec", "If you contact customer service, quote code CX008.")):
+        world = make_world("U00", ocpp={"vendor_error_code": mode})
+        world.hardware.set_emergency_stop(True)
+        world.advance(0.3)
+        assert kiosk_values(world.view, Formatter())["statusReportText"] == expected
+        if mode == "mrec":
+            world.station.attach_backend()
+            world.station.set_backend_online(True, "")
+            assert kiosk_values(world.station.view(), Formatter())["statusReportText"].startswith(
+                "The operator has been notified.")
