@@ -75,7 +75,8 @@ def station_snapshot(station: Station) -> StationSnapshot:
             offered_w=round(grant.power_limit_w) if grant is not None else 0.0,
             plugged=connector.plugged,
         ))
-    codes = tuple(ActiveCode(c.code, c.side.connector_id if c.side is not None else 0, c.blocks_charging)
+    codes = tuple(ActiveCode(c.code, c.side.connector_id if c.side is not None else 0, c.blocks_charging,
+                             station.code_reading(c.code, c.side))
                   for c in station.codes if c.code not in LINK_CODES)
     return StationSnapshot(tuple(connectors), codes, station.phase is StationPhase.READY)
 

@@ -203,8 +203,11 @@ class OcppSection:
     reconnect_jitter_s: float = 10.0
     heartbeat_interval_s: int = 900
     phase_voltage_v: float = 277.0
+    vendor_error_code: str = "manual"
 
     def check(self) -> None:
+        if self.vendor_error_code not in ("manual", "mrec"):
+            raise ConfigError(f"[ocpp].vendor_error_code: {self.vendor_error_code!r} is not one of manual, mrec")
         if self.url:
             parts = urlsplit(self.url)
             if parts.scheme not in ("ws", "wss") or not parts.hostname:
@@ -230,6 +233,22 @@ class OcppSection:
 
 
 @dataclass(frozen=True, slots=True)
+class EngineerSection:
+    pin_hash: str = ""
+    idle_timeout_s: float = 120.0
+    max_attempts: int = 3
+    lockout_s: float = 60.0
+
+    def check(self) -> None:
+        if self.pin_hash and not self.pin_hash.startswith("scrypt$"):
+            raise ConfigError("[engineer].pin_hash: not a hash made by `evse-hmi engineer-pin` (the PIN itself "
+                              "is never stored)")
+        _in_range("[engineer].idle_timeout_s", self.idle_timeout_s, 10, 3600)
+        _in_range("[engineer].max_attempts", self.max_attempts, 1, 10)
+        _in_range("[engineer].lockout_s", self.lockout_s, 1, 3600)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The whole station configuration."""
 
@@ -241,6 +260,7 @@ class Config:
     simulation: SimulationSection = field(default_factory=SimulationSection)
     storage: StorageSection = field(default_factory=StorageSection)
     ocpp: OcppSection = field(default_factory=OcppSection)
+    engineer: EngineerSection = field(default_factory=EngineerSection)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Config:
         """A copy with some keys replaced, e.g. ``with_overrides(station={"version": "U00"})``."""
@@ -261,6 +281,7 @@ _SECTIONS: dict[str, type] = {
     "simulation": SimulationSection,
     "storage": StorageSection,
     "ocpp": OcppSection,
+    "engineer": EngineerSection,
 }
 
 

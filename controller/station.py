@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -18,6 +19,7 @@ from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
 from controller.buses.can_link import CanLink, Frame
 from controller.clock import Clock
 from controller.config import Config
+from controller.engineer import EngineerLock, PinError, PinResult
 from controller.estimate import time_to_target_s
 from controller.limits import ambient_derating, input_in_range, input_power_limit_w
 from controller.meter import EnergyMeter, PowerHistory
@@ -34,7 +36,7 @@ from controller.preferences import DriverPreferences
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset, session_id
 from controller.recording import MeterState, Recorder
 from controller.session import ConnectorState, Machine, StopReason
-from controller.status_codes import format_code
+from controller.status_codes import format_code, lookup, search
 from controller.store import SessionRecord, Store
 from controller.types import (
     PSU_NOT_ROUTED,
@@ -50,12 +52,20 @@ from controller.types import (
     connectors_of,
 )
 from controller.view import (
+    PIN_CANCEL,
+    PIN_OK,
     ActiveCode,
+    BusConnector,
+    BusPsu,
+    CodeEvent,
     ConnectorView,
+    EngineerView,
     Limit,
+    Measurement,
     Notice,
     NoticeKind,
     PendingAuthorization,
+    PinPad,
     SessionView,
     StationPhase,
     StationView,
@@ -81,6 +91,15 @@ CODE_REMOTE_RESET = "033905"  # the backend restarts the charger
 BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
 RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
 
+#: Which reading a status code is about (StatusNotification.info, the engineer screen):
+#: the AC input voltage, the inlet air, the hottest power module, or the connector's output.
+_INPUT_VOLTAGE_CODES = frozenset({*(f"0122{n:02d}" for n in range(15)), "012270", "012271", "012276", "012294",
+                                  "012295", "012313"})
+_AMBIENT_CODES = frozenset({"012223", "012224", "012227", "012228"})
+_PSU_TEMPERATURE_CODES = frozenset({"012225", "012226", "012315", "012330"})
+_OUTPUT_VOLTAGE_CODES = frozenset({"012215", "012217", "012219", "012221", "012288", "012289", "012290"})
+_OUTPUT_CURRENT_CODES = frozenset({"012216", "012218", "012220", "012222", "012299", "012300"})
+
 #: Connector states of a charger nobody is using.
 _RESTING = frozenset({ConnectorState.AVAILABLE, ConnectorState.RESERVED, ConnectorState.INOPERATIVE})
 
@@ -92,6 +111,14 @@ AUTHORIZATION_GRACE_S = 5.0
 #: Driver-specific prices (SetUserPrice) kept for ids that have not started yet.
 USER_PRICES_KEPT = 16
 COMMAND_REPEAT_S = 0.1
+#: Status codes raised and cleared kept for the engineer screen (the oldest go first).
+CODE_HISTORY = 50
+#: Both buttons held this long open the engineer PIN pad (a driver does not do that by accident).
+ENGINEER_HOLD_S = 5.0
+#: The engineer screen's pages: overview, connectors, status codes, look-up.
+ENGINEER_PAGES = 4
+#: Codes the engineer screen's look-up shows at most.
+LOOKUP_RESULTS = 6
 SELF_TEST_RETRY_S = 1.0
 
 
@@ -166,6 +193,19 @@ class _Authorizing:
 
 
 @dataclass
+class _Engineer:
+    """The engineer PIN pad (``open`` False) or the engineer screen (True)."""
+
+    last_activity: float
+    open: bool = False
+    digits: str = ""
+    cursor: int = 0
+    message: str = ""
+    query: str = ""
+    page: int = 0  # ENGINEER_PAGES: the right button moves on
+
+
+@dataclass
 class _SelfTest:
     sequence: int = 1
     started_at: float | None = None
@@ -198,12 +238,20 @@ class Station:
         self.phase = StationPhase.INITIALIZING
         self.focus = Side.LEFT
         self.codes: list[ActiveCode] = []
+        self._readings: dict[tuple[str, Side | None], Measurement | None] = {}  # at raise time
+        self.code_history: deque[CodeEvent] = deque(maxlen=CODE_HISTORY)  # raised and cleared, newest last
         self.estop = False
         self.door_open = False
         self.tilt = False
         self.ambient_c = 25.0
         self.reader_available = True
         self._buttons = {Button.LEFT: False, Button.RIGHT: False}
+        self._both_held_since: float | None = None  # both buttons down (the engineer gesture)
+        self._gesture_done = False  # ... and it already opened the PIN pad: release first
+        self.engineer_lock = EngineerLock(config.engineer.pin_hash, config.engineer.max_attempts,
+                                          config.engineer.lockout_s)
+        self._engineer: _Engineer | None = None
+        self._self_test_results: dict[str, str] = {}
         self._pending: _Pending | None = None
         self._authorizing: _Authorizing | None = None
         self._notice: tuple[Notice, float] | None = None
@@ -254,7 +302,7 @@ class Station:
         """Anything going on that needs the full cycle rate (sessions, plugged cables,
         a pending authorization, a message on screen)?"""
         if self.phase is not StationPhase.READY or self._pending is not None or self._notice is not None \
-                or self._authorizing is not None:
+                or self._authorizing is not None or self._engineer is not None:
             return True
         return any(c.plugged or c.edges or c.machine.state not in _RESTING
                    or c.output_current >= sm.ZERO_CURRENT_A for c in self.connectors.values())
@@ -269,9 +317,16 @@ class Station:
 
         ``press_left``, ``press_right``, ``select`` (index), ``stop`` (index), ``cancel``,
         ``dismiss``, ``tap`` (card UID), ``language`` (BCP 47 tag), ``high_contrast`` (bool)
-        and ``status_page`` (ignored here).
+        and ``status_page`` (ignored here); for technicians ``engineer`` (the long press that
+        asks for the PIN), ``pin_digit`` (a digit), ``pin_erase``, ``pin_submit``, ``pin_cancel``,
+        ``engineer_lookup`` (a code or words), ``engineer_page`` (index) and ``engineer_exit``.
+        While the PIN pad or the engineer screen is up, the buttons work for it.
         """
         now = self.clock.monotonic()
+        if intent.startswith(("engineer", "pin_")) or (
+                self._engineer is not None and intent in ("press_left", "press_right")):
+            self._engineer_intent(intent, argument, now)
+            return
         if intent == "press_left":
             self._press_left(now)
         elif intent == "press_right":
@@ -340,6 +395,26 @@ class Station:
     def interrupted_sessions(self) -> tuple[SessionRecord, ...]:
         """Sessions a crash or a power cut cut off, as stored at their last checkpoint (found at start-up)."""
         return self.recorder.interrupted
+
+    def code_reading(self, code: str, side: Side | None) -> Measurement | None:
+        """The reading an active code is about, as measured when it was raised (None: none)."""
+        return self._readings.get((code, side))
+
+    def code_measurement(self, code: str, side: Side | None) -> Measurement | None:
+        """The reading ``code`` is about, now (None when it is about none)."""
+        if code in _INPUT_VOLTAGE_CODES:
+            return Measurement("input", round(self.input_voltage_v), "V")
+        if code in _AMBIENT_CODES:
+            return Measurement("ambient", round(self.ambient_c, 1), "C")
+        if code in _PSU_TEMPERATURE_CODES:
+            hottest = max((psu.temperature for psu in self.psus if psu.present), default=None)
+            return None if hottest is None else Measurement("PSU", round(hottest, 1), "C")
+        connectors = [self.connectors[side]] if side in self.connectors else list(self.connectors.values())
+        if code in _OUTPUT_VOLTAGE_CODES:
+            return Measurement("output", round(max(c.output_voltage for c in connectors), 1), "V")
+        if code in _OUTPUT_CURRENT_CODES:
+            return Measurement("output", round(max(c.output_current for c in connectors), 1), "A")
+        return None
 
     def meter_register_wh(self, side: Side) -> float:
         """The connector's lifetime energy register (Wh): never decreases, survives restarts."""
@@ -525,6 +600,7 @@ class Station:
         """Advance the station by one controller cycle and publish the snapshot."""
         now = self.clock.monotonic()
         self._last_tick = now
+        self._watch_engineer(now)
         if self.phase is StationPhase.INITIALIZING:
             self._run_self_test(now)
         else:
@@ -647,6 +723,12 @@ class Station:
             if pressed and not self._buttons[button] and self.phase is StationPhase.READY:
                 self.submit("press_left" if button is Button.LEFT else "press_right")
             self._buttons[button] = pressed
+        if all(self._buttons.values()):
+            if self._both_held_since is None:
+                self._both_held_since = self.clock.monotonic()
+        else:
+            self._both_held_since = None
+            self._gesture_done = False
         self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
         self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
         self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
@@ -671,6 +753,7 @@ class Station:
             return
         test.answered.add(node)
         result = int(frame.signals["Result"])
+        self._self_test_results[node] = f"failed {format_code(result)}" if result else "passed"
         if node.startswith("PSU_"):
             psu = self.psus[int(node.split("_")[1]) - 1]
             psu.failed_self_test = result != 0
@@ -745,6 +828,8 @@ class Station:
         if self._has_code(code, side):
             return
         self.codes.insert(0, ActiveCode(code, side, blocking))
+        self._readings[(code, side)] = self.code_measurement(code, side)
+        self.code_history.append(CodeEvent(self.clock.now(), code, side, True, self._readings[(code, side)]))
         log.warning("status code %s raised (%s, %s)", code, side.label if side is not None else "station",
                     "blocking" if blocking else "information")
         if not blocking:
@@ -758,6 +843,8 @@ class Station:
         self.codes = [c for c in self.codes if not (c.code == code and c.side == side)]
         if len(self.codes) != before:
             log.info("status code %s cleared", code)
+            self.code_history.append(CodeEvent(self.clock.now(), code, side, False, self._readings.pop((code, side),
+                                                                                                     None)))
 
     def _blocked(self, side: Side) -> bool:
         return any(c.blocks_charging and c.side in (None, side) for c in self.codes)
@@ -897,6 +984,137 @@ class Station:
 
     def _show_notice(self, kind: NoticeKind, now: float, is_error: bool = False, side: Side | None = None) -> None:
         self._notice = (Notice(kind, side, is_error), now + NOTICE_SECONDS)
+
+    # --- the engineer screen ------------------------------------------------------------
+
+    def _open_pin_pad(self, now: float, how: str) -> None:
+        if self._engineer is not None:
+            return
+        if not self.engineer_lock.configured:
+            log.warning("engineer screen asked for (%s) but [engineer].pin_hash is not set: it cannot be opened "
+                        "until a PIN is configured (evse-hmi engineer-pin)", how)
+            return
+        log.info("engineer PIN pad opened (%s)", how)
+        self._engineer = _Engineer(last_activity=now)
+
+    def _engineer_intent(self, intent: str, argument: object, now: float) -> None:
+        if intent == "engineer":
+            self._open_pin_pad(now, "long press")
+            return
+        engineer = self._engineer
+        if engineer is None:
+            return
+        engineer.last_activity = now
+        if intent in ("engineer_exit", "pin_cancel"):
+            self._close_engineer("exit")
+        elif engineer.open:
+            if intent == "press_left":
+                self._close_engineer("left button")
+            elif intent == "press_right":
+                engineer.page = (engineer.page + 1) % ENGINEER_PAGES
+            elif intent == "engineer_page":
+                engineer.page = int(argument) % ENGINEER_PAGES  # type: ignore[call-overload]
+            elif intent == "engineer_lookup":
+                engineer.query = str(argument or "").strip()[:40]
+                engineer.page = ENGINEER_PAGES - 1
+        elif intent == "pin_digit" and str(argument) in "0123456789" and len(str(argument)) == 1:
+            self._pin_digit(engineer, str(argument))
+        elif intent == "pin_erase":
+            engineer.digits = engineer.digits[:-1]
+        elif intent == "pin_submit":
+            self._pin_submit(engineer, now)
+        elif intent == "press_right":  # the buttons: right moves the selection 0..9, OK, Cancel
+            engineer.cursor = (engineer.cursor + 1) % (PIN_CANCEL + 1)
+        elif intent == "press_left":  # ... left takes it
+            if engineer.cursor == PIN_OK:
+                self._pin_submit(engineer, now)
+            elif engineer.cursor == PIN_CANCEL:
+                self._close_engineer("cancel")
+            else:
+                self._pin_digit(engineer, str(engineer.cursor))
+
+    @staticmethod
+    def _pin_digit(engineer: _Engineer, digit: str) -> None:
+        if len(engineer.digits) < 8:
+            engineer.digits += digit
+            engineer.message = ""
+
+    def _pin_submit(self, engineer: _Engineer, now: float) -> None:
+        pin, engineer.digits, engineer.cursor = engineer.digits, "", 0
+        try:
+            result = self.engineer_lock.try_pin(pin, now)
+        except PinError:
+            log.exception("engineer PIN not checked")
+            result = PinResult.NOT_CONFIGURED
+        if result is PinResult.ACCEPTED:
+            log.warning("engineer screen opened")
+            engineer.open, engineer.message = True, ""
+        elif result is PinResult.NOT_CONFIGURED:
+            self._close_engineer("no usable [engineer].pin_hash")
+        else:
+            log.warning("wrong engineer PIN (%d in a row)%s", self.engineer_lock.failures,
+                        ": locked" if result is PinResult.LOCKED else "")
+            engineer.message = "locked" if result is PinResult.LOCKED else "wrong"
+
+    def _close_engineer(self, why: str) -> None:
+        if self._engineer is not None:
+            log.info("engineer %s closed (%s)", "screen" if self._engineer.open else "PIN pad", why)
+        self._engineer = None
+
+    def _watch_engineer(self, now: float) -> None:
+        """The both-buttons gesture, and the automatic exit after inactivity."""
+        since = self._both_held_since
+        if since is not None and not self._gesture_done and now - since >= ENGINEER_HOLD_S:
+            self._gesture_done = True
+            self._open_pin_pad(now, "both buttons held")
+        engineer = self._engineer
+        if engineer is not None and now - engineer.last_activity >= self.config.engineer.idle_timeout_s:
+            self._close_engineer("inactivity")
+
+    def _pin_pad(self, now: float) -> PinPad | None:
+        engineer = self._engineer
+        if engineer is None or engineer.open:
+            return None
+        locked = self.engineer_lock.seconds_locked(now)
+        message = engineer.message if engineer.message != "locked" or locked else ""
+        return PinPad(len(engineer.digits), engineer.cursor, message, locked if message == "locked" else 0)
+
+    def _engineer_view(self, now: float) -> EngineerView | None:
+        engineer = self._engineer
+        if engineer is None or not engineer.open:
+            return None
+        station = self.config.station
+        results = self._self_test_results
+        boards = tuple((node, results.get(node, "missing")) for node in sorted(self._self_test.expected))
+        connectors = tuple(BusConnector(
+            side=c.side, standard=c.standard, state=c.machine.state.value, stage=int(c.stage), plugged=c.plugged,
+            locked=c.locked, contactor_closed=c.contactor_closed, voltage_v=round(c.output_voltage, 1),
+            current_a=round(c.output_current, 1), power_w=round(c.output_voltage * c.output_current),
+            soc=c.soc if c.plugged else None, ev_target_v=round(c.ev_voltage, 1), ev_target_a=round(c.ev_current, 1),
+            board_code=c.board_code, energy_register_wh=round(c.meter.register_wh)) for c in self._ordered())
+        psus = tuple(BusPsu(p.index, p.present, p.enabled, p.routed_to, round(p.voltage, 1), round(p.current, 1),
+                            round(p.temperature, 1), p.fault_code) for p in self.psus)
+        safety = tuple(name for name, on in (("emergency stop", self.estop), ("door open", self.door_open),
+                                              ("tilt", self.tilt)) if on)
+        return EngineerView(
+            firmware_version=station.firmware_version,
+            serial_number=station.serial_number,
+            boards=boards,
+            connectors=connectors,
+            psus=psus,
+            ambient_c=round(self.ambient_c, 1),
+            input_voltage_v=round(self.input_voltage_v),
+            safety=safety,
+            recent=tuple(reversed(self.code_history)),
+            backend_configured=self.backend_configured,
+            backend_online=self.backend_online,
+            backend_code=self.backend_code,
+            backend_url=self.config.ocpp.url,
+            page=engineer.page,
+            query=engineer.query,
+            results=_look_up(engineer.query),
+            seconds_left=max(0, math.ceil(engineer.last_activity + self.config.engineer.idle_timeout_s - now)),
+        )
 
     # --- the cycle ------------------------------------------------------------------
 
@@ -1288,6 +1506,9 @@ class Station:
             backend_code=self.backend_code,
             methods_offered=frozenset(AuthMethod(m) for m in self.config.authorization.methods),
             utc_offset_minutes=self.time_offset.minutes_at(wall) if self.time_offset else None,
+            vendor_code_mode=self.config.ocpp.vendor_error_code,
+            pin_pad=self._pin_pad(now),
+            engineer=self._engineer_view(now),
         )
 
     def _price_text(self) -> PriceText | None:
@@ -1402,6 +1623,16 @@ class Station:
         granted = connector.grant.power_limit_w if connector.grant else None
         seconds = time_to_target_s(connector.soc, connector.target_soc, connector.capacity_kwh, power_w, granted)
         return None if seconds is None else math.ceil(seconds / 60) * 60
+
+
+def _look_up(query: str) -> tuple[str, ...]:
+    """The engineer screen's look-up (as ``evse-hmi codes``): a six-digit code, or words to search."""
+    if not query:
+        return ()
+    digits = query.replace(" ", "")
+    if digits.isdigit() and len(digits) <= 6:
+        return (lookup(digits).code,)
+    return tuple(entry.code for entry in search(query)[:LOOKUP_RESULTS])
 
 
 def _enum(kind: type, value: float | int, default: object) -> object:

@@ -51,12 +51,105 @@ class Limit(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Measurement:
+    """The reading a status code is about (the AC input voltage of an input OVP, ...)."""
+
+    label: str  # what was measured: "input", "ambient", "PSU", "output"
+    value: float
+    unit: str  # "V", "A" or "C"
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.value:g} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
 class ActiveCode:
     """A status code in force; ``side`` None means the whole station."""
 
     code: str
     side: Side | None
     blocks_charging: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CodeEvent:
+    """A status code raised or cleared (the engineer screen's recent codes)."""
+
+    at: datetime  # wall time, UTC
+    code: str
+    side: Side | None
+    raised: bool  # False: cleared
+    measurement: Measurement | None = None  # the reading when it was raised
+
+
+@dataclass(frozen=True, slots=True)
+class PinPad:
+    """The engineer PIN being entered (never the digits themselves)."""
+
+    entered: int  # how many digits so far
+    cursor: int  # what the buttons select: 0-9 a digit, PIN_OK submit, PIN_CANCEL leave
+    message: str = ""  # "", "wrong" or "locked"
+    seconds_locked: int = 0
+
+
+PIN_OK = 10
+PIN_CANCEL = 11
+
+
+@dataclass(frozen=True, slots=True)
+class BusConnector:
+    """One connector's live bus values for the engineer screen."""
+
+    side: Side
+    standard: Standard
+    state: str  # the session machine's state
+    stage: int  # BoardStage the board reports
+    plugged: bool
+    locked: bool
+    contactor_closed: bool
+    voltage_v: float
+    current_a: float
+    power_w: float
+    soc: int | None
+    ev_target_v: float
+    ev_target_a: float
+    board_code: str
+    energy_register_wh: float
+
+
+@dataclass(frozen=True, slots=True)
+class BusPsu:
+    index: int  # 0-based
+    present: bool
+    enabled: bool
+    routed_to: Side | None
+    voltage_v: float
+    current_a: float
+    temperature_c: float
+    fault_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class EngineerView:
+    """The engineer screen: technicians' facts (the HMI formats them, in English)."""
+
+    firmware_version: str
+    serial_number: str
+    boards: tuple[tuple[str, str], ...]  # (node, "answered" | "failed <code>" | "missing") from the self-test
+    connectors: tuple[BusConnector, ...]
+    psus: tuple[BusPsu, ...]
+    ambient_c: float
+    input_voltage_v: float
+    safety: tuple[str, ...]  # active safety inputs: "emergency stop", "door open", "tilt"
+    recent: tuple[CodeEvent, ...]  # raised and cleared, newest first
+    backend_configured: bool
+    backend_online: bool
+    backend_code: str
+    backend_url: str
+    page: int  # 0 overview, 1 connectors, 2 status codes, 3 look-up
+    query: str  # the look-up field
+    results: tuple[str, ...]  # codes the look-up found (at most a page)
+    seconds_left: int  # until the screen closes by itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +250,9 @@ class StationView:
     backend_code: str = ""  # 033900/033901/033902 while the central system is unreachable
     methods_offered: frozenset[AuthMethod] = frozenset(AuthMethod)  # configured (``methods``: usable now)
     utc_offset_minutes: int | None = None  # the backend's TimeOffset for the clock; None: [station].time_zone
+    vendor_code_mode: str = "manual"  # [ocpp].vendor_error_code: "mrec" follows the ChargeX display convention
+    pin_pad: PinPad | None = None  # the engineer PIN is being entered
+    engineer: EngineerView | None = None  # the engineer screen is open
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:

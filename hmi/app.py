@@ -12,6 +12,7 @@
     evse-hmi --demo-csms             start the demo central system too and connect to it (make demo)
     evse-hmi codes 012251            a status code's description, family and troubleshooting steps
     evse-hmi codes --search fuse     the status codes whose description mentions a word
+    evse-hmi engineer-pin            the [engineer].pin_hash line for a new engineer PIN
 """
 
 from __future__ import annotations
@@ -92,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from controller.codes_cli import main as codes_main
 
         return codes_main(words[1:])
+    if words[:1] == ["engineer-pin"]:
+        from controller.engineer_cli import main as pin_main
+
+        return pin_main(words[1:])
     args = parse_args(words)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -32,6 +32,10 @@ def status_codes(view: StationView, connector: ConnectorView) -> list[ActiveCode
 
 def screen_for(view: StationView) -> str:
     """The name of the screen (see ``hmi.viewmodel.SCREENS``)."""
+    if view.engineer is not None:
+        return "engineer"
+    if view.pin_pad is not None:
+        return "engineerPin"
     if view.phase is StationPhase.INITIALIZING:
         return "initializing"
     focused = view.focused_connector

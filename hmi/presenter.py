@@ -11,9 +11,10 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication
 
+from controller.mrec import reported_code
 from controller.status_codes import lookup
 from controller.types import AuthMethod, BoardStage, LedPattern, Side
-from controller.view import ConnectorView, Limit, NoticeKind, StationView
+from controller.view import CodeEvent, ConnectorView, EngineerView, Limit, NoticeKind, PinPad, StationView
 from hmi.format import Formatter
 from hmi.i18n import CATALOG_CONTEXT, LANGUAGES, language
 from hmi.navigation import screen_for, status_codes
@@ -221,6 +222,10 @@ def button_texts(screen: str, view: StationView) -> tuple[str, str]:
         left = translate("Presenter", "Stop")
     elif screen == "summary":
         left = translate("Presenter", "Home")
+    if screen == "engineerPin":
+        return translate("Presenter", "Select"), translate("Presenter", "Next")
+    if screen == "engineer":
+        return "Exit", ""  # technicians: English
     switchable = len(view.connectors) > 1 and screen not in ("initializing", "plugin")
     right = translate("Presenter", "Switch connector") if switchable else ""
     return left, right
@@ -313,12 +318,117 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
         **language_values(view),
     }
     values.update(status_values(view, codes[status_index] if codes else None))
+    values.update(pin_values(view.pin_pad))
+    values.update(engineer_values(view))
     return values
+
+
+ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up")
+# Lines of the status-code page (active codes, then the history, newest first).
+ENGINEER_CODE_LINES = 12
+
+
+def pin_values(pad: PinPad | None) -> dict[str, Any]:
+    """The engineer PIN pad (a driver may see it: translated)."""
+    if pad is None:
+        return {"pinEntered": 0, "pinCursor": 0, "pinMessageText": ""}
+    message = ""
+    if pad.message == "wrong":
+        message = translate("Presenter", "Wrong PIN")
+    elif pad.message == "locked":
+        message = translate("Presenter", "Too many wrong PINs: try again in %1 s").replace(
+            "%1", str(pad.seconds_locked))
+    return {"pinEntered": pad.entered, "pinCursor": pad.cursor, "pinMessageText": message}
+
+
+def _code_line(code: str, side: Any, tail: str = "") -> str:
+    where = "station" if side is None else side.label
+    return f"{code}  {where:<7} {lookup(code).description}{tail}"
+
+
+def _event_line(event: CodeEvent) -> str:
+    reading = f" ({event.measurement})" if event.measurement is not None else ""
+    what = "raised " if event.raised else "cleared"
+    return f"{event.at:%H:%M:%S} UTC {what} " + _code_line(event.code, event.side, reading)
+
+
+def _engineer_columns(view: StationView, eng: EngineerView) -> list[dict[str, Any]]:
+    network = "no central system configured"
+    if eng.backend_configured:
+        network = "online" if eng.backend_online else f"offline ({eng.backend_code or 'connecting'})"
+    station = [
+        f"{view.model} {view.version}  id {view.charge_point_id}",
+        f"serial {eng.serial_number}  firmware {eng.firmware_version}",
+        "self-test: " + ", ".join(f"{node} {result}" for node, result in eng.boards),
+        f"ambient {eng.ambient_c:g} °C  AC input {eng.input_voltage_v:g} V",
+        "safety inputs: " + (", ".join(eng.safety) or "normal"),
+        f"OCPP: {network}",
+    ]
+    if eng.backend_url:
+        station.append(eng.backend_url)
+    psus = []
+    for p in eng.psus:
+        if not p.present:
+            psus.append(f"PSU {p.index + 1}: not answering")
+            continue
+        routed = p.routed_to.label if p.routed_to is not None else "–"
+        fault = f"  fault {p.fault_code}" if p.fault_code else ""
+        psus.append(f"PSU {p.index + 1}: {'on' if p.enabled else 'off'} → {routed}  {p.voltage_v:g} V "
+                    f"{p.current_a:g} A  {p.temperature_c:g} °C{fault}")
+    if eng.page == 0:
+        return [{"title": "Station", "lines": station}, {"title": "Power modules", "lines": psus}]
+    if eng.page != 1:
+        return []
+    columns = []
+    for c in eng.connectors:
+        flags = [name for name, on in (("plugged", c.plugged), ("locked", c.locked),
+                                       ("contactor closed", c.contactor_closed)) if on]
+        columns.append({"title": f"{c.side.label.title()} – {c.standard.display_name}", "lines": [
+            f"state {c.state}, board stage {c.stage}",
+            ", ".join(flags) or "unplugged",
+            f"{c.voltage_v:g} V  {c.current_a:g} A  {c.power_w / 1000:.1f} kW",
+            f"EV asks {c.ev_target_v:g} V {c.ev_target_a:g} A" + (f", SOC {c.soc} %" if c.soc is not None else ""),
+            f"board code {c.board_code or 'none'}",
+            f"energy register {c.energy_register_wh / 1000:.3f} kWh",
+        ]})
+    return columns
+
+
+def _lookup_lines(eng: EngineerView) -> list[str]:
+    if not eng.query:
+        return ["Type a six-digit code or words (as evse-hmi codes), or tap a code above."]
+    if not eng.results:
+        return [f"Nothing found for “{eng.query}”."]
+    if len(eng.results) > 1:
+        return [f"{code}  {lookup(code).description}" for code in eng.results]
+    info = lookup(eng.results[0])
+    lines = [f"{info.code}  {info.description}", f"{info.family_name} ({info.severity}), {info.source}"]
+    return lines + [f"{n}. {step}" for n, step in enumerate(info.technician_steps, 1)]
+
+
+def engineer_values(view: StationView) -> dict[str, Any]:
+    """The engineer screen: technicians' facts, in English (not translated, like ``evse-hmi codes``)."""
+    eng = view.engineer
+    if eng is None:
+        return {"engineerPage": 0, "engineerTabs": [], "engineerColumns": [], "engineerCodes": [],
+                "engineerLookupLines": [], "engineerQuery": "", "engineerFooterText": ""}
+    codes = [{"text": "active   " + _code_line(c.code, c.side, "  (blocking)" if c.blocks_charging else ""),
+              "code": c.code} for c in view.codes] or [{"text": "active   none", "code": ""}]
+    codes += [{"text": _event_line(event), "code": event.code} for event in eng.recent]
+    return {
+        "engineerPage": eng.page,
+        "engineerTabs": list(ENGINEER_TABS),
+        "engineerColumns": _engineer_columns(view, eng),
+        "engineerCodes": codes[:ENGINEER_CODE_LINES],
+        "engineerLookupLines": _lookup_lines(eng),
+        "engineerQuery": eng.query,
+        "engineerFooterText": f"Closes in {eng.seconds_left} s without activity",
+    }
 
 
 def status_values(view: StationView, active: Any) -> dict[str, Any]:
     if active is None:
-        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": []}
+        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": [], "statusReportText": ""}
     info = lookup(active.code)
     if active.side is None:
         scope = translate("Presenter", "Charger")
@@ -333,4 +443,18 @@ def status_values(view: StationView, active: Any) -> dict[str, Any]:
         "statusText": catalog_text(info.driver_text),
         "statusScopeText": scope,
         "statusSteps": [catalog_text(step) for step in info.steps],
+        "statusReportText": report_text(view, info.code),
     }
+
+
+def report_text(view: StationView, code: str) -> str:
+    """The ChargeX MREC display convention (``[ocpp].vendor_error_code = "mrec"``): the driver
+    reads that the operator has been notified (when the backend is reachable) and which code
+    to quote to customer service; "" in the manual's mode, where the code above says it all."""
+    if view.vendor_code_mode != "mrec":
+        return ""
+    quoted = reported_code(code, "mrec")
+    if view.backend_configured and view.online:
+        return translate("Presenter", "The operator has been notified. If you contact customer service, "
+                                      "quote code %1.").replace("%1", quoted)
+    return translate("Presenter", "If you contact customer service, quote code %1.").replace("%1", quoted)

@@ -26,6 +26,8 @@ SCREENS = (
     "summary",
     "status",
     "outOfService",
+    "engineerPin",  # technicians: the PIN pad
+    "engineer",  # technicians: versions, bus values, codes, network, look-up
 )
 
 
@@ -208,6 +210,7 @@ class Kiosk(_Singleton):
         "statusText": "",  # its meaning
         "statusScopeText": "",  # "Charger" / "Left connector (CHAdeMO)"
         "statusSteps": [],  # numbered steps, plain strings
+        "statusReportText": "",  # MREC convention: operator notified, the code to quote ("" = not shown)
         "statusCount": 0,  # how many codes are active (status screen pager)
         "statusIndex": 0,
         "leftButtonText": "",  # what the left physical button does now
@@ -222,6 +225,16 @@ class Kiosk(_Singleton):
         "fontFamily": "Inter",  # first font family of every text in the active language
         "languages": [],  # offered: [{"tag", "name" (own language), "fontFamily"}]
         "highContrast": False,
+        "pinEntered": 0,  # digits entered so far (shown as dots)
+        "pinCursor": 0,  # the buttons' selection: 0-9 a digit, 10 OK, 11 Cancel
+        "pinMessageText": "",  # wrong PIN / locked for n s
+        "engineerPage": 0,  # 0 overview, 1 connectors, 2 status codes, 3 look-up
+        "engineerTabs": [],  # the pages' names
+        "engineerColumns": [],  # the page's panels: [{"title", "lines": [str]}]; technicians' facts, English
+        "engineerCodes": [],  # [{"text", "code"}]: active codes, then raised/cleared ones, newest first
+        "engineerLookupLines": [],  # the look-up's result
+        "engineerQuery": "",
+        "engineerFooterText": "",  # e.g. "Closes in 117 s without activity"
     }
     screen = _prop("screen", str, changed)
     chargePointId = _prop("chargePointId", str, changed)
@@ -247,6 +260,7 @@ class Kiosk(_Singleton):
     statusText = _prop("statusText", str, changed)
     statusScopeText = _prop("statusScopeText", str, changed)
     statusSteps = _prop("statusSteps", "QStringList", changed)
+    statusReportText = _prop("statusReportText", str, changed)
     statusCount = _prop("statusCount", int, changed)
     statusIndex = _prop("statusIndex", int, changed)
     leftButtonText = _prop("leftButtonText", str, changed)
@@ -261,6 +275,16 @@ class Kiosk(_Singleton):
     fontFamily = _prop("fontFamily", str, changed)
     languages = _prop("languages", "QVariantList", changed)
     highContrast = _prop("highContrast", bool, changed)
+    pinEntered = _prop("pinEntered", int, changed)
+    pinCursor = _prop("pinCursor", int, changed)
+    pinMessageText = _prop("pinMessageText", str, changed)
+    engineerPage = _prop("engineerPage", int, changed)
+    engineerTabs = _prop("engineerTabs", "QStringList", changed)
+    engineerColumns = _prop("engineerColumns", "QVariantList", changed)
+    engineerCodes = _prop("engineerCodes", "QVariantList", changed)
+    engineerLookupLines = _prop("engineerLookupLines", "QStringList", changed)
+    engineerQuery = _prop("engineerQuery", str, changed)
+    engineerFooterText = _prop("engineerFooterText", str, changed)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -335,6 +359,42 @@ class Kiosk(_Singleton):
     def setHighContrast(self, on: bool) -> None:
         """The driver switched high contrast on or off for this visit."""
         self._emit("high_contrast", on)
+
+    # --- technicians -------------------------------------------------------------------
+
+    @Slot()
+    def openEngineer(self) -> None:
+        """The long press on the charge point id: ask for the engineer PIN."""
+        self._emit("engineer")
+
+    @Slot(str)
+    def pinDigit(self, digit: str) -> None:
+        self._emit("pin_digit", digit)
+
+    @Slot()
+    def pinErase(self) -> None:
+        self._emit("pin_erase")
+
+    @Slot()
+    def pinSubmit(self) -> None:
+        self._emit("pin_submit")
+
+    @Slot()
+    def pinCancel(self) -> None:
+        self._emit("pin_cancel")
+
+    @Slot(str)
+    def engineerLookup(self, query: str) -> None:
+        """Look a status code up (six digits) or search the descriptions (words)."""
+        self._emit("engineer_lookup", query)
+
+    @Slot(int)
+    def engineerShowPage(self, index: int) -> None:
+        self._emit("engineer_page", index)
+
+    @Slot()
+    def engineerExit(self) -> None:
+        self._emit("engineer_exit")
 
 
 @QmlElement

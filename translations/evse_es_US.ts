@@ -121,6 +121,29 @@
     </message>
 </context>
 <context>
+    <name>EngineerPinScreen</name>
+    <message>
+        <source>Engineer access</source>
+        <translation>Acceso técnico</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>Introduzca el PIN</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Online</source>
@@ -479,12 +502,36 @@
         <translation>Inicio</translation>
     </message>
     <message>
+        <source>Select</source>
+        <translation>Elegir</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
         <source>Switch connector</source>
         <translation>Cambiar de conector</translation>
     </message>
     <message>
+        <source>The operator has been notified. If you contact customer service, quote code %1.</source>
+        <translation>Se ha avisado al operador. Si llama a atención al cliente, indique el código %1.</translation>
+    </message>
+    <message>
+        <source>If you contact customer service, quote code %1.</source>
+        <translation>Si llama a atención al cliente, indique el código %1.</translation>
+    </message>
+    <message>
         <source>Scan to pay and start with your phone</source>
         <translation>Escanee para pagar y empezar con su teléfono</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN incorrecto</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s</source>
+        <translation>Demasiados PIN incorrectos: vuelva a intentarlo en %1 s</translation>
     </message>
     <message>
         <source>Charger</source>

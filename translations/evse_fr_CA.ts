@@ -121,6 +121,29 @@
     </message>
 </context>
 <context>
+    <name>EngineerPinScreen</name>
+    <message>
+        <source>Engineer access</source>
+        <translation>Accès technicien</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>Entrez le NIP</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Online</source>
@@ -479,12 +502,36 @@
         <translation>Accueil</translation>
     </message>
     <message>
+        <source>Select</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
         <source>Switch connector</source>
         <translation>Changer de connecteur</translation>
     </message>
     <message>
+        <source>The operator has been notified. If you contact customer service, quote code %1.</source>
+        <translation>L’exploitant a été avisé. Si vous contactez le service à la clientèle, indiquez le code %1.</translation>
+    </message>
+    <message>
+        <source>If you contact customer service, quote code %1.</source>
+        <translation>Si vous contactez le service à la clientèle, indiquez le code %1.</translation>
+    </message>
+    <message>
         <source>Scan to pay and start with your phone</source>
         <translation>Balayez pour payer et démarrer avec votre téléphone</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>NIP erroné</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s</source>
+        <translation>Trop de NIP erronés : réessayez dans %1 s</translation>
     </message>
     <message>
         <source>Charger</source>

@@ -121,6 +121,29 @@
     </message>
 </context>
 <context>
+    <name>EngineerPinScreen</name>
+    <message>
+        <source>Engineer access</source>
+        <translation>技術者用アクセス</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>PIN を入力してください</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Online</source>
@@ -479,12 +502,36 @@
         <translation>ホーム</translation>
     </message>
     <message>
+        <source>Select</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
         <source>Switch connector</source>
         <translation>コネクター切替</translation>
     </message>
     <message>
+        <source>The operator has been notified. If you contact customer service, quote code %1.</source>
+        <translation>運営会社に通知しました。カスタマーサービスにお問い合わせの際は、コード %1 をお伝えください。</translation>
+    </message>
+    <message>
+        <source>If you contact customer service, quote code %1.</source>
+        <translation>カスタマーサービスにお問い合わせの際は、コード %1 をお伝えください。</translation>
+    </message>
+    <message>
         <source>Scan to pay and start with your phone</source>
         <translation>スマートフォンで読み取ると支払いと充電開始ができます</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN が違います</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s</source>
+        <translation>PIN の誤りが多すぎます。%1 秒後にもう一度お試しください</translation>
     </message>
     <message>
         <source>Charger</source>

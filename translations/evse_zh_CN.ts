@@ -121,6 +121,29 @@
     </message>
 </context>
 <context>
+    <name>EngineerPinScreen</name>
+    <message>
+        <source>Engineer access</source>
+        <translation>工程人员登录</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>请输入 PIN 码</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Online</source>
@@ -479,12 +502,36 @@
         <translation>首页</translation>
     </message>
     <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
         <source>Switch connector</source>
         <translation>切换充电枪</translation>
     </message>
     <message>
+        <source>The operator has been notified. If you contact customer service, quote code %1.</source>
+        <translation>已通知运营商。联系客服时，请提供代码 %1。</translation>
+    </message>
+    <message>
+        <source>If you contact customer service, quote code %1.</source>
+        <translation>联系客服时，请提供代码 %1。</translation>
+    </message>
+    <message>
         <source>Scan to pay and start with your phone</source>
         <translation>用手机扫码即可支付并开始充电</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN 码错误</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s</source>
+        <translation>PIN 码错误次数过多：请在 %1 秒后重试</translation>
     </message>
     <message>
         <source>Charger</source>

@@ -121,6 +121,29 @@
     </message>
 </context>
 <context>
+    <name>EngineerPinScreen</name>
+    <message>
+        <source>Engineer access</source>
+        <translation>工程人員登入</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>請輸入 PIN 碼</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Online</source>
@@ -479,12 +502,36 @@
         <translation>首頁</translation>
     </message>
     <message>
+        <source>Select</source>
+        <translation>選擇</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一個</translation>
+    </message>
+    <message>
         <source>Switch connector</source>
         <translation>切換充電槍</translation>
     </message>
     <message>
+        <source>The operator has been notified. If you contact customer service, quote code %1.</source>
+        <translation>已通知營運商。聯絡客服時，請提供代碼 %1。</translation>
+    </message>
+    <message>
+        <source>If you contact customer service, quote code %1.</source>
+        <translation>聯絡客服時，請提供代碼 %1。</translation>
+    </message>
+    <message>
         <source>Scan to pay and start with your phone</source>
         <translation>用手機掃描即可付款並開始充電</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN 碼錯誤</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s</source>
+        <translation>PIN 碼錯誤次數過多：請於 %1 秒後再試</translation>
     </message>
     <message>
         <source>Charger</source>

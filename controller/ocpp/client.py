@@ -35,7 +35,14 @@ from controller.ocpp.authorization import AuthorizationStore, IdTagInfo, Rules, 
 from controller.ocpp.configuration import Configuration, standard_keys
 from controller.ocpp.connection import Backoff, Endpoint, open_connection, security_profile
 from controller.ocpp.handlers import CentralSystemRequests
-from controller.ocpp.mapping import OFFLINE_CODES, ErrorReport, connector_status, station_status, stop_reason
+from controller.ocpp.mapping import (
+    OFFLINE_CODES,
+    ErrorReport,
+    code_reports,
+    connector_status,
+    station_status,
+    stop_reason,
+)
 from controller.ocpp.metering import meter_value, next_aligned, station_total
 from controller.ocpp.outbox import CallFailed, CallTimeout, Offline, Outbox, Priority
 from controller.ocpp.port import (
@@ -92,6 +99,7 @@ class ClientSettings:
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES  # SupportedLanguages: what the kiosk offers
     language: str = "en-US"  # Language until the central system sets it
     currency: str = "USD"  # of the costs the central system sends (OCA pricing has no currency field)
+    vendor_error_code: str = "manual"  # "manual": six digits; "mrec": the ChargeX CX code where one matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +155,7 @@ class OcppClient(CentralSystemRequests):
         self._rpc: RpcChargePoint | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._reported: dict[int, tuple[str, ErrorReport]] = {}
+        self._reported_codes: dict[int, dict[str, ErrorReport]] = {}  # every active code, once each
         self._limits: dict[int, float | None] = {}
         self._deauthorized: set[int] = set()
         self._remote_profiles: dict[str, sc.Profile] = {}
@@ -573,29 +582,49 @@ class OcppClient(CentralSystemRequests):
     # --- statuses -----------------------------------------------------------------
 
     def status_of(self, connector_id: int) -> tuple[str, ErrorReport]:
+        mode = self.settings.vendor_error_code
         if connector_id == 0:
-            status, report = station_status(self.snapshot, self.operative(0))
+            status, report = station_status(self.snapshot, self.operative(0), mode)
         else:
             reserved = connector_id in self.reservations()
             status, report = connector_status(self.snapshot.connector(connector_id), self.snapshot,
-                                              self.operative(connector_id), reserved)
+                                              self.operative(connector_id), reserved, mode)
         return status.value, report
 
     def _refresh_statuses(self, force: bool = False) -> None:
-        """Send a StatusNotification for every connector whose status or error changed."""
+        """Send a StatusNotification for every connector whose status or error changed, and
+        one for every newly active code of its own that the status does not carry (a status
+        holds one error; the backend hears of each code in force once, the status last)."""
         if not self.online:
             return
         for connector_id in (0, *self.connector_ids):
             current = self.status_of(connector_id)
+            reports = code_reports(self.snapshot, connector_id, self.settings.vendor_error_code)
+            known = {} if force else self._reported_codes.get(connector_id, {})
+            self._reported_codes[connector_id] = reports
+            for code, report in reports.items():
+                if known.get(code) != report and report != current[1]:
+                    self.spawn(self._send_code(connector_id, current[0], code, report))
             if force or self._reported.get(connector_id) != current:
                 self._reported[connector_id] = current
                 self.spawn(self._send_status(connector_id, *current))
 
+    async def _send_code(self, connector_id: int, status: str, code: str, report: ErrorReport) -> None:
+        """One more active code, reported with the connector's status in force."""
+        try:
+            await self._status_notification(connector_id, status, report)
+        except (Offline, CallTimeout, CallFailed):
+            self._reported_codes.get(connector_id, {}).pop(code, None)  # sent again when back online
+
+    async def _status_notification(self, connector_id: int, status: str, report: ErrorReport) -> None:
+        await self.outbox.request(call.StatusNotification(
+            connector_id=connector_id, error_code=report.error_code.value, status=status,
+            timestamp=ocpp_time(self.now()), info=report.info, vendor_error_code=report.vendor_error_code,
+            vendor_id=report.vendor_id))
+
     async def _send_status(self, connector_id: int, status: str, report: ErrorReport) -> None:
         try:
-            await self.outbox.request(call.StatusNotification(
-                connector_id=connector_id, error_code=report.error_code.value, status=status,
-                timestamp=ocpp_time(self.now()), info=report.info, vendor_error_code=report.vendor_error_code))
+            await self._status_notification(connector_id, status, report)
         except (Offline, CallTimeout, CallFailed):
             if self._reported.get(connector_id) == (status, report):
                 del self._reported[connector_id]  # sent again when back online

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from ocpp.v16.enums import ChargePointErrorCode, ChargePointStatus, Reason
 
-from controller.ocpp.port import ConnectorSnapshot, StationSnapshot
+from controller.mrec import mrec_of, vendor_id
+from controller.ocpp.port import ActiveCode, ConnectorSnapshot, StationSnapshot
 from controller.session import ConnectorState, StopReason
 from controller.status_codes import lookup
+from controller.view import Measurement
 
 #: Backend-lost status code per network interface (manual 5.3.7).
 OFFLINE_CODES = {"ethernet": "033900", "wifi": "033901", "cellular": "033902"}
@@ -40,8 +42,9 @@ class ErrorReport:
     """The error fields of a StatusNotification."""
 
     error_code: ChargePointErrorCode
-    vendor_error_code: str | None = None  # the six-digit status code
-    info: str | None = None  # the code's description (at most 50 characters)
+    vendor_error_code: str | None = None  # the six-digit status code, or its ChargeX MREC (CX...)
+    info: str | None = None  # the measurement and/or the code's description (at most 50 characters)
+    vendor_id: str | None = None  # the ChargeX consortium's id when vendor_error_code is a CX code
 
 
 NO_ERROR = ErrorReport(ChargePointErrorCode.no_error)
@@ -62,13 +65,40 @@ def error_code_of(code: str) -> ChargePointErrorCode:
     return ChargePointErrorCode.other_error
 
 
-def error_report(code: str) -> ErrorReport:
-    """errorCode, vendorErrorCode (the status code itself) and info for ``code``."""
-    return ErrorReport(error_code_of(code), code, lookup(code).description[:INFO_MAX])
+def error_report(code: str, measurement: Measurement | None = None, mode: str = "manual") -> ErrorReport:
+    """errorCode, vendorErrorCode and info for ``code`` (``mode``: ``[ocpp].vendor_error_code``).
+
+    ``"manual"``: vendorErrorCode is the six digits and info the measurement (when there is
+    one) and the description.  ``"mrec"``: a code matching a ChargeX MREC reports the CX
+    code, the MREC vendorId, and (the MREC convention) the bare measurement as info.
+    """
+    description = lookup(code).description
+    mrec = mrec_of(code) if mode == "mrec" else None
+    if mrec is not None:
+        info = f"{measurement.value:g}" if measurement is not None else None
+        return ErrorReport(error_code_of(code), mrec.code, info, vendor_id())
+    info = f"{measurement}: {description}" if measurement is not None else description
+    return ErrorReport(error_code_of(code), code, info[:INFO_MAX])
+
+
+def _report(code: ActiveCode, mode: str) -> ErrorReport:
+    return error_report(code.code, code.measurement, mode)
+
+
+def primary_report(codes: tuple[ActiveCode, ...] | list[ActiveCode], mode: str = "manual") -> ErrorReport:
+    """The error a connector's status carries: its first blocking code, else its first code."""
+    blocking = [c for c in codes if c.blocking]
+    return _report(blocking[0], mode) if blocking else (_report(codes[0], mode) if codes else NO_ERROR)
+
+
+def code_reports(snapshot: StationSnapshot, connector_id: int, mode: str = "manual") -> dict[str, ErrorReport]:
+    """Every active code raised on ``connector_id`` itself (0: the station), oldest first,
+    with its report: each one reaches the backend in a StatusNotification of its own."""
+    return {c.code: _report(c, mode) for c in reversed(snapshot.codes) if c.connector_id == connector_id}
 
 
 def connector_status(connector: ConnectorSnapshot, snapshot: StationSnapshot, operative: bool,
-                     reserved: bool) -> tuple[ChargePointStatus, ErrorReport]:
+                     reserved: bool, mode: str = "manual") -> tuple[ChargePointStatus, ErrorReport]:
     """Status and error of a connector (>= 1).
 
     Faulted while a blocking code concerns it and no session runs; Unavailable before the
@@ -78,7 +108,7 @@ def connector_status(connector: ConnectorSnapshot, snapshot: StationSnapshot, op
     """
     codes = snapshot.codes_for(connector.connector_id)
     blocking = [c for c in codes if c.blocking]
-    report = error_report(blocking[0].code) if blocking else (error_report(codes[0].code) if codes else NO_ERROR)
+    report = primary_report(codes, mode)
     state = connector.state
     in_session = state in (ConnectorState.PREPARING, ConnectorState.CHARGING, ConnectorState.STOPPING)
     if blocking and not in_session:
@@ -99,11 +129,12 @@ def connector_status(connector: ConnectorSnapshot, snapshot: StationSnapshot, op
     return ChargePointStatus.finishing, report  # stopping, finished
 
 
-def station_status(snapshot: StationSnapshot, operative: bool) -> tuple[ChargePointStatus, ErrorReport]:
+def station_status(snapshot: StationSnapshot, operative: bool,
+                   mode: str = "manual") -> tuple[ChargePointStatus, ErrorReport]:
     """Connector 0 (the charge point itself): Available, Unavailable or Faulted."""
     codes = [c for c in snapshot.codes if c.connector_id == 0]
     blocking = [c for c in codes if c.blocking]
-    report = error_report(blocking[0].code) if blocking else (error_report(codes[0].code) if codes else NO_ERROR)
+    report = primary_report(codes, mode)
     if blocking:
         return ChargePointStatus.faulted, report
     if not snapshot.ready or not operative:

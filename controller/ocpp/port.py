@@ -27,6 +27,7 @@ from typing import Protocol
 
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
 from controller.session import ConnectorState
+from controller.view import Measurement
 
 # --- what the station shows ----------------------------------------------------------
 
@@ -38,6 +39,7 @@ class ActiveCode:
     code: str
     connector_id: int
     blocking: bool
+    measurement: Measurement | None = None  # the reading it is about, for StatusNotification.info
 
 
 @dataclass(frozen=True, slots=True)

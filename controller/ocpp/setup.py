@@ -43,6 +43,7 @@ def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str 
         languages=tuple(config.station.languages),
         language=config.station.language,
         currency=config.tariff.currency.upper(),
+        vendor_error_code=ocpp.vendor_error_code,
     )
     station = config.station
     identity = Identity(station.vendor, station.model, station.serial_number, station.firmware_version)

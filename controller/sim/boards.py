@@ -176,6 +176,7 @@ class SimulatedIoBoard(SimulatedNode):
         self.cabinet_c = 30.0
         self.ac_input_v = 480.0  # line to line
         self._release_at: float | None = None
+        self._held = False
 
     def press(self, left: bool) -> None:
         """A short press: down now, up two status periods later."""
@@ -185,8 +186,15 @@ class SimulatedIoBoard(SimulatedNode):
             self.right_button = True
         self._release_at = None
 
+    def hold_both(self, held: bool) -> None:
+        """Both buttons held down until released (the engineer screen's gesture)."""
+        self.left_button = self.right_button = self._held = held
+        self._release_at = None
+
     def update(self, now: float, dt: float) -> None:
-        if (self.left_button or self.right_button) and self._release_at is None:
+        if self._held:
+            pass
+        elif (self.left_button or self.right_button) and self._release_at is None:
             self._release_at = now + 0.15
         elif self._release_at is not None and now >= self._release_at:
             self.left_button = self.right_button = False

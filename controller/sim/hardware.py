@@ -79,6 +79,10 @@ class SimulatedHardware:
     def press(self, left: bool) -> None:
         self.io.press(left)
 
+    def hold_both_buttons(self, held: bool) -> None:
+        """Hold both buttons down (True) until released (False)."""
+        self.io.hold_both(held)
+
     def set_emergency_stop(self, pressed: bool) -> None:
         self.io.emergency_stop = pressed
 

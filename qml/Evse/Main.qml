@@ -28,6 +28,10 @@ Window {
             return statusScreen;
         case "outOfService":
             return outOfServiceScreen;
+        case "engineerPin":
+            return engineerPinScreen;
+        case "engineer":
+            return engineerScreen;
         }
         return null;
     }
@@ -64,7 +68,7 @@ Window {
         anchors.top: header.bottom
 
         Repeater {
-            model: ["initializing", "home", "plugin", "preparing", "charging", "summary", "status", "outOfService"]
+            model: ["initializing", "home", "plugin", "preparing", "charging", "summary", "status", "outOfService", "engineerPin", "engineer"]
 
             delegate: Loader {
                 id: screenLoader
@@ -122,6 +126,16 @@ Window {
         anchors.rightMargin: Theme.spacingS
         anchors.top: parent.top
         anchors.topMargin: Theme.spacingXs
+    }
+    Component {
+        id: engineerPinScreen
+
+        EngineerPinScreen {}
+    }
+    Component {
+        id: engineerScreen
+
+        EngineerScreen {}
     }
     Component {
         id: initializingScreen

@@ -86,6 +86,10 @@ QtObject {
     readonly property int separatorDot: Math.max(3, px(5))
     readonly property int focusedPanelWeight: 62   // dual charging: focused : other
     readonly property int otherPanelWeight: 38
+    readonly property int pinKeyWidth: px(150)     // engineer PIN pad
+    readonly property int pinKeyHeight: px(62)
+    readonly property int pinDotSize: px(20)
+    readonly property int longPressMs: 2000        // the charge point id opens the engineer PIN pad
     readonly property int chartHeight: px(80)     // power over time on the Charging screen
     readonly property int chartLineWidth: Math.max(2, px(3))
 

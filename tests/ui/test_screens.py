@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import pytest
 
+from controller.engineer import hash_pin
 from controller.ocpp.port import Reservation
 from controller.pricing import BackendCost
 from controller.types import Side
@@ -178,6 +179,50 @@ def summary_backend_receipt(make: RigFactory) -> KioskRig:
     return rig
 
 
+ENGINEER = {"engineer": {"pin_hash": hash_pin("2468", salt=b"golden-rig-salt!")}}
+
+
+def engineer_pin(make: RigFactory) -> KioskRig:
+    """The engineer PIN pad after a wrong PIN, the right button moved the selection to 1."""
+    rig = make("J0U", **ENGINEER).start()
+    rig.world.station.submit("engineer")
+    for digit in "1111":
+        rig.world.station.submit("pin_digit", digit)
+    rig.world.station.submit("pin_submit")
+    rig.world.station.submit("press_right")
+    rig.advance(0.1)
+    return rig
+
+
+def engineer(make: RigFactory) -> KioskRig:
+    """The engineer screen's overview while the left connector charges and a PSU reports a fault."""
+    rig = make("J0U", **ENGINEER).start()
+    charging(rig, Side.LEFT)
+    rig.advance(60)
+    rig.world.hardware.psu_fault(1, 12267)
+    rig.advance(1)
+    rig.world.station.submit("engineer")
+    for digit in "2468":
+        rig.world.station.submit("pin_digit", digit)
+    rig.world.station.submit("pin_submit")
+    rig.advance(0.1)
+    return rig
+
+
+def engineer_codes(make: RigFactory) -> KioskRig:
+    rig = engineer(make)
+    rig.world.station.submit("engineer_page", 2)
+    rig.advance(0.1)
+    return rig
+
+
+def engineer_lookup(make: RigFactory) -> KioskRig:
+    rig = engineer(make)
+    rig.world.station.submit("engineer_lookup", "012251")
+    rig.advance(0.1)
+    return rig
+
+
 ALL_LANGUAGES = tuple(LANGUAGES)
 
 
@@ -209,6 +254,11 @@ SCENES: dict[str, Scene] = {
     # High contrast: one Latin and one CJK language are enough to see the palette.
     "home-high-contrast": Scene(home_high_contrast, "home", ("en-US", "zh-TW")),
     "charging-high-contrast": Scene(charging_high_contrast, "charging", ("en-US", "zh-TW")),
+    # Technicians: the PIN pad is translated; the engineer pages are English in every language.
+    "engineer-pin": Scene(engineer_pin, "engineerPin"),
+    "engineer": Scene(engineer, "engineer", ("en-US", "zh-TW")),
+    "engineer-codes": Scene(engineer_codes, "engineer", ("en-US",)),
+    "engineer-lookup": Scene(engineer_lookup, "engineer", ("en-US",)),
 }
 
 

@@ -29,6 +29,13 @@ Rectangle {
             Layout.fillWidth: true
             color: Theme.textSecondary
             text: Kiosk.chargePointId
+
+            // Technicians: a long press on the charge point id asks for the engineer PIN.
+            TapHandler {
+                longPressThreshold: Theme.longPressMs / 1000
+
+                onLongPressed: Kiosk.openEngineer()
+            }
         }
         Rectangle {
             id: onlineDot

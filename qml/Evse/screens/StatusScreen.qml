@@ -92,6 +92,15 @@ Item {
                 Item {
                     Layout.fillHeight: true
                 }
+                KioskText {
+                    Layout.fillWidth: true
+                    color: Theme.textSecondary
+                    elide: Text.ElideNone
+                    maximumLineCount: 3
+                    text: Kiosk.statusReportText
+                    visible: text !== ""
+                    wrapMode: Text.WordWrap
+                }
             }
         }
         RowLayout {

@@ -1,0 +1,68 @@
+"""The engineer screen through the real QML scene: a long press or both buttons held, the PIN
+by touch or by keys (the physical buttons on a desktop), and back to the driver screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from controller.engineer import hash_pin
+from tests.ui.conftest import RigFactory
+from tests.ui.rig import KioskRig
+
+PIN = "2468"
+ENGINEER = {"engineer": {"pin_hash": hash_pin(PIN, salt=b"kiosk-rig-salt!!")}}
+
+
+def long_press(rig: KioskRig, text: str, ms: int = 2300) -> None:
+    item = rig.find_text(text)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    point = QPoint(centre.x(), centre.y())
+    QTest.mousePress(rig.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.qWait(ms)
+    QTest.mouseRelease(rig.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    rig.present()
+
+
+def test_a_long_press_on_the_id_and_the_pin_by_touch_open_the_engineer_screen_and_exit_returns(
+        make_rig: RigFactory) -> None:
+    rig = make_rig("J0U", **ENGINEER).start()
+    rig.touch(rig.view.charge_point_id)  # a short tap does nothing
+    assert rig.screen == "home"
+    long_press(rig, rig.view.charge_point_id)
+    assert rig.screen == "engineerPin"
+    for digit in "1111":
+        rig.touch(digit)
+    rig.touch("OK")
+    assert rig.screen == "engineerPin" and rig.kiosk.value("pinMessageText") == "Wrong PIN"
+    for digit in PIN:
+        rig.touch(digit)
+    assert rig.kiosk.value("pinEntered") == 4
+    rig.touch("OK")
+    assert rig.screen == "engineer"
+    rig.touch("Look-up")
+    rig.touch("Status codes")
+    rig.touch("Exit")
+    assert rig.screen == "home"
+
+
+def test_both_buttons_held_and_the_pin_by_keys_open_it_and_the_left_key_leaves(make_rig: RigFactory) -> None:
+    rig = make_rig("J0U", **ENGINEER).start()
+    rig.world.hardware.hold_both_buttons(True)
+    rig.advance(5.5)
+    rig.world.hardware.hold_both_buttons(False)
+    rig.advance(0.3)
+    assert rig.screen == "engineerPin"
+    assert (rig.kiosk.value("leftButtonText"), rig.kiosk.value("rightButtonText")) == ("Select", "Next")
+    for digit in PIN:
+        while rig.kiosk.value("pinCursor") != int(digit):
+            rig.key(Qt.Key.Key_Right)
+        rig.key(Qt.Key.Key_Left)
+    while rig.kiosk.value("pinCursor") != 10:  # OK
+        rig.key(Qt.Key.Key_Right)
+    rig.key(Qt.Key.Key_Left)
+    assert rig.screen == "engineer"
+    rig.key(Qt.Key.Key_Right)  # the next page
+    assert rig.kiosk.value("engineerPage") == 1
+    rig.key(Qt.Key.Key_Left)
+    assert rig.screen == "home"

@@ -1,0 +1,123 @@
+"""The engineer screen's lock (hash, verify, rate limit, no default) and its controller side:
+opened by a gesture and a PIN (touch or the two buttons), closed by Exit or inactivity."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import pytest
+
+from controller.config import Config, ConfigError
+from controller.engineer import EngineerLock, PinError, PinResult, hash_pin, verify_pin
+from controller.engineer_cli import main as pin_main
+from controller.types import Side
+from controller.view import PIN_CANCEL, PIN_OK
+from tests.conftest import WorldFactory
+
+PIN = "2468"
+PIN_HASH = hash_pin(PIN, salt=b"0123456789abcdef")  # computed once: scrypt is slow on purpose
+
+
+def test_a_pin_is_stored_salted_and_only_the_right_pin_verifies() -> None:
+    first, second = hash_pin(PIN), hash_pin(PIN)
+    assert first != second and PIN not in first  # a fresh salt each time, never the PIN
+    assert verify_pin(PIN, first) and verify_pin(PIN, second)
+    assert not verify_pin("2469", first) and not verify_pin("", first)
+    with pytest.raises(PinError):
+        hash_pin("12")  # too short
+    with pytest.raises(PinError):
+        verify_pin(PIN, "plain-text-pin")
+
+
+def test_there_is_no_default_pin_that_opens_anything() -> None:
+    assert Config().engineer.pin_hash == ""
+    lock = EngineerLock(Config().engineer.pin_hash)
+    assert not lock.configured
+    for pin in ("0000", "1234", "", "00000000"):
+        assert lock.try_pin(pin, 0.0) is PinResult.NOT_CONFIGURED
+    with pytest.raises(ConfigError, match="pin_hash"):
+        Config().with_overrides(engineer={"pin_hash": "1234"})
+
+
+def test_wrong_pins_lock_the_pad_for_longer_each_time_and_the_right_pin_resets_it() -> None:
+    lock = EngineerLock(PIN_HASH, max_attempts=3, lockout_s=60)
+    assert [lock.try_pin("1111", 0) for _ in range(2)] == [PinResult.WRONG] * 2
+    assert lock.try_pin("1111", 1) is PinResult.LOCKED and lock.seconds_locked(1) == 60
+    assert lock.try_pin(PIN, 30) is PinResult.LOCKED, "even the right PIN waits out the lock"
+    assert lock.try_pin("1111", 61) is PinResult.LOCKED and lock.seconds_locked(61) == 120  # doubled
+    assert lock.try_pin(PIN, 181) is PinResult.ACCEPTED and lock.failures == 0
+
+
+def test_the_cli_prints_a_hash_line_that_verifies_and_refuses_a_bad_pin() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert pin_main([], stdin=io.StringIO("97531\n"), out=out, err=err) == 0
+    line = out.getvalue().splitlines()[-1]
+    assert line.startswith('pin_hash = "scrypt$') and "97531" not in line
+    assert verify_pin("97531", line.split('"')[1])
+    assert pin_main([], stdin=io.StringIO("12ab\n"), out=io.StringIO(), err=err) == 2
+
+
+def test_without_a_hash_the_gesture_only_logs_why(make_world: WorldFactory, caplog: pytest.LogCaptureFixture) -> None:
+    world = make_world("J0U")
+    with caplog.at_level(logging.WARNING, logger="controller.station"):
+        world.station.submit("engineer")
+        world.advance(0.1)
+    assert world.station.view().pin_pad is None and world.station.view().engineer is None
+    assert any("pin_hash is not set" in r.getMessage() for r in caplog.records)
+
+
+def test_touch_pin_opens_the_screen_with_live_values_and_it_closes_after_inactivity(
+        make_world: WorldFactory) -> None:
+    world = make_world("J0U", engineer={"pin_hash": PIN_HASH, "idle_timeout_s": 60})
+    world.hardware.inject_fault(Side.LEFT, 11025)
+    world.advance(0.3)
+    world.station.submit("engineer")
+    for digit in "1357":
+        world.station.submit("pin_digit", digit)
+    world.station.submit("pin_submit")
+    assert world.station.view().pin_pad is not None and world.station.view().pin_pad.message == "wrong"
+    for digit in PIN:
+        world.station.submit("pin_digit", digit)
+    assert world.station.view().pin_pad is not None and world.station.view().pin_pad.entered == 4
+    world.station.submit("pin_submit")
+    engineer = world.station.view().engineer
+    assert engineer is not None and world.station.view().pin_pad is None
+    assert [c.side for c in engineer.connectors] == [Side.LEFT, Side.RIGHT]
+    assert engineer.recent[0].code == "011025" and engineer.recent[0].raised
+    assert dict(engineer.boards)["IOB"] == "passed" and engineer.input_voltage_v == 480
+    world.station.submit("engineer_lookup", "012251")
+    assert world.station.view().engineer is not None and world.station.view().engineer.results == ("012251",)
+    world.station.submit("engineer_lookup", "fuse")
+    assert world.station.view().engineer is not None and "011001" in world.station.view().engineer.results
+    world.advance(59)
+    assert world.station.view().engineer is not None
+    world.advance(2)
+    assert world.station.view().engineer is None, "closed by itself after a minute without activity"
+
+
+def test_both_buttons_held_open_the_pad_and_the_buttons_enter_the_pin(make_world: WorldFactory) -> None:
+    world = make_world("J0U", engineer={"pin_hash": PIN_HASH})
+    world.hardware.hold_both_buttons(True)
+    world.advance(4.5)
+    assert world.station.view().pin_pad is None, "not before five seconds"
+    world.advance(1.0)
+    assert world.station.view().pin_pad is not None
+    world.hardware.hold_both_buttons(False)
+    world.advance(0.3)
+    for digit in PIN:  # right moves the selection to the digit, left takes it
+        for _ in range((int(digit) - world.station.view().pin_pad.cursor) % (PIN_CANCEL + 1)):
+            world.hardware.press(left=False)
+            world.advance(0.3)
+        world.hardware.press(left=True)
+        world.advance(0.3)
+    assert world.station.view().pin_pad.entered == 4
+    for _ in range(PIN_OK - world.station.view().pin_pad.cursor):
+        world.hardware.press(left=False)
+        world.advance(0.3)
+    world.hardware.press(left=True)
+    world.advance(0.3)
+    assert world.station.view().engineer is not None
+    world.hardware.press(left=True)  # left: Exit
+    world.advance(0.3)
+    assert world.station.view().engineer is None and world.station.view().pin_pad is None
