@@ -71,6 +71,8 @@ class LimitsSection:
     self_test_timeout_s: int = 5
     derating_start_c: float = 50.0
     derating_end_c: float = 70.0
+    over_temperature_c: float = 70.0
+    temperature_hysteresis_c: float = 5.0
     input_voltage_v: float = 480.0
     max_input_current_a: float = 92.0
 
@@ -84,6 +86,8 @@ class LimitsSection:
         _in_range("[limits].self_test_timeout_s", self.self_test_timeout_s, 1, 300)
         _in_range("[limits].derating_start_c", self.derating_start_c, 20, 60)
         _in_range("[limits].derating_end_c", self.derating_end_c, self.derating_start_c + 1, 100)
+        _in_range("[limits].over_temperature_c", self.over_temperature_c, self.derating_start_c + 1, 100)
+        _in_range("[limits].temperature_hysteresis_c", self.temperature_hysteresis_c, 1, 20)
         _in_range("[limits].input_voltage_v", self.input_voltage_v, 200, 600)
         _in_range("[limits].max_input_current_a", self.max_input_current_a, 1, 92)
 
