@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from controller import counters as ctr
 from controller import fault_policy as policy
 from controller import session as sm
 from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
@@ -238,6 +239,8 @@ class Station:
             side = Side(connector_id - 1)
             if side in self.connectors:
                 self.connectors[side].meter = EnergyMeter(register_wh)
+        self.counters = ctr.Counters(self.store, config.storage.checkpoint_interval_s)
+        self._check_counters()
 
     # --- public API -----------------------------------------------------------------
 
@@ -343,6 +346,13 @@ class Station:
     def interrupted_sessions(self) -> tuple[SessionRecord, ...]:
         """Sessions a crash or a power cut cut off, as stored at their last checkpoint (found at start-up)."""
         return self.recorder.interrupted
+
+    def reset_counter(self, name: str) -> None:
+        """A technician did the work: start ``name`` (``counters.plugs(id)``, ``counters.AIR_FILTER``)
+        from zero again; its information code clears."""
+        self.counters.reset(name)
+        self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self._check_counters()
 
     def meter_register_wh(self, side: Side) -> float:
         """The connector's lifetime energy register (Wh): never decreases, survives restarts."""
@@ -521,12 +531,15 @@ class Station:
         """Save every meter and session now, then close the store (clean shutdown); a restart
         (OCPP Reset) keeps the store open for the next station."""
         self.recorder.flush([self._meter_state(c) for c in self._ordered()], self.clock.monotonic(), self.clock.now())
+        self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
         if close_store:
             self.store.close()
 
     def tick(self) -> StationView:
         """Advance the station by one controller cycle and publish the snapshot."""
         now = self.clock.monotonic()
+        if self._last_tick is not None:
+            self.counters.add(ctr.AIR_FILTER, min(max(0.0, now - self._last_tick), ctr.MAX_STEP_S))
         self._last_tick = now
         if self.phase is StationPhase.INITIALIZING:
             self._run_self_test(now)
@@ -535,8 +548,11 @@ class Station:
             self._measure(now)
             self._run_machines(now)
             self._watch_stopping(now)
+            self._limit_charging_time(now)
             self._allocate()
             self._record(now)
+            self._check_counters()
+            self.counters.save(now, self.clock.now())
             self.preferences.update(self._idle(), now)
         self._send_commands(now)
         return self.publish()
@@ -1011,6 +1027,9 @@ class Station:
             if was_finished and self.focus == connector.side:
                 return self._active_other(connector.side)
             return None
+        self.counters.add(ctr.plugs(connector.side.connector_id), 1)
+        self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self._check_counters()
         eligible = self._eligible_for_plug_in()  # before the plug makes the connector busy
         self._event(connector, sm.Plugged())
         if connector.machine.state is not ConnectorState.PLUGGED:
@@ -1087,6 +1106,35 @@ class Station:
                 continue
             if now - session.stop_requested_at >= self.config.limits.stop_timeout_s:
                 self._raise_code(RELAY_WELDING_CODES[connector.standard], connector.side, blocking=True)
+
+    def _limit_charging_time(self, now: float) -> None:
+        """[limits].max_charging_minutes: a session stops at it with 013601 (0 = no limit)."""
+        limit_s = self.config.limits.max_charging_minutes * 60
+        if not limit_s:
+            return
+        for connector in self._ordered():
+            session = connector.machine.session
+            if connector.machine.state is ConnectorState.CHARGING and session is not None \
+                    and session.duration_s(now) >= limit_s:
+                log.info("%s connector: maximum charging time reached", connector.side.label)
+                self._event(connector, sm.StopRequested(StopReason.TIME_LIMIT, ctr.CODE_TIME_UP))
+
+    def _check_counters(self) -> None:
+        """Information codes for the maintenance counters at their limits (013602-013605)."""
+        maintenance = self.config.maintenance
+        for connector in self._ordered():
+            limit = maintenance.plug_limit_left if connector.side is Side.LEFT else maintenance.plug_limit_right
+            reached = limit > 0 and self.counters.get(ctr.plugs(connector.side.connector_id)) >= limit
+            self._set_information(ctr.PLUG_LIMIT_CODES[connector.standard], connector.side, reached)
+        hours = maintenance.air_filter_hours
+        due = hours > 0 and self.counters.get(ctr.AIR_FILTER) >= hours * 3600
+        self._set_information(ctr.CODE_AIR_FILTER, None, due)
+
+    def _set_information(self, code: str, side: Side | None, active: bool) -> None:
+        if active:
+            self._raise_code(code, side, blocking=False)
+        elif self._has_code(code, side):
+            self._clear_code(code, side)
 
     def _allocate(self) -> None:
         demands: list[Demand] = []

@@ -67,6 +67,7 @@ def stop_reason_text(key: str) -> str:
         "reset": translate("Presenter", "Stopped: the charger restarts"),
         "unlock_command": translate("Presenter", "Stopped to unlock the connector"),
         "deauthorized": translate("Presenter", "Stopped: your card was not accepted"),
+        "time_limit": translate("Presenter", "Stopped at the maximum charging time"),
         "other": translate("Presenter", "Stopped by the operator"),
     }
     return texts.get(key, key)
