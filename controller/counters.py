@@ -1,10 +1,11 @@
 """Maintenance counters and their limits (manual 5.4: 013602-013605), kept in the station's store.
 
 Plug-ins per connector and hours of operation (for the air filters) survive restarts and power
-cuts: a plug-in is saved at once, the operating time every ``interval_s`` and on a clean
-shutdown (a killed process loses at most that interval).  A technician resets a counter after
-the work (:meth:`Counters.reset`).  A write that fails is logged and retried at the next save;
-it never stops the controller's cycle.
+cuts: a plug-in is saved at once, the operating time every ``SAVE_INTERVAL_S`` and on a clean
+shutdown (a killed process loses at most that interval: minutes of a counter of thousands of
+hours, for a write every few minutes instead of every few seconds on the station's flash).
+A technician resets a counter after the work (:meth:`Counters.reset`).  A write that fails is
+logged and retried at the next save; it never stops the controller's cycle.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ CODE_TIME_UP = "013601"  # Charging Time's up: the session reached [limits].max_
 CODE_AIR_FILTER = "013602"  # Replace system air filter
 PLUG_LIMIT_CODES = {Standard.CHADEMO: "013603", Standard.CCS1: "013604", Standard.GBT: "013605"}
 AIR_FILTER = "air_filter_s"
+#: Seconds between two saves of counters that change all the time (the operating time).
+SAVE_INTERVAL_S = 300.0
 #: A longer gap between two cycles (a suspended machine) does not count as operation.
 MAX_STEP_S = 60.0
 
@@ -35,7 +38,7 @@ def plugs(connector_id: int) -> str:
 class Counters:
     """Named counters, read from the store at start-up and written back to it."""
 
-    def __init__(self, store: Store, interval_s: float) -> None:
+    def __init__(self, store: Store, interval_s: float = SAVE_INTERVAL_S) -> None:
         self.store = store
         self.interval_s = interval_s
         self.values: dict[str, float] = store.counters()

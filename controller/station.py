@@ -239,7 +239,7 @@ class Station:
             side = Side(connector_id - 1)
             if side in self.connectors:
                 self.connectors[side].meter = EnergyMeter(register_wh)
-        self.counters = ctr.Counters(self.store, config.storage.checkpoint_interval_s)
+        self.counters = ctr.Counters(self.store)
         self._check_counters()
 
     # --- public API -----------------------------------------------------------------
