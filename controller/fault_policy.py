@@ -48,6 +48,16 @@ class Action(enum.Enum):
     END_SESSION = "end_session"
 
 
+#: What the charger does, for technicians (``evse-hmi codes``).
+EFFECTS = {
+    Action.OUT_OF_SERVICE: "takes its connector (or the station) out of service; stays after it clears until "
+                           "the charger is power-cycled (manual 5.3.3)",
+    Action.PAUSE: "stops and blocks charging while reported; charging is enabled again when it clears (manual 5.3.4)",
+    Action.NETWORK: "QR code and app are unavailable while reported; RFID charging goes on (manual 5.3.4)",
+    Action.INFORM: "logged and shown; charging goes on (manual 5.3.5, 5.3.7)",
+    Action.END_SESSION: "ends the session on its connector; stays until the cable is unplugged (manual 5.3.6)",
+}
+
 #: 012 codes that only take the network away (manual 5.3.4, run 012241-012244 without 012243).
 NETWORK_CODES = frozenset({"012241", "012242", "012244"})
 
