@@ -26,8 +26,11 @@ def blocking_codes(view: StationView, connector: ConnectorView) -> list[ActiveCo
 
 
 def status_codes(view: StationView, connector: ConnectorView) -> list[ActiveCode]:
-    """Codes the status screen pages through for ``connector``: blocking ones, then the rest."""
+    """Codes the status screen pages through for ``connector``: blocking ones, then the rest,
+    including the network's message while the backend is unreachable (033900-033902)."""
     relevant = [c for c in view.codes if c.side in (None, connector.side)]
+    if view.backend_code:
+        relevant.append(ActiveCode(view.backend_code, None, False))
     return sorted(relevant, key=lambda c: (not c.blocks_charging, c.side is not None))
 
 

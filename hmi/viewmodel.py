@@ -208,7 +208,8 @@ class Kiosk(_Singleton):
         "statusText": "",  # its meaning
         "statusScopeText": "",  # "Charger" / "Left connector (CHAdeMO)"
         "statusSteps": [],  # numbered steps, plain strings
-        "statusCount": 0,  # how many codes are active (status screen pager)
+        "statusStepOffset": 0,  # steps before the first one shown (a long list takes several pages)
+        "statusCount": 0,  # how many pages the status screen pager has (each code, its steps in pages)
         "statusIndex": 0,
         "leftButtonText": "",  # what the left physical button does now
         "rightButtonText": "",  # what the right physical button does now
@@ -247,6 +248,7 @@ class Kiosk(_Singleton):
     statusText = _prop("statusText", str, changed)
     statusScopeText = _prop("statusScopeText", str, changed)
     statusSteps = _prop("statusSteps", "QStringList", changed)
+    statusStepOffset = _prop("statusStepOffset", int, changed)
     statusCount = _prop("statusCount", int, changed)
     statusIndex = _prop("statusIndex", int, changed)
     leftButtonText = _prop("leftButtonText", str, changed)
