@@ -39,7 +39,8 @@ def sample_frames(codec: Codec) -> list[can.Message]:
         codec.encode("PSU_2_Status", {"Enabled": 1, "AliveCounter": 2, "Temperature": 42, "OutputVoltage": 388.1,
                                       "OutputCurrent": 54.9, "FaultCode": 0}),
         codec.encode("IOB_Status", {"LeftButton": 0, "RightButton": 0, "EmergencyStop": 0, "DoorOpen": 0, "Tilt": 0,
-                                    "AliveCounter": 1, "AmbientTemperature": 24, "CabinetTemperature": 31}),
+                                    "AliveCounter": 1, "AmbientTemperature": 24, "CabinetTemperature": 31,
+                                    "AcInputVoltage": 480}),
     ]
 
 

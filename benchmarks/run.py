@@ -113,6 +113,8 @@ def main() -> int:
         start = bench_start(config)
         print("measuring button press -> next screen frame (50 presses) ...", flush=True)
         press = run_json("benchmarks.press_latency")
+        print("measuring emergency stop -> output off on the bus (200 runs) ...", flush=True)
+        estop = run_json("benchmarks.estop_latency")
         print("measuring CAN decoding under a flooded bus ...", flush=True)
         can = run_json("benchmarks.can_decode")
         print(f"measuring idle CPU and memory on Home for {IDLE_SECONDS} s ...", flush=True)
@@ -128,6 +130,14 @@ def main() -> int:
         ("button press -> frame, median", f"{press['median_ms']:.1f} ms", "", ""),
         ("button press -> frame, p95", f"{press['p95_ms']:.1f} ms", f"max {press['max_ms']:.1f} ms",
          f"<= 50 ms: {verdict(press['p95_ms'] <= 50)}"),
+        ("emergency stop -> PSUs off, p50", f"{estop['psu_off_p50_us']:,.0f} µs",
+         f"p95 {estop['psu_off_p95_us']:,.0f} µs", ""),
+        ("emergency stop -> PSUs off, max", f"{estop['psu_off_max_us']:,.0f} µs", "", ""),
+        ("emergency stop -> contactors open, p50", f"{estop['contactor_p50_us']:,.0f} µs",
+         f"p95 {estop['contactor_p95_us']:,.0f} µs", ""),
+        ("emergency stop -> contactors open, max", f"{estop['contactor_max_us']:,.0f} µs", "", ""),
+        ("emergency stop, extra controller cycles", f"{estop['cycles_max']} (max of {estop['runs']})",
+         f"polled bus: +<={estop['cycle_ms']} ms", f"0 (same cycle): {verdict(estop['cycles_max'] == 0)}"),
         ("CAN decode capacity", f"{can['capacity_fps']:,.0f} frames/s", "", ""),
         ("CAN sustained 4,000 frames/s", f"{can['sustained_handled']:,}/{can['sustained_sent']:,} handled",
          f"backlog at end {can['sustained_backlog_end']}",

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
+from controller import fault_policy as policy
 from controller.status_codes import StatusCode, format_code, lookup, search
 
 WIDTH = 100
@@ -53,8 +54,10 @@ def _numbered(title: str, steps: Sequence[str], out: TextIO) -> None:
 def describe(info: StatusCode, out: TextIO) -> None:
     """Everything a technician needs about one code."""
     print(f"{info.code}  {info.description}", file=out)
-    blocking = "blocks charging" if info.blocks_charging else "does not block charging"
+    action = policy.action_for(info.code)
+    blocking = "blocks charging" if policy.blocks_charging(action) else "does not block charging"
     _wrapped("Family:", f"{info.family} {info.family_name}; severity {info.severity}, {blocking}", out)
+    _wrapped("Charger:", policy.EFFECTS[action], out)
     if info.about:
         _wrapped("About:", info.about, out)
     _wrapped("Driver text:", info.driver_text, out)

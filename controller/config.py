@@ -71,6 +71,9 @@ class LimitsSection:
     self_test_timeout_s: int = 5
     derating_start_c: float = 50.0
     derating_end_c: float = 70.0
+    max_charging_minutes: int = 0
+    over_temperature_c: float = 70.0
+    temperature_hysteresis_c: float = 5.0
     input_voltage_v: float = 480.0
     max_input_current_a: float = 92.0
 
@@ -84,6 +87,9 @@ class LimitsSection:
         _in_range("[limits].self_test_timeout_s", self.self_test_timeout_s, 1, 300)
         _in_range("[limits].derating_start_c", self.derating_start_c, 20, 60)
         _in_range("[limits].derating_end_c", self.derating_end_c, self.derating_start_c + 1, 100)
+        _in_range("[limits].max_charging_minutes", self.max_charging_minutes, 0, 24 * 60)
+        _in_range("[limits].over_temperature_c", self.over_temperature_c, self.derating_start_c + 1, 100)
+        _in_range("[limits].temperature_hysteresis_c", self.temperature_hysteresis_c, 1, 20)
         _in_range("[limits].input_voltage_v", self.input_voltage_v, 200, 600)
         _in_range("[limits].max_input_current_a", self.max_input_current_a, 1, 92)
 
@@ -191,6 +197,18 @@ class StorageSection:
 
 
 @dataclass(frozen=True, slots=True)
+class MaintenanceSection:
+    plug_limit_left: int = 10000
+    plug_limit_right: int = 10000
+    air_filter_hours: int = 4380
+
+    def check(self) -> None:
+        _in_range("[maintenance].plug_limit_left", self.plug_limit_left, 0, 10_000_000)
+        _in_range("[maintenance].plug_limit_right", self.plug_limit_right, 0, 10_000_000)
+        _in_range("[maintenance].air_filter_hours", self.air_filter_hours, 0, 100_000)
+
+
+@dataclass(frozen=True, slots=True)
 class OcppSection:
     url: str = ""
     authorization_key: str = ""
@@ -259,6 +277,7 @@ class Config:
     can: CanSection = field(default_factory=CanSection)
     simulation: SimulationSection = field(default_factory=SimulationSection)
     storage: StorageSection = field(default_factory=StorageSection)
+    maintenance: MaintenanceSection = field(default_factory=MaintenanceSection)
     ocpp: OcppSection = field(default_factory=OcppSection)
     engineer: EngineerSection = field(default_factory=EngineerSection)
 
@@ -280,6 +299,7 @@ _SECTIONS: dict[str, type] = {
     "can": CanSection,
     "simulation": SimulationSection,
     "storage": StorageSection,
+    "maintenance": MaintenanceSection,
     "ocpp": OcppSection,
     "engineer": EngineerSection,
 }

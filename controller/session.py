@@ -54,6 +54,7 @@ class StopReason(enum.Enum):
     HARD_RESET = ("reset", "HardReset")
     UNLOCK_COMMAND = ("unlock_command", "UnlockCommand")  # the backend unlocks the connector
     DEAUTHORIZED = ("deauthorized", "DeAuthorized")  # the backend refused the card after the start
+    TIME_LIMIT = ("time_limit", "Other")  # [limits].max_charging_minutes reached (013601)
     OTHER = ("other", "Other")
 
     @classmethod

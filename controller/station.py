@@ -14,6 +14,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from controller import counters as ctr
+from controller import fault_policy as policy
 from controller import session as sm
 from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
 from controller.buses.can_link import CanLink, Frame
@@ -84,6 +86,7 @@ CODE_MODEL_MISMATCH = "012287"
 CODE_LED_BOARD_SELF_TEST = "012293"
 CODE_RFID_COMMUNICATION = "012243"  # RFID module communication fail: RFID is off, the rest works
 CODE_PSU_QUANTITY = "013629"  # PSU quantity not match: the modules found differ from [limits].psu_count
+CODE_AMBIENT_OTP = "012223"  # system ambient/inlet over-temperature: stop until it cools down
 CODE_INPUT_OVP = "012294"  # AC input over-voltage: output off until the supply is normal
 CODE_INPUT_UVP = "012295"  # AC input under-voltage: output off until the supply is normal
 CODE_REMOTE_STOP = "033904"  # charging stopped by the backend (manual 5.3.7)
@@ -243,6 +246,7 @@ class Station:
         self.estop = False
         self.door_open = False
         self.tilt = False
+        self.over_temperature = False  # ambient at [limits].over_temperature_c (012223)
         self.ambient_c = 25.0
         self.reader_available = True
         self._buttons = {Button.LEFT: False, Button.RIGHT: False}
@@ -283,6 +287,8 @@ class Station:
             side = Side(connector_id - 1)
             if side in self.connectors:
                 self.connectors[side].meter = EnergyMeter(register_wh)
+        self.counters = ctr.Counters(self.store)
+        self._check_counters()
 
     # --- public API -----------------------------------------------------------------
 
@@ -415,6 +421,13 @@ class Station:
         if code in _OUTPUT_CURRENT_CODES:
             return Measurement("output", round(max(c.output_current for c in connectors), 1), "A")
         return None
+
+    def reset_counter(self, name: str) -> None:
+        """A technician did the work: start ``name`` (``counters.plugs(id)``, ``counters.AIR_FILTER``)
+        from zero again; its information code clears."""
+        self.counters.reset(name)
+        self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self._check_counters()
 
     def meter_register_wh(self, side: Side) -> float:
         """The connector's lifetime energy register (Wh): never decreases, survives restarts."""
@@ -593,12 +606,15 @@ class Station:
         """Save every meter and session now, then close the store (clean shutdown); a restart
         (OCPP Reset) keeps the store open for the next station."""
         self.recorder.flush([self._meter_state(c) for c in self._ordered()], self.clock.monotonic(), self.clock.now())
+        self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
         if close_store:
             self.store.close()
 
     def tick(self) -> StationView:
         """Advance the station by one controller cycle and publish the snapshot."""
         now = self.clock.monotonic()
+        if self._last_tick is not None:
+            self.counters.add(ctr.AIR_FILTER, min(max(0.0, now - self._last_tick), ctr.MAX_STEP_S))
         self._last_tick = now
         self._watch_engineer(now)
         if self.phase is StationPhase.INITIALIZING:
@@ -608,8 +624,11 @@ class Station:
             self._measure(now)
             self._run_machines(now)
             self._watch_stopping(now)
+            self._limit_charging_time(now)
             self._allocate()
             self._record(now)
+            self._check_counters()
+            self.counters.save(now, self.clock.now())
             self.preferences.update(self._idle(), now)
         self._send_commands(now)
         return self.publish()
@@ -662,15 +681,30 @@ class Station:
             connector.board_code = code
 
     def _on_board_code(self, connector: ConnectorRuntime, old: str, new: str) -> None:
+        """A connector board changed its status code: apply the fault policy (controller.fault_policy)."""
         if old:
-            self._clear_code(old, connector.side)
+            self._board_code_gone(connector, old)
         if not new:
             return
-        family = new[:3]
-        blocking = family in ("011", "012")
-        self._raise_code(new, connector.side, blocking)
-        if family == "023" and connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+        action = policy.action_for(new)
+        side = None if policy.station_wide(new) else connector.side
+        if action is policy.Action.END_SESSION and connector.machine.state in (ConnectorState.PREPARING,
+                                                                              ConnectorState.CHARGING):
             self._event(connector, sm.EvStopped(EvStopReason.EV_FAULT, new))
+        self._raise_code(new, side, policy.blocks_charging(action))
+
+    def _board_code_gone(self, connector: ConnectorRuntime, code: str) -> None:
+        """The board stopped reporting ``code``: a fault stays until the charger is power-cycled,
+        an EV message until the cable is out; everything else clears now."""
+        action = policy.action_for(code)
+        side = None if policy.station_wide(code) else connector.side
+        if action is policy.Action.OUT_OF_SERVICE:
+            if self._has_code(code, side):
+                log.warning("status code %s no longer reported: stays until the charger is power-cycled", code)
+            return
+        if action is policy.Action.END_SESSION and connector.plugged:
+            return  # cleared when the cable comes out (manual 5.3.6, step 1)
+        self._clear_code(code, side)
 
     def _on_ev_request(self, side: Side, frame: Frame) -> None:
         connector = self.connectors.get(side)
@@ -706,7 +740,9 @@ class Station:
         psu.current = float(s["OutputCurrent"])
         psu.temperature = float(s["Temperature"])
         code = format_code(int(s["FaultCode"])) if int(s["FaultCode"]) else ""
-        if code != psu.fault_code:
+        # a fault (011/041) keeps the module out until the charger is power-cycled (manual 5.3.3)
+        latched = bool(psu.fault_code) and policy.action_for(psu.fault_code) is policy.Action.OUT_OF_SERVICE
+        if code != psu.fault_code and not latched:
             if psu.fault_code:
                 self._clear_code(psu.fault_code, None)
             if code:
@@ -716,7 +752,7 @@ class Station:
 
     def _on_io_status(self, frame: Frame) -> None:
         s = frame.signals
-        self.ambient_c = float(s["AmbientTemperature"])
+        self._on_ambient(float(s["AmbientTemperature"]))
         self._on_input_voltage(float(s.get("AcInputVoltage", 0)))
         for button, signal in ((Button.LEFT, "LeftButton"), (Button.RIGHT, "RightButton")):
             pressed = bool(s[signal])
@@ -732,6 +768,18 @@ class Station:
         self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
         self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
         self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
+
+    def _on_ambient(self, celsius: float) -> None:
+        """Derating from [limits].derating_start_c (see _supply); at over_temperature_c charging
+        stops with 012223 until the air is temperature_hysteresis_c cooler (manual 5.3.4)."""
+        self.ambient_c = celsius
+        limits = self.config.limits
+        hot = self.over_temperature
+        if celsius >= limits.over_temperature_c:
+            hot = True
+        elif celsius <= limits.over_temperature_c - limits.temperature_hysteresis_c:
+            hot = False
+        self._set_condition("over_temperature", hot, CODE_AMBIENT_OTP, StopReason.FAULT)
 
     def _set_condition(self, attribute: str, active: bool, code: str, reason: StopReason) -> None:
         """A station-wide safety input: stop everything at once while it is active."""
@@ -1189,11 +1237,17 @@ class Station:
     def _on_plug_edge(self, connector: ConnectorRuntime, plugged: bool) -> Side | None:
         """Apply a plug or unplug; returns the connector the screen should show now, if any."""
         if not plugged:
+            for code in [c.code for c in self.codes if c.side == connector.side]:
+                if policy.action_for(code) is policy.Action.END_SESSION and code != connector.board_code:
+                    self._clear_code(code, connector.side)
             was_finished = connector.machine.state is ConnectorState.FINISHED
             self._event(connector, sm.Unplugged())
             if was_finished and self.focus == connector.side:
                 return self._active_other(connector.side)
             return None
+        self.counters.add(ctr.plugs(connector.side.connector_id), 1)
+        self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self._check_counters()
         eligible = self._eligible_for_plug_in()  # before the plug makes the connector busy
         self._event(connector, sm.Plugged())
         if connector.machine.state is not ConnectorState.PLUGGED:
@@ -1270,6 +1324,35 @@ class Station:
                 continue
             if now - session.stop_requested_at >= self.config.limits.stop_timeout_s:
                 self._raise_code(RELAY_WELDING_CODES[connector.standard], connector.side, blocking=True)
+
+    def _limit_charging_time(self, now: float) -> None:
+        """[limits].max_charging_minutes: a session stops at it with 013601 (0 = no limit)."""
+        limit_s = self.config.limits.max_charging_minutes * 60
+        if not limit_s:
+            return
+        for connector in self._ordered():
+            session = connector.machine.session
+            if connector.machine.state is ConnectorState.CHARGING and session is not None \
+                    and session.duration_s(now) >= limit_s:
+                log.info("%s connector: maximum charging time reached", connector.side.label)
+                self._event(connector, sm.StopRequested(StopReason.TIME_LIMIT, ctr.CODE_TIME_UP))
+
+    def _check_counters(self) -> None:
+        """Information codes for the maintenance counters at their limits (013602-013605)."""
+        maintenance = self.config.maintenance
+        for connector in self._ordered():
+            limit = maintenance.plug_limit_left if connector.side is Side.LEFT else maintenance.plug_limit_right
+            reached = limit > 0 and self.counters.get(ctr.plugs(connector.side.connector_id)) >= limit
+            self._set_information(ctr.PLUG_LIMIT_CODES[connector.standard], connector.side, reached)
+        hours = maintenance.air_filter_hours
+        due = hours > 0 and self.counters.get(ctr.AIR_FILTER) >= hours * 3600
+        self._set_information(ctr.CODE_AIR_FILTER, None, due)
+
+    def _set_information(self, code: str, side: Side | None, active: bool) -> None:
+        if active:
+            self._raise_code(code, side, blocking=False)
+        elif self._has_code(code, side):
+            self._clear_code(code, side)
 
     def _allocate(self) -> None:
         demands: list[Demand] = []
@@ -1526,6 +1609,8 @@ class Station:
             methods.discard(AuthMethod.RFID)
         if self.backend_configured and not self.backend_online:
             methods -= {AuthMethod.QR, AuthMethod.APP}  # both need the backend (manual 5.3.7: 033900)
+        if any(policy.action_for(c.code) is policy.Action.NETWORK for c in self.codes):
+            methods -= {AuthMethod.QR, AuthMethod.APP}  # no network module (manual 5.3.4: 012241-012244)
         return frozenset(methods)
 
     def _init_step(self) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: counters
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meters (
@@ -49,6 +49,11 @@ CREATE TABLE IF NOT EXISTS sessions (
     ended_at TEXT
 );
 CREATE INDEX IF NOT EXISTS sessions_by_status ON sessions (status);
+CREATE TABLE IF NOT EXISTS counters (
+    name TEXT PRIMARY KEY,                 -- e.g. plugs.1 (plug-ins of connector 1), air_filter_s
+    value REAL NOT NULL,
+    updated_at TEXT NOT NULL
+);
 """
 
 RUNNING = "running"
@@ -108,6 +113,20 @@ class Store:
     def meter_registers(self) -> dict[int, float]:
         """Each connector's energy register (Wh) at the last checkpoint."""
         return dict(self._db.execute("SELECT connector_id, register_wh FROM meters").fetchall())
+
+    # --- counters ----------------------------------------------------------------------
+
+    def counters(self) -> dict[str, float]:
+        """Every maintenance counter as last saved (plug-ins, operating time ...)."""
+        return dict(self._db.execute("SELECT name, value FROM counters").fetchall())
+
+    def save_counters(self, values: dict[str, float], at: datetime) -> None:
+        """Save (insert or replace) the given counters in one transaction."""
+        with self._db:
+            self._db.executemany(
+                "INSERT INTO counters (name, value, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                [(name, value, _iso(at)) for name, value in values.items()])
 
     # --- sessions ----------------------------------------------------------------------
 

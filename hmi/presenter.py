@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from controller.mrec import reported_code
 from controller.status_codes import lookup
 from controller.types import AuthMethod, BoardStage, LedPattern, Side
-from controller.view import CodeEvent, ConnectorView, EngineerView, Limit, NoticeKind, PinPad, StationView
+from controller.view import ActiveCode, CodeEvent, ConnectorView, EngineerView, Limit, NoticeKind, PinPad, StationView
 from hmi.format import Formatter
 from hmi.i18n import CATALOG_CONTEXT, LANGUAGES, language
 from hmi.navigation import screen_for, status_codes
@@ -68,6 +68,7 @@ def stop_reason_text(key: str) -> str:
         "reset": translate("Presenter", "Stopped: the charger restarts"),
         "unlock_command": translate("Presenter", "Stopped to unlock the connector"),
         "deauthorized": translate("Presenter", "Stopped: your card was not accepted"),
+        "time_limit": translate("Presenter", "Stopped at the maximum charging time"),
         "other": translate("Presenter", "Stopped by the operator"),
     }
     return texts.get(key, key)
@@ -284,8 +285,8 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
     left, right = button_texts(screen, view)
     qr_side = view.pending.eligible[0] if view.pending and view.pending.eligible else view.focused
     qr_payload = view.qr_payloads[[c.side for c in view.connectors].index(qr_side)]
-    codes = status_codes(view, focused)
-    status_index = min(max(status_index, 0), max(len(codes) - 1, 0))
+    pages = status_pages(status_codes(view, focused))
+    status_index = min(max(status_index, 0), max(len(pages) - 1, 0))
     values: dict[str, Any] = {
         "screen": screen,
         "chargePointId": view.charge_point_id,
@@ -312,12 +313,12 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
         "online": view.online,
         "backendConfigured": view.backend_configured,
         "backendCode": view.backend_code,
-        "statusCount": len(codes),
+        "statusCount": len(pages),
         "statusIndex": status_index,
         "preferencesVisible": screen == "home",
         **language_values(view),
     }
-    values.update(status_values(view, codes[status_index] if codes else None))
+    values.update(status_values(view, *pages[status_index]) if pages else status_values(view, None))
     values.update(pin_values(view.pin_pad))
     values.update(engineer_values(view))
     return values
@@ -426,9 +427,21 @@ def engineer_values(view: StationView) -> dict[str, Any]:
     }
 
 
-def status_values(view: StationView, active: Any) -> dict[str, Any]:
+#: Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages,
+#: which the pager steps through like the codes themselves.
+STEPS_PER_PAGE = 3
+
+
+def status_pages(codes: list[ActiveCode]) -> list[tuple[ActiveCode, int]]:
+    """The status screen's pages: each code once per ``STEPS_PER_PAGE`` of its steps (its first step's index)."""
+    return [(code, first) for code in codes
+            for first in range(0, max(len(lookup(code.code).steps), 1), STEPS_PER_PAGE)]
+
+
+def status_values(view: StationView, active: ActiveCode | None, first_step: int = 0) -> dict[str, Any]:
     if active is None:
-        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": [], "statusReportText": ""}
+        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": [], "statusStepOffset": 0,
+                "statusReportText": ""}
     info = lookup(active.code)
     if active.side is None:
         scope = translate("Presenter", "Charger")
@@ -442,7 +455,8 @@ def status_values(view: StationView, active: Any) -> dict[str, Any]:
         "statusCode": info.code,
         "statusText": catalog_text(info.driver_text),
         "statusScopeText": scope,
-        "statusSteps": [catalog_text(step) for step in info.steps],
+        "statusSteps": [catalog_text(step) for step in info.steps[first_step:first_step + STEPS_PER_PAGE]],
+        "statusStepOffset": first_step,
         "statusReportText": report_text(view, info.code),
     }
 

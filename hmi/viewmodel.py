@@ -211,7 +211,8 @@ class Kiosk(_Singleton):
         "statusScopeText": "",  # "Charger" / "Left connector (CHAdeMO)"
         "statusSteps": [],  # numbered steps, plain strings
         "statusReportText": "",  # MREC convention: operator notified, the code to quote ("" = not shown)
-        "statusCount": 0,  # how many codes are active (status screen pager)
+        "statusStepOffset": 0,  # steps before the first one shown (a long list takes several pages)
+        "statusCount": 0,  # how many pages the status screen pager has (each code, its steps in pages)
         "statusIndex": 0,
         "leftButtonText": "",  # what the left physical button does now
         "rightButtonText": "",  # what the right physical button does now
@@ -261,6 +262,7 @@ class Kiosk(_Singleton):
     statusScopeText = _prop("statusScopeText", str, changed)
     statusSteps = _prop("statusSteps", "QStringList", changed)
     statusReportText = _prop("statusReportText", str, changed)
+    statusStepOffset = _prop("statusStepOffset", int, changed)
     statusCount = _prop("statusCount", int, changed)
     statusIndex = _prop("statusIndex", int, changed)
     leftButtonText = _prop("leftButtonText", str, changed)

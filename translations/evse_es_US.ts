@@ -377,6 +377,10 @@
         <translation>Detenida: su tarjeta no fue aceptada</translation>
     </message>
     <message>
+        <source>Stopped at the maximum charging time</source>
+        <translation>Detenida al llegar al tiempo máximo de carga</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>Detenida por el operador</translation>
     </message>
@@ -535,6 +539,7 @@
     </message>
     <message>
         <source>Charger</source>
+        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>Cargador</translation>
     </message>
     <message>
@@ -1045,6 +1050,10 @@
     <message>
         <source>The GB/T connector failed its start-up self-test.</source>
         <translation>El conector GB/T no superó su autoprueba de arranque.</translation>
+    </message>
+    <message>
+        <source>The session reached the charger&apos;s maximum charging time.</source>
+        <translation>La sesión alcanzó el tiempo máximo de carga del cargador.</translation>
     </message>
     <message>
         <source>The charger could not communicate with the vehicle.</source>

@@ -377,6 +377,10 @@
         <translation>Arrêtée : votre carte n’a pas été acceptée</translation>
     </message>
     <message>
+        <source>Stopped at the maximum charging time</source>
+        <translation>Arrêtée à la durée maximale de recharge</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>Arrêtée par l’opérateur</translation>
     </message>
@@ -535,6 +539,7 @@
     </message>
     <message>
         <source>Charger</source>
+        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>Borne</translation>
     </message>
     <message>
@@ -1045,6 +1050,10 @@
     <message>
         <source>The GB/T connector failed its start-up self-test.</source>
         <translation>Le connecteur GB/T a échoué à son autotest de démarrage.</translation>
+    </message>
+    <message>
+        <source>The session reached the charger&apos;s maximum charging time.</source>
+        <translation>La session a atteint la durée maximale de recharge de la borne.</translation>
     </message>
     <message>
         <source>The charger could not communicate with the vehicle.</source>

@@ -377,6 +377,10 @@
         <translation>停止：カードが承認されませんでした</translation>
     </message>
     <message>
+        <source>Stopped at the maximum charging time</source>
+        <translation>最大充電時間に達したため停止</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>運営者により停止</translation>
     </message>
@@ -535,6 +539,7 @@
     </message>
     <message>
         <source>Charger</source>
+        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>充電器</translation>
     </message>
     <message>
@@ -1045,6 +1050,10 @@
     <message>
         <source>The GB/T connector failed its start-up self-test.</source>
         <translation>GB/Tコネクターの起動時の自己診断に失敗しました。</translation>
+    </message>
+    <message>
+        <source>The session reached the charger&apos;s maximum charging time.</source>
+        <translation>充電時間が充電器の上限に達しました。</translation>
     </message>
     <message>
         <source>The charger could not communicate with the vehicle.</source>

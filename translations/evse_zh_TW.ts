@@ -377,6 +377,10 @@
         <translation>已停止：您的卡片未獲接受</translation>
     </message>
     <message>
+        <source>Stopped at the maximum charging time</source>
+        <translation>已達最長充電時間而停止</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>已由營運商停止</translation>
     </message>
@@ -535,6 +539,7 @@
     </message>
     <message>
         <source>Charger</source>
+        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>充電樁</translation>
     </message>
     <message>
@@ -1045,6 +1050,10 @@
     <message>
         <source>The GB/T connector failed its start-up self-test.</source>
         <translation>GB/T 充電槍開機自我檢測未通過。</translation>
+    </message>
+    <message>
+        <source>The session reached the charger&apos;s maximum charging time.</source>
+        <translation>本次充電已達充電樁的最長充電時間。</translation>
     </message>
     <message>
         <source>The charger could not communicate with the vehicle.</source>

@@ -113,6 +113,45 @@ def status_emergency_stop(make: RigFactory) -> KioskRig:
     return rig
 
 
+def status_fault(make: RigFactory) -> KioskRig:
+    """011: the left connector's output fuse blew during a session; it is out of service."""
+    rig = make("J0U").start()
+    charging(rig, Side.LEFT)
+    rig.world.hardware.inject_fault(Side.LEFT, 11001)
+    rig.until(lambda v: v.connector(Side.LEFT).state == "finished")
+    return rig
+
+
+def status_warning_door(make: RigFactory) -> KioskRig:
+    """012: the cabinet door opened during a session; charging waits until it is closed."""
+    rig = make("U00").start()
+    charging(rig, Side.LEFT)
+    rig.world.hardware.set_door_open(True)
+    rig.until(lambda v: v.connector(Side.LEFT).state == "finished")
+    return rig
+
+
+def status_ev_message(make: RigFactory) -> KioskRig:
+    """023: the EV on the right stopped communicating; its message and the seven steps of 5.3.6."""
+    rig = make("J0U").start()
+    charging(rig, Side.RIGHT)
+    rig.world.hardware.inject_fault(Side.RIGHT, 23701)
+    rig.until(lambda v: v.connector(Side.RIGHT).state == "finished")
+    return rig
+
+
+def status_network(make: RigFactory) -> KioskRig:
+    """033: the backend is unreachable while the door is open; the pager's second page."""
+    rig = status_warning_door(make)
+    rig.world.station.attach_backend()
+    rig.world.station.set_backend_online(False, "033901")
+    rig.advance(0.1)
+    rig.kiosk.showStatus(1)
+    rig.present()
+    assert rig.kiosk.value("statusCode") == "033901"
+    return rig
+
+
 def out_of_service(make: RigFactory) -> KioskRig:
     rig = make("J0U")
     rig.world.hardware.boards[Side.RIGHT].silent = True
@@ -246,6 +285,10 @@ SCENES: dict[str, Scene] = {
     "charging-dual": Scene(charging_dual, "charging"),
     "summary": Scene(summary, "summary"),
     "status-emergency-stop": Scene(status_emergency_stop, "status"),
+    "status-fault": Scene(status_fault, "outOfService"),
+    "status-warning-door": Scene(status_warning_door, "status"),
+    "status-ev-message": Scene(status_ev_message, "status"),
+    "status-network": Scene(status_network, "status"),
     "out-of-service": Scene(out_of_service, "outOfService"),
     "home-backend-offline": Scene(home_backend_offline, "home"),
     "home-reserved": Scene(home_reserved, "home"),

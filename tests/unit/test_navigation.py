@@ -51,6 +51,27 @@ def test_several_codes_are_all_reachable_on_the_status_screen(make_world: WorldF
     assert {first["statusCode"], second["statusCode"]} == {"012251", "012252"}
 
 
+def test_every_code_and_every_step_is_reachable_when_they_take_several_pages(make_world: WorldFactory) -> None:
+    world = make_world("J0U")
+    charge(world, Side.LEFT)
+    world.hardware.inject_fault(Side.LEFT, 23701)  # an EV message: seven steps (manual 5.3.6)
+    world.hardware.inject_fault(Side.RIGHT, 13608)  # information on the other connector: not on this screen
+    world.hardware.set_door_open(True)
+    world.station.attach_backend()
+    world.station.set_backend_online(False, "033900")  # the network's message
+    assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 10)
+    assert screen_for(world.view) == "status"
+    count = kiosk_values(world.view, Formatter())["statusCount"]
+    pages = [kiosk_values(world.view, Formatter(), status_index=i) for i in range(count)]
+    seen: dict[str, list[int]] = {}
+    for page in pages:
+        assert 1 <= len(page["statusSteps"]) <= 3, "a page holds what fits on the smallest screen"
+        numbers = range(page["statusStepOffset"] + 1, page["statusStepOffset"] + 1 + len(page["statusSteps"]))
+        seen.setdefault(page["statusCode"], []).extend(numbers)
+    assert seen == {"012252": [1, 2, 3], "023701": [1, 2, 3, 4, 5, 6, 7], "033900": [1, 2]}
+    assert pages[0]["statusCode"] == "012252", "what blocks the station comes first"
+
+
 def test_the_button_hints_say_what_the_buttons_do_here(make_world: WorldFactory) -> None:
     world = make_world("J0U")
     assert button_texts("initializing", world.view) == ("", "")

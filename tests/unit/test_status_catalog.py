@@ -202,3 +202,15 @@ def test_cli_accepts_the_manuals_ways_of_writing_a_code_and_does_not_load_qt() -
                             check=False)
     assert result.returncode == 0, result.stderr
     assert "Reconstructed:    R1: 011031-011040" in result.stdout
+
+
+def test_cli_says_what_the_charger_does_with_a_code() -> None:
+    from io import StringIO
+
+    from controller.codes_cli import main
+
+    for code, words in (("012242", "does not block charging"), ("041005", "power-cycled"),
+                        ("023701", "until the cable is unplugged")):
+        out = StringIO()
+        assert main([code], out=out) == 0
+        assert words in " ".join(out.getvalue().split()), code

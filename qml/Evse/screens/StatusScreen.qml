@@ -3,7 +3,7 @@ import QtQuick.Layouts
 import Evse
 
 // An active status code: the six digits, what they mean, where, and what to do.
-// With several codes a pager steps through them.
+// With several codes, or more steps than fit, a pager steps through them.
 Item {
     objectName: "statusScreen"
 
@@ -28,16 +28,20 @@ Item {
                     anchors.margins: Theme.spacingL
                     spacing: Theme.spacingS
 
-                    Icon {
-                        name: "warning"
-                        size: Theme.iconL
-                    }
-                    KioskText {
+                    RowLayout {
                         Layout.fillWidth: true
-                        Layout.topMargin: Theme.spacingS
-                        color: Theme.textSecondary
-                        font.pixelSize: Theme.fontCaption
-                        text: qsTr("Status code")
+                        spacing: Theme.spacingS
+
+                        Icon {
+                            name: "warning"
+                            size: Theme.iconL
+                        }
+                        KioskText {
+                            Layout.fillWidth: true
+                            color: Theme.textSecondary
+                            font.pixelSize: Theme.fontCaption
+                            text: qsTr("Status code")
+                        }
                     }
                     FitText {
                         Layout.fillWidth: true
@@ -85,7 +89,7 @@ Item {
                         required property string modelData
 
                         Layout.fillWidth: true
-                        number: index + 1
+                        number: index + 1 + Kiosk.statusStepOffset
                         text: modelData
                     }
                 }
