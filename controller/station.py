@@ -214,6 +214,7 @@ class Station:
         self._listeners: list[ViewListener] = []
         self._last_view: StationView | None = None
         self._handlers = self._frame_handlers()
+        self.rejected_frames = 0  # decoded frames whose content made no sense (see handle_frame)
         self.input_voltage_v = 0.0  # AC supply, line to line (0 = not measured)
         self.external_limit_w: float | None = None  # station-wide, e.g. the backend's schedule
         self._extra_psus: set[int] = set()  # modules answering beyond [limits].psu_count
@@ -260,9 +261,16 @@ class Station:
                    or c.output_current >= sm.ZERO_CURRENT_A for c in self.connectors.values())
 
     def handle_frame(self, frame: Frame) -> None:
+        """Apply one decoded frame; a frame whose content makes no sense (a status code of more
+        than six digits) is dropped whole, counted in ``rejected_frames`` and logged."""
         handler = self._handlers.get(frame.name)
-        if handler is not None:
+        if handler is None:
+            return
+        try:
             handler(frame)
+        except ValueError as exc:
+            self.rejected_frames += 1
+            log.warning("dropped %s frame: %s (%d rejected since start-up)", frame.name, exc, self.rejected_frames)
 
     def submit(self, intent: str, argument: object = None) -> None:
         """A driver intent from the HMI or the simulated hardware.
@@ -572,6 +580,7 @@ class Station:
         if connector is None:
             return
         s = frame.signals
+        code = _status_code(s["StatusCode"])  # before anything changes: a bad frame is dropped whole
         plugged = bool(s["Plugged"])
         if plugged != connector.plugged:
             connector.edges.append(plugged)
@@ -580,7 +589,6 @@ class Station:
         connector.contactor_closed = bool(s["ContactorClosed"])
         connector.stage = _enum(BoardStage, s["Stage"], BoardStage.FAULT)
         connector.ev_stop_reason = _enum(EvStopReason, s["EvStopReason"], EvStopReason.EV_FAULT)
-        code = format_code(int(s["StatusCode"])) if int(s["StatusCode"]) else ""
         if code != connector.board_code:
             self._on_board_code(connector, connector.board_code, code)
             connector.board_code = code
@@ -624,12 +632,12 @@ class Station:
             return
         psu = self.psus[index]
         s = frame.signals
+        code = _status_code(s["FaultCode"])
         psu.present = True
         psu.enabled = bool(s["Enabled"])
         psu.voltage = float(s["OutputVoltage"])
         psu.current = float(s["OutputCurrent"])
         psu.temperature = float(s["Temperature"])
-        code = format_code(int(s["FaultCode"])) if int(s["FaultCode"]) else ""
         if code != psu.fault_code:
             if psu.fault_code:
                 self._clear_code(psu.fault_code, None)
@@ -669,8 +677,9 @@ class Station:
             return
         if node not in test.expected or node in test.answered:
             return
-        test.answered.add(node)
         result = int(frame.signals["Result"])
+        _status_code(result)
+        test.answered.add(node)
         if node.startswith("PSU_"):
             psu = self.psus[int(node.split("_")[1]) - 1]
             psu.failed_self_test = result != 0
@@ -1175,7 +1184,10 @@ class Station:
         if self.estop and state in sm.SESSION_STATES:
             command = BoardCommand.EMERGENCY_STOP
         close = False
-        precharged = state is ConnectorState.PREPARING and connector.stage >= BoardStage.PRECHARGE
+        # precharge done or energy flowing: not "any stage numbered above PRECHARGE" (STOPPING,
+        # FINISHED and FAULT are too, and a board in those must never be told to close)
+        precharged = state is ConnectorState.PREPARING and connector.stage in (BoardStage.PRECHARGE,
+                                                                               BoardStage.CHARGING)
         if state is ConnectorState.CHARGING or precharged:
             close = not self._blocked(connector.side)
         elif state is ConnectorState.STOPPING and not self.estop:
@@ -1402,6 +1414,12 @@ class Station:
         granted = connector.grant.power_limit_w if connector.grant else None
         seconds = time_to_target_s(connector.soc, connector.target_soc, connector.capacity_kwh, power_w, granted)
         return None if seconds is None else math.ceil(seconds / 60) * 60
+
+
+def _status_code(value: float | int) -> str:
+    """A board's status code signal as six digits ("" for 0); ValueError when it is no status code."""
+    number = int(value)
+    return format_code(number) if number else ""
 
 
 def _enum(kind: type, value: float | int, default: object) -> object:

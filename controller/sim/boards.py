@@ -69,7 +69,7 @@ class SimulatedConnectorBoard(SimulatedNode):
         self.locked = False
         self.contactor_closed = False
         self.ev_stop_reason = EvStopReason.NONE
-        if 23_0000 <= self.status_code < 24_0000:
+        if 23_000 <= self.status_code < 24_000:
             self.status_code = 0  # EV messages end with the EV
         self._enter(BoardStage.IDLE)
 
