@@ -638,11 +638,17 @@ class OcppClient(CentralSystemRequests):
             sample = meter_value(self.snapshot.connector(connector_id), self.config.items("MeterValuesSampledData"),
                                  "Sample.Periodic", self.now())
             if sample is not None:
-                self.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
+                self._queue_sample(running, connector_id, sample, self.snapshot.connector(connector_id).energy_wh)
             extra = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),
                                 "Sample.Periodic", self.now())
             if extra is not None:
                 running.stop_data.append(extra)
+
+    def _queue_sample(self, running: Running, connector_id: int, sample: dict[str, Any], register_wh: float) -> None:
+        """Queue a transaction's meter value, noting its register first: a PowerLoss stop after a
+        crash then never reports less than a meter value the central system may have seen."""
+        self.queue.note_meter(running.local_id, round(register_wh), self.now())
+        self.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
 
     def _align_meters(self) -> None:
         interval = self.config.number("ClockAlignedDataInterval")
@@ -665,7 +671,7 @@ class OcppClient(CentralSystemRequests):
             running = self.running.get(connector_id)
             if running is not None:
                 if sample is not None:
-                    self.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
+                    self._queue_sample(running, connector_id, sample, source.energy_wh)
                 extra = meter_value(source, self.config.items("StopTxnAlignedData"), "Sample.Clock", moment)
                 if extra is not None:
                     running.stop_data.append(extra)
