@@ -381,7 +381,9 @@ class OcppClient(CentralSystemRequests):
         except TimeoutError:
             log.warning("%s: no answer within %.0f s", type(payload).__name__, self.settings.response_timeout_s)
             _settle(future, exception=CallTimeout(type(payload).__name__))
-        except asyncio.CancelledError:
+        except (asyncio.CancelledError, Exception):
+            # the connection dropped under the CALL (the send raises ConnectionClosed) or the
+            # pump is stopped: the caller must still hear (and fall back to its offline rules)
             _settle(future, exception=Offline(type(payload).__name__))
             raise
         else:

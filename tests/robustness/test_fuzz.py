@@ -86,3 +86,39 @@ def test_a_board_reporting_a_fault_stage_while_preparing_gets_no_contactor_close
     finally:
         wire.shutdown()
         world.close()
+
+
+def test_a_call_whose_connection_drops_under_it_still_gets_an_answer() -> None:
+    """The send raising ConnectionClosed left the caller's future unsettled: an Authorize in
+    flight at that moment was never decided (the driver saw "Authorizing ..." until the
+    station gave up and refused the card, even when the offline rules would accept it)."""
+    import asyncio
+
+    from ocpp.v16 import call
+    from websockets.exceptions import ConnectionClosedError
+
+    from controller.clock import SystemClock
+    from controller.ocpp.client import ClientSettings, Identity, OcppClient
+    from controller.ocpp.connection import endpoint
+    from controller.ocpp.memory_port import MemoryStation
+    from controller.ocpp.outbox import Offline
+    from controller.ocpp.rpc import RpcChargePoint
+    from controller.ocpp.storage import Storage
+
+    class DeadWire:
+        async def send(self, message: str) -> None:
+            raise ConnectionClosedError(None, None)
+
+    async def scenario() -> None:
+        storage = Storage(":memory:")
+        station = MemoryStation(2)
+        client = OcppClient(ClientSettings(endpoint=endpoint("ws://127.0.0.1:9/ocpp", "CP")),
+                            Identity("DS", "DSWx601", "1", "0.1.0"), station, storage, SystemClock())
+        rpc = RpcChargePoint("CP", DeadWire(), client.handler_map(), 1.0)
+        future = asyncio.get_running_loop().create_future()
+        with pytest.raises(ConnectionClosedError):
+            await client._deliver(rpc, call.Authorize(id_tag="04A1B2C3D4E5F6"), future)
+        assert future.done() and isinstance(future.exception(), Offline)
+        storage.close()
+
+    asyncio.run(scenario())
