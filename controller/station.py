@@ -78,6 +78,12 @@ CODE_INPUT_OVP = "012294"  # AC input over-voltage: output off until the supply 
 CODE_INPUT_UVP = "012295"  # AC input under-voltage: output off until the supply is normal
 CODE_REMOTE_STOP = "033904"  # charging stopped by the backend (manual 5.3.7)
 CODE_REMOTE_RESET = "033905"  # the backend restarts the charger
+CODE_PSU_COMMUNICATION = "012240"  # a power module fell silent: it is not used until it speaks again
+CODE_IO_BOARD_COMMUNICATION = "012247"  # the I/O board (relay control / smart box) fell silent
+#: A connector board fell silent: its plug, lock and contactor state are unknown.
+BOARD_COMMUNICATION_CODES = {Standard.CHADEMO: "012249", Standard.CCS1: "012248", Standard.GBT: "012250"}
+#: Watchdog: a board whose status frame (every 0.1 s) has not come for this long is silent.
+BOARD_SILENCE_S = 1.0
 BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
 RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
 
@@ -215,6 +221,9 @@ class Station:
         self._last_view: StationView | None = None
         self._handlers = self._frame_handlers()
         self.rejected_frames = 0  # decoded frames whose content made no sense (see handle_frame)
+        self._ready_at = 0.0
+        self._heard: dict[str, float] = {}  # board -> when its last status frame came (the watchdog)
+        self._silent: set[str] = set()  # boards the watchdog has reported silent
         self.input_voltage_v = 0.0  # AC supply, line to line (0 = not measured)
         self.external_limit_w: float | None = None  # station-wide, e.g. the backend's schedule
         self._extra_psus: set[int] = set()  # modules answering beyond [limits].psu_count
@@ -266,6 +275,8 @@ class Station:
         handler = self._handlers.get(frame.name)
         if handler is None:
             return
+        if frame.name.endswith("_Status"):
+            self._heard[frame.name.removesuffix("_Status")] = self.clock.monotonic()
         try:
             handler(frame)
         except ValueError as exc:
@@ -537,6 +548,7 @@ class Station:
             self._run_self_test(now)
         else:
             self._expire(now)
+            self._watch_boards(now)
             self._measure(now)
             self._run_machines(now)
             self._watch_stopping(now)
@@ -716,11 +728,45 @@ class Station:
         for node in sorted(test.expected - test.answered):
             self._raise_missing_node(node)
         self.phase = StationPhase.READY
+        self._ready_at = now
         self._update_psu_resource()
         self._check_psu_quantity()
         log.info("self-test complete: %d/%d boards answered", len(test.answered), len(test.expected))
         for connector in self._ordered():
             self._event(connector, sm.Ready())
+
+    def _watch_boards(self, now: float) -> None:
+        """The watchdog: a board that answered the self-test and then sends no status frame for
+        :data:`BOARD_SILENCE_S` raises its communication code (a connector board's or the I/O
+        board's stops charging there: plug, lock or emergency stop can no longer be seen; a
+        silent power module is left out of the split); the code clears when frames come again."""
+        started = self._self_test.started_at or 0.0
+        for node in self._self_test.answered:
+            if node == "LEDB":
+                continue
+            silent = now - self._heard.get(node, max(started, self._ready_at)) > BOARD_SILENCE_S
+            if silent == (node in self._silent):
+                continue
+            side = Side.LEFT if node == "CB_LEFT" else Side.RIGHT if node == "CB_RIGHT" else None
+            if side is not None and side in self.connectors:
+                code, blocking = BOARD_COMMUNICATION_CODES[self.connectors[side].standard], True
+            elif node.startswith("PSU_"):
+                code, blocking = CODE_PSU_COMMUNICATION, False
+            else:
+                code, blocking = CODE_IO_BOARD_COMMUNICATION, True
+            if silent:
+                log.error("board %s silent for %.1f s: raising %s", node, BOARD_SILENCE_S, code)
+                self._silent.add(node)
+                if node.startswith("PSU_"):
+                    psu = self.psus[int(node.split("_")[1]) - 1]
+                    psu.present, psu.current = False, 0.0
+                self._raise_code(code, side, blocking)
+            else:
+                log.warning("board %s speaks again: clearing %s", node, code)
+                self._silent.discard(node)
+                if not (code == CODE_PSU_COMMUNICATION and any(n.startswith("PSU_") for n in self._silent)):
+                    self._clear_code(code, side)
+            self._update_psu_resource()
 
     def _raise_missing_node(self, node: str) -> None:
         log.error("board %s did not answer the self-test", node)
