@@ -51,8 +51,10 @@ FUZZ_ARGS ?=
 fuzz: $(STAMP)
 	$(PY) -m tests.robustness.fuzz $(FUZZ_ARGS)
 
-# 1,000 simulated sessions with random faults on a fake clock; prints sessions, faults,
-# losses, RSS, open files and threads at start and end. SOAK_ARGS="--sessions 5000" for more.
+# 1,000 simulated sessions with random faults and backend outages (the demo central system
+# killed, restarted, disconnected) on a fake clock; prints sessions, faults, outages, the
+# transactions accounted for at the central system, losses, RSS, open files and threads.
+# Takes a quarter of an hour; SOAK_ARGS="--no-backend" (minutes) or "--sessions 200".
 SOAK_ARGS ?=
 soak: $(STAMP)
 	$(PY) -m tests.robustness.soak $(SOAK_ARGS)
