@@ -12,7 +12,7 @@ ARGS   ?=
 # How much faster than real time the demo's EV batteries fill (1 = real time).
 DEMO_TIME_FACTOR ?= 30
 
-.PHONY: demo kiosk test lint bench setup clean translations
+.PHONY: demo kiosk test lint bench fuzz soak setup clean translations
 
 setup: $(STAMP)
 
@@ -44,6 +44,20 @@ test: lint translations
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run
+
+# Hostile input at length (CAN, OCPP, RFID, configuration) and the stateful invariants;
+# prints inputs per target and the findings (0 expected). FUZZ_ARGS="--examples 2000" for more.
+FUZZ_ARGS ?=
+fuzz: $(STAMP)
+	$(PY) -m tests.robustness.fuzz $(FUZZ_ARGS)
+
+# 1,000 simulated sessions with random faults and backend outages (the demo central system
+# killed, restarted, disconnected) on a fake clock; prints sessions, faults, outages, the
+# transactions accounted for at the central system, losses, RSS, open files and threads.
+# Takes a quarter of an hour; SOAK_ARGS="--no-backend" (minutes) or "--sessions 200".
+SOAK_ARGS ?=
+soak: $(STAMP)
+	$(PY) -m tests.robustness.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache .qmllint-types translations/*.qm

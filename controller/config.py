@@ -111,8 +111,9 @@ class TariffSection:
         _in_range("[tariff].idle_grace_minutes", self.idle_grace_minutes, 0, 240)
         try:
             self.receipt_url_template.format(charge_point_id="x", connector_id=1, session_id="x")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise ConfigError(f"[tariff].receipt_url_template: unknown placeholder {exc}") from None
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+            raise ConfigError(f"[tariff].receipt_url_template: unknown placeholder or one that cannot be "
+                              f"filled ({exc})") from None
         for name in ("energy_price", "session_fee", "time_price", "idle_price"):
             raw = getattr(self, name)
             if raw == "":
@@ -147,8 +148,9 @@ class AuthorizationSection:
                 raise ConfigError(f"[authorization].local_allow_list: {uid!r} is not an upper-case hex UID")
         try:
             self.qr_url_template.format(charge_point_id="x", connector_id=1)
-        except (KeyError, IndexError, ValueError) as exc:
-            raise ConfigError(f"[authorization].qr_url_template: unknown placeholder {exc}") from None
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+            raise ConfigError(f"[authorization].qr_url_template: unknown placeholder or one that cannot be "
+                              f"filled ({exc})") from None
         _in_range("[authorization].tap_hold_off_s", self.tap_hold_off_s, 0, 60)
         if not self.reader.strip() or not self.reader.isprintable():
             raise ConfigError(f"[authorization].reader: {self.reader!r} is neither \"simulated\" nor part of a "
@@ -317,6 +319,8 @@ def load(path: Path | str | None = None) -> Config:
         raise ConfigError(f"{path}: no such configuration file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (TOML files are): {exc}") from None
     try:
         return from_dict(raw)
     except ConfigError as exc:

@@ -91,6 +91,12 @@ CODE_INPUT_OVP = "012294"  # AC input over-voltage: output off until the supply 
 CODE_INPUT_UVP = "012295"  # AC input under-voltage: output off until the supply is normal
 CODE_REMOTE_STOP = "033904"  # charging stopped by the backend (manual 5.3.7)
 CODE_REMOTE_RESET = "033905"  # the backend restarts the charger
+CODE_PSU_COMMUNICATION = "012240"  # a power module fell silent: it is not used until it speaks again
+CODE_IO_BOARD_COMMUNICATION = "012247"  # the I/O board (relay control / smart box) fell silent
+#: A connector board fell silent: its plug, lock and contactor state are unknown.
+BOARD_COMMUNICATION_CODES = {Standard.CHADEMO: "012249", Standard.CCS1: "012248", Standard.GBT: "012250"}
+#: Watchdog: a board whose status frame (every 0.1 s) has not come for this long is silent.
+BOARD_SILENCE_S = 1.0
 BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
 RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
 
@@ -266,6 +272,10 @@ class Station:
         self._listeners: list[ViewListener] = []
         self._last_view: StationView | None = None
         self._handlers = self._frame_handlers()
+        self.rejected_frames = 0  # decoded frames whose content made no sense (see handle_frame)
+        self._ready_at = 0.0
+        self._heard: dict[str, float] = {}  # board -> when its last status frame came (the watchdog)
+        self._silent: set[str] = set()  # boards the watchdog has reported silent
         self.input_voltage_v = 0.0  # AC supply, line to line (0 = not measured)
         self.external_limit_w: float | None = None  # station-wide, e.g. the backend's schedule
         self._extra_psus: set[int] = set()  # modules answering beyond [limits].psu_count
@@ -314,9 +324,18 @@ class Station:
                    or c.output_current >= sm.ZERO_CURRENT_A for c in self.connectors.values())
 
     def handle_frame(self, frame: Frame) -> None:
+        """Apply one decoded frame; a frame whose content makes no sense (a status code of more
+        than six digits) is dropped whole, counted in ``rejected_frames`` and logged."""
         handler = self._handlers.get(frame.name)
-        if handler is not None:
+        if handler is None:
+            return
+        if frame.name.endswith("_Status"):
+            self._heard[frame.name.removesuffix("_Status")] = self.clock.monotonic()
+        try:
             handler(frame)
+        except ValueError as exc:
+            self.rejected_frames += 1
+            log.warning("dropped %s frame: %s (%d rejected since start-up)", frame.name, exc, self.rejected_frames)
 
     def submit(self, intent: str, argument: object = None) -> None:
         """A driver intent from the HMI or the simulated hardware.
@@ -621,6 +640,7 @@ class Station:
             self._run_self_test(now)
         else:
             self._expire(now)
+            self._watch_boards(now)
             self._measure(now)
             self._run_machines(now)
             self._watch_stopping(now)
@@ -667,6 +687,7 @@ class Station:
         if connector is None:
             return
         s = frame.signals
+        code = _status_code(s["StatusCode"])  # before anything changes: a bad frame is dropped whole
         plugged = bool(s["Plugged"])
         if plugged != connector.plugged:
             connector.edges.append(plugged)
@@ -675,7 +696,6 @@ class Station:
         connector.contactor_closed = bool(s["ContactorClosed"])
         connector.stage = _enum(BoardStage, s["Stage"], BoardStage.FAULT)
         connector.ev_stop_reason = _enum(EvStopReason, s["EvStopReason"], EvStopReason.EV_FAULT)
-        code = format_code(int(s["StatusCode"])) if int(s["StatusCode"]) else ""
         if code != connector.board_code:
             self._on_board_code(connector, connector.board_code, code)
             connector.board_code = code
@@ -734,12 +754,12 @@ class Station:
             return
         psu = self.psus[index]
         s = frame.signals
+        code = _status_code(s["FaultCode"])
         psu.present = True
         psu.enabled = bool(s["Enabled"])
         psu.voltage = float(s["OutputVoltage"])
         psu.current = float(s["OutputCurrent"])
         psu.temperature = float(s["Temperature"])
-        code = format_code(int(s["FaultCode"])) if int(s["FaultCode"]) else ""
         # a fault (011/041) keeps the module out until the charger is power-cycled (manual 5.3.3)
         latched = bool(psu.fault_code) and policy.action_for(psu.fault_code) is policy.Action.OUT_OF_SERVICE
         if code != psu.fault_code and not latched:
@@ -799,8 +819,9 @@ class Station:
             return
         if node not in test.expected or node in test.answered:
             return
-        test.answered.add(node)
         result = int(frame.signals["Result"])
+        _status_code(result)  # a result that is no status code drops the frame whole (ValueError)
+        test.answered.add(node)
         self._self_test_results[node] = f"failed {format_code(result)}" if result else "passed"
         if node.startswith("PSU_"):
             psu = self.psus[int(node.split("_")[1]) - 1]
@@ -838,11 +859,45 @@ class Station:
         for node in sorted(test.expected - test.answered):
             self._raise_missing_node(node)
         self.phase = StationPhase.READY
+        self._ready_at = now
         self._update_psu_resource()
         self._check_psu_quantity()
         log.info("self-test complete: %d/%d boards answered", len(test.answered), len(test.expected))
         for connector in self._ordered():
             self._event(connector, sm.Ready())
+
+    def _watch_boards(self, now: float) -> None:
+        """The watchdog: a board that answered the self-test and then sends no status frame for
+        :data:`BOARD_SILENCE_S` raises its communication code (a connector board's or the I/O
+        board's stops charging there: plug, lock or emergency stop can no longer be seen; a
+        silent power module is left out of the split); the code clears when frames come again."""
+        started = self._self_test.started_at or 0.0
+        for node in self._self_test.answered:
+            if node == "LEDB":
+                continue
+            silent = now - self._heard.get(node, max(started, self._ready_at)) > BOARD_SILENCE_S
+            if silent == (node in self._silent):
+                continue
+            side = Side.LEFT if node == "CB_LEFT" else Side.RIGHT if node == "CB_RIGHT" else None
+            if side is not None and side in self.connectors:
+                code, blocking = BOARD_COMMUNICATION_CODES[self.connectors[side].standard], True
+            elif node.startswith("PSU_"):
+                code, blocking = CODE_PSU_COMMUNICATION, False
+            else:
+                code, blocking = CODE_IO_BOARD_COMMUNICATION, True
+            if silent:
+                log.error("board %s silent for %.1f s: raising %s", node, BOARD_SILENCE_S, code)
+                self._silent.add(node)
+                if node.startswith("PSU_"):
+                    psu = self.psus[int(node.split("_")[1]) - 1]
+                    psu.present, psu.current = False, 0.0
+                self._raise_code(code, side, blocking)
+            else:
+                log.warning("board %s speaks again: clearing %s", node, code)
+                self._silent.discard(node)
+                if not (code == CODE_PSU_COMMUNICATION and any(n.startswith("PSU_") for n in self._silent)):
+                    self._clear_code(code, side)
+            self._update_psu_resource()
 
     def _raise_missing_node(self, node: str) -> None:
         log.error("board %s did not answer the self-test", node)
@@ -1476,7 +1531,10 @@ class Station:
         if self.estop and state in sm.SESSION_STATES:
             command = BoardCommand.EMERGENCY_STOP
         close = False
-        precharged = state is ConnectorState.PREPARING and connector.stage >= BoardStage.PRECHARGE
+        # precharge done or energy flowing: not "any stage numbered above PRECHARGE" (STOPPING,
+        # FINISHED and FAULT are too, and a board in those must never be told to close)
+        precharged = state is ConnectorState.PREPARING and connector.stage in (BoardStage.PRECHARGE,
+                                                                               BoardStage.CHARGING)
         if state is ConnectorState.CHARGING or precharged:
             close = not self._blocked(connector.side)
         elif state is ConnectorState.STOPPING and not self.estop:
@@ -1718,6 +1776,12 @@ def _look_up(query: str) -> tuple[str, ...]:
     if digits.isdigit() and len(digits) <= 6:
         return (lookup(digits).code,)
     return tuple(entry.code for entry in search(query)[:LOOKUP_RESULTS])
+
+
+def _status_code(value: float | int) -> str:
+    """A board's status code signal as six digits ("" for 0); ValueError when it is no status code."""
+    number = int(value)
+    return format_code(number) if number else ""
 
 
 def _enum(kind: type, value: float | int, default: object) -> object:

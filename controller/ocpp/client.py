@@ -390,7 +390,9 @@ class OcppClient(CentralSystemRequests):
         except TimeoutError:
             log.warning("%s: no answer within %.0f s", type(payload).__name__, self.settings.response_timeout_s)
             _settle(future, exception=CallTimeout(type(payload).__name__))
-        except asyncio.CancelledError:
+        except (asyncio.CancelledError, Exception):
+            # the connection dropped under the CALL (the send raises ConnectionClosed) or the
+            # pump is stopped: the caller must still hear (and fall back to its offline rules)
             _settle(future, exception=Offline(type(payload).__name__))
             raise
         else:
@@ -667,11 +669,17 @@ class OcppClient(CentralSystemRequests):
             sample = meter_value(self.snapshot.connector(connector_id), self.config.items("MeterValuesSampledData"),
                                  "Sample.Periodic", self.now())
             if sample is not None:
-                self.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
+                self._queue_sample(running, connector_id, sample, self.snapshot.connector(connector_id).energy_wh)
             extra = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),
                                 "Sample.Periodic", self.now())
             if extra is not None:
                 running.stop_data.append(extra)
+
+    def _queue_sample(self, running: Running, connector_id: int, sample: dict[str, Any], register_wh: float) -> None:
+        """Queue a transaction's meter value, noting its register first: a PowerLoss stop after a
+        crash then never reports less than a meter value the central system may have seen."""
+        self.queue.note_meter(running.local_id, round(register_wh), self.now())
+        self.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
 
     def _align_meters(self) -> None:
         interval = self.config.number("ClockAlignedDataInterval")
@@ -694,7 +702,7 @@ class OcppClient(CentralSystemRequests):
             running = self.running.get(connector_id)
             if running is not None:
                 if sample is not None:
-                    self.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
+                    self._queue_sample(running, connector_id, sample, source.energy_wh)
                 extra = meter_value(source, self.config.items("StopTxnAlignedData"), "Sample.Clock", moment)
                 if extra is not None:
                     running.stop_data.append(extra)

@@ -11,6 +11,11 @@ What the library leaves out or gets wrong for 1.6, and this class does:
   FormationViolation); the library sends ``FormatViolation`` and
   ``OccurrenceConstraintViolation``, which are OCPP 2.0 names.
 * While a BootNotification is Rejected, requests from the central system get no answer (§4.2).
+* Hostile frames never end the receive loop: JSON nested too deep to parse is dropped like
+  any other frame that is not JSON, and a CALLRESULT or CALLERROR answering no outstanding
+  CALL (late, duplicated, made up) is dropped at once.  The library queues every response
+  until the next CALL and then skips the strangers one recursion level each, so enough of
+  them would pile up in memory and make that CALL fail with RecursionError.
 
 Handlers come as a plain ``{action: on}`` or ``{action: (on, after)}`` map: ``on`` returns
 the answer, ``after`` runs once the answer has gone out (a TriggerMessage's message must
@@ -65,11 +70,12 @@ class RpcChargePoint(LibraryChargePoint):
                 route["_after_action"] = after
             self.route_map[action] = route
         self._answering = answering
+        self._awaiting: str | None = None  # the unique id of our CALL waiting for its answer
 
     async def route_message(self, raw_msg: Any) -> None:
         try:
             message = json.loads(raw_msg)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             FRAME_LOG.warning("%s: dropped a frame that is not JSON (no unique id to answer)", self.id)
             return
         if not isinstance(message, list) or not message or not isinstance(message[0], int):
@@ -80,6 +86,9 @@ class RpcChargePoint(LibraryChargePoint):
         if kind in (CALLRESULT, CALLERROR):
             if unique_id is None or (kind == CALLRESULT and (len(message) != 3 or not isinstance(message[2], dict))):
                 FRAME_LOG.warning("%s: dropped a malformed response", self.id)
+                return
+            if unique_id != self._awaiting:
+                FRAME_LOG.warning("%s: dropped a response to no outstanding call (%r)", self.id, unique_id[:40])
                 return
             await super().route_message(raw_msg)
             return
@@ -115,7 +124,9 @@ class RpcChargePoint(LibraryChargePoint):
         await self._send(json.dumps([CALLERROR, unique_id, code, description, {}], separators=(",", ":")))
 
     async def _send(self, message: str) -> None:
-        if message.startswith(f"[{CALLERROR},"):
+        if message.startswith(f"[{CALL},"):
+            self._awaiting = json.loads(message)[1]
+        elif message.startswith(f"[{CALLERROR},"):
             frame = json.loads(message)
             frame[2] = _SPELLING_16.get(frame[2], frame[2])
             message = json.dumps(frame, separators=(",", ":"))

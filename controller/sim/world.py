@@ -67,6 +67,7 @@ class World:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.backend: Backend | None = None
         self.restarts = 0  # OCPP Resets carried out
+        self._verdict_deadline: float | None = None  # real time a card's verdict is waited for until
         if config.ocpp.url or csms_url:
             self.loop = asyncio.new_event_loop()
             # in memory unless given one, like the station's store
@@ -110,8 +111,11 @@ class World:
         backend.client.tick()
         for _ in range(3):
             await asyncio.sleep(0)
-        deadline = time.monotonic() + backend.client.settings.response_timeout_s + 2.0
-        while self.station.awaiting_backend and time.monotonic() < deadline:
+        if not self.station.awaiting_backend:
+            self._verdict_deadline = None
+        elif self._verdict_deadline is None:  # one real-time wait per card, not one per cycle
+            self._verdict_deadline = time.monotonic() + backend.client.settings.response_timeout_s + 2.0
+        while self.station.awaiting_backend and time.monotonic() < (self._verdict_deadline or 0.0):
             await asyncio.sleep(0.002)
         backend.flush()
 

@@ -1,0 +1,83 @@
+"""The controller without a screen: ``python -m controller [--config FILE] [--csms URL]``.
+
+Runs :class:`~controller.runtime.ControllerRuntime` (the station, its simulated hardware when
+``[simulation].enabled``, the OCPP client when a central system is configured) in real time,
+with no Qt at all: for a charger without a kiosk, and for tests that kill the real process.
+
+Standard input takes the simulator panel's hands, one per line: ``plug SIDE``, ``unplug SIDE``
+(0 = left, 1 = right), ``tap UID``, ``estop 0|1``, ``quit``.  Standard output gets one JSON
+line whenever a connector's state changes: ``{"states": ["charging", "available"], "energy_wh":
+[1234, 0]}``.  SIGTERM or ``quit`` shuts down cleanly (the last readings saved).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from controller.config import ConfigError, load
+from controller.runtime import ControllerRuntime
+from controller.view import StationView
+
+ACTIONS = {"plug": int, "unplug": int, "tap": str, "estop": lambda text: text == "1"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m controller", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, help="station configuration (TOML)")
+    parser.add_argument("--csms", help="central system URL; the last path segment is the charge point id")
+    parser.add_argument("--log-level", default="WARNING")
+    arguments = parser.parse_args(argv)
+    logging.basicConfig(level=arguments.log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        config = load(arguments.config)
+    except ConfigError as exc:
+        print(f"controller: {exc}", file=sys.stderr)
+        return 2
+    runtime = ControllerRuntime(config, csms_url=arguments.csms)
+    last: list[tuple[str, ...]] = []
+
+    def report(view: StationView) -> None:
+        states = tuple(c.state for c in view.connectors)
+        if last and last[0] == states:
+            return
+        last[:] = [states]
+        energy = [c.session.energy_wh if c.session else 0 for c in view.connectors]
+        print(json.dumps({"phase": view.phase.value, "states": states, "energy_wh": energy}), flush=True)
+
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    runtime.subscribe(report)
+    runtime.start()
+    reader = threading.Thread(target=_read_commands, args=(runtime, done), daemon=True)
+    reader.start()
+    with contextlib.suppress(KeyboardInterrupt):
+        done.wait()
+    runtime.stop()
+    return 0
+
+
+def _read_commands(runtime: ControllerRuntime, done: threading.Event) -> None:
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        if words[0] == "quit":
+            break
+        parse = ACTIONS.get(words[0])
+        if parse is None or len(words) != 2:
+            print(f"controller: unknown command {line.strip()!r}", file=sys.stderr)
+            continue
+        runtime.simulate(words[0], parse(words[1]))
+    done.set()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
