@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -67,7 +68,17 @@ class ControllerRuntime:
         self._ready = threading.Event()
         self._stopping = False
         self.error: BaseException | None = None
+        self.last_cycle_at: float | None = None  # time.monotonic() at the end of the last cycle
         self._wake: asyncio.Event | None = None
+
+    def stalled_for(self) -> float:
+        """Seconds since the controller last finished a cycle (0 before its first one); the
+        HMI's watchdog shows Out of service when this grows, instead of frozen numbers."""
+        if self.last_cycle_at is None:
+            return 0.0
+        if self._thread is not None and not self._thread.is_alive():
+            return float("inf")
+        return time.monotonic() - self.last_cycle_at
 
     def subscribe(self, listener: ViewListener) -> None:
         """``listener(view)`` runs on the controller thread after each changed tick; it also
@@ -267,6 +278,7 @@ class ControllerRuntime:
                         await self._restart(link)
                 except Exception:  # a bug in one cycle must not end the controller
                     log.exception("controller cycle failed")
+                self.last_cycle_at = time.monotonic()
                 cycle = self._cycle_s(StationPhase)
                 # a steady rhythm, but never more than one cycle ahead after an early wake-up
                 next_at = min(next_at + cycle, self.clock.monotonic() + cycle)

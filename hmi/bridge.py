@@ -41,6 +41,7 @@ class KioskBridge(QObject):
         self._send_intent = send_intent
         self._status_index = 0
         self._view: StationView | None = None
+        self._stalled = False  # the controller stopped cycling: see set_controller_stalled
         kiosk.set_sink(self._on_intent)
         self.viewArrived.connect(self.present, Qt.ConnectionType.QueuedConnection)
 
@@ -52,9 +53,29 @@ class KioskBridge(QObject):
     def view(self) -> StationView | None:
         return self._view
 
+    @property
+    def stalled(self) -> bool:
+        return self._stalled
+
+    def set_controller_stalled(self, stalled: bool) -> None:
+        """The controller stopped cycling (or came back): Out of service instead of numbers
+        that no longer move; the latest snapshot again once it is back (GUI thread)."""
+        if stalled == self._stalled:
+            return
+        self._stalled = stalled
+        if stalled:
+            self.kiosk.update(screen="outOfService", statusCode="", statusText="", leftButtonText="",
+                              rightButtonText="", noticeText="")
+            self.presented.emit("outOfService")
+        elif self._view is not None:
+            self.present(self._view)
+
     @Slot(object)
     def present(self, view: StationView) -> None:
         """Update the view model from ``view`` (GUI thread)."""
+        if self._stalled:
+            self._view = view  # shown when the controller is back
+            return
         if len(self._connector_models()) != len(view.connectors):
             self.kiosk.set_connectors([ConnectorViewModel() for _ in view.connectors])
         previous = self._view

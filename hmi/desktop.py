@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -23,9 +23,15 @@ from hmi.input import ButtonKeys
 from hmi.scene import Scene, load_fonts
 from hmi.viewmodel import Kiosk, SimulatorControl
 
+if TYPE_CHECKING:
+    from hmi.bridge import KioskBridge  # imported after the first frame (start-up time)
+
 log = logging.getLogger(__name__)
 
 
+#: The HMI's watchdog: a controller that has not finished a cycle for this long is stalled
+#: (its longest normal cycle is 0.2 s): the kiosk shows Out of service, not frozen numbers.
+CONTROLLER_STALL_S = 2.0
 #: Lines of the central system's log on the panel.
 CSMS_LOG_LINES = 12
 
@@ -115,6 +121,18 @@ class CsmsButtons(QObject):
     def close(self) -> None:
         self._timer.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def watch_controller(runtime: ControllerRuntime, bridge: KioskBridge, limit_s: float = CONTROLLER_STALL_S) -> None:
+    """The HMI's watchdog, called on a GUI timer: Out of service while the controller is stalled."""
+    stalled = runtime.stalled_for() > limit_s
+    if stalled == bridge.stalled:
+        return
+    if stalled:
+        log.critical("the controller has not cycled for %.1f s: out of service", runtime.stalled_for())
+    else:
+        log.warning("the controller cycles again")
+    bridge.set_controller_stalled(stalled)
 
 
 def simulator_control(config: Config, runtime: ControllerRuntime,
@@ -230,6 +248,9 @@ class DesktopKiosk:
         if self.runtime.error is not None:
             log.critical("the controller stopped: %s", self.runtime.error)
             self.app.exit(3)
+            return
+        if self.bridge is not None:
+            watch_controller(self.runtime, self.bridge)
 
     def run(self, exit_on_screen: str | None = None) -> int:
         if exit_on_screen is not None:

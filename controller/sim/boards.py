@@ -101,6 +101,8 @@ class SimulatedConnectorBoard(SimulatedNode):
 
     def _follow_command(self, now: float) -> None:
         ev = self.ev
+        if self.command_lost and self.close_requested:
+            self.close_requested = False  # the controller went quiet: contactors open, output off
         self.locked = self.plugged and self.lock_requested
         if not self.close_requested:
             self.contactor_closed = False

@@ -5,6 +5,11 @@ from __future__ import annotations
 from controller.buses.can_link import CanLink, Frame
 
 STATUS_PERIOD_S = 0.1
+#: A board that hears no command from the controller for this long makes itself safe (output
+#: off, contactors open), as real power modules and connector boards do: a crashed or frozen
+#: controller process can never leave energy flowing.  The controller repeats its commands
+#: every 100 ms (every 200 ms when idle), so this is several missed frames.
+COMMAND_TIMEOUT_S = 1.0
 
 
 class SimulatedNode:
@@ -30,6 +35,12 @@ class SimulatedNode:
         self._last_status: dict[str, tuple[float, tuple]] = {}
         self._alive = 0
         self.now = 0.0
+        self.last_command_at: float | None = None  # when the controller last commanded this board
+
+    @property
+    def command_lost(self) -> bool:
+        """The controller has commanded this board before and has gone quiet since."""
+        return self.last_command_at is not None and self.now - self.last_command_at > COMMAND_TIMEOUT_S
 
     def receive(self, frame: Frame) -> None:
         """A frame from the bus that this node listens to."""
@@ -38,6 +49,7 @@ class SimulatedNode:
         if frame.name == "CSU_SelfTestRequest":
             self._self_test_due = (self.now + self.boot_seconds, int(frame.signals["Sequence"]))
         else:
+            self.last_command_at = self.now
             self.on_frame(frame)
 
     def tick(self, now: float, dt: float) -> None:

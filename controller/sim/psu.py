@@ -103,6 +103,8 @@ class SimulatedPsu(SimulatedNode):
     def physics(self, dt: float, load_of: LoadOf) -> None:
         """Move the output towards what the command and the load allow."""
         load = load_of(self.routed_to) if self.routed_to is not None else None
+        if self.command_lost and self.enabled:
+            self.enabled = False  # the controller went quiet: output off
         if not self.enabled or self.fault_code:
             target_current = 0.0
             target_voltage = load.battery_voltage if load and load.contactor_closed else 0.0
