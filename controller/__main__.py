@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 
 from controller.config import ConfigError, load
+from controller.logs import configure as configure_logging
 from controller.runtime import ControllerRuntime
 from controller.view import StationView
 
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = load(arguments.config)
+        configure_logging(config.logging, logging.getLevelName(arguments.log_level.upper()))
     except ConfigError as exc:
         print(f"controller: {exc}", file=sys.stderr)
         return 2

@@ -199,6 +199,17 @@ class StorageSection:
 
 
 @dataclass(frozen=True, slots=True)
+class LoggingSection:
+    file: str = ""
+    max_bytes: int = 5_000_000
+    backups: int = 4
+
+    def check(self) -> None:
+        _in_range("[logging].max_bytes", self.max_bytes, 65_536, 100_000_000)
+        _in_range("[logging].backups", self.backups, 1, 20)
+
+
+@dataclass(frozen=True, slots=True)
 class MaintenanceSection:
     plug_limit_left: int = 10000
     plug_limit_right: int = 10000
@@ -279,6 +290,7 @@ class Config:
     can: CanSection = field(default_factory=CanSection)
     simulation: SimulationSection = field(default_factory=SimulationSection)
     storage: StorageSection = field(default_factory=StorageSection)
+    logging: LoggingSection = field(default_factory=LoggingSection)
     maintenance: MaintenanceSection = field(default_factory=MaintenanceSection)
     ocpp: OcppSection = field(default_factory=OcppSection)
     engineer: EngineerSection = field(default_factory=EngineerSection)
@@ -301,6 +313,7 @@ _SECTIONS: dict[str, type] = {
     "can": CanSection,
     "simulation": SimulationSection,
     "storage": StorageSection,
+    "logging": LoggingSection,
     "maintenance": MaintenanceSection,
     "ocpp": OcppSection,
     "engineer": EngineerSection,

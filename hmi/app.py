@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from controller.config import DEFAULT_CONFIG, Config, ConfigError, load
+from controller.logs import FORMAT as LOG_FORMAT
+from controller.logs import configure as configure_logging
 from controller.types import VERSIONS
 
 log = logging.getLogger("evse-hmi")
@@ -98,10 +100,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return pin_main(words[1:])
     args = parse_args(words)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    level = logging.DEBUG if args.verbose else logging.INFO
+    logging.basicConfig(level=level, format=LOG_FORMAT)
     try:
         config = build_config(args)
+        configure_logging(config.logging, level)
     except ConfigError as exc:
         print(f"evse-hmi: configuration error: {exc}", file=sys.stderr)
         return 2
