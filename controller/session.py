@@ -55,6 +55,7 @@ class StopReason(enum.Enum):
     UNLOCK_COMMAND = ("unlock_command", "UnlockCommand")  # the backend unlocks the connector
     DEAUTHORIZED = ("deauthorized", "DeAuthorized")  # the backend refused the card after the start
     TIME_LIMIT = ("time_limit", "Other")  # [limits].max_charging_minutes reached (013601)
+    POWER_LOSS = ("power_loss", "PowerLoss")  # the charger lost power (or crashed) mid-session
     OTHER = ("other", "Other")
 
     @classmethod
@@ -85,7 +86,10 @@ _EV_STOP_REASONS = {
 
 @dataclass(frozen=True, slots=True)
 class Ready:
-    """The station passed its self-test."""
+    """The station passed its self-test; ``interrupted``: this connector's session that a
+    power cut or crash ended (its summary is shown while the driver's cable is still in)."""
+
+    interrupted: Session | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +267,15 @@ def _clear(m: Machine, e: Event, f: Facts, now: float, wall: datetime) -> Sessio
     return None
 
 
+def _interrupted_and_plugged(m: Machine, e: Event, f: Facts, now: float) -> bool:
+    return isinstance(e, Ready) and e.interrupted is not None and f.plugged
+
+
+def _interrupted_session(m: Machine, e: Event, f: Facts, now: float, wall: datetime) -> Session | None:
+    assert isinstance(e, Ready)
+    return e.interrupted
+
+
 def _open_session(m: Machine, e: Event, f: Facts, now: float, wall: datetime) -> Session | None:
     assert isinstance(e, Authorized)
     return Session(id_token=e.id_token, method=e.method, authorized_at=now, authorized_wall=wall, start_soc=f.soc)
@@ -315,6 +328,8 @@ def _t(sources: ConnectorState | tuple[ConnectorState, ...], event: type, target
 #: Every transition of the connector, in priority order (the first match wins).
 TRANSITIONS: tuple[Transition, ...] = (
     _t(S.UNAVAILABLE, Ready, S.INOPERATIVE, _inoperative, note="self-test passed, but out of service (backend)"),
+    _t(S.UNAVAILABLE, Ready, S.FINISHED, _interrupted_and_plugged, _interrupted_session,
+       note="self-test passed after a power cut; the interrupted session's cable is still in: its summary"),
     _t(S.UNAVAILABLE, Ready, S.PLUGGED, _plugged, note="self-test passed with a cable already in"),
     _t(S.UNAVAILABLE, Ready, S.RESERVED, _reserved, note="self-test passed, a reservation is waiting"),
     _t(S.UNAVAILABLE, Ready, S.AVAILABLE, note="self-test passed"),

@@ -863,8 +863,22 @@ class Station:
         self._update_psu_resource()
         self._check_psu_quantity()
         log.info("self-test complete: %d/%d boards answered", len(test.answered), len(test.expected))
+        interrupted = {record.connector_id: record for record in self.interrupted_sessions}
         for connector in self._ordered():
-            self._event(connector, sm.Ready())
+            record = interrupted.get(connector.side.connector_id)
+            self._event(connector, sm.Ready(self._interrupted_session(record, now) if record else None))
+
+    def _interrupted_session(self, record: SessionRecord, now: float) -> sm.Session:
+        """A session a power cut ended, as its summary shows it (energy and time up to its last checkpoint)."""
+        charged_s = max(0.0, (record.updated_at - record.started_at).total_seconds())
+        try:
+            method = AuthMethod(record.method)
+        except ValueError:
+            method = AuthMethod.RFID
+        return sm.Session(id_token=record.id_token, method=method, authorized_at=now - charged_s,
+                          authorized_wall=record.started_at, charging_since=now - charged_s,
+                          start_soc=record.start_soc, end_soc=record.soc, energy_wh=record.energy_wh,
+                          stop_reason=StopReason.POWER_LOSS, ended_at=now, ended_wall=record.updated_at)
 
     def _watch_boards(self, now: float) -> None:
         """The watchdog: a board that answered the self-test and then sends no status frame for

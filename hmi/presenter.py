@@ -69,6 +69,7 @@ def stop_reason_text(key: str) -> str:
         "unlock_command": translate("Presenter", "Stopped to unlock the connector"),
         "deauthorized": translate("Presenter", "Stopped: your card was not accepted"),
         "time_limit": translate("Presenter", "Stopped at the maximum charging time"),
+        "power_loss": translate("Presenter", "Stopped: the charger lost power"),
         "other": translate("Presenter", "Stopped by the operator"),
     }
     return texts.get(key, key)

@@ -381,6 +381,10 @@
         <translation>Detenida al llegar al tiempo máximo de carga</translation>
     </message>
     <message>
+        <source>Stopped: the charger lost power</source>
+        <translation>Detenida: el cargador se quedó sin energía</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>Detenida por el operador</translation>
     </message>

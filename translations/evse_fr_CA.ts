@@ -381,6 +381,10 @@
         <translation>Arrêtée à la durée maximale de recharge</translation>
     </message>
     <message>
+        <source>Stopped: the charger lost power</source>
+        <translation>Arrêtée : la borne a perdu l’alimentation</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>Arrêtée par l’opérateur</translation>
     </message>

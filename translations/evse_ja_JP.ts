@@ -381,6 +381,10 @@
         <translation>最大充電時間に達したため停止</translation>
     </message>
     <message>
+        <source>Stopped: the charger lost power</source>
+        <translation>停止：充電器の電源が切れました</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>運営者により停止</translation>
     </message>

@@ -381,6 +381,10 @@
         <translation>已达最长充电时间而停止</translation>
     </message>
     <message>
+        <source>Stopped: the charger lost power</source>
+        <translation>已停止：充电桩断电</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>已由运营商停止</translation>
     </message>

@@ -381,6 +381,10 @@
         <translation>已達最長充電時間而停止</translation>
     </message>
     <message>
+        <source>Stopped: the charger lost power</source>
+        <translation>已停止：充電樁斷電</translation>
+    </message>
+    <message>
         <source>Stopped by the operator</source>
         <translation>已由營運商停止</translation>
     </message>
