@@ -62,7 +62,7 @@ class StopReason(enum.Enum):
     def from_ocpp(cls, reason: str) -> StopReason:
         """The stop reason for an OCPP 1.6 Reason the backend asks for (Other when unknown)."""
         for member in (cls.REMOTE, cls.SOFT_RESET, cls.HARD_RESET, cls.UNLOCK_COMMAND, cls.DEAUTHORIZED,
-                       cls.EMERGENCY_STOP):
+                       cls.EMERGENCY_STOP, cls.POWER_LOSS):
             if member.ocpp == reason:
                 return member
         return cls.OTHER
