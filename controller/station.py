@@ -1231,7 +1231,19 @@ class Station:
             query=engineer.query,
             results=_look_up(engineer.query),
             seconds_left=max(0, math.ceil(engineer.last_activity + self.config.engineer.idle_timeout_s - now)),
+            counters=self._counter_lines(),
         )
+
+    def _counter_lines(self) -> tuple[tuple[str, int, int], ...]:
+        """The maintenance counters with their limits, for the engineer screen."""
+        maintenance = self.config.maintenance
+        lines = []
+        for connector in self._ordered():
+            limit = maintenance.plug_limit_left if connector.side is Side.LEFT else maintenance.plug_limit_right
+            count = int(self.counters.get(ctr.plugs(connector.side.connector_id)))
+            lines.append((f"{connector.side.label} plug-ins ({connector.standard.display_name})", count, limit))
+        lines.append(("air-filter hours", int(self.counters.get(ctr.AIR_FILTER) // 3600), maintenance.air_filter_hours))
+        return tuple(lines)
 
     # --- the cycle ------------------------------------------------------------------
 

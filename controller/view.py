@@ -150,6 +150,7 @@ class EngineerView:
     query: str  # the look-up field
     results: tuple[str, ...]  # codes the look-up found (at most a page)
     seconds_left: int  # until the screen closes by itself
+    counters: tuple[tuple[str, int, int], ...] = ()  # (what, count, limit; 0 = none): plug-ins, filter hours
 
 
 @dataclass(frozen=True, slots=True)

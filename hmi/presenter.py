@@ -377,8 +377,10 @@ def _engineer_columns(view: StationView, eng: EngineerView) -> list[dict[str, An
         fault = f"  fault {p.fault_code}" if p.fault_code else ""
         psus.append(f"PSU {p.index + 1}: {'on' if p.enabled else 'off'} → {routed}  {p.voltage_v:g} V "
                     f"{p.current_a:g} A  {p.temperature_c:g} °C{fault}")
+    counters = [f"{what}: {count}" + (f" of {limit}" if limit else "") for what, count, limit in eng.counters]
     if eng.page == 0:
-        return [{"title": "Station", "lines": station}, {"title": "Power modules", "lines": psus}]
+        return [{"title": "Station", "lines": station},
+                {"title": "Power modules and counters", "lines": [*psus, "", *counters]}]
     if eng.page != 1:
         return []
     columns = []

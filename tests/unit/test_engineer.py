@@ -86,6 +86,8 @@ def test_touch_pin_opens_the_screen_with_live_values_and_it_closes_after_inactiv
     assert [c.side for c in engineer.connectors] == [Side.LEFT, Side.RIGHT]
     assert engineer.recent[0].code == "011025" and engineer.recent[0].raised
     assert dict(engineer.boards)["IOB"] == "passed" and engineer.input_voltage_v == 480
+    assert engineer.counters == (("left plug-ins (CHAdeMO)", 0, 10000), ("right plug-ins (CCS1)", 0, 10000),
+                                 ("air-filter hours", 0, 4380))
     world.station.submit("engineer_lookup", "012251")
     assert world.station.view().engineer is not None and world.station.view().engineer.results == ("012251",)
     world.station.submit("engineer_lookup", "fuse")
