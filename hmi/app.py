@@ -179,6 +179,9 @@ def _headless_demo(config: Config, size: tuple[int, int]) -> int:
     out = DEMO_OUTPUT / version
     print(f"evse-hmi: no display found (set DISPLAY, or run under xvfb-run); running the scripted "
           f"{version} demo offscreen instead. Screenshots: {out}/  Events: {out}/events.jsonl", file=sys.stderr)
+    # The scenario runs on a fake clock, which compresses time already; the live demo's time
+    # factor (smaller batteries) would fill the EV before the script stops it.
+    config = config.with_overrides(simulation={"time_factor": 1.0})
     return _run_scenario(config, scenario, out, out / "events.jsonl", size)
 
 

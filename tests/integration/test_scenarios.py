@@ -101,9 +101,10 @@ def test_command_line_refuses_a_bad_configuration_naming_the_field(tmp_path: Pat
 
 def test_without_a_display_the_demo_says_so_and_runs_the_scripted_session(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "hmi.app", "--version-code", "J00"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=300, check=False)
+    # the arguments of `make demo` (its live time factor must not leak into the scripted run)
+    result = subprocess.run([sys.executable, "-m", "hmi.app", "--time-factor", "30", "--demo-csms"], cwd=tmp_path,
+                            env=env, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     assert "no display found" in result.stderr
-    assert (tmp_path / "out/demo/J00/events.jsonl").exists()
-    assert len(list((tmp_path / "out/demo/J00").glob("*-charging.png"))) >= 1
+    assert (tmp_path / "out/demo/J0U/events.jsonl").exists()
+    assert len(list((tmp_path / "out/demo/J0U").glob("*-charging.png"))) >= 1
