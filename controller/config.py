@@ -320,6 +320,11 @@ _SECTIONS: dict[str, type] = {
 }
 
 
+def backend_configured(config: Config, csms_url: str | None = None) -> bool:
+    """A central system is configured: ``--csms URL`` or ``[ocpp].url``."""
+    return bool(csms_url or config.ocpp.url)
+
+
 def load(path: Path | str | None = None) -> Config:
     """Read and validate a TOML configuration file (the defaults when ``path`` is None)."""
     if path is None:

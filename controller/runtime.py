@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from controller.clock import Clock, SystemClock
-from controller.config import Config
+from controller.config import Config, backend_configured
 from controller.types import Side
 
 if TYPE_CHECKING:
@@ -304,7 +304,7 @@ class ControllerRuntime:
         assert self._store is not None
         self.station = Station(self.config, link, self.clock, store=self._store)
         self.station.subscribe(self._notify)
-        if not (self.csms_url or self.config.ocpp.url):
+        if not backend_configured(self.config, self.csms_url):
             return  # no central system: the OCPP stack (ocpp, jsonschema, websockets) is never loaded
         from controller.backend import Backend
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from controller.clock import Clock
-from controller.config import Config
+from controller.config import Config, backend_configured
 from controller.ocpp.client import ClientSettings, Identity, OcppClient
 from controller.ocpp.connection import endpoint, endpoint_from_override
 from controller.ocpp.port import StationPort
@@ -20,13 +20,10 @@ def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str 
     the charge point id.  ``storage``: an open charge-point database to go on with (after
     a Reset), else ``[ocpp].database`` is opened.
     """
-    ocpp = config.ocpp
-    if csms_url:
-        target = endpoint_from_override(csms_url)
-    elif ocpp.url:
-        target = endpoint(ocpp.url, config.station.charge_point_id)
-    else:
+    if not backend_configured(config, csms_url):
         return None
+    ocpp = config.ocpp
+    target = endpoint_from_override(csms_url) if csms_url else endpoint(ocpp.url, config.station.charge_point_id)
     settings = ClientSettings(
         endpoint=target,
         authorization_key=ocpp.authorization_key,
