@@ -12,7 +12,7 @@ ARGS   ?=
 # How much faster than real time the demo's EV batteries fill (1 = real time).
 DEMO_TIME_FACTOR ?= 30
 
-.PHONY: demo kiosk test lint bench fuzz soak setup clean translations
+.PHONY: demo kiosk test lint bench fuzz soak powercut setup clean translations
 
 setup: $(STAMP)
 
@@ -53,11 +53,18 @@ fuzz: $(STAMP)
 
 # 1,000 simulated sessions with random faults and backend outages (the demo central system
 # killed, restarted, disconnected) on a fake clock; prints sessions, faults, outages, the
-# transactions accounted for at the central system, losses, RSS, open files and threads.
-# Takes a quarter of an hour; SOAK_ARGS="--no-backend" (minutes) or "--sessions 200".
+# transactions accounted for at the central system, losses, RSS, open files, threads and
+# tasks. About 12 minutes; SOAK_ARGS="--no-backend" (5 minutes) or "--sessions 200".
 SOAK_ARGS ?=
 soak: $(STAMP)
 	$(PY) -m tests.robustness.soak $(SOAK_ARGS)
+
+# The real controller process killed with SIGKILL at every moment of a session (preparing,
+# charging, stopping, on the summary) and restarted, 40 times; prints the kills, the
+# transactions stopped exactly once, PowerLoss stops and losses. About 3 minutes.
+POWERCUT_ARGS ?=
+powercut: $(STAMP)
+	$(PY) -m tests.robustness.power_cut $(POWERCUT_ARGS)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache .qmllint-types translations/*.qm

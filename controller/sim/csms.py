@@ -26,7 +26,9 @@ HTTP requests (all JSON; ``charge_point`` may be left out when one is connected)
 * ``POST /settings``: change the behaviour, e.g. ``{"boot_status": "Pending",
   "heartbeat_interval": 5, "id_tags": {"04A1B2C3D4E5F6": "Accepted"}, "mute": true,
   "start_status": "Invalid", "clock_offset_s": 3600}``; answers the settings.
-* ``POST /disconnect``: close the charge point's websocket.
+* ``POST /disconnect`` ``{"charge_point"?, "abort"?}``: close the charge point's websocket
+  (with the closing handshake), or with ``"abort": true`` drop the TCP connection at once,
+  as a cut cable or a lost mobile link would.
 
 With ``--pricing '{"kwh_price": "0.45", "flat_fee": "1.00", "receipt_url": "https://.../{transaction_id}"}'``
 (or the ``pricing`` setting) it also speaks the OCA California pricing extension by itself:
@@ -436,7 +438,11 @@ class _Door(BaseHTTPRequestHandler):
                 self._reply(asdict(self.system.settings))
             elif path == "/disconnect":
                 session = self.system.session(body.get("charge_point"))
-                self._run(session.connection.websocket.close())
+                websocket = session.connection.websocket
+                if body.get("abort"):
+                    self.loop.call_soon_threadsafe(websocket.transport.abort)
+                else:
+                    self._run(websocket.close())
                 self._reply({"disconnected": session.id})
             else:
                 self._reply({"error": "not found"}, 404)

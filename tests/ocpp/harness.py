@@ -50,6 +50,7 @@ class CentralSystemProcess:
         self.port = 0
         self.http_port = 0
         self.process: subprocess.Popen[str] | None = None
+        self.restarts = 0
         self.scheme = "wss" if "--certfile" in arguments else "ws"
 
     def start(self) -> None:
@@ -62,6 +63,14 @@ class CentralSystemProcess:
             raise RuntimeError(f"the central system did not start: {command}")
         ready = json.loads(line)
         self.port, self.http_port = ready["port"], ready["http_port"]
+
+    def start_again(self) -> None:
+        """Start after a kill, numbering transactions from a fresh block, so that an id given
+        before the crash is never given again (as a real central system's database ensures)."""
+        self.restarts += 1
+        arguments = [a for a in self.arguments if not a.startswith("--first-transaction-id=")]
+        self.arguments = [*arguments, f"--first-transaction-id={1_000_000 * self.restarts}"]
+        self.start()
 
     def kill(self) -> None:
         if self.process is not None:
@@ -97,8 +106,20 @@ class CentralSystemProcess:
     async def settings(self, **values: Any) -> dict[str, Any]:
         return await asyncio.to_thread(self._http, "POST", "/settings", values)
 
-    async def disconnect(self) -> None:
-        await asyncio.to_thread(self._http, "POST", "/disconnect", {})
+    async def disconnect(self, abort: bool = False) -> None:
+        """Close the charger's websocket; ``abort`` drops the TCP connection without a closing handshake."""
+        await asyncio.to_thread(self._http, "POST", "/disconnect", {"abort": abort})
+
+    def cut(self) -> bool:
+        """Drop the charger's TCP connection at once (no closing handshake), as a cut cable or
+        a lost mobile link would; False when no charger was connected."""
+        try:
+            self._http("POST", "/disconnect", {"abort": True})
+        except AssertionError as error:
+            if "name the charge point: []" in str(error):
+                return False
+            raise
+        return True
 
     def messages(self) -> list[dict[str, Any]]:
         """Every logged frame, from the log file (it outlives a killed process)."""

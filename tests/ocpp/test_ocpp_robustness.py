@@ -102,3 +102,24 @@ def test_a_transaction_message_is_dropped_after_its_attempts(start_central: Cent
     run(scenario())
     starts = central.from_charger("StartTransaction")
     assert len(starts) == 2 and starts[0][1] == starts[1][1]  # retried with the same unique id
+
+
+@pytest.mark.parametrize("abort", [False, True], ids=["closed", "cut"])
+def test_a_dropped_link_is_noticed_and_the_next_transaction_arrives_once(
+        central: CentralSystemProcess, tmp_path: Path, abort: bool) -> None:
+    async def scenario() -> None:
+        charger = await online_charger(central, tmp_path)
+        client, station = charger.client, charger.station
+        try:
+            attempts = client.connection_attempts
+            await central.disconnect(abort=abort)
+            await wait_for(lambda: client.connection_attempts > attempts and client.online, "back online")
+            station.start_session(1, KNOWN)
+            station.end_session(1, "Local", KNOWN)
+            await wait_for(lambda: len(client.queue) == 0, "the transaction delivered")
+            assert len(central.from_charger("StartTransaction")) == 1
+            assert len(central.from_charger("StopTransaction")) == 1
+        finally:
+            await charger.stop()
+
+    run(scenario())

@@ -39,7 +39,7 @@ from controller.ocpp.storage import Storage
 from controller.session import ConnectorState
 from controller.sim.world import World
 from controller.types import BoardStage, Side
-from tests.robustness.invariants import KNOWN_CARDS, StationInvariants, invariant_config
+from tests.robustness.invariants import KNOWN_CARDS, StationInvariants, central_system, invariant_config
 
 # --- CAN -------------------------------------------------------------------------------------
 
@@ -380,9 +380,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  finding: {first}")
     started = time.monotonic()
     try:
-        run_state_machine_as_test(StationInvariants, settings=settings(
-            max_examples=arguments.stateful, stateful_step_count=40, deadline=None, database=None,
-            suppress_health_check=list(HealthCheck)))
+        with central_system():
+            run_state_machine_as_test(StationInvariants, settings=settings(
+                max_examples=arguments.stateful, stateful_step_count=40, deadline=None, database=None,
+                suppress_health_check=list(HealthCheck)))
         found = 0
     except Exception as exc:
         found = 1

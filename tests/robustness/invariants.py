@@ -18,6 +18,11 @@ What must always hold:
   stored registers.
 * **The screen matches the controller**: every connector view's state is a connector state
   (or ``faulted``) and :func:`hmi.navigation.screen_for` names a known screen.
+* **Each transaction is started and stopped exactly once at the central system.**  With
+  :func:`central_system` the station talks OCPP to the demo central system (a real process
+  over a real websocket) and hypothesis also cuts the link, kills the central system and
+  starts it again; once left alone (and the central system back) every session the station
+  recorded is one StartTransaction and one StopTransaction there.
 
 :class:`StationInvariants` is the hypothesis state machine; ``tests/robustness/test_invariants.py``
 runs it briefly, ``make fuzz`` (``python -m tests.robustness.fuzz``) at length.
@@ -26,8 +31,13 @@ runs it briefly, ``make fuzz`` (``python -m tests.robustness.fuzz``) at length.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import ClassVar
 
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -39,6 +49,8 @@ from controller.store import FINISHED, Store
 from controller.types import BoardStage, Side
 from controller.view import StationView
 from hmi.navigation import screen_for
+from tests.ocpp.harness import STATION_ID, CentralSystemProcess
+from tests.robustness.accounting import account
 
 KNOWN_CARDS = ("04A1B2C3D4E5F6", "04112233445566")
 UNKNOWN_CARD = "DEADBEEF0001"
@@ -53,10 +65,13 @@ ISOLATION_CHECKED = frozenset({BoardStage.PRECHARGE, BoardStage.CHARGING})
 
 
 def invariant_config() -> Config:
-    """Two connectors (CHAdeMO + CCS1), quick handshakes, EVs that fill fast."""
+    """Two connectors (CHAdeMO + CCS1), quick handshakes, EVs that fill fast; with a central
+    system, quick reconnects (real time) so that outages cost little."""
     return Config().with_overrides(station={"version": "J0U"},
                                    simulation={"boot_time_factor": 0.0, "stage_seconds": 0.2, "time_factor": 300.0},
-                                   limits={"stop_timeout_s": 10, "summary_timeout_s": 5})
+                                   limits={"stop_timeout_s": 10, "summary_timeout_s": 5},
+                                   ocpp={"response_timeout_s": 5.0, "reconnect_initial_s": 0.1,
+                                         "reconnect_max_s": 0.5, "reconnect_jitter_s": 0.1})
 
 
 class CountingStore(Store):
@@ -201,10 +216,19 @@ class Checker:
 class StationInvariants(RuleBasedStateMachine):
     """Random use of a two-connector station; the invariants are checked every cycle."""
 
+    #: The central system every example talks to (see :func:`central_system`), or None.
+    central: ClassVar[CentralSystemProcess | None] = None
+
     def __init__(self) -> None:
         super().__init__()
         self.store = CountingStore(":memory:")
-        self.world = World(invariant_config(), store=self.store)
+        central, csms_url, self.mark = self.central, None, 0
+        if central is not None:
+            if central.process is None:
+                central.start_again()
+            self.mark = len(central.messages())  # this example's frames come after
+            csms_url = f"{central.url}/{STATION_ID}"
+        self.world = World(invariant_config(), store=self.store, csms_url=csms_url)
         self.checker = Checker(self.world, self.store)
         self.world.start()
         self.world.advance(0.1, on_step=self.checker.cycle)
@@ -242,6 +266,18 @@ class StationInvariants(RuleBasedStateMachine):
             self.world.hardware.plug(side)
         self.world.advance(2.0, on_step=self.checker.cycle)  # through the handshake
 
+    @rule(side=st.sampled_from(Side), card=st.sampled_from(KNOWN_CARDS),
+          minutes=st.sampled_from((0.1, 0.5, 2.0)))
+    def a_whole_visit(self, side: Side, card: str, minutes: float) -> None:
+        """A driver who comes, charges a while and drives off, so that sessions end often
+        (whatever the backend is doing meanwhile)."""
+        if self.world.hardware.boards[side].plugged:
+            return
+        self.drive_up_and_charge(side, card)
+        self.world.advance(minutes * 60.0, on_step=self.checker.cycle, step=0.5)
+        self.world.hardware.unplug(side)
+        self.world.advance(2.0, on_step=self.checker.cycle)
+
     @rule(trouble=st.sampled_from(("fault", "estop", "door")), side=st.sampled_from(Side),
           code=st.sampled_from(BOARD_CODES), active=st.booleans())
     def site_trouble(self, trouble: str, side: Side, code: int, active: bool) -> None:
@@ -253,6 +289,20 @@ class StationInvariants(RuleBasedStateMachine):
             hardware.set_emergency_stop(active)
         else:
             hardware.set_door_open(active)
+
+    @precondition(lambda self: self.central is not None)
+    @rule(what=st.sampled_from(("cut", "kill", "up")))
+    def backend(self, what: str) -> None:
+        """The link to the central system cut, the central system killed, or started again."""
+        central = self.central
+        assert central is not None and self.world.backend is not None
+        if what == "up":
+            if central.process is None:
+                central.start_again()
+        elif what == "kill":
+            central.kill()
+        elif central.process is not None:
+            central.cut()
 
     @rule(seconds=st.sampled_from((0.05, 0.2, 0.5, 1.0, 3.0, 8.0)))
     def wait(self, seconds: float) -> None:
@@ -286,3 +336,32 @@ class StationInvariants(RuleBasedStateMachine):
             hardware.unplug(side)
         self.world.advance(20.0, on_step=self.checker.cycle)
         self.checker.all_finished()
+        if self.central is not None:
+            self.books_at_the_central_system()
+
+    def books_at_the_central_system(self) -> None:
+        """With the central system back, every recorded session is one transaction there."""
+        central, backend = self.central, self.world.backend
+        assert central is not None and backend is not None
+        if central.process is None:
+            central.start_again()
+        client = backend.client
+        if not self.world.settle(lambda: client.online and len(client.queue) == 0, 60.0):
+            raise InvariantError(f"{len(client.queue)} transaction messages not delivered to the central system")
+        books = account(central.messages()[self.mark:], len(self.store.begun))
+        if books.losses:
+            raise InvariantError(f"not every session accounted for at the central system: {books}")
+
+
+@contextmanager
+def central_system() -> Iterator[CentralSystemProcess]:
+    """A demo central system process for :class:`StationInvariants` (killed at the end)."""
+    with TemporaryDirectory() as directory:
+        central = CentralSystemProcess(Path(directory) / "csms.jsonl", "--heartbeat-interval", "300")
+        central.start()
+        StationInvariants.central = central
+        try:
+            yield central
+        finally:
+            StationInvariants.central = None
+            central.kill()

@@ -1,11 +1,14 @@
 """Soak: many simulated sessions on both connectors, with random board faults, emergency
 stops and door openings, on a fake clock.  Every session the station began must be stored as
 finished, once, the invariants of :mod:`tests.robustness.invariants` hold every cycle, and
-memory (RSS), open files and threads must not grow.
+memory (RSS), open files, threads and asyncio tasks must not grow.  A fault that latches
+(011, manual 5.3.3) is cleared the way a technician would: by power-cycling the charger (a
+new station over the same store, bus and boards).
 
 With ``backend=True`` the station also talks OCPP to the demo central system (a real process
-over a real websocket): the link is dropped now and then, and the central system is killed and
-started again (its log outlives it).  At the end every session the store began must appear at
+over a real websocket): the link is cut now and then (TCP dropped, no closing handshake), and
+the central system is killed and started again (its log outlives it; its transaction ids
+continue from a fresh block, as a real one's database would).  At the end every session the store began must appear at
 the central system as one StartTransaction and one StopTransaction with the transaction id it
 gave, however many outages came between.
 
@@ -16,6 +19,7 @@ gave, however many outages came between.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import os
 import random
@@ -26,8 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from controller.fault_policy import Action, action_for
 from controller.sim.world import World
 from controller.types import Side
+from tests.ocpp.harness import STATION_ID, CentralSystemProcess
+from tests.robustness.accounting import account
 from tests.robustness.invariants import KNOWN_CARDS, Checker, CountingStore, invariant_config
 
 
@@ -36,14 +43,18 @@ class SoakFigures:
     sessions: int = 0
     faults: int = 0
     rss_start_kib: int = 0
+    rss_warm_kib: int = 0  # after the first tenth of the sessions (imports, caches and pools filled)
     rss_end_kib: int = 0
     files_start: int = 0
     files_end: int = 0
     threads_start: int = 0
     threads_end: int = 0
+    tasks_start: int = 0  # asyncio tasks on the backend's loop (backend runs only)
+    tasks_end: int = 0
     losses: int = 0
     seconds: float = 0.0
     outages: int = 0
+    power_cycles: int = 0  # a technician's power cycle after a fault that latches (manual 5.3.3)
     transactions: int = 0  # accounted for at the central system (started and stopped once)
 
 
@@ -65,8 +76,6 @@ def soak(sessions: int, seed: int = 1, backend: bool = False) -> SoakFigures:
 
 
 def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
-    from tests.ocpp.harness import STATION_ID, CentralSystemProcess
-
     rng = random.Random(seed)
     figures = SoakFigures()
     started = time.monotonic()
@@ -80,13 +89,17 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
         central.start()
         csms_url = f"{central.url}/{STATION_ID}"
     store = CountingStore(":memory:")
-    config = invariant_config().with_overrides(ocpp={"response_timeout_s": 5.0, "reconnect_initial_s": 0.1,
-                                                     "reconnect_max_s": 0.5, "reconnect_jitter_s": 0.1})
-    world = World(config, store=store, csms_url=csms_url)
+    world = World(invariant_config(), store=store, csms_url=csms_url)
+    outages = _Outages(central, rng)
     checker = Checker(world, store)
     world.start()
+    figures.tasks_start = _tasks(world)
+    warm_after = max(1, sessions // 10)
     try:
         while len(store.begun) < sessions:
+            if not figures.rss_warm_kib and len(store.begun) >= warm_after:
+                gc.collect()
+                figures.rss_warm_kib = _rss_kib()
             side = rng.choice(list(Side))
             hardware = world.hardware
             world.station.tap(rng.choice(KNOWN_CARDS))
@@ -113,8 +126,12 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
             world.advance(rng.uniform(0.5, 3.0), on_step=checker.cycle)
             hardware.unplug(side)
             world.advance(rng.uniform(0.5, 3.0), on_step=checker.cycle)
+            if _latched(world):
+                figures.power_cycles += 1
+                world.restart()
+                world.start()
             if central is not None:
-                figures.outages += _outage(world, central, rng, len(store.begun))
+                figures.outages += outages.maybe()
         for side in Side:
             world.hardware.unplug(side)
         world.advance(15.0, on_step=checker.cycle)
@@ -126,66 +143,58 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
         figures.sessions = len(store.begun)
         if central is not None:
             if central.process is None:
-                central.start()
+                central.start_again()
             client = world.backend.client if world.backend else None
             assert client is not None
             world.settle(lambda: client.online and len(client.queue) == 0, 60)
+            figures.tasks_end = _tasks(world)
     finally:
         world.close()
         if central is not None:
             central.kill()
-    if central is not None:
-        figures.transactions, lost = _accounted(central, figures.sessions)
-        figures.losses += lost
-    gc.collect()
+    gc.collect()  # measured before the central system's log is read: that is the test's memory
     figures.rss_end_kib, figures.files_end, figures.threads_end = \
         _rss_kib(), _open_files(), threading.active_count()
+    if central is not None:
+        books = account(central.messages(), figures.sessions)
+        figures.transactions, figures.losses = books.stopped_once, figures.losses + books.losses
+        if books.losses:
+            print(f"loss: {books}", file=sys.stderr)
     figures.seconds = time.monotonic() - started
     return figures
 
 
-def _outage(world: World, central: object, rng: random.Random, begun: int) -> int:
+def _tasks(world: World) -> int:
+    return len(asyncio.all_tasks(world.loop)) if world.loop is not None else 0
+
+
+def _latched(world: World) -> bool:
+    """A fault in force that only a power cycle clears (011/041, manual 5.3.3)."""
+    return any(action_for(code.code) is Action.OUT_OF_SERVICE for code in world.view.codes)
+
+
+class _Outages:
     """Now and then: drop the link, or kill the central system (and start it again later)."""
-    if central.process is None:  # type: ignore[attr-defined]
-        if rng.random() < 0.5:
-            central.arguments += ["--first-transaction-id", str(100_000 * (begun + 1))]  # type: ignore[attr-defined]
-            central.start()  # type: ignore[attr-defined]
+
+    def __init__(self, central: CentralSystemProcess | None, rng: random.Random) -> None:
+        self.central = central
+        self.rng = rng
+
+    def maybe(self) -> int:
+        """Perhaps begin or end an outage; 1 when one began."""
+        central = self.central
+        assert central is not None
+        if central.process is None:
+            if self.rng.random() < 0.5:
+                central.start_again()
+            return 0
+        roll = self.rng.random()
+        if roll < 0.05:
+            central.kill()
+            return 1
+        if roll < 0.1:
+            return int(central.cut())
         return 0
-    roll = rng.random()
-    if roll < 0.05:
-        central.kill()  # type: ignore[attr-defined]
-        return 1
-    if roll < 0.1:
-        central.post("/disconnect", {})  # type: ignore[attr-defined]
-        return 1
-    return 0
-
-
-def _accounted(central: object, sessions: int) -> tuple[int, int]:
-    """(transactions started and stopped once at the central system, sessions not accounted for)."""
-    messages = central.messages()  # type: ignore[attr-defined]
-    starts: dict[str, dict] = {}
-    stops: dict[str, dict] = {}
-    answers: dict[str, dict] = {}
-    for message in messages:
-        frame = message["frame"]
-        if not isinstance(frame, list) or len(frame) < 3:
-            continue
-        if message["direction"] == "from_charge_point" and frame[0] == 2:
-            if frame[2] == "StartTransaction":
-                starts[frame[1]] = frame[3]
-            elif frame[2] == "StopTransaction":
-                stops[frame[1]] = frame[3]
-        elif message["direction"] == "to_charge_point" and frame[0] == 3:
-            answers[frame[1]] = frame[2]
-    ids = [answers[uid]["transactionId"] for uid in starts if uid in answers]
-    stopped = [payload["transactionId"] for payload in stops.values()]
-    once = [tid for tid in ids if stopped.count(tid) == 1]
-    lost = sessions - len(once)
-    if lost:
-        print(f"loss: {sessions} sessions, {len(starts)} started, {len(ids)} answered, {len(once)} stopped once",
-              file=sys.stderr)
-    return len(once), max(lost, 0) + (1 if len(stopped) != len(set(stopped)) else 0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,10 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     f = soak(arguments.sessions, arguments.seed, backend=not arguments.no_backend)
     print(f"sessions: {f.sessions}  faults injected: {f.faults}  backend outages: {f.outages}  "
+          f"power cycles: {f.power_cycles}  "
           f"transactions accounted for at the central system: {f.transactions}  losses: {f.losses}  "
           f"({f.seconds:.0f} s)")
-    print(f"RSS: {f.rss_start_kib} KiB at start, {f.rss_end_kib} KiB at the end")
-    print(f"open files: {f.files_start} -> {f.files_end}  threads: {f.threads_start} -> {f.threads_end}")
+    print(f"RSS: {f.rss_start_kib} KiB at start, {f.rss_warm_kib} KiB after the first tenth, "
+          f"{f.rss_end_kib} KiB at the end")
+    print(f"open files: {f.files_start} -> {f.files_end}  threads: {f.threads_start} -> {f.threads_end}  "
+          f"asyncio tasks: {f.tasks_start} -> {f.tasks_end}")
     return 1 if f.losses else 0
 
 

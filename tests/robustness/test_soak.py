@@ -13,3 +13,5 @@ def test_sessions_with_faults_and_backend_outages_lose_nothing_and_leave_nothing
     assert figures.transactions == figures.sessions, "every session a transaction at the central system"
     assert figures.files_end <= figures.files_start + 1  # the central system's log pipe may still close
     assert figures.threads_end <= figures.threads_start + 1
+    assert figures.tasks_end <= figures.tasks_start
+    assert figures.power_cycles > 0, "the run cleared a latched fault by power-cycling"

@@ -1,0 +1,308 @@
+"""Power cut at any moment of a session, with the real process: ``python -m controller``
+(station, simulated hardware and OCPP client, no Qt) charging against the demo central system
+process, killed with SIGKILL and started again, many times.
+
+Each kill comes at one of the session's moments, in a random order: just authorized and
+plugged (``preparing``), while charging, while stopping, or on the summary after a normal stop
+(``finished``), always after a random delay.  After the last restart:
+
+* every transaction the central system gave is stopped there exactly once, with a meterStop
+  no lower than any meter value it saw (and no lower than its meterStart);
+* a transaction cut while it ran is stopped with reason PowerLoss; one that had ended before
+  the kill keeps the driver's reason;
+* every session in the station's store is finished or interrupted (none left running), and
+  each is one transaction at the central system;
+* the restarted charger sits safe: no session, no output.
+
+``tests/robustness/test_power_cut.py`` runs a few kills; ``python -m tests.robustness.power_cut``
+(``make powercut``) many and prints the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import queue
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+from controller.store import FINISHED, INTERRUPTED, Store
+from tests.ocpp.harness import KNOWN, STATION_ID, CentralSystemProcess
+
+#: The moments of a session a kill comes at (the connector's state, as the process reports it).
+MOMENTS = ("preparing", "charging", "stopping", "finished")
+DEADLINE_S = 30.0
+
+
+@dataclass
+class PowerCutFigures:
+    kills: Counter[str] = field(default_factory=Counter)  # by moment
+    transactions: int = 0  # given by the central system
+    stopped_once: int = 0
+    power_loss_stops: int = 0
+    sessions: Counter[str] = field(default_factory=Counter)  # in the store, by status
+    problems: list[str] = field(default_factory=list)  # each one a loss or an unsafe state
+    seconds: float = 0.0
+
+
+def write_config(directory: Path) -> Path:
+    """A station that checkpoints every second, talks to the central system and charges fast."""
+    path = directory / "station.toml"
+    path.write_text(f"""
+[station]
+version = "J0U"
+[storage]
+path = "{directory / 'evse.sqlite3'}"
+checkpoint_interval_s = 1.0
+[ocpp]
+database = "{directory / 'ocpp.sqlite3'}"
+response_timeout_s = 5.0
+reconnect_initial_s = 0.1
+reconnect_max_s = 0.5
+reconnect_jitter_s = 0.1
+[simulation]
+stage_seconds = 0.2
+time_factor = 20.0
+boot_time_factor = 0.1
+[can]
+channel = "power-cut-{os.getpid()}"
+""")
+    return path
+
+
+class Controller:
+    """``python -m controller`` as a child process, with its state lines on stdout."""
+
+    def __init__(self, config: Path, csms_url: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "controller", "--config", str(config), "--csms", csms_url],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        self.last: dict[str, Any] = {}
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put("")  # the process ended
+
+    def send(self, command: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+
+    def wait_for(self, predicate: Any, what: str) -> dict[str, Any]:
+        deadline = time.monotonic() + DEADLINE_S
+        while not predicate(self.last):
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"timed out waiting for {what} (last: {self.last})") from None
+            if not line:
+                raise AssertionError(f"the controller exited waiting for {what}")
+            self.last = json.loads(line)
+        return self.last
+
+    def left_in(self, *states: str) -> Any:
+        return lambda s: bool(s.get("states")) and s["states"][0] in states
+
+    def kill(self) -> None:
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def wait(condition: Any, what: str) -> Any:
+    deadline = time.monotonic() + DEADLINE_S
+    while not (value := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+    return value
+
+
+def power_cut(kills: int, seed: int, directory: Path) -> PowerCutFigures:
+    """Kill the charger ``kills`` times, at every moment in turn (shuffled), and account."""
+    rng = random.Random(seed)
+    figures = PowerCutFigures()
+    started = time.monotonic()
+    moments = [MOMENTS[i % len(MOMENTS)] for i in range(kills)]
+    rng.shuffle(moments)
+    central = CentralSystemProcess(directory / "csms.jsonl", "--heartbeat-interval", "300")
+    central.start()
+    config = write_config(directory)
+    url = f"{central.url}/{STATION_ID}"
+    controller: Controller | None = None
+    try:
+        for index, moment in enumerate(moments):
+            controller = _restart(config, url, central)
+            if index == 0:
+                central.post("/call", {"action": "ChangeConfiguration",
+                                       "payload": {"key": "MeterValueSampleInterval", "value": "1"}})
+            elif controller.last["states"][0] != "available":
+                figures.problems.append(f"restart {index}: left connector {controller.last['states'][0]}, "
+                                        "not available")
+            _kill_at(controller, moment, rng)
+            figures.kills[moment] += 1
+        controller = _restart(config, url, central)
+        last = controller.last
+        if last["states"][0] != "available" or last["energy_wh"][0]:
+            figures.problems.append(f"after the last restart: {last}")
+        _wait_until_accounted(central)
+    finally:
+        if controller is not None:
+            controller.stop()
+        central.kill()
+    _account(central, directory / "evse.sqlite3", figures)
+    figures.seconds = time.monotonic() - started
+    return figures
+
+
+def _restart(config: Path, url: str, central: CentralSystemProcess) -> Controller:
+    """Start the process; return once it is ready and online (a card tapped before its boot is
+    accepted is judged by the offline rules, which a fresh charger's empty cache refuses)."""
+    boots = len(central.from_charger("BootNotification"))
+    controller = Controller(config, url)
+    controller.wait_for(lambda s: s.get("phase") == "ready", "the self-test")
+    wait(lambda: len(central.from_charger("BootNotification")) > boots, "the boot")
+    wait(lambda: _sent_after_boot(central, "StatusNotification"), "the statuses after the boot")
+    return controller
+
+
+def _sent_after_boot(central: CentralSystemProcess, action: str) -> bool:
+    actions = [frame[2] for frame in central.from_charger()]
+    return action in actions[len(actions) - actions[::-1].index("BootNotification"):]
+
+
+def _kill_at(controller: Controller, moment: str, rng: random.Random) -> None:
+    """Start a session on the left connector and kill the process at ``moment`` of it."""
+    tapped = time.monotonic()
+    controller.send(f"tap {KNOWN}")
+    controller.send("plug 0")
+    if moment == "preparing":
+        controller.wait_for(controller.left_in("preparing", "charging"), "preparing")
+        time.sleep(rng.uniform(0.0, 0.2))
+    else:
+        controller.wait_for(controller.left_in("charging"), "charging")
+        time.sleep(rng.uniform(0.3, 3.0))
+        if moment in ("stopping", "finished"):
+            # the reader ignores the same card again within [authorization].tap_hold_off_s (2 s)
+            time.sleep(max(0.0, tapped + 2.5 - time.monotonic()))
+            controller.send(f"tap {KNOWN}")  # the same card stops it
+            controller.wait_for(controller.left_in(moment, "finished"), moment)
+            if moment == "finished":
+                time.sleep(rng.uniform(0.0, 1.0))
+    controller.kill()
+
+
+def _wait_until_accounted(central: CentralSystemProcess) -> None:
+    """Until every transaction the central system gave has a StopTransaction (or the deadline)."""
+    def done() -> bool:
+        books = _books(central)
+        return bool(books["given"]) and set(books["given"]) <= set(books["stops"])
+
+    with contextlib.suppress(AssertionError):  # _account names what is missing
+        wait(done, "a StopTransaction for every transaction")
+
+
+def _books(central: CentralSystemProcess) -> dict[str, Any]:
+    messages = central.messages()
+    answers = {m["frame"][1]: m["frame"][2] for m in messages
+               if m["direction"] == "to_charge_point" and m["frame"][0] == 3}
+    starts = central.from_charger("StartTransaction")
+    given = {answers[s[1]]["transactionId"]: s[3] for s in starts if s[1] in answers}
+    stops: dict[int, list[dict[str, Any]]] = {}
+    for stop in central.from_charger("StopTransaction"):
+        stops.setdefault(stop[3]["transactionId"], []).append(stop[3])
+    meters: dict[int, list[float]] = {}
+    for frame in central.from_charger("MeterValues"):
+        if (value := _register_wh(frame)) is not None and "transactionId" in frame[3]:
+            meters.setdefault(frame[3]["transactionId"], []).append(value)
+    return {"starts": starts, "given": given, "stops": stops, "meters": meters}
+
+
+def _account(central: CentralSystemProcess, store_path: Path, figures: PowerCutFigures) -> None:
+    books = _books(central)
+    given, stops, meters = books["given"], books["stops"], books["meters"]
+    figures.transactions = len(given)
+    if len(books["starts"]) != len(given):
+        figures.problems.append(f"{len(books['starts'])} StartTransaction, {len(given)} answered")
+    for transaction_id, start in given.items():
+        stopped = stops.get(transaction_id, [])
+        if len(stopped) != 1:
+            figures.problems.append(f"transaction {transaction_id} stopped {len(stopped)} times")
+            continue
+        figures.stopped_once += 1
+        stop = stopped[0]
+        figures.power_loss_stops += stop.get("reason") == "PowerLoss"
+        seen = max(meters.get(transaction_id, []), default=start["meterStart"])
+        if not stop["meterStop"] >= seen >= start["meterStart"]:
+            figures.problems.append(f"transaction {transaction_id}: meterStart {start['meterStart']}, "
+                                    f"seen {seen}, meterStop {stop['meterStop']}")
+    unknown = set(stops) - set(given)
+    if unknown:
+        figures.problems.append(f"stops for transactions never given: {sorted(unknown)}")
+    store = Store(store_path)
+    try:
+        sessions = store.sessions(limit=100_000)
+    finally:
+        store.close()
+    figures.sessions.update(s.status for s in sessions)
+    left_running = [s.id for s in sessions if s.status not in (FINISHED, INTERRUPTED)]
+    if left_running:
+        figures.problems.append(f"sessions still running in the store: {left_running}")
+    if len(sessions) != len(given):
+        figures.problems.append(f"{len(sessions)} sessions in the store, {len(given)} transactions")
+    expected_power_loss = figures.sessions[INTERRUPTED]
+    if figures.power_loss_stops != expected_power_loss:
+        figures.problems.append(f"{figures.power_loss_stops} PowerLoss stops, {expected_power_loss} sessions "
+                                "interrupted in the store")
+
+
+def _register_wh(frame: list[Any]) -> float | None:
+    for value in frame[3]["meterValue"][-1]["sampledValue"]:
+        if value.get("measurand", "Energy.Active.Import.Register") == "Energy.Active.Import.Register":
+            return float(value["value"]) * (1000 if value.get("unit") == "kWh" else 1)
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Kill the charger process at every moment of a session; "
+                                                 "prints the figures.")
+    parser.add_argument("--kills", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=1)
+    arguments = parser.parse_args(argv)
+    with TemporaryDirectory() as directory:
+        f = power_cut(arguments.kills, arguments.seed, Path(directory))
+    print("kills: " + "  ".join(f"{moment} {f.kills[moment]}" for moment in MOMENTS)
+          + f"  ({sum(f.kills.values())} in {f.seconds:.0f} s)")
+    print(f"transactions: {f.transactions}  stopped exactly once: {f.stopped_once}  "
+          f"with PowerLoss: {f.power_loss_stops}")
+    print("sessions in the store: " + "  ".join(f"{status} {count}" for status, count in sorted(f.sessions.items())))
+    for problem in f.problems:
+        print(f"  loss: {problem}")
+    print(f"losses found: {len(f.problems)}")
+    return 1 if f.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
