@@ -151,6 +151,7 @@ class OcppClient(CentralSystemRequests):
             sc.from_record(r) for r in storage.get("charging_profiles", []))
         self.running: dict[int, Running] = {}
         self.online = False
+        self._online_event = asyncio.Event()  # set while online (a card waits on it during the boot)
         self._offset = timedelta(0)
         self._rpc: RpcChargePoint | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -333,6 +334,10 @@ class OcppClient(CentralSystemRequests):
     def _set_online(self, online: bool) -> None:
         if online != self.online:
             self.online = online
+            if online:
+                self._online_event.set()
+            else:
+                self._online_event.clear()
             log.info("central system %s", "online" if online else "offline")
             self.port.set_backend_online(online, self.offline_code)
 
@@ -503,6 +508,12 @@ class OcppClient(CentralSystemRequests):
                 self.queue.note_meter(running.local_id, meter, self.now())
 
     async def _authorize(self, id_tag: str) -> AuthDecision:
+        booting = self.boot.state in (bootfsm.BootState.NOT_SENT, bootfsm.BootState.SENT)
+        if not self.online and self.outbox.connected and booting:
+            # connected, BootNotification going out: its answer is a moment off, and a card
+            # judged offline now would be refused by a fresh charger's empty cache
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._online_event.wait(), self.settings.response_timeout_s)
         decision = self.decide_locally(id_tag, self.online)
         if decision is None:
             try:

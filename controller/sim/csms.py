@@ -25,7 +25,7 @@ HTTP requests (all JSON; ``charge_point`` may be left out when one is connected)
   seconds, default 10; ``{"reply": null}`` when none came).
 * ``POST /settings``: change the behaviour, e.g. ``{"boot_status": "Pending",
   "heartbeat_interval": 5, "id_tags": {"04A1B2C3D4E5F6": "Accepted"}, "mute": true,
-  "start_status": "Invalid", "clock_offset_s": 3600}``; answers the settings.
+  "start_status": "Invalid", "clock_offset_s": 3600, "boot_delay_s": 2}``; answers the settings.
 * ``POST /disconnect`` ``{"charge_point"?, "abort"?}``: close the charge point's websocket
   (with the closing handshake), or with ``"abort": true`` drop the TCP connection at once,
   as a cut cable or a lost mobile link would.
@@ -85,6 +85,7 @@ class Settings:
     start_status: str = ""  # "" = the id tag's status; otherwise every StartTransaction gets this
     mute: bool = False  # never answer (a central system that hangs)
     clock_offset_s: float = 0.0  # the central system's clock runs this far ahead
+    boot_delay_s: float = 0.0  # answer BootNotification this late (a central system under load)
     pricing: dict[str, str] | None = None  # {"kwh_price", "flat_fee", "receipt_url"}: send OCA cost messages
 
 
@@ -247,7 +248,8 @@ class Session(ChargePoint):
     # --- requests from the charge point -----------------------------------------------
 
     @on(Action.boot_notification)
-    def on_boot_notification(self, **_: Any) -> Any:
+    async def on_boot_notification(self, **_: Any) -> Any:
+        await asyncio.sleep(self.system.settings.boot_delay_s)
         return call_result.BootNotification(current_time=self.system.now(),
                                             interval=self.system.settings.heartbeat_interval,
                                             status=self.system.settings.boot_status)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ocpp.harness import KNOWN, UNKNOWN, CentralSystemProcess, run, wait_for
+from tests.ocpp.harness import KNOWN, UNKNOWN, CentralSystemProcess, make_charger, run, wait_for
 from tests.ocpp.test_ocpp_core import online_charger
 
 
@@ -133,6 +133,39 @@ def test_remote_start_is_authorized_first_when_the_key_says_so(central: CentralS
             assert charger.station.record.of("remote_start") == []
             await central.call("RemoteStartTransaction", {"idTag": KNOWN, "connectorId": 1})
             await wait_for(lambda: charger.station.record.of("remote_start"), "the remote start")
+        finally:
+            await charger.stop()
+
+    run(scenario())
+
+
+def test_a_card_tapped_while_the_boot_is_answered_waits_for_the_central_system(
+        central: CentralSystemProcess, tmp_path: Path) -> None:
+    """Right after a restart the charger is connected but its BootNotification not yet
+    accepted: the card waits for the boot instead of the offline rules refusing it."""
+    async def scenario() -> None:
+        await central.settings(boot_delay_s=1.0)
+        charger = await make_charger(central.url, tmp_path / "cp.sqlite").start()
+        try:
+            await wait_for(lambda: charger.client.outbox.connected, "connected")
+            assert not charger.client.online, "the boot is still being answered"
+            decision = await decision_of(charger, KNOWN)
+            assert decision.accepted and decision.source == "central"
+        finally:
+            await charger.stop()
+
+    run(scenario())
+
+
+def test_a_card_tapped_while_the_boot_goes_unanswered_is_judged_offline(
+        central: CentralSystemProcess, tmp_path: Path) -> None:
+    async def scenario() -> None:
+        await central.settings(mute=True)
+        charger = await make_charger(central.url, tmp_path / "cp.sqlite", response_timeout_s=1.0).start()
+        try:
+            await wait_for(lambda: charger.client.outbox.connected, "connected")
+            decision = await decision_of(charger, KNOWN)
+            assert not decision.accepted and decision.source != "central", "an empty cache refuses offline"
         finally:
             await charger.stop()
 

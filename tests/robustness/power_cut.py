@@ -178,8 +178,8 @@ def power_cut(kills: int, seed: int, directory: Path) -> PowerCutFigures:
 
 
 def _restart(config: Path, url: str, central: CentralSystemProcess) -> Controller:
-    """Start the process; return once it is ready and online (a card tapped before its boot is
-    accepted is judged by the offline rules, which a fresh charger's empty cache refuses)."""
+    """Start the process; return once it is ready and online (its boot accepted and statuses
+    sent), so that every kill comes at a moment of a session and not of the boot."""
     boots = len(central.from_charger("BootNotification"))
     controller = Controller(config, url)
     controller.wait_for(lambda s: s.get("phase") == "ready", "the self-test")
