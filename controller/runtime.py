@@ -102,7 +102,8 @@ class ControllerRuntime:
     def stop(self) -> None:
         self._stopping = True
         if self._loop is not None and self._thread is not None and self._thread.is_alive():
-            self._loop.call_soon_threadsafe(lambda: None)
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: the thread is ending
+                self._loop.call_soon_threadsafe(lambda: None)
             self._thread.join(timeout=5)
 
     def submit(self, intent: str, argument: Any = None) -> None:
@@ -169,10 +170,13 @@ class ControllerRuntime:
             listener(view)
 
     def _call(self, function: Callable[[], None]) -> None:
+        """Run ``function`` on the controller's loop; dropped once the controller has stopped
+        (its failure is in ``error`` and the HMI's watchdog shows Out of service)."""
         if self._loop is None:
             return
-        self._loop.call_soon_threadsafe(self._guarded, function)
-        self._loop.call_soon_threadsafe(self._wake_up)
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the controller thread has ended
+            self._loop.call_soon_threadsafe(self._guarded, function)
+            self._loop.call_soon_threadsafe(self._wake_up)
 
     def _wake_up(self) -> None:
         """After an intent, run a cycle now (e.g. a plug-in from the simulator panel)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import threading
@@ -89,6 +90,19 @@ def test_a_broken_can_interface_is_reported_not_hidden() -> None:
         raise AssertionError("a missing CAN interface must not start silently")
     finally:
         runtime.stop()
+
+
+def test_a_controller_that_died_drops_the_kiosks_calls_instead_of_raising_into_them() -> None:
+    config = Config().with_overrides(can={"interface": "no-such-interface", "channel": "x"})
+    runtime = ControllerRuntime(config)
+    with contextlib.suppress(RuntimeError):
+        runtime.start()
+    assert runtime._thread is not None
+    runtime._thread.join(timeout=10)  # its loop is closed now
+    runtime.submit("stop")  # a button pressed on the kiosk afterwards
+    runtime.card_read("04A1B2C3D4E5F6")
+    runtime.stop()
+    assert runtime.error is not None
 
 
 def test_without_a_central_system_the_ocpp_stack_is_never_loaded() -> None:
