@@ -4,8 +4,53 @@ however many outages, retries and restarts came between."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+
+@dataclass
+class Books:
+    """The transactions in a central system's message log (``CentralSystemProcess.messages()``)."""
+
+    starts: int = 0  # StartTransaction requests received
+    given: dict[int, dict[str, Any]] = field(default_factory=dict)  # transaction id -> its StartTransaction
+    stops: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # transaction id -> its StopTransactions
+    meters: dict[int, list[float]] = field(default_factory=dict)  # transaction id -> registers seen (Wh)
+
+
+def read_books(messages: list[dict[str, Any]]) -> Books:
+    """One pass over the log: starts, the ids they were given, stops and meter values by id."""
+    books = Books()
+    starts: dict[str, dict[str, Any]] = {}
+    answers: dict[str, Any] = {}
+    for message in messages:
+        frame = message["frame"]
+        if not isinstance(frame, list) or len(frame) < 3:
+            continue
+        if message["direction"] == "to_charge_point":
+            if frame[0] == 3:
+                answers[frame[1]] = frame[2]
+            continue
+        if frame[0] != 2:
+            continue
+        action, payload = frame[2], frame[3]
+        if action == "StartTransaction":
+            starts[frame[1]] = payload
+        elif action == "StopTransaction":
+            books.stops.setdefault(payload["transactionId"], []).append(payload)
+        elif action == "MeterValues" and "transactionId" in payload \
+                and (value := _register_wh(payload)) is not None:
+            books.meters.setdefault(payload["transactionId"], []).append(value)
+    books.starts = len(starts)
+    books.given = {answers[uid]["transactionId"]: payload for uid, payload in starts.items() if uid in answers}
+    return books
+
+
+def _register_wh(payload: dict[str, Any]) -> float | None:
+    for value in payload["meterValue"][-1]["sampledValue"]:
+        if value.get("measurand", "Energy.Active.Import.Register") == "Energy.Active.Import.Register":
+            return float(value["value"]) * (1000 if value.get("unit") == "kWh" else 1)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,24 +74,9 @@ class Accounting:
 
 
 def account(messages: list[dict[str, Any]], sessions: int) -> Accounting:
-    """Reconcile the central system's message log (``CentralSystemProcess.messages()``) with
-    the number of sessions the station recorded."""
-    starts: list[str] = []
-    stops: list[Any] = []
-    answers: dict[str, Any] = {}
-    for message in messages:
-        frame = message["frame"]
-        if not isinstance(frame, list) or len(frame) < 3:
-            continue
-        if message["direction"] == "from_charge_point" and frame[0] == 2:
-            if frame[2] == "StartTransaction":
-                starts.append(frame[1])
-            elif frame[2] == "StopTransaction":
-                stops.append(frame[3]["transactionId"])
-        elif message["direction"] == "to_charge_point" and frame[0] == 3:
-            answers[frame[1]] = frame[2]
-    given = [answers[uid]["transactionId"] for uid in starts if uid in answers]
-    once = [tid for tid in given if stops.count(tid) == 1]
-    twice = tuple(sorted({tid for tid in stops if stops.count(tid) > 1}))
-    unknown = tuple(sorted(set(stops) - set(given)))
-    return Accounting(sessions, len(starts), len(given), len(once), twice, unknown)
+    """Reconcile the central system's message log with the number of sessions the station recorded."""
+    books = read_books(messages)
+    once = [tid for tid in books.given if len(books.stops.get(tid, [])) == 1]
+    twice = tuple(sorted(tid for tid, stops in books.stops.items() if len(stops) > 1))
+    unknown = tuple(sorted(set(books.stops) - set(books.given)))
+    return Accounting(sessions, books.starts, len(books.given), len(once), twice, unknown)

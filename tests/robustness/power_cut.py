@@ -39,6 +39,7 @@ from typing import Any
 
 from controller.store import FINISHED, INTERRUPTED, Store
 from tests.ocpp.harness import KNOWN, STATION_ID, CentralSystemProcess
+from tests.robustness.accounting import read_books
 
 #: The moments of a session a kill comes at (the connector's state, as the process reports it).
 MOMENTS = ("preparing", "charging", "stopping", "finished")
@@ -114,9 +115,6 @@ class Controller:
                 raise AssertionError(f"the controller exited waiting for {what}")
             self.last = json.loads(line)
         return self.last
-
-    def left_in(self, *states: str) -> Any:
-        return lambda s: bool(s.get("states")) and s["states"][0] in states
 
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
@@ -199,53 +197,42 @@ def _kill_at(controller: Controller, moment: str, rng: random.Random) -> None:
     controller.send(f"tap {KNOWN}")
     controller.send("plug 0")
     if moment == "preparing":
-        controller.wait_for(controller.left_in("preparing", "charging"), "preparing")
+        controller.wait_for(_left_in("preparing", "charging"), "preparing")
         time.sleep(rng.uniform(0.0, 0.2))
     else:
-        controller.wait_for(controller.left_in("charging"), "charging")
+        controller.wait_for(_left_in("charging"), "charging")
         time.sleep(rng.uniform(0.3, 3.0))
         if moment in ("stopping", "finished"):
             # the reader ignores the same card again within [authorization].tap_hold_off_s (2 s)
             time.sleep(max(0.0, tapped + 2.5 - time.monotonic()))
             controller.send(f"tap {KNOWN}")  # the same card stops it
-            controller.wait_for(controller.left_in(moment, "finished"), moment)
+            controller.wait_for(_left_in(moment, "finished"), moment)
             if moment == "finished":
                 time.sleep(rng.uniform(0.0, 1.0))
     controller.kill()
 
 
+def _left_in(*states: str) -> Any:
+    """A predicate on the process's state line: the left connector is in one of ``states``."""
+    return lambda line: bool(line.get("states")) and line["states"][0] in states
+
+
 def _wait_until_accounted(central: CentralSystemProcess) -> None:
     """Until every transaction the central system gave has a StopTransaction (or the deadline)."""
     def done() -> bool:
-        books = _books(central)
-        return bool(books["given"]) and set(books["given"]) <= set(books["stops"])
+        books = read_books(central.messages())
+        return bool(books.given) and set(books.given) <= set(books.stops)
 
     with contextlib.suppress(AssertionError):  # _account names what is missing
         wait(done, "a StopTransaction for every transaction")
 
 
-def _books(central: CentralSystemProcess) -> dict[str, Any]:
-    messages = central.messages()
-    answers = {m["frame"][1]: m["frame"][2] for m in messages
-               if m["direction"] == "to_charge_point" and m["frame"][0] == 3}
-    starts = central.from_charger("StartTransaction")
-    given = {answers[s[1]]["transactionId"]: s[3] for s in starts if s[1] in answers}
-    stops: dict[int, list[dict[str, Any]]] = {}
-    for stop in central.from_charger("StopTransaction"):
-        stops.setdefault(stop[3]["transactionId"], []).append(stop[3])
-    meters: dict[int, list[float]] = {}
-    for frame in central.from_charger("MeterValues"):
-        if (value := _register_wh(frame)) is not None and "transactionId" in frame[3]:
-            meters.setdefault(frame[3]["transactionId"], []).append(value)
-    return {"starts": starts, "given": given, "stops": stops, "meters": meters}
-
-
 def _account(central: CentralSystemProcess, store_path: Path, figures: PowerCutFigures) -> None:
-    books = _books(central)
-    given, stops, meters = books["given"], books["stops"], books["meters"]
+    books = read_books(central.messages())
+    given, stops, meters = books.given, books.stops, books.meters
     figures.transactions = len(given)
-    if len(books["starts"]) != len(given):
-        figures.problems.append(f"{len(books['starts'])} StartTransaction, {len(given)} answered")
+    if books.starts != len(given):
+        figures.problems.append(f"{books.starts} StartTransaction, {len(given)} answered")
     for transaction_id, start in given.items():
         stopped = stops.get(transaction_id, [])
         if len(stopped) != 1:
@@ -276,13 +263,6 @@ def _account(central: CentralSystemProcess, store_path: Path, figures: PowerCutF
     if figures.power_loss_stops != expected_power_loss:
         figures.problems.append(f"{figures.power_loss_stops} PowerLoss stops, {expected_power_loss} sessions "
                                 "interrupted in the store")
-
-
-def _register_wh(frame: list[Any]) -> float | None:
-    for value in frame[3]["meterValue"][-1]["sampledValue"]:
-        if value.get("measurand", "Energy.Active.Import.Register") == "Energy.Active.Import.Register":
-            return float(value["value"]) * (1000 if value.get("unit") == "kWh" else 1)
-    return None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -90,7 +90,7 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
         csms_url = f"{central.url}/{STATION_ID}"
     store = CountingStore(":memory:")
     world = World(invariant_config(), store=store, csms_url=csms_url)
-    outages = _Outages(central, rng)
+    outages = _Outages(central, rng) if central is not None else None
     checker = Checker(world, store)
     world.start()
     figures.tasks_start = _tasks(world)
@@ -130,7 +130,7 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
                 figures.power_cycles += 1
                 world.restart()
                 world.start()
-            if central is not None:
+            if outages is not None:
                 figures.outages += outages.maybe()
         for side in Side:
             world.hardware.unplug(side)
@@ -176,14 +176,13 @@ def _latched(world: World) -> bool:
 class _Outages:
     """Now and then: drop the link, or kill the central system (and start it again later)."""
 
-    def __init__(self, central: CentralSystemProcess | None, rng: random.Random) -> None:
+    def __init__(self, central: CentralSystemProcess, rng: random.Random) -> None:
         self.central = central
         self.rng = rng
 
     def maybe(self) -> int:
         """Perhaps begin or end an outage; 1 when one began."""
         central = self.central
-        assert central is not None
         if central.process is None:
             if self.rng.random() < 0.5:
                 central.start_again()
