@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from ocpp.exceptions import OCPPError
 from ocpp.v16 import call
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
@@ -388,10 +387,16 @@ class OcppClient(CentralSystemRequests):
             await self.outbox.wait(wait)
 
     async def _deliver(self, rpc: RpcChargePoint, payload: Any, future: asyncio.Future[Any]) -> None:
+        def answered(answer: Any) -> None:  # in the receive loop, the instant the answer is read
+            if isinstance(answer, CallFailed):
+                _settle(future, exception=answer)
+            else:
+                _settle(future, result=answer)
+
         try:
-            result = await rpc.call(payload, suppress=False)
-        except OCPPError as exc:
-            _settle(future, exception=CallFailed(exc.code, str(exc.description)))
+            await rpc.call(payload, on_answer=answered)
+        except CallFailed:
+            pass  # ``answered`` has it
         except TimeoutError:
             log.warning("%s: no answer within %.0f s", type(payload).__name__, self.settings.response_timeout_s)
             _settle(future, exception=CallTimeout(type(payload).__name__))
@@ -400,10 +405,11 @@ class OcppClient(CentralSystemRequests):
             # pump is stopped: the caller must still hear (and fall back to its offline rules)
             _settle(future, exception=Offline(type(payload).__name__))
             raise
-        else:
-            _settle(future, result=result)
 
     async def _deliver_queued(self, rpc: RpcChargePoint, message: QueuedMessage) -> None:
+        """Send the queue's head.  Its answer retires it (or counts a failed attempt) inside the
+        receive loop as the answer is read, so a connection that drops, or a pump cancelled, in
+        the same instant cannot leave an answered message queued to go out again."""
         payload = self.queue.wire_payload(message)
         if payload is None:
             log.error("%s of transaction %d dropped: its StartTransaction never went through",
@@ -411,15 +417,18 @@ class OcppClient(CentralSystemRequests):
             self.queue.drop(message)
             return
         try:
-            result = await rpc.call(getattr(call, message.action)(**payload), suppress=False,
-                                    unique_id=message.unique_id)
-        except (OCPPError, TimeoutError) as exc:
-            log.warning("%s of transaction %d failed (%s): attempt %d", message.action, message.local_tx,
-                        _reason(exc), message.attempts + 1)
-            self.queue.failed(message, self.now(), self.config.number("TransactionMessageRetryInterval"),
-                              self.config.number("TransactionMessageAttempts"))
+            await rpc.call(getattr(call, message.action)(**payload), unique_id=message.unique_id,
+                           on_answer=lambda answer: self._queued_answered(message, payload, answer))
+        except CallFailed:
+            pass  # counted by ``_queued_answered``
+        except TimeoutError as exc:
+            self._queued_failed(message, exc)
+
+    def _queued_answered(self, message: QueuedMessage, payload: dict[str, Any], answer: Any) -> None:
+        if isinstance(answer, CallFailed):
+            self._queued_failed(message, answer)
             return
-        conf = dataclasses.asdict(result)
+        conf = dataclasses.asdict(answer)
         self.queue.delivered(message, conf)
         info = conf.get("id_tag_info")
         if isinstance(info, dict):
@@ -427,6 +436,12 @@ class OcppClient(CentralSystemRequests):
         if message.action == START:
             self._remember_transaction(int(conf["transaction_id"]), int(payload["connector_id"]))
             self._on_start_confirmed(message, conf)
+
+    def _queued_failed(self, message: QueuedMessage, exc: Exception) -> None:
+        log.warning("%s of transaction %d failed (%s): attempt %d", message.action, message.local_tx,
+                    _reason(exc), message.attempts + 1)
+        self.queue.failed(message, self.now(), self.config.number("TransactionMessageRetryInterval"),
+                          self.config.number("TransactionMessageAttempts"))
 
     def _remember_transaction(self, transaction_id: int, connector_id: int) -> None:
         """Which connector a transaction id belongs to (FinalCost comes after the stop); a cost

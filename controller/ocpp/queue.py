@@ -2,9 +2,11 @@
 MeterValues and StopTransaction, in time order, each delivered exactly once.
 
 A message leaves the queue only when its CALLRESULT has arrived; a lost connection leaves
-it at the head (sent again, with the same unique id, after the reconnect); a CALLERROR or
-a timeout counts an attempt and waits TransactionMessageRetryInterval x attempts before
-the next one, and after TransactionMessageAttempts the message is dropped.
+it at the head (sent again, with the same unique id, after the reconnect, so a central
+system can tell a repeat); a CALLERROR or a timeout counts an attempt and waits
+TransactionMessageRetryInterval x attempts before the next one, which goes out with a
+fresh unique id (it may be on the same connection, where OCPP-J 1.6 §4.1.3 wants every id
+unique), and after TransactionMessageAttempts the message is dropped.
 
 A transaction gets a local id when it starts, online or not.  Messages are stored with
 that local id; the real ``transactionId`` from StartTransaction.conf is filled in when a
@@ -165,15 +167,16 @@ class TransactionQueue:
                        "(SELECT 1 FROM tx_messages WHERE local_tx = ?)", (message.local_tx, message.local_tx))
 
     def failed(self, message: QueuedMessage, now: datetime, retry_interval_s: int, max_attempts: int) -> bool:
-        """A CALLERROR or no answer: count the attempt; True when the message was dropped."""
+        """A CALLERROR or no answer: count the attempt and give the message a fresh unique id for
+        the next one; True when the message was dropped."""
         attempts = message.attempts + 1
         if attempts >= max_attempts:
             log.error("%s of transaction %d dropped after %d attempts", message.action, message.local_tx, attempts)
             self.drop(message)
             return True
         not_before = now + timedelta(seconds=retry_interval_s * attempts)
-        self._storage.execute("UPDATE tx_messages SET attempts = ?, not_before = ? WHERE seq = ?",
-                              (attempts, not_before.isoformat(), message.seq))
+        self._storage.execute("UPDATE tx_messages SET attempts = ?, not_before = ?, unique_id = ? WHERE seq = ?",
+                              (attempts, not_before.isoformat(), self._new_unique_id(), message.seq))
         return False
 
     def drop(self, message: QueuedMessage) -> None:

@@ -17,6 +17,13 @@ What the library leaves out or gets wrong for 1.6, and this class does:
   until the next CALL and then skips the strangers one recursion level each, so enough of
   them would pile up in memory and make that CALL fail with RecursionError.
 
+Answers are taken in the receive loop, not by the caller: :meth:`RpcChargePoint.call`
+hands ``on_answer`` the CALLRESULT (a ``call_result`` dataclass) or the CALLERROR (a
+:class:`~controller.ocpp.outbox.CallFailed`) synchronously, the instant the frame is read,
+before anything can be cancelled.  The library instead queues the answer for the calling
+task, which validates it in a worker thread: a connection lost in that moment cancels the
+caller, and an answer already received was lost, and its message sent again.
+
 Handlers come as a plain ``{action: on}`` or ``{action: (on, after)}`` map: ``on`` returns
 the answer, ``after`` runs once the answer has gone out (a TriggerMessage's message must
 follow its conf).  Both run inside the receive loop and must return quickly: never await a
@@ -25,18 +32,24 @@ CALL there (its answer could not be received); spawn a task instead.
 
 from __future__ import annotations
 
+import asyncio
 import decimal
 import json
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from jsonschema.exceptions import ValidationError as SchemaError
 from jsonschema.exceptions import best_match
+from ocpp.charge_point import camel_to_snake_case, remove_nones, serialize_as_dict, snake_to_camel_case
 from ocpp.messages import get_validator
 from ocpp.v16 import ChargePoint as LibraryChargePoint
+from ocpp.v16 import call_result
 from ocpp.v16.enums import Action
 
 from controller.ocpp.connection import FRAME_LOG
+from controller.ocpp.outbox import CallFailed
 
 CALL, CALLRESULT, CALLERROR = 2, 3, 4
 ACTIONS_16 = frozenset(action.value for action in Action)
@@ -46,6 +59,8 @@ _SPELLING_16 = {"FormatViolation": "FormationViolation",
                 "OccurrenceConstraintViolation": "OccurenceConstraintViolation"}
 
 Handler = Callable[..., Any] | tuple[Callable[..., Any], Callable[..., Any]]
+#: What a CALL was answered with: the ``call_result`` dataclass, or the CALLERROR.
+Answer = Any | CallFailed
 
 _SCHEMA_RULE_CODES = {
     "type": "TypeConstraintViolation",
@@ -70,7 +85,57 @@ class RpcChargePoint(LibraryChargePoint):
                 route["_after_action"] = after
             self.route_map[action] = route
         self._answering = answering
-        self._awaiting: str | None = None  # the unique id of our CALL waiting for its answer
+        self._outstanding: _Outstanding | None = None  # our CALL waiting for its answer
+
+    async def call(self, payload: Any, unique_id: str | None = None,  # type: ignore[override]
+                   on_answer: Callable[[Answer], None] | None = None) -> Any:
+        """Send ``payload`` (an ``ocpp.v16.call`` dataclass) and return its ``call_result``;
+        a CALLERROR raises :class:`CallFailed`, no answer in time :class:`TimeoutError`.
+
+        ``on_answer`` runs inside the receive loop as soon as the answer is read, whether or
+        not this coroutine is still there to return it (the connection may drop, or the
+        caller be cancelled, in the same instant): whatever must follow an answer exactly
+        once belongs there, not after the ``await``.  A request that breaks its own schema
+        is not sent; ``on_answer`` gets its :class:`CallFailed` at once."""
+        action = type(payload).__name__
+        body = remove_nones(snake_to_camel_case(serialize_as_dict(payload)))
+        problem = _schema_problem(CALL, action, body)
+        if problem is not None:  # our own bug: answered here, as the central system would
+            refused = CallFailed(problem[0], f"{action} not sent, it breaks its schema: {problem[1]}")
+            FRAME_LOG.error("%s: %s", self.id, refused)
+            if on_answer is not None:
+                on_answer(refused)
+            raise refused
+        unique_id = unique_id if unique_id is not None else str(uuid.uuid4())
+        async with self._call_lock:
+            future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+            self._outstanding = _Outstanding(unique_id, action, future, on_answer)
+            try:
+                await self._send(json.dumps([CALL, unique_id, action, body], separators=(",", ":")))
+                async with asyncio.timeout(self._response_timeout):
+                    answer = await future
+            finally:
+                if self._outstanding is not None and self._outstanding.unique_id == unique_id:
+                    self._outstanding = None
+        if isinstance(answer, CallFailed):
+            raise answer
+        return answer
+
+    def _take_answer(self, kind: int, message: list[Any]) -> None:
+        """The answer to the outstanding CALL: decoded, handed to its ``on_answer`` and its caller."""
+        outstanding = self._outstanding
+        assert outstanding is not None
+        self._outstanding = None
+        answer = _decode_answer(kind, message, outstanding.action)
+        if isinstance(answer, CallFailed):
+            FRAME_LOG.warning("%s: %s answered with a CALLERROR: %s", self.id, outstanding.action, answer)
+        if outstanding.on_answer is not None:
+            try:
+                outstanding.on_answer(answer)
+            except Exception:  # a bug in the follow-up must not end the receive loop
+                FRAME_LOG.exception("%s: handling the answer to %s failed", self.id, outstanding.action)
+        if not outstanding.future.done():
+            outstanding.future.set_result(answer)
 
     async def route_message(self, raw_msg: Any) -> None:
         try:
@@ -87,10 +152,10 @@ class RpcChargePoint(LibraryChargePoint):
             if unique_id is None or (kind == CALLRESULT and (len(message) != 3 or not isinstance(message[2], dict))):
                 FRAME_LOG.warning("%s: dropped a malformed response", self.id)
                 return
-            if unique_id != self._awaiting:
+            if self._outstanding is None or unique_id != self._outstanding.unique_id:
                 FRAME_LOG.warning("%s: dropped a response to no outstanding call (%r)", self.id, unique_id[:40])
                 return
-            await super().route_message(raw_msg)
+            self._take_answer(kind, message)
             return
         if unique_id is None:
             FRAME_LOG.warning("%s: dropped a message without a unique id", self.id)
@@ -124,9 +189,7 @@ class RpcChargePoint(LibraryChargePoint):
         await self._send(json.dumps([CALLERROR, unique_id, code, description, {}], separators=(",", ":")))
 
     async def _send(self, message: str) -> None:
-        if message.startswith(f"[{CALL},"):
-            self._awaiting = json.loads(message)[1]
-        elif message.startswith(f"[{CALLERROR},"):
+        if message.startswith(f"[{CALLERROR},"):
             frame = json.loads(message)
             frame[2] = _SPELLING_16.get(frame[2], frame[2])
             message = json.dumps(frame, separators=(",", ":"))
@@ -138,17 +201,48 @@ class RpcChargePoint(LibraryChargePoint):
 _DECIMAL_ACTIONS = frozenset({"SetChargingProfile", "RemoteStartTransaction"})
 
 
+@dataclass(frozen=True, slots=True)
+class _Outstanding:
+    """Our CALL on the wire, waiting for its answer."""
+
+    unique_id: str
+    action: str
+    future: asyncio.Future[Answer]
+    on_answer: Callable[[Answer], None] | None
+
+
 def schema_problem(action: str, payload: dict[str, Any]) -> tuple[str, str] | None:
     """(1.6 error code, description) when ``payload`` breaks the request schema of ``action``."""
-    if action in _DECIMAL_ACTIONS:
-        validator = get_validator(CALL, action, "1.6", parse_float=decimal.Decimal)
+    return _schema_problem(CALL, action, payload)
+
+
+def _schema_problem(kind: int, action: str, payload: dict[str, Any]) -> tuple[str, str] | None:
+    if kind == CALL and action in _DECIMAL_ACTIONS:
+        validator = get_validator(kind, action, "1.6", parse_float=decimal.Decimal)
         payload = json.loads(json.dumps(payload), parse_float=decimal.Decimal)
     else:
-        validator = get_validator(CALL, action, "1.6")
+        validator = get_validator(kind, action, "1.6")
     error = best_match(validator.iter_errors(payload))
     if error is None:
         return None
     return _code_for(error), error.message[:200]
+
+
+def _decode_answer(kind: int, message: list[Any], action: str) -> Answer:
+    """A CALLRESULT as its ``call_result`` dataclass; a CALLERROR, or a CALLRESULT that breaks
+    its schema, as :class:`CallFailed`."""
+    if kind == CALLERROR:
+        code = message[2] if len(message) > 2 and isinstance(message[2], str) else "GenericError"
+        description = message[3] if len(message) > 3 and isinstance(message[3], str) else ""
+        return CallFailed(code, description)
+    payload = message[2]
+    problem = _schema_problem(CALLRESULT, action, payload)
+    if problem is not None:
+        return CallFailed(problem[0], f"the answer to {action} breaks its schema: {problem[1]}")
+    try:
+        return getattr(call_result, action)(**camel_to_snake_case(payload))
+    except TypeError as exc:  # a field the schema allows but the dataclass does not know
+        return CallFailed("FormationViolation", f"the answer to {action} cannot be read: {exc}")
 
 
 def _code_for(error: SchemaError) -> str:

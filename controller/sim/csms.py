@@ -25,7 +25,8 @@ HTTP requests (all JSON; ``charge_point`` may be left out when one is connected)
   seconds, default 10; ``{"reply": null}`` when none came).
 * ``POST /settings``: change the behaviour, e.g. ``{"boot_status": "Pending",
   "heartbeat_interval": 5, "id_tags": {"04A1B2C3D4E5F6": "Accepted"}, "mute": true,
-  "start_status": "Invalid", "clock_offset_s": 3600, "boot_delay_s": 2}``; answers the settings.
+  "start_status": "Invalid", "clock_offset_s": 3600, "boot_delay_s": 2,
+  "refuse_actions": ["StartTransaction"]}``; answers the settings.
 * ``POST /disconnect`` ``{"charge_point"?, "abort"?}``: close the charge point's websocket
   (with the closing handshake), or with ``"abort": true`` drop the TCP connection at once,
   as a cut cable or a lost mobile link would.
@@ -84,6 +85,7 @@ class Settings:
                                                               "BLOCKED0001": "Blocked"})
     start_status: str = ""  # "" = the id tag's status; otherwise every StartTransaction gets this
     mute: bool = False  # never answer (a central system that hangs)
+    refuse_actions: list[str] = field(default_factory=list)  # answer these CALLs with a CALLERROR (InternalError)
     clock_offset_s: float = 0.0  # the central system's clock runs this far ahead
     boot_delay_s: float = 0.0  # answer BootNotification this late (a central system under load)
     pricing: dict[str, str] | None = None  # {"kwh_price", "flat_fee", "receipt_url"}: send OCA cost messages
@@ -218,6 +220,9 @@ class Session(ChargePoint):
                 future.set_result(message)
             return
         if message[0] == 2 and self.system.settings.mute:
+            return
+        if message[0] == 2 and len(message) > 2 and message[2] in self.system.settings.refuse_actions:
+            await self.connection.send(json.dumps([4, message[1], "InternalError", "refused on purpose", {}]))
             return
         await super().route_message(raw_msg)
 

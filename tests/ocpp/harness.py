@@ -165,10 +165,11 @@ def make_charger(url: str, database: Path, *, key: str = "", ca_file: str = "", 
                  connectors: int = 2, **overrides: Any) -> Charger:
     station = MemoryStation(connectors)
     storage = Storage(database)
+    timers: dict[str, Any] = {"reconnect_initial_s": 0.1, "reconnect_max_s": 0.5, "reconnect_jitter_s": 0.1,
+                              "tick_s": 0.05, "reset_grace_s": 5.0, **overrides}
     settings = ClientSettings(
         endpoint=endpoint(url, "CP-TEST-1"), authorization_key=key, ca_file=ca_file,
-        response_timeout_s=response_timeout_s, reconnect_initial_s=0.1, reconnect_max_s=0.5,
-        reconnect_jitter_s=0.1, tick_s=0.05, reset_grace_s=5.0, **overrides)
+        response_timeout_s=response_timeout_s, **timers)
     client = OcppClient(settings, IDENTITY, station, storage, SystemClock(), random.Random(7))
     station.sink = client.post
     return Charger(client, station, storage)
