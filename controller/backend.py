@@ -131,8 +131,8 @@ class StationAdapter:
     def set_connection_timeout(self, seconds: int) -> None:
         self._done(self.station.set_connection_timeout(seconds))
 
-    def set_backend_online(self, online: bool, code: str) -> None:
-        self._done(self.station.set_backend_online(online, code))
+    def set_backend_online(self, online: bool, code: str, connecting: bool = False) -> None:
+        self._done(self.station.set_backend_online(online, code, connecting))
 
     def show_code(self, code: str, connector_id: int) -> None:
         self._done(self.station.show_code(code, connector_id))

@@ -283,6 +283,7 @@ class Station:
         self.backend_configured = False
         self.backend_online = False
         self.backend_code = ""  # 033900/033901/033902 while the backend is unreachable
+        self.backend_connecting = False  # ... but linked, and the central system has not accepted us yet
         self.reset_requested: str | None = None  # "soft" or "hard": the owner restarts the station
         self.default_price: DefaultPrice | None = None
         self.time_offset: TimeOffset | None = None
@@ -491,7 +492,8 @@ class Station:
         now = self.clock.monotonic()
         if not decision.accepted:
             log.info("card %s refused by the backend (%s, %s)", id_tag, decision.status, decision.source)
-            self._show_notice(NoticeKind.INVALID_CARD, now, is_error=True)
+            unchecked = decision.source == "offline"  # unknown here, and nobody to ask: not "invalid"
+            self._show_notice(NoticeKind.CARD_UNCHECKED if unchecked else NoticeKind.INVALID_CARD, now, is_error=True)
             return
         log.info("card %s accepted by the backend (%s)", id_tag, decision.source)
         self._grant(id_tag, authorizing.method, now, decision.parent_id_tag)
@@ -574,10 +576,12 @@ class Station:
         """ConnectionTimeOut: how long a driver has to plug in after authorizing."""
         self._plug_in_timeout_s = float(seconds)
 
-    def set_backend_online(self, online: bool, code: str) -> None:
-        """The backend came back or was lost: offline, ``code`` shows and QR code and app are dimmed."""
+    def set_backend_online(self, online: bool, code: str, connecting: bool = False) -> None:
+        """The backend came back or was lost: offline, ``code`` shows and QR code and app are dimmed;
+        ``connecting``: the link is up but the central system has not accepted the charger yet."""
         self.backend_online = online
         self.backend_code = "" if online else code
+        self.backend_connecting = connecting and not online
 
     def show_code(self, code: str, connector_id: int) -> None:
         """Show an information code (033903 remote start, 033904 remote stop, 033905 reset) briefly."""
@@ -1671,6 +1675,7 @@ class Station:
             price_text=self._price_text(),
             backend_configured=self.backend_configured,
             backend_code=self.backend_code,
+            backend_connecting=self.backend_connecting,
             methods_offered=frozenset(AuthMethod(m) for m in self.config.authorization.methods),
             utc_offset_minutes=self.time_offset.minutes_at(wall) if self.time_offset else None,
             vendor_code_mode=self.config.ocpp.vendor_error_code,

@@ -26,6 +26,7 @@ class NoticeKind(enum.Enum):
     """Short messages for the driver that disappear by themselves."""
 
     INVALID_CARD = "invalid_card"
+    CARD_UNCHECKED = "card_unchecked"  # refused only because the backend cannot be asked (offline, connecting)
     CARD_NOT_FOR_SESSION = "card_not_for_session"
     NO_CONNECTOR_FREE = "no_connector_free"
     PLUG_IN_TIMEOUT = "plug_in_timeout"
@@ -249,6 +250,7 @@ class StationView:
     high_contrast: bool = False
     backend_configured: bool = False  # a central system is configured (the header shows the link)
     backend_code: str = ""  # 033900/033901/033902 while the central system is unreachable
+    backend_connecting: bool = False  # unreachable because it has not accepted the charger yet (boot Pending)
     methods_offered: frozenset[AuthMethod] = frozenset(AuthMethod)  # configured (``methods``: usable now)
     utc_offset_minutes: int | None = None  # the backend's TimeOffset for the clock; None: [station].time_zone
     vendor_code_mode: str = "manual"  # [ocpp].vendor_error_code: "mrec" follows the ChargeX display convention

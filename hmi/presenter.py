@@ -98,7 +98,9 @@ def info_code_text(code: str) -> str:
     return f"{code} · {catalog_text(text)}"
 
 
-def notice_text(kind: NoticeKind, code: str = "") -> str:
+def notice_text(kind: NoticeKind, code: str = "", connecting: bool = False) -> str:
+    """The notice in the driver's language (``connecting``: the backend has not accepted the
+    charger yet, which is why a card could not be checked)."""
     if kind is NoticeKind.STATUS_CODE:
         return info_code_text(code)
     texts = {
@@ -111,7 +113,13 @@ def notice_text(kind: NoticeKind, code: str = "") -> str:
         NoticeKind.CONNECTOR_BLOCKED: translate("Presenter", "This connector cannot be used right now."),
         NoticeKind.AUTHORIZING: translate("Presenter", "Checking your card…"),
         NoticeKind.RESERVED: translate("Presenter", "This connector is reserved for another driver."),
+        NoticeKind.CARD_UNCHECKED: translate(
+            "Presenter", "The charger is offline and cannot check this card. Please try another card, or try "
+                         "again later."),
     }
+    if kind is NoticeKind.CARD_UNCHECKED and connecting:
+        return translate("Presenter", "The charger is still connecting to the network and cannot check your "
+                                      "card yet. Please try again in a minute.")
     return texts[kind]
 
 
@@ -200,6 +208,8 @@ def language_values(view: StationView) -> dict[str, Any]:
 
 def qr_caption(view: StationView) -> str:
     """Under the QR code: how to use it, or why it cannot be used now (the backend is unreachable)."""
+    if view.backend_connecting:
+        return translate("Presenter", "Connecting to the charging network…")
     if view.backend_code:
         return catalog_text(lookup(view.backend_code).steps[0])
     return translate("Presenter", "Scan to pay and start with your phone")
@@ -307,7 +317,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
         "tariffLines": tariff_lines(view, fmt),
         "plugInSecondsLeft": view.pending.seconds_left if view.pending else 0,
         "plugInText": plug_in_text(view),
-        "noticeText": notice_text(view.notice.kind, view.notice.code) if view.notice else "",
+        "noticeText": notice_text(view.notice.kind, view.notice.code, view.backend_connecting) if view.notice else "",
         "noticeIsError": bool(view.notice and view.notice.is_error),
         "leftButtonText": left,
         "rightButtonText": right,

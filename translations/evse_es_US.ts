@@ -442,6 +442,14 @@
         <translation>Este conector está reservado para otro conductor.</translation>
     </message>
     <message>
+        <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
+        <translation>El cargador no tiene conexión y no puede verificar esta tarjeta. Pruebe con otra tarjeta o vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>The charger is still connecting to the network and cannot check your card yet. Please try again in a minute.</source>
+        <translation>El cargador todavía se está conectando a la red y aún no puede verificar su tarjeta. Vuelva a intentarlo en un minuto.</translation>
+    </message>
+    <message>
         <source>Waiting for a free power module</source>
         <translation>Esperando un módulo de potencia libre</translation>
     </message>
@@ -488,6 +496,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>Cargo por inactividad de %1 por minuto después de la carga</translation>
+    </message>
+    <message>
+        <source>Connecting to the charging network…</source>
+        <translation>Conectando a la red de carga…</translation>
     </message>
     <message>
         <source>Plug the %1 connector into your vehicle</source>

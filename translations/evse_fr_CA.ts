@@ -442,6 +442,14 @@
         <translation>Ce connecteur est réservé pour un autre conducteur.</translation>
     </message>
     <message>
+        <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
+        <translation>La borne est hors ligne et ne peut pas vérifier cette carte. Essayez une autre carte ou réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The charger is still connecting to the network and cannot check your card yet. Please try again in a minute.</source>
+        <translation>La borne se connecte encore au réseau et ne peut pas encore vérifier votre carte. Réessayez dans une minute.</translation>
+    </message>
+    <message>
         <source>Waiting for a free power module</source>
         <translation>En attente d&apos;un module de puissance libre</translation>
     </message>
@@ -488,6 +496,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>Frais d&apos;inactivité de %1 par minute après la recharge</translation>
+    </message>
+    <message>
+        <source>Connecting to the charging network…</source>
+        <translation>Connexion au réseau de recharge…</translation>
     </message>
     <message>
         <source>Plug the %1 connector into your vehicle</source>

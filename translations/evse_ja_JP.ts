@@ -442,6 +442,14 @@
         <translation>このコネクタは他のドライバーが予約しています。</translation>
     </message>
     <message>
+        <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
+        <translation>オフラインのため、このカードを確認できません。別のカードを使うか、後でもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The charger is still connecting to the network and cannot check your card yet. Please try again in a minute.</source>
+        <translation>ネットワークに接続中のため、まだカードを確認できません。1分後にもう一度お試しください。</translation>
+    </message>
+    <message>
         <source>Waiting for a free power module</source>
         <translation>空いている電源モジュールを待っています</translation>
     </message>
@@ -488,6 +496,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>充電終了後、放置料金 1分あたり %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the charging network…</source>
+        <translation>充電ネットワークに接続中…</translation>
     </message>
     <message>
         <source>Plug the %1 connector into your vehicle</source>

@@ -442,6 +442,14 @@
         <translation>此充电枪已被其他车主预约。</translation>
     </message>
     <message>
+        <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
+        <translation>充电桩目前离线，无法验证此卡。请改用其他卡，或稍后再试。</translation>
+    </message>
+    <message>
+        <source>The charger is still connecting to the network and cannot check your card yet. Please try again in a minute.</source>
+        <translation>充电桩正在连接网络，暂时无法验证您的卡。请一分钟后再试。</translation>
+    </message>
+    <message>
         <source>Waiting for a free power module</source>
         <translation>等待空闲的电源模块</translation>
     </message>
@@ -488,6 +496,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>充电结束后，占位费每分钟 %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the charging network…</source>
+        <translation>正在连接充电网络…</translation>
     </message>
     <message>
         <source>Plug the %1 connector into your vehicle</source>

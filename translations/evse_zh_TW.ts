@@ -442,6 +442,14 @@
         <translation>此充電槍已由其他駕駛預約。</translation>
     </message>
     <message>
+        <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
+        <translation>充電樁目前離線，無法驗證此卡。請改用其他卡片，或稍後再試。</translation>
+    </message>
+    <message>
+        <source>The charger is still connecting to the network and cannot check your card yet. Please try again in a minute.</source>
+        <translation>充電樁正在連線至網路，暫時無法驗證您的卡片。請一分鐘後再試。</translation>
+    </message>
+    <message>
         <source>Waiting for a free power module</source>
         <translation>等待可用的電源模組</translation>
     </message>
@@ -488,6 +496,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>充電結束後，佔位費每分鐘 %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the charging network…</source>
+        <translation>正在連線至充電網路…</translation>
     </message>
     <message>
         <source>Plug the %1 connector into your vehicle</source>

@@ -150,6 +150,7 @@ class OcppClient(CentralSystemRequests):
             sc.from_record(r) for r in storage.get("charging_profiles", []))
         self.running: dict[int, Running] = {}
         self.online = False
+        self._link: tuple[bool, bool] | None = None  # (online, connecting) as last told to the station
         self._online_event = asyncio.Event()  # set while online (a card waits on it during the boot)
         self._offset = timedelta(0)
         self._rpc: RpcChargePoint | None = None
@@ -211,7 +212,7 @@ class OcppClient(CentralSystemRequests):
         for connector_id, reservation in self.reservations().items():
             self.port.set_reservation(connector_id, reservation)
         self.port.set_connection_timeout(self.config.number("ConnectionTimeOut"))
-        self.port.set_backend_online(False, self.offline_code)
+        self._report_link()
         self.port.set_language(self.config.raw("Language"))
         self._apply_prices()
         self._apply_time_offset()
@@ -274,6 +275,7 @@ class OcppClient(CentralSystemRequests):
             if self.boot.state is bootfsm.BootState.SENT:
                 self.boot = bootfsm.step(self.boot, bootfsm.BootEvent.FAILED, self.clock.monotonic())
                 self.boot = dataclasses.replace(self.boot, next_at=0.0)
+            self._report_link()
         receiver = asyncio.create_task(rpc.start(), name="ocpp-receive")
         pump = asyncio.create_task(self._pump(rpc), name="ocpp-pump")
         stop = asyncio.create_task(self._reconnect.wait(), name="ocpp-reconnect")
@@ -338,7 +340,15 @@ class OcppClient(CentralSystemRequests):
             else:
                 self._online_event.clear()
             log.info("central system %s", "online" if online else "offline")
-            self.port.set_backend_online(online, self.offline_code)
+        self._report_link()
+
+    def _report_link(self) -> None:
+        """Tell the station when the link changed: online; or offline, and then whether the
+        websocket is up and only the central system's acceptance is outstanding (connecting)."""
+        link = (self.online, self.outbox.connected and not self.online)
+        if link != self._link:
+            self._link = link
+            self.port.set_backend_online(self.online, self.offline_code, connecting=link[1])
 
     # --- boot and heartbeat -------------------------------------------------------
 

@@ -111,8 +111,8 @@ class MemoryStation:
         self._note("set_connection_timeout", seconds)
         self.connection_timeout_s = seconds
 
-    def set_backend_online(self, online: bool, code: str) -> None:
-        self._note("set_backend_online", online, code)
+    def set_backend_online(self, online: bool, code: str, connecting: bool = False) -> None:
+        self._note("set_backend_online", online, code, connecting)
         self.online = online
 
     def show_code(self, code: str, connector_id: int) -> None:

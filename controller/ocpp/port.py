@@ -200,10 +200,12 @@ class StationPort(Protocol):
         """ConnectionTimeOut: seconds a driver has to plug in after authorizing."""
         ...
 
-    def set_backend_online(self, online: bool, code: str) -> None:
+    def set_backend_online(self, online: bool, code: str, connecting: bool = False) -> None:
         """The backend connection came back or was lost.  While offline the station shows
         ``code`` (033900 Ethernet, 033901 Wi-Fi, 033902 3G/4G, not blocking) and offers no QR
-        code or app authorization; RFID keeps working (the OCPP side decides offline)."""
+        code or app authorization; RFID keeps working (the OCPP side decides offline).
+        ``connecting``: offline, but the link is up and the central system has not accepted
+        the charger yet (its BootNotification is being answered, Pending or Rejected)."""
         ...
 
     def show_code(self, code: str, connector_id: int) -> None:

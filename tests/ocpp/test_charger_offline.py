@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from controller.ocpp.boot import BootState
 from controller.sim.world import World
 from controller.types import AuthMethod, Side
 from controller.view import NoticeKind
 from hmi.format import Formatter
 from hmi.presenter import kiosk_values
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD
+from tests.ocpp.conftest import CentralFactory
 from tests.ocpp.harness import UNKNOWN, CentralSystemProcess, advance_until, charger_world, door, settled
 
 
@@ -115,7 +117,8 @@ def test_offline_an_unknown_card_is_refused_unless_allowed_and_a_refused_start_i
         go_offline(world, central)
         world.station.tap(UNKNOWN)
         world.advance(0.1)
-        assert world.view.notice is not None and world.view.notice.kind is NoticeKind.INVALID_CARD
+        assert world.view.notice is not None and world.view.notice.kind is NoticeKind.CARD_UNCHECKED
+        assert kiosk_values(world.view, Formatter())["noticeText"].startswith("The charger is offline and cannot check")
         world.advance(5)
         assert world.backend is not None
         world.backend.client.config.change("AllowOfflineTxForUnknownId", "true")
@@ -132,6 +135,42 @@ def test_offline_an_unknown_card_is_refused_unless_allowed_and_a_refused_start_i
     finally:
         world.close()
     assert central.from_charger("StopTransaction")[0][3]["reason"] == "DeAuthorized"
+
+
+def test_while_the_boot_is_pending_a_card_is_judged_by_the_offline_rules_and_the_screen_says_connecting(
+        start_central: CentralFactory) -> None:
+    central = start_central("--boot-status", "Pending", "--heartbeat-interval", "300")
+    world = charger_world(central, "U00")
+    try:
+        assert world.backend is not None
+        client = world.backend.client
+        advance_until(world, lambda: client.boot.state is BootState.PENDING, "the boot answered Pending")
+        world.step()
+        assert not world.view.online and world.view.backend_connecting
+        values = kiosk_values(world.view, Formatter())
+        assert values["qrCaption"] == "Connecting to the charging network…" and not values["qrEnabled"]
+        world.station.tap(UNKNOWN)
+        world.advance(0.1)
+        assert world.view.notice is not None and world.view.notice.kind is NoticeKind.CARD_UNCHECKED
+        assert "still connecting" in kiosk_values(world.view, Formatter())["noticeText"]
+        world.advance(5)
+        client.config.change("AllowOfflineTxForUnknownId", "true")  # the offline rules decide, not "Pending"
+        world.station.tap(UNKNOWN)
+        world.advance(0.2)
+        assert world.view.pending is not None, "AllowOfflineTxForUnknownId holds while the boot is Pending"
+        world.hardware.plug(Side.LEFT)
+        assert world.run_until(lambda v: v.connector(Side.LEFT).state == "charging", 30)
+        assert not central.from_charger("StartTransaction"), "nothing but BootNotification before Accepted"
+        central.post("/settings", {"boot_status": "Accepted", "id_tags": {UNKNOWN: "Accepted"}})
+        assert door(world, central, "TriggerMessage", {"requestedMessage": "BootNotification"}) == {
+            "response": {"status": "Accepted"}}
+        advance_until(world, lambda: client.online and len(client.queue) == 0, "accepted, the start delivered")
+        world.step()
+        assert world.view.online and not world.view.backend_connecting
+    finally:
+        world.close()
+    starts = central.from_charger("StartTransaction")
+    assert len(starts) == 1 and starts[0][3]["idTag"] == UNKNOWN
 
 
 def test_the_local_list_decides_offline_and_wins_over_the_cache_and_the_toml_allow_list_is_not_used(

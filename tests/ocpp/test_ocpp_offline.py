@@ -25,7 +25,7 @@ def test_transaction_messages_survive_a_dead_central_system_in_order_exactly_onc
             await wait_for(lambda: len(client.queue) == 0, "an empty queue")
             central.kill()
             await wait_for(lambda: not station.online, "the charger offline")
-            assert station.record.of("set_backend_online")[-1] == (False, "033900")
+            assert station.record.of("set_backend_online")[-1] == (False, "033900", False)
             station.deliver(1, 2000.0)
             await wait_for(lambda: len(client.queue) >= 2, "meter values queued offline")
             station.end_session(1, "EVDisconnected")

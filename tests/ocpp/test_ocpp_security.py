@@ -104,7 +104,7 @@ def test_a_charger_without_the_right_credentials_stays_offline(tls_central, tmp_
         try:
             await wait_for(lambda: charger.client.backoff.failures >= 3, "three refused attempts")
             assert not charger.client.online
-            assert charger.station.record.of("set_backend_online") == [(False, "033900")]
+            assert charger.station.record.of("set_backend_online") == [(False, "033900", False)]
         finally:
             await charger.stop()
 

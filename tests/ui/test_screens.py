@@ -17,7 +17,7 @@ from decimal import Decimal
 import pytest
 
 from controller.engineer import hash_pin
-from controller.ocpp.port import Reservation
+from controller.ocpp.port import AuthDecision, Reservation
 from controller.pricing import BackendCost
 from controller.types import Side
 from hmi.i18n import LANGUAGES
@@ -188,6 +188,28 @@ def home_backend_offline(make: RigFactory) -> KioskRig:
     return rig
 
 
+def home_connecting_card_unchecked(make: RigFactory) -> KioskRig:
+    """The central system answered the boot Pending: a card it never saw cannot be checked yet."""
+    rig = make("J0U").start()
+    rig.world.station.attach_backend()
+    rig.world.station.set_backend_online(False, "033900", connecting=True)
+    rig.world.station.tap(UNKNOWN_CARD)
+    rig.world.station.authorization_decided(UNKNOWN_CARD, AuthDecision(False, "Invalid", source="offline"))
+    rig.advance(0.1)
+    return rig
+
+
+def home_offline_card_unchecked(make: RigFactory) -> KioskRig:
+    """The central system is unreachable and the card is in neither the local list nor the cache."""
+    rig = make("J0U").start()
+    rig.world.station.attach_backend()
+    rig.world.station.set_backend_online(False, "033900")
+    rig.world.station.tap(UNKNOWN_CARD)
+    rig.world.station.authorization_decided(UNKNOWN_CARD, AuthDecision(False, "Invalid", source="offline"))
+    rig.advance(0.1)
+    return rig
+
+
 def home_reserved(make: RigFactory) -> KioskRig:
     """The right connector is kept for another driver (OCPP ReserveNow)."""
     rig = make("J0U").start()
@@ -291,6 +313,8 @@ SCENES: dict[str, Scene] = {
     "status-network": Scene(status_network, "status"),
     "out-of-service": Scene(out_of_service, "outOfService"),
     "home-backend-offline": Scene(home_backend_offline, "home"),
+    "home-connecting-card-unchecked": Scene(home_connecting_card_unchecked, "home"),
+    "home-offline-card-unchecked": Scene(home_offline_card_unchecked, "home"),
     "home-reserved": Scene(home_reserved, "home"),
     "home-checking-card": Scene(home_checking_card, "home"),
     "summary-backend-receipt": Scene(summary_backend_receipt, "summary"),
