@@ -128,7 +128,7 @@ class RpcChargePoint(LibraryChargePoint):
         self._outstanding = None
         answer = _decode_answer(kind, message, outstanding.action)
         if isinstance(answer, CallFailed):
-            FRAME_LOG.warning("%s: %s answered with a CALLERROR: %s", self.id, outstanding.action, answer)
+            FRAME_LOG.warning("%s: %s failed: %s", self.id, outstanding.action, answer)
         if outstanding.on_answer is not None:
             try:
                 outstanding.on_answer(answer)
