@@ -19,6 +19,7 @@ from controller import fault_policy as policy
 from controller import session as sm
 from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
 from controller.buses.can_link import CanLink, Frame
+from controller.buttons import Buttons
 from controller.clock import Clock
 from controller.config import Config
 from controller.engineer import EngineerLock, PinError, PinResult
@@ -122,8 +123,6 @@ USER_PRICES_KEPT = 16
 COMMAND_REPEAT_S = 0.1
 #: Status codes raised and cleared kept for the engineer screen (the oldest go first).
 CODE_HISTORY = 50
-#: Both buttons held this long open the engineer PIN pad (a driver does not do that by accident).
-ENGINEER_HOLD_S = 5.0
 #: The engineer screen's pages: overview, connectors, status codes, look-up.
 ENGINEER_PAGES = 4
 #: Codes the engineer screen's look-up shows at most.
@@ -255,9 +254,7 @@ class Station:
         self.over_temperature = False  # ambient at [limits].over_temperature_c (012223)
         self.ambient_c = 25.0
         self.reader_available = True
-        self._buttons = {Button.LEFT: False, Button.RIGHT: False}
-        self._both_held_since: float | None = None  # both buttons down (the engineer gesture)
-        self._gesture_done = False  # ... and it already opened the PIN pad: release first
+        self._buttons = Buttons()  # the physical buttons (controller.buttons: left acts on release)
         self.engineer_lock = EngineerLock(config.engineer.pin_hash, config.engineer.max_attempts,
                                           config.engineer.lockout_s)
         self._engineer: _Engineer | None = None
@@ -774,17 +771,9 @@ class Station:
         s = frame.signals
         self._on_ambient(float(s["AmbientTemperature"]))
         self._on_input_voltage(float(s.get("AcInputVoltage", 0)))
-        for button, signal in ((Button.LEFT, "LeftButton"), (Button.RIGHT, "RightButton")):
-            pressed = bool(s[signal])
-            if pressed and not self._buttons[button] and self.phase is StationPhase.READY:
+        for button in self._buttons.update(bool(s["LeftButton"]), bool(s["RightButton"]), self.clock.monotonic()):
+            if self.phase is StationPhase.READY:
                 self.submit("press_left" if button is Button.LEFT else "press_right")
-            self._buttons[button] = pressed
-        if all(self._buttons.values()):
-            if self._both_held_since is None:
-                self._both_held_since = self.clock.monotonic()
-        else:
-            self._both_held_since = None
-            self._gesture_done = False
         self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
         self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
         self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
@@ -972,7 +961,8 @@ class Station:
     # --- intents --------------------------------------------------------------------
 
     def _press_left(self, now: float) -> None:
-        """Left button: Home / Stop charge (manual 1 and 5.2.3)."""
+        """Left button: Home / Stop charge (manual 1 and 5.2.3).  The physical one comes here on
+        its release, never from the both-buttons gesture (controller.buttons)."""
         if self._pending is not None or self._authorizing is not None:
             self._cancel_pending()
             return
@@ -1180,9 +1170,7 @@ class Station:
 
     def _watch_engineer(self, now: float) -> None:
         """The both-buttons gesture, and the automatic exit after inactivity."""
-        since = self._both_held_since
-        if since is not None and not self._gesture_done and now - since >= ENGINEER_HOLD_S:
-            self._gesture_done = True
+        if self._buttons.gesture(now):
             self._open_pin_pad(now, "both buttons held")
         engineer = self._engineer
         if engineer is not None and now - engineer.last_activity >= self.config.engineer.idle_timeout_s:

@@ -79,6 +79,10 @@ class SimulatedHardware:
     def press(self, left: bool) -> None:
         self.io.press(left)
 
+    def hold_button(self, left: bool, held: bool) -> None:
+        """Hold the left (True) or right button down (True) until released (False)."""
+        self.io.hold(left, held)
+
     def hold_both_buttons(self, held: bool) -> None:
         """Hold both buttons down (True) until released (False)."""
         self.io.hold_both(held)
