@@ -752,6 +752,9 @@ class Station:
         psu = self.psus[index]
         s = frame.signals
         code = _status_code(s["FaultCode"])
+        # its first frame counts too: a module that missed the self-test (still booting) is used
+        # when it comes, and the "no power module" it caused (012279) clears
+        changed = not psu.present
         psu.present = True
         psu.enabled = bool(s["Enabled"])
         psu.voltage = float(s["OutputVoltage"])
@@ -765,6 +768,8 @@ class Station:
             if code:
                 self._raise_code(code, None, blocking=False)
             psu.fault_code = code
+            changed = True
+        if changed:
             self._update_psu_resource()
 
     def _on_io_status(self, frame: Frame) -> None:
@@ -842,7 +847,7 @@ class Station:
         if now - test.last_request_at >= SELF_TEST_RETRY_S:
             self.link.send("CSU_SelfTestRequest", Sequence=test.sequence)
             test.last_request_at = now
-        done = test.answered >= test.expected
+        done = test.answered >= test.expected and self._heard_from_answered()
         if not done and now - test.started_at < self.config.limits.self_test_timeout_s:
             return
         for node in sorted(test.expected - test.answered):
@@ -856,6 +861,13 @@ class Station:
         for connector in self._ordered():
             record = interrupted.get(connector.side.connector_id)
             self._event(connector, sm.Ready(self._interrupted_session(record, now) if record else None))
+
+    def _heard_from_answered(self) -> bool:
+        """Every board that answered the self-test has also sent its status frame: the station
+        knows its plugs, codes, modules and safety inputs before it says Ready.  A self-test can
+        answer faster than a status period (a restart, a fast cycle, a busy bus), and Ready before
+        that would report a broken connector Available, or no power module (012279), for a moment."""
+        return all(node in self._heard for node in self._self_test.answered if f"{node}_Status" in self._handlers)
 
     def _interrupted_session(self, record: SessionRecord, now: float) -> sm.Session:
         """A session a power cut ended, as its summary shows it (energy and time up to its last checkpoint)."""

@@ -67,6 +67,18 @@ def test_a_fault_still_reported_after_the_power_cycle_keeps_the_connector_out(ma
     assert screen_for(world.view) == "home"  # the focused left connector is usable
 
 
+def test_a_restart_quicker_than_the_modules_first_status_frame_raises_no_false_fault(
+        make_world: WorldFactory) -> None:
+    """A fast cycle (the runtime's self-test runs at 5 ms) can finish the new self-test before the
+    boards' first status frames (every 100 ms): the station waits for them before it says Ready,
+    so it never reports "no power module" (012279) for modules it has not heard from yet."""
+    world = make_world("J0U", can={"cycle_ms": 10}, simulation={"boot_time_factor": 0.0})
+    power_cycle(world)
+    world.advance(1.0)
+    assert world.view.codes == () and not world.station.code_history, "no 012279, not even for a moment"
+    assert state(world, Side.LEFT) == "available" and state(world, Side.RIGHT) == "available"
+
+
 def test_a_station_wide_fault_from_a_board_takes_the_whole_charger_out(make_world: WorldFactory) -> None:
     world = make_world("J0U")
     charge(world, Side.RIGHT)
