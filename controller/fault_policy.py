@@ -8,8 +8,9 @@ family  action              behaviour
 011     OUT_OF_SERVICE      blocks; stays in force after the board stops reporting it, until
                             the charger is power-cycled (5.3.3: "turn power off ... then power
                             on").  Power-cycled = a new :class:`~controller.station.Station`
-                            (process restart, OCPP Reset, ``World.restart()``): codes are not
-                            persisted, and a part still broken reports its code again.
+                            (process restart, OCPP Reset soft or hard, ``World.restart()``): codes
+                            are not persisted, and a part still broken reports its code again
+                            before the new self-test ends (a reset cannot clear it).
 012     PAUSE               blocks while reported; charging is enabled again when it clears
                             (5.3.4: input voltage, temperatures, emergency stop, door,
                             power-cabinet link ...)
