@@ -99,6 +99,19 @@ class SimulatedHardware:
     def set_ambient(self, celsius: float) -> None:
         self.io.ambient_c = celsius
 
+    def set_cabinet_temperature(self, celsius: float) -> None:
+        """The air inside the cabinet, as the I/O board's cabinet sensor reads it."""
+        self.io.cabinet_c = celsius
+
+    def set_psu_inlet(self, index: int, celsius: float) -> None:
+        """The air power module ``index`` takes in."""
+        self.psus[index].inlet_c = celsius
+
+    def heat_psu(self, index: int, celsius: float) -> None:
+        """Power module ``index``'s hottest point reads ``celsius`` now (a failed fan, a blocked
+        heatsink); from there it moves back towards what its inlet air and its load make it."""
+        self.psus[index].temperature = celsius
+
     def set_input_voltage(self, volts: float) -> None:
         """The AC supply's line-to-line voltage the I/O board measures."""
         self.io.ac_input_v = volts
