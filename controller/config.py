@@ -73,6 +73,9 @@ class LimitsSection:
     derating_end_c: float = 70.0
     max_charging_minutes: int = 0
     over_temperature_c: float = 70.0
+    cabinet_over_temperature_c: float = 80.0
+    psu_inlet_over_temperature_c: float = 75.0
+    psu_over_temperature_c: float = 95.0
     temperature_hysteresis_c: float = 5.0
     input_voltage_v: float = 480.0
     max_input_current_a: float = 92.0
@@ -89,6 +92,9 @@ class LimitsSection:
         _in_range("[limits].derating_end_c", self.derating_end_c, self.derating_start_c + 1, 100)
         _in_range("[limits].max_charging_minutes", self.max_charging_minutes, 0, 24 * 60)
         _in_range("[limits].over_temperature_c", self.over_temperature_c, self.derating_start_c + 1, 100)
+        _in_range("[limits].cabinet_over_temperature_c", self.cabinet_over_temperature_c, 50, 120)
+        _in_range("[limits].psu_inlet_over_temperature_c", self.psu_inlet_over_temperature_c, 50, 100)
+        _in_range("[limits].psu_over_temperature_c", self.psu_over_temperature_c, 60, 150)
         _in_range("[limits].temperature_hysteresis_c", self.temperature_hysteresis_c, 1, 20)
         _in_range("[limits].input_voltage_v", self.input_voltage_v, 200, 600)
         _in_range("[limits].max_input_current_a", self.max_input_current_a, 1, 92)

@@ -8,8 +8,9 @@ family  action              behaviour
 011     OUT_OF_SERVICE      blocks; stays in force after the board stops reporting it, until
                             the charger is power-cycled (5.3.3: "turn power off ... then power
                             on").  Power-cycled = a new :class:`~controller.station.Station`
-                            (process restart, OCPP Reset, ``World.restart()``): codes are not
-                            persisted, and a part still broken reports its code again.
+                            (process restart, OCPP Reset soft or hard, ``World.restart()``): codes
+                            are not persisted, and a part still broken reports its code again
+                            before the new self-test ends (a reset cannot clear it).
 012     PAUSE               blocks while reported; charging is enabled again when it clears
                             (5.3.4: input voltage, temperatures, emergency stop, door,
                             power-cabinet link ...)
@@ -30,6 +31,13 @@ Scope: a code a connector board reports concerns that connector when its descrip
 connector standard (CHAdeMO, CCS, GB/GBT), else the whole station ("AC input contactor 1
 welding", "RCD/CCID self-test fail", "disconnected from power cabinet"); 04xxxx codes always
 concern the whole station.
+
+A power module's codes (its own fault code, its over-temperatures 012225/012226) act on that
+module: it is switched off and left out of the split (011: until power-cycled; 012: while in
+force), and charging goes on with the other modules at less power; with none left, "no PSU
+resource" (012279) stops charging.  The station's own temperatures (ambient 012223, inside the
+cabinet 012224) pause the whole station.  Every over-temperature clears with hysteresis
+(``[limits].temperature_hysteresis_c`` below its limit), so a reading at the limit does not flap.
 """
 
 from __future__ import annotations

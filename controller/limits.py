@@ -1,7 +1,8 @@
 """Station-wide power limits that do not depend on the vehicles: heat and the grid supply.
 
 Pure functions of a measurement and the configuration; :mod:`controller.power` stacks
-them with the connector envelopes, the power modules and the vehicles' requests.
+them with the connector envelopes, the power modules and the vehicles' requests, and the
+station raises its over-temperature codes with :func:`over_temperature`.
 
 Manual 2.1: operation from -30 °C to 50 °C, "will derating from 50 °C and above"; AC
 input 3Φ 480 Vac (+10 %, -15 %), at most 92 A per phase (at 235 Vac), power factor
@@ -28,6 +29,17 @@ def ambient_derating(ambient_c: float, start_c: float, end_c: float) -> float:
     if ambient_c >= end_c:
         return 0.0
     return (end_c - ambient_c) / (end_c - start_c)
+
+
+def over_temperature(celsius: float, hot: bool, limit_c: float, hysteresis_c: float) -> bool:
+    """Whether a reading is over temperature, with hysteresis: hot from ``limit_c`` on, cool
+    again only at ``limit_c - hysteresis_c`` or below, and in between as it was (``hot``), so a
+    reading hovering at the limit raises its code once instead of on every other frame."""
+    if celsius >= limit_c:
+        return True
+    if celsius <= limit_c - hysteresis_c:
+        return False
+    return hot
 
 
 def input_power_limit_w(line_voltage_v: float, nominal_v: float, max_current_a: float) -> float:

@@ -19,11 +19,12 @@ from controller import fault_policy as policy
 from controller import session as sm
 from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
 from controller.buses.can_link import CanLink, Frame
+from controller.buttons import Buttons
 from controller.clock import Clock
 from controller.config import Config
 from controller.engineer import EngineerLock, PinError, PinResult
 from controller.estimate import time_to_target_s
-from controller.limits import ambient_derating, input_in_range, input_power_limit_w
+from controller.limits import ambient_derating, input_in_range, input_power_limit_w, over_temperature
 from controller.meter import EnergyMeter, PowerHistory
 from controller.ocpp.port import (
     AuthDecision,
@@ -87,6 +88,9 @@ CODE_LED_BOARD_SELF_TEST = "012293"
 CODE_RFID_COMMUNICATION = "012243"  # RFID module communication fail: RFID is off, the rest works
 CODE_PSU_QUANTITY = "013629"  # PSU quantity not match: the modules found differ from [limits].psu_count
 CODE_AMBIENT_OTP = "012223"  # system ambient/inlet over-temperature: stop until it cools down
+CODE_CABINET_OTP = "012224"  # system critical point OTP: inside the cabinet; stop until it cools down
+CODE_PSU_INLET_OTP = "012225"  # PSU ambient/inlet OTP: that module is left out until it cools down
+CODE_PSU_OTP = "012226"  # PSU critical point OTP (its heatsink): likewise
 CODE_INPUT_OVP = "012294"  # AC input over-voltage: output off until the supply is normal
 CODE_INPUT_UVP = "012295"  # AC input under-voltage: output off until the supply is normal
 CODE_REMOTE_STOP = "033904"  # charging stopped by the backend (manual 5.3.7)
@@ -104,8 +108,10 @@ RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Stan
 #: the AC input voltage, the inlet air, the hottest power module, or the connector's output.
 _INPUT_VOLTAGE_CODES = frozenset({*(f"0122{n:02d}" for n in range(15)), "012270", "012271", "012276", "012294",
                                   "012295", "012313"})
-_AMBIENT_CODES = frozenset({"012223", "012224", "012227", "012228"})
-_PSU_TEMPERATURE_CODES = frozenset({"012225", "012226", "012315", "012330"})
+_AMBIENT_CODES = frozenset({"012223", "012227", "012228"})
+_CABINET_CODES = frozenset({"012224"})
+_PSU_INLET_CODES = frozenset({"012225"})
+_PSU_TEMPERATURE_CODES = frozenset({"012226", "012315", "012330"})
 _OUTPUT_VOLTAGE_CODES = frozenset({"012215", "012217", "012219", "012221", "012288", "012289", "012290"})
 _OUTPUT_CURRENT_CODES = frozenset({"012216", "012218", "012220", "012222", "012299", "012300"})
 
@@ -122,8 +128,6 @@ USER_PRICES_KEPT = 16
 COMMAND_REPEAT_S = 0.1
 #: Status codes raised and cleared kept for the engineer screen (the oldest go first).
 CODE_HISTORY = 50
-#: Both buttons held this long open the engineer PIN pad (a driver does not do that by accident).
-ENGINEER_HOLD_S = 5.0
 #: The engineer screen's pages: overview, connectors, status codes, look-up.
 ENGINEER_PAGES = 4
 #: Codes the engineer screen's look-up shows at most.
@@ -175,10 +179,12 @@ class PsuRuntime:
     enabled: bool = False
     voltage: float = 0.0
     current: float = 0.0
-    temperature: float = 25.0
+    temperature: float = 25.0  # its hottest point, the heatsink (012226)
+    inlet_temperature: float = 25.0  # the air it takes in (012225)
     fault_code: str = ""
     failed_self_test: bool = False
     routed_to: Side | None = None
+    hot: set[str] = field(default_factory=set)  # its over-temperature codes in force: left out meanwhile
 
 
 @dataclass
@@ -254,10 +260,10 @@ class Station:
         self.tilt = False
         self.over_temperature = False  # ambient at [limits].over_temperature_c (012223)
         self.ambient_c = 25.0
+        self.cabinet_hot = False  # inside the cabinet at [limits].cabinet_over_temperature_c (012224)
+        self.cabinet_c = 25.0
         self.reader_available = True
-        self._buttons = {Button.LEFT: False, Button.RIGHT: False}
-        self._both_held_since: float | None = None  # both buttons down (the engineer gesture)
-        self._gesture_done = False  # ... and it already opened the PIN pad: release first
+        self._buttons = Buttons()  # the physical buttons (controller.buttons: left acts on release)
         self.engineer_lock = EngineerLock(config.engineer.pin_hash, config.engineer.max_attempts,
                                           config.engineer.lockout_s)
         self._engineer: _Engineer | None = None
@@ -432,15 +438,22 @@ class Station:
             return Measurement("input", round(self.input_voltage_v), "V")
         if code in _AMBIENT_CODES:
             return Measurement("ambient", round(self.ambient_c, 1), "C")
+        if code in _CABINET_CODES:
+            return Measurement("cabinet", round(self.cabinet_c, 1), "C")
+        if code in _PSU_INLET_CODES:
+            return self._hottest_psu("PSU inlet", [psu.inlet_temperature for psu in self.psus if psu.present])
         if code in _PSU_TEMPERATURE_CODES:
-            hottest = max((psu.temperature for psu in self.psus if psu.present), default=None)
-            return None if hottest is None else Measurement("PSU", round(hottest, 1), "C")
+            return self._hottest_psu("PSU", [psu.temperature for psu in self.psus if psu.present])
         connectors = [self.connectors[side]] if side in self.connectors else list(self.connectors.values())
         if code in _OUTPUT_VOLTAGE_CODES:
             return Measurement("output", round(max(c.output_voltage for c in connectors), 1), "V")
         if code in _OUTPUT_CURRENT_CODES:
             return Measurement("output", round(max(c.output_current for c in connectors), 1), "A")
         return None
+
+    @staticmethod
+    def _hottest_psu(label: str, readings: list[float]) -> Measurement | None:
+        return Measurement(label, round(max(readings), 1), "C") if readings else None
 
     def reset_counter(self, name: str) -> None:
         """A technician did the work: start ``name`` (``counters.plugs(id)``, ``counters.AIR_FILTER``)
@@ -680,6 +693,7 @@ class Station:
         for index in range(4):
             node = f"PSU_{index + 1}"
             handlers[f"{node}_Status"] = lambda f, i=index: self._on_psu_status(i, f)
+            handlers[f"{node}_Thermal"] = lambda f, i=index: self._on_psu_thermal(i, f)
             handlers[f"{node}_SelfTest"] = lambda f, n=node: self._on_self_test(n, f)
         handlers["IOB_Status"] = self._on_io_status
         handlers["IOB_SelfTest"] = lambda f: self._on_self_test("IOB", f)
@@ -759,11 +773,16 @@ class Station:
         psu = self.psus[index]
         s = frame.signals
         code = _status_code(s["FaultCode"])
+        # its first frame counts too: a module that missed the self-test (still booting) is used
+        # when it comes, and the "no power module" it caused (012279) clears
+        changed = not psu.present
         psu.present = True
         psu.enabled = bool(s["Enabled"])
         psu.voltage = float(s["OutputVoltage"])
         psu.current = float(s["OutputCurrent"])
         psu.temperature = float(s["Temperature"])
+        limits = self.config.limits
+        changed |= self._psu_temperature(psu, CODE_PSU_OTP, psu.temperature, limits.psu_over_temperature_c)
         # a fault (011/041) keeps the module out until the charger is power-cycled (manual 5.3.3)
         latched = bool(psu.fault_code) and policy.action_for(psu.fault_code) is policy.Action.OUT_OF_SERVICE
         if code != psu.fault_code and not latched:
@@ -772,23 +791,48 @@ class Station:
             if code:
                 self._raise_code(code, None, blocking=False)
             psu.fault_code = code
+            changed = True
+        if changed:
             self._update_psu_resource()
+
+    def _on_psu_thermal(self, index: int, frame: Frame) -> None:
+        if index >= len(self.psus):
+            return  # fitted but not configured: not used (see _on_psu_status)
+        psu = self.psus[index]
+        psu.inlet_temperature = float(frame.signals["InletTemperature"])
+        limit_c = self.config.limits.psu_inlet_over_temperature_c
+        if self._psu_temperature(psu, CODE_PSU_INLET_OTP, psu.inlet_temperature, limit_c):
+            self._update_psu_resource()
+
+    def _psu_temperature(self, psu: PsuRuntime, code: str, celsius: float, limit_c: float) -> bool:
+        """A power module's temperature against its limit, with hysteresis (manual 5.3.4: charging
+        is enabled again after cooling down).  While ``code`` is in force for it the module is
+        switched off and left out of the split, and charging goes on with the others at less power
+        (none left: 012279); the code clears when no module is hot for it any more.  Returns
+        whether the module's state changed."""
+        was_hot = code in psu.hot
+        hot = over_temperature(celsius, was_hot, limit_c, self.config.limits.temperature_hysteresis_c)
+        if hot == was_hot:
+            return False
+        if hot:
+            log.warning("PSU_%d at %.0f °C (limit %.0f °C): raising %s", psu.index + 1, celsius, limit_c, code)
+            psu.hot.add(code)
+            self._raise_code(code, None, blocking=False)
+        else:
+            log.info("PSU_%d cooled down to %.0f °C", psu.index + 1, celsius)
+            psu.hot.discard(code)
+            if not any(code in other.hot for other in self.psus):
+                self._clear_code(code, None)
+        return True
 
     def _on_io_status(self, frame: Frame) -> None:
         s = frame.signals
         self._on_ambient(float(s["AmbientTemperature"]))
+        self._on_cabinet(float(s["CabinetTemperature"]))
         self._on_input_voltage(float(s.get("AcInputVoltage", 0)))
-        for button, signal in ((Button.LEFT, "LeftButton"), (Button.RIGHT, "RightButton")):
-            pressed = bool(s[signal])
-            if pressed and not self._buttons[button] and self.phase is StationPhase.READY:
+        for button in self._buttons.update(bool(s["LeftButton"]), bool(s["RightButton"]), self.clock.monotonic()):
+            if self.phase is StationPhase.READY:
                 self.submit("press_left" if button is Button.LEFT else "press_right")
-            self._buttons[button] = pressed
-        if all(self._buttons.values()):
-            if self._both_held_since is None:
-                self._both_held_since = self.clock.monotonic()
-        else:
-            self._both_held_since = None
-            self._gesture_done = False
         self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
         self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
         self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
@@ -797,13 +841,20 @@ class Station:
         """Derating from [limits].derating_start_c (see _supply); at over_temperature_c charging
         stops with 012223 until the air is temperature_hysteresis_c cooler (manual 5.3.4)."""
         self.ambient_c = celsius
-        limits = self.config.limits
-        hot = self.over_temperature
-        if celsius >= limits.over_temperature_c:
-            hot = True
-        elif celsius <= limits.over_temperature_c - limits.temperature_hysteresis_c:
-            hot = False
-        self._set_condition("over_temperature", hot, CODE_AMBIENT_OTP, StopReason.FAULT)
+        self._station_temperature("over_temperature", celsius, self.config.limits.over_temperature_c,
+                                  CODE_AMBIENT_OTP)
+
+    def _on_cabinet(self, celsius: float) -> None:
+        """At [limits].cabinet_over_temperature_c inside the cabinet charging stops with 012224
+        (system critical point OTP) until it is temperature_hysteresis_c cooler (manual 5.3.4)."""
+        self.cabinet_c = celsius
+        self._station_temperature("cabinet_hot", celsius, self.config.limits.cabinet_over_temperature_c,
+                                  CODE_CABINET_OTP)
+
+    def _station_temperature(self, condition: str, celsius: float, limit_c: float, code: str) -> None:
+        """A station-wide temperature: over ``limit_c`` it is a safety condition (see _set_condition)."""
+        hot = over_temperature(celsius, getattr(self, condition), limit_c, self.config.limits.temperature_hysteresis_c)
+        self._set_condition(condition, hot, code, StopReason.FAULT)
 
     def _set_condition(self, attribute: str, active: bool, code: str, reason: StopReason) -> None:
         """A station-wide safety input: stop everything at once while it is active."""
@@ -857,7 +908,7 @@ class Station:
         if now - test.last_request_at >= SELF_TEST_RETRY_S:
             self.link.send("CSU_SelfTestRequest", Sequence=test.sequence)
             test.last_request_at = now
-        done = test.answered >= test.expected
+        done = test.answered >= test.expected and self._heard_from_answered()
         if not done and now - test.started_at < self.config.limits.self_test_timeout_s:
             return
         for node in sorted(test.expected - test.answered):
@@ -871,6 +922,13 @@ class Station:
         for connector in self._ordered():
             record = interrupted.get(connector.side.connector_id)
             self._event(connector, sm.Ready(self._interrupted_session(record, now) if record else None))
+
+    def _heard_from_answered(self) -> bool:
+        """Every board that answered the self-test has also sent its status frame: the station
+        knows its plugs, codes, modules and safety inputs before it says Ready.  A self-test can
+        answer faster than a status period (a restart, a fast cycle, a busy bus), and Ready before
+        that would report a broken connector Available, or no power module (012279), for a moment."""
+        return all(node in self._heard for node in self._self_test.answered if f"{node}_Status" in self._handlers)
 
     def _interrupted_session(self, record: SessionRecord, now: float) -> sm.Session:
         """A session a power cut ended, as its summary shows it (energy and time up to its last checkpoint)."""
@@ -930,7 +988,8 @@ class Station:
             self._raise_code(CODE_LED_BOARD_SELF_TEST, None, blocking=True)
 
     def _healthy_psus(self) -> list[int]:
-        return [psu.index for psu in self.psus if psu.present and not psu.fault_code and not psu.failed_self_test]
+        return [psu.index for psu in self.psus
+                if psu.present and not psu.fault_code and not psu.failed_self_test and not psu.hot]
 
     def _update_psu_resource(self) -> None:
         if self.phase is StationPhase.INITIALIZING:
@@ -976,7 +1035,8 @@ class Station:
     # --- intents --------------------------------------------------------------------
 
     def _press_left(self, now: float) -> None:
-        """Left button: Home / Stop charge (manual 1 and 5.2.3)."""
+        """Left button: Home / Stop charge (manual 1 and 5.2.3).  The physical one comes here on
+        its release, never from the both-buttons gesture (controller.buttons)."""
         if self._pending is not None or self._authorizing is not None:
             self._cancel_pending()
             return
@@ -1184,9 +1244,7 @@ class Station:
 
     def _watch_engineer(self, now: float) -> None:
         """The both-buttons gesture, and the automatic exit after inactivity."""
-        since = self._both_held_since
-        if since is not None and not self._gesture_done and now - since >= ENGINEER_HOLD_S:
-            self._gesture_done = True
+        if self._buttons.gesture(now):
             self._open_pin_pad(now, "both buttons held")
         engineer = self._engineer
         if engineer is not None and now - engineer.last_activity >= self.config.engineer.idle_timeout_s:

@@ -168,6 +168,8 @@ class OcppClient(CentralSystemRequests):
         self._sessions_idle.set()
         self._reconnect = asyncio.Event()
         self._closing = False
+        self._hanging_up = False  # a reset is about to restart the charger: no new CALL goes out
+        self._delivering = False  # a CALL of ours is on the wire, waiting for its answer
         self.config.subscribe(self._on_configuration)
         self._prepared = False
         self._remote_start_go = False  # set by on_remote_start for after_remote_start
@@ -384,17 +386,35 @@ class OcppClient(CentralSystemRequests):
         while True:
             if me is not None and me.cancelling():  # a cancellation a library wait_for swallowed
                 raise asyncio.CancelledError
-            item = self.outbox.take()
+            item = None if self._hanging_up else self.outbox.take()
             if item is not None:
-                await self._deliver(rpc, item.payload, item.future)
+                await self._delivered(self._deliver(rpc, item.payload, item.future))
                 continue
             wait: float | None = None
-            if self.boot.accepted and self.outbox.accepted:
+            if self.boot.accepted and self.outbox.accepted and not self._hanging_up:
                 message, wait = self.queue.head(self.now())
                 if message is not None:
-                    await self._deliver_queued(rpc, message)
+                    await self._delivered(self._deliver_queued(rpc, message))
                     continue
             await self.outbox.wait(wait)
+
+    async def _delivered(self, delivery: Coroutine[Any, Any, None]) -> None:
+        """Run one CALL's delivery, known as in flight meanwhile (see :meth:`_calls_settled`)."""
+        self._delivering = True
+        try:
+            await delivery
+        finally:
+            self._delivering = False
+
+    async def _calls_settled(self) -> None:
+        """Before a reset hangs up: no new CALL goes out, and the one on the wire gets its answer.
+
+        Hanging up with a CALL of ours unanswered makes the central system's answer to it fail,
+        and a central system built on the ``ocpp`` library then stops reading the connection:
+        the Reset.conf sent just before is lost, and the central system may send Reset again."""
+        self._hanging_up = True
+        while self._delivering and self.online:
+            await asyncio.sleep(self.settings.tick_s)
 
     async def _deliver(self, rpc: RpcChargePoint, payload: Any, future: asyncio.Future[Any]) -> None:
         def answered(answer: Any) -> None:  # in the receive loop, the instant the answer is read

@@ -191,7 +191,8 @@ class CentralSystemRequests:
         self.spawn(self.reset(type == ResetType.hard))
 
     async def reset(self: OcppClient, hard: bool) -> None:
-        """Stop every session (its StopTransaction is queued), give the queue a moment, restart."""
+        """Stop every session (its StopTransaction is queued), give the queue a moment, let the
+        CALL on the wire be answered and send no new one, restart (the owner replaces this client)."""
         log.warning("%s reset requested by the central system", "hard" if hard else "soft")
         self.port.show_code(CODE_REMOTE_RESET, 0)
         reason = "HardReset" if hard else "SoftReset"
@@ -203,6 +204,9 @@ class CentralSystemRequests:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(self.settings.reset_grace_s):
                 await self._queue_drained()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self.settings.reset_grace_s):
+                await self._calls_settled()
         self.port.reset(hard)
 
     async def _queue_drained(self: OcppClient) -> None:

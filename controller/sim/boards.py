@@ -177,8 +177,8 @@ class SimulatedIoBoard(SimulatedNode):
         self.ambient_c = 25.0
         self.cabinet_c = 30.0
         self.ac_input_v = 480.0  # line to line
-        self._release_at: float | None = None
-        self._held = False
+        self._release_at: float | None = None  # when the buttons of a short press come up
+        self._held = {True: False, False: False}  # left (True) / right (False) held down until released
 
     def press(self, left: bool) -> None:
         """A short press: down now, up two status periods later."""
@@ -188,18 +188,28 @@ class SimulatedIoBoard(SimulatedNode):
             self.right_button = True
         self._release_at = None
 
+    def hold(self, left: bool, held: bool) -> None:
+        """One button held down (True) until released (False), e.g. half of the engineer gesture."""
+        self._held[left] = held
+        if left:
+            self.left_button = held
+        else:
+            self.right_button = held
+
     def hold_both(self, held: bool) -> None:
         """Both buttons held down until released (the engineer screen's gesture)."""
-        self.left_button = self.right_button = self._held = held
+        self.hold(True, held)
+        self.hold(False, held)
         self._release_at = None
 
     def update(self, now: float, dt: float) -> None:
-        if self._held:
-            pass
-        elif (self.left_button or self.right_button) and self._release_at is None:
+        short = [left for left, down in ((True, self.left_button), (False, self.right_button))
+                 if down and not self._held[left]]
+        if short and self._release_at is None:
             self._release_at = now + 0.15
         elif self._release_at is not None and now >= self._release_at:
-            self.left_button = self.right_button = False
+            for left in short:
+                self.hold(left, False)
             self._release_at = None
         self.cyclic("IOB_Status", {
             "LeftButton": int(self.left_button),

@@ -25,7 +25,7 @@ HTTP requests (all JSON; ``charge_point`` may be left out when one is connected)
   seconds, default 10; ``{"reply": null}`` when none came).
 * ``POST /settings``: change the behaviour, e.g. ``{"boot_status": "Pending",
   "heartbeat_interval": 5, "id_tags": {"04A1B2C3D4E5F6": "Accepted"}, "mute": true,
-  "start_status": "Invalid", "clock_offset_s": 3600, "boot_delay_s": 2,
+  "start_status": "Invalid", "clock_offset_s": 3600, "boot_delay_s": 2, "status_delay_s": 1,
   "refuse_actions": ["StartTransaction"]}``; answers the settings.
 * ``POST /disconnect`` ``{"charge_point"?, "abort"?}``: close the charge point's websocket
   (with the closing handshake), or with ``"abort": true`` drop the TCP connection at once,
@@ -88,6 +88,7 @@ class Settings:
     refuse_actions: list[str] = field(default_factory=list)  # answer these CALLs with a CALLERROR (InternalError)
     clock_offset_s: float = 0.0  # the central system's clock runs this far ahead
     boot_delay_s: float = 0.0  # answer BootNotification this late (a central system under load)
+    status_delay_s: float = 0.0  # answer StatusNotification this late (likewise)
     pricing: dict[str, str] | None = None  # {"kwh_price", "flat_fee", "receipt_url"}: send OCA cost messages
 
 
@@ -356,7 +357,8 @@ class Session(ChargePoint):
             await self._running_cost(transaction_id, register)
 
     @on(Action.status_notification)
-    def on_status_notification(self, **_: Any) -> Any:
+    async def on_status_notification(self, **_: Any) -> Any:
+        await asyncio.sleep(self.system.settings.status_delay_s)
         return call_result.StatusNotification()
 
     @on(Action.data_transfer)

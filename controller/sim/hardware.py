@@ -79,6 +79,10 @@ class SimulatedHardware:
     def press(self, left: bool) -> None:
         self.io.press(left)
 
+    def hold_button(self, left: bool, held: bool) -> None:
+        """Hold the left (True) or right button down (True) until released (False)."""
+        self.io.hold(left, held)
+
     def hold_both_buttons(self, held: bool) -> None:
         """Hold both buttons down (True) until released (False)."""
         self.io.hold_both(held)
@@ -94,6 +98,19 @@ class SimulatedHardware:
 
     def set_ambient(self, celsius: float) -> None:
         self.io.ambient_c = celsius
+
+    def set_cabinet_temperature(self, celsius: float) -> None:
+        """The air inside the cabinet, as the I/O board's cabinet sensor reads it."""
+        self.io.cabinet_c = celsius
+
+    def set_psu_inlet(self, index: int, celsius: float) -> None:
+        """The air power module ``index`` takes in."""
+        self.psus[index].inlet_c = celsius
+
+    def heat_psu(self, index: int, celsius: float) -> None:
+        """Power module ``index``'s hottest point reads ``celsius`` now (a failed fan, a blocked
+        heatsink); from there it moves back towards what its inlet air and its load make it."""
+        self.psus[index].temperature = celsius
 
     def set_input_voltage(self, volts: float) -> None:
         """The AC supply's line-to-line voltage the I/O board measures."""

@@ -28,6 +28,12 @@ NOISE = 0.005
 #: A fresh noise sample once a second (a meter's refresh), not per simulation step: the
 #: readings on screen do not flicker.
 NOISE_PERIOD_S = 1.0
+#: How far above its inlet air a module's hottest point (the heatsink) runs at full power (°C),
+#: and how fast it moves towards that (°C/s).
+HEAT_RISE_C = 25.0
+HEAT_RATE_C_PER_S = 0.5
+#: The module reports its inlet air this often (and on change).
+THERMAL_PERIOD_S = 1.0
 
 
 class Load:
@@ -83,7 +89,8 @@ class SimulatedPsu(SimulatedNode):
         self.current_limit = 0.0
         self.voltage = 0.0
         self.current = 0.0
-        self.temperature = 30.0
+        self.inlet_c = 30.0  # the air it takes in (cabinet air)
+        self.temperature = self.inlet_c  # its hottest point, the heatsink
         self.fault_code = 0
         self.measurement = MeasurementError(random.Random(seed * 1000 + index))
 
@@ -122,7 +129,7 @@ class SimulatedPsu(SimulatedNode):
         drop = flowing * CABLE_RESISTANCE  # the cable carries every module's current to the EV
         self.voltage = _approach(self.voltage, target_voltage + drop, VOLTAGE_SLEW_V_PER_S * dt)
         heat = self.current * self.voltage / (self.rated_kw * 1000)
-        self.temperature = _approach(self.temperature, 30.0 + 25.0 * heat, 0.5 * dt)
+        self.temperature = _approach(self.temperature, self.inlet_c + HEAT_RISE_C * heat, HEAT_RATE_C_PER_S * dt)
 
     def update(self, now: float, dt: float) -> None:
         voltage, current = self.measurement.apply(now, self.voltage, self.current)
@@ -134,6 +141,7 @@ class SimulatedPsu(SimulatedNode):
             "OutputCurrent": round(current, 1),
             "FaultCode": self.fault_code,
         })
+        self.cyclic(f"{self.node}_Thermal", {"InletTemperature": round(self.inlet_c)}, period=THERMAL_PERIOD_S)
 
 
 def _approach(value: float, target: float, step: float) -> float:

@@ -67,6 +67,18 @@ def test_a_fault_still_reported_after_the_power_cycle_keeps_the_connector_out(ma
     assert screen_for(world.view) == "home"  # the focused left connector is usable
 
 
+def test_a_restart_quicker_than_the_modules_first_status_frame_raises_no_false_fault(
+        make_world: WorldFactory) -> None:
+    """A fast cycle (the runtime's self-test runs at 5 ms) can finish the new self-test before the
+    boards' first status frames (every 100 ms): the station waits for them before it says Ready,
+    so it never reports "no power module" (012279) for modules it has not heard from yet."""
+    world = make_world("J0U", can={"cycle_ms": 10}, simulation={"boot_time_factor": 0.0})
+    power_cycle(world)
+    world.advance(1.0)
+    assert world.view.codes == () and not world.station.code_history, "no 012279, not even for a moment"
+    assert state(world, Side.LEFT) == "available" and state(world, Side.RIGHT) == "available"
+
+
 def test_a_station_wide_fault_from_a_board_takes_the_whole_charger_out(make_world: WorldFactory) -> None:
     world = make_world("J0U")
     charge(world, Side.RIGHT)
@@ -216,5 +228,107 @@ def test_over_temperature_limit_is_configurable(make_world: WorldFactory) -> Non
     world.advance(0.5)
     assert codes(world) == {("012223", None)} and state(world, Side.LEFT) == "faulted"
     world.hardware.set_ambient(58)
+    world.advance(0.5)
+    assert world.view.codes == ()
+
+
+def raised(world: World, code: str) -> int:
+    """How often ``code`` was raised since the station started (the engineer screen's history)."""
+    return sum(1 for event in world.station.code_history if event.code == code and event.raised)
+
+
+def test_a_hot_power_module_is_switched_off_and_charging_goes_on_with_the_other_until_it_cools(
+        make_world: WorldFactory) -> None:
+    world = make_world("U00")
+    charge(world, Side.LEFT)
+    world.advance(20)
+    assert world.view.connector(Side.LEFT).power_w > 30_000, "both modules feed the connector"
+    world.hardware.heat_psu(0, 100)  # its heatsink, over [limits].psu_over_temperature_c (95 °C)
+    world.advance(1.0)
+    assert codes(world) == {("012226", None)} and state(world, Side.LEFT) == "charging"
+    assert world.station.connectors[Side.LEFT].grant.psus == (1,)
+    world.advance(5)
+    assert not world.hardware.psus[0].enabled and world.hardware.psus[0].current == 0.0, "switched off"
+    assert 0 < world.view.connector(Side.LEFT).power_w <= 30_000, "on the other module, at less power"
+    assert world.station.code_reading("012226", None).value == 100  # what the engineer screen shows
+    # switched off, it cools towards its inlet air (30 °C); the code clears 5 °C below the limit
+    assert world.run_until(lambda v: v.codes == (), 60)
+    assert world.station.psus[0].temperature <= 90
+    world.advance(20)
+    assert world.station.connectors[Side.LEFT].grant.psus == (0, 1)
+    assert world.view.connector(Side.LEFT).power_w > 30_000, "back to both modules by itself"
+    assert raised(world, "012226") == 1
+
+
+def test_a_module_temperature_hovering_at_its_limit_raises_its_code_once(make_world: WorldFactory) -> None:
+    world = make_world("U00")
+    charge(world, Side.LEFT)
+    for celsius in (96, 94, 95, 93, 96, 91):  # at the limit, then between the limit and 5 °C below it
+        world.hardware.heat_psu(0, celsius)
+        world.advance(0.3)
+        assert codes(world) == {("012226", None)}
+    assert raised(world, "012226") == 1, "no flapping"
+    world.hardware.heat_psu(0, 90)
+    world.advance(0.3)
+    assert world.view.codes == ()
+
+
+def test_hot_air_at_every_module_s_inlet_stops_charging_until_it_cools(make_world: WorldFactory) -> None:
+    world = make_world("U00")
+    charge(world, Side.LEFT)
+    for index in (0, 1):
+        world.hardware.set_psu_inlet(index, 80)  # over [limits].psu_inlet_over_temperature_c (75 °C)
+    assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 5)
+    assert codes(world) == {("012225", None), ("012279", None)}, "no module left"
+    assert world.station.code_reading("012225", None).value == 80
+    world.hardware.unplug(Side.LEFT)
+    world.advance(0.5)
+    assert state(world, Side.LEFT) == "faulted"
+    for index in (0, 1):
+        world.hardware.set_psu_inlet(index, 72)  # cooler, but not by the hysteresis yet
+    world.advance(3)
+    assert state(world, Side.LEFT) == "faulted"
+    world.hardware.set_psu_inlet(0, 70)
+    world.advance(1.5)
+    assert codes(world) == {("012225", None)}, "one module back: charging possible, the other still hot"
+    assert state(world, Side.LEFT) == "available"
+    charge(world, Side.LEFT)
+    assert world.station.connectors[Side.LEFT].grant.psus == (0,)
+    world.hardware.set_psu_inlet(1, 70)
+    world.advance(1.5)
+    assert world.view.codes == ()
+
+
+def test_a_hot_cabinet_stops_charging_with_012224_without_flapping_until_it_cools(
+        make_world: WorldFactory) -> None:
+    world = make_world("J0U")
+    charge(world, Side.LEFT)
+    world.hardware.set_cabinet_temperature(80)  # [limits].cabinet_over_temperature_c
+    assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 5)
+    assert world.view.connector(Side.LEFT).session.stop_code == "012224"
+    assert codes(world) == {("012224", None)} and world.station.code_reading("012224", None).value == 80
+    world.hardware.unplug(Side.LEFT)
+    for celsius in (79, 81, 76, 80, 77):  # hovering at the limit
+        world.hardware.set_cabinet_temperature(celsius)
+        world.advance(0.5)
+        assert state(world, Side.LEFT) == "faulted" and state(world, Side.RIGHT) == "faulted"
+    assert raised(world, "012224") == 1 and screen_for(world.view) == "status"
+    world.hardware.set_cabinet_temperature(75)
+    world.advance(0.5)
+    assert world.view.codes == () and state(world, Side.LEFT) == "available"
+    charge(world, Side.LEFT)  # enabled again by itself
+
+
+def test_the_cabinet_and_module_temperature_limits_are_configurable(make_world: WorldFactory) -> None:
+    world = make_world("U00", limits={"cabinet_over_temperature_c": 60.0, "psu_inlet_over_temperature_c": 55.0,
+                                      "psu_over_temperature_c": 70.0, "temperature_hysteresis_c": 2.0})
+    world.hardware.set_cabinet_temperature(60)
+    world.hardware.set_psu_inlet(0, 55)
+    world.hardware.heat_psu(1, 70)
+    world.advance(0.5)
+    assert codes(world) == {("012224", None), ("012225", None), ("012226", None), ("012279", None)}
+    world.hardware.set_cabinet_temperature(58)
+    world.hardware.set_psu_inlet(0, 53)
+    world.hardware.heat_psu(1, 67)
     world.advance(0.5)
     assert world.view.codes == ()

@@ -8,8 +8,9 @@ import can
 import pytest
 
 from controller.buses.can_link import Codec, Frame
+from controller.buttons import ENGINEER_HOLD_S
 from controller.sim.world import World
-from controller.types import Side
+from controller.types import BoardCommand, Side
 from tests.conftest import KNOWN_CARD, WorldFactory, charge
 
 
@@ -118,6 +119,35 @@ def test_emergency_stop_cuts_output_at_once(make_world: WorldFactory) -> None:
     world.hardware.unplug(Side.LEFT)
     world.advance(0.5)
     assert world.view.connector(Side.LEFT).state == "available"
+
+
+def test_both_buttons_on_the_wire_never_command_a_stop_and_a_left_click_does_on_its_release(
+        make_world: WorldFactory) -> None:
+    world = make_world("U00")
+    charge(world, Side.LEFT)
+    spy = spy_on(world)
+    world.hardware.hold_button(True, True)  # left first, then right: the engineer gesture
+    world.advance(0.5)
+    world.hardware.hold_button(False, True)
+    world.advance(ENGINEER_HOLD_S + 0.5)
+    world.hardware.hold_both_buttons(False)
+    world.advance(1.0)
+    frames = spy.collect()
+    levels = [(f.signals["LeftButton"], f.signals["RightButton"]) for f in frames if f.name == "IOB_Status"]
+    assert (1, 0) in levels and (1, 1) in levels and levels[-1] == (0, 0), "the gesture went over the wire"
+    commands = {f.signals["Command"] for f in frames if f.name == "CSU_CbLeftCommand"}
+    assert commands == {int(BoardCommand.START_SESSION)}, "the board was never told to stop"
+    assert world.view.connector(Side.LEFT).state == "charging"
+    spy.frames.clear()
+    world.hardware.press(left=True)  # a driver's click
+    assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 15)
+    frames = spy.collect()
+    io = [(i, f.signals["LeftButton"]) for i, f in enumerate(frames) if f.name == "IOB_Status"]
+    pressed = next(i for i, left in io if left)
+    released = next(i for i, left in io if i > pressed and not left)
+    stop = next(i for i, f in enumerate(frames)
+                if f.name == "CSU_CbLeftCommand" and f.signals["Command"] == BoardCommand.STOP_SESSION)
+    assert pressed < released < stop, "the stop follows the frame that reports the release"
 
 
 def test_door_open_stops_charging_and_blocks_until_closed(make_world: WorldFactory) -> None:

@@ -8,12 +8,14 @@ import logging
 
 import pytest
 
+from controller.buttons import ENGINEER_HOLD_S
 from controller.config import Config, ConfigError
 from controller.engineer import EngineerLock, PinError, PinResult, hash_pin, verify_pin
 from controller.engineer_cli import main as pin_main
+from controller.sim.world import World
 from controller.types import Side
 from controller.view import PIN_CANCEL, PIN_OK
-from tests.conftest import WorldFactory
+from tests.conftest import OTHER_KNOWN_CARD, WorldFactory, charge
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN, salt=b"0123456789abcdef")  # computed once: scrypt is slow on purpose
@@ -123,3 +125,53 @@ def test_both_buttons_held_open_the_pad_and_the_buttons_enter_the_pin(make_world
     world.hardware.press(left=True)  # left: Exit
     world.advance(0.3)
     assert world.station.view().engineer is None and world.station.view().pin_pad is None
+
+
+def charging_on_both(make_world: WorldFactory, **sections: dict) -> World:
+    """Two sessions, so that a stop of whichever connector has the focus would show."""
+    world = make_world("J0U", **sections)
+    charge(world, Side.LEFT)
+    charge(world, Side.RIGHT, card=OTHER_KNOWN_CARD)
+    return world
+
+
+def still_charging(world: World) -> bool:
+    return [c.state for c in world.view.connectors] == ["charging", "charging"] and all(
+        c.session is not None and c.session.stop_reason == "" for c in world.view.connectors)
+
+
+@pytest.mark.parametrize("first", ["left", "right", "together"])
+@pytest.mark.parametrize("left_up_first", [True, False], ids=["left-up-first", "right-up-first"])
+def test_the_engineer_gesture_during_a_charge_never_stops_it(make_world: WorldFactory, first: str,
+                                                             left_up_first: bool) -> None:
+    world = charging_on_both(make_world, engineer={"pin_hash": PIN_HASH})
+    if first == "together":
+        world.hardware.hold_both_buttons(True)
+    else:
+        world.hardware.hold_button(first == "left", True)
+        world.advance(0.5)
+        assert still_charging(world)
+        world.hardware.hold_button(first != "left", True)
+    world.advance(ENGINEER_HOLD_S + 0.5)
+    assert world.view.pin_pad is not None and still_charging(world)
+    world.hardware.hold_button(left_up_first, False)
+    world.advance(0.5)
+    world.hardware.hold_button(not left_up_first, False)
+    world.advance(1.0)
+    assert world.view.pin_pad is not None, "the release that ends the gesture does not take a PIN digit either"
+    assert still_charging(world)
+
+
+def test_pressing_both_briefly_during_a_charge_does_nothing_to_it(make_world: WorldFactory) -> None:
+    world = charging_on_both(make_world)  # no PIN configured: the gesture opens nothing
+    world.hardware.hold_button(True, True)
+    world.advance(0.3)
+    world.hardware.hold_button(False, True)
+    world.advance(1.0)
+    world.hardware.hold_both_buttons(False)
+    world.advance(1.0)
+    assert still_charging(world) and world.view.pin_pad is None
+    world.hardware.press(left=True)  # the left button alone still stops the focused session
+    assert world.run_until(lambda v: v.connector(Side.RIGHT).state == "finished", 15)
+    assert world.view.connector(Side.RIGHT).session.stop_reason == "stop_button"
+    assert world.view.connector(Side.LEFT).state == "charging"

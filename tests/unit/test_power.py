@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from controller.limits import ambient_derating, input_power_limit_w
+from controller.limits import ambient_derating, input_power_limit_w, over_temperature
 from controller.power import PRECHARGE_CURRENT_A, Demand, Psu, Supply, allocate
 from controller.types import Side, Standard
 from controller.view import Limit
@@ -125,6 +125,15 @@ def test_derating_starts_at_50_degrees_and_ends_at_the_configured_temperature() 
     assert ambient_derating(50, 50, 70) == 1.0
     assert ambient_derating(60, 50, 70) == 0.5
     assert ambient_derating(75, 50, 70) == 0.0
+
+
+def test_over_temperature_comes_at_the_limit_and_goes_only_below_the_hysteresis() -> None:
+    readings = (69, 70, 68, 66, 70, 65, 67)
+    hot, seen = False, []
+    for celsius in readings:
+        hot = over_temperature(celsius, hot, 70, 5)
+        seen.append(hot)
+    assert seen == [False, True, True, True, True, False, False]
 
 
 def test_the_grid_limit_follows_the_manuals_input_range() -> None:

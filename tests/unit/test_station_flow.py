@@ -218,6 +218,19 @@ def test_no_psu_at_all_blocks_charging(make_world: WorldFactory) -> None:
     assert world.view.notice is not None and world.view.notice.kind is NoticeKind.NO_CONNECTOR_FREE
 
 
+def test_power_modules_that_missed_the_self_test_are_used_once_they_speak(make_world: WorldFactory) -> None:
+    world = make_world("U00", start=False)
+    for psu in world.hardware.psus:
+        psu.silent = True  # still booting when the self-test ends
+    world.start()
+    assert "012279" in {c.code for c in world.view.codes}
+    for psu in world.hardware.psus:
+        psu.silent = False
+    world.advance(0.5)
+    assert "012279" not in {c.code for c in world.view.codes}
+    charge(world, Side.LEFT)
+
+
 def test_cost_follows_the_tariff_in_exact_money(make_world: WorldFactory) -> None:
     world = make_world("U00", tariff={"energy_price": "0.50", "session_fee": "2.00", "time_price": "0.00"})
     charge(world, Side.LEFT)

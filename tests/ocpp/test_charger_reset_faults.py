@@ -1,0 +1,142 @@
+"""An OCPP soft Reset and the latched 011 faults (manual 5.3.3, controller.fault_policy): the
+reset is a restart, so a fault its board no longer reports is cleared, but a broken board
+cannot be reset away: it reports its code again after the new self-test and its connector
+stays out of service.  Both implementations of the reset are driven by the demo central
+system over a real websocket: the fake-clock world (controller.sim.world) and the real-time
+runtime (controller.runtime), with the simulated boards on the virtual CAN bus."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from controller.runtime import ControllerRuntime
+from controller.sim.world import World
+from controller.types import Side
+from controller.view import StationView
+from tests.conftest import KNOWN_CARD
+from tests.ocpp.harness import (
+    DEADLINE_S,
+    STATION_ID,
+    CentralSystemProcess,
+    advance_until,
+    charger_world,
+    door,
+    settled,
+    station_config,
+)
+
+
+def wait_until(condition: Callable[[], Any], what: str) -> None:
+    """Real time: poll ``condition`` until it holds; fail naming ``what`` after the deadline."""
+    deadline = time.monotonic() + DEADLINE_S
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.01)
+
+
+def codes(view: StationView) -> set[tuple[str, Side | None]]:
+    return {(c.code, c.side) for c in view.codes}
+
+
+def after_second_boot(central: CentralSystemProcess, connector_id: int) -> list[dict[str, Any]]:
+    """The StatusNotifications of ``connector_id`` sent after the restart's BootNotification."""
+    frames = [f for f in central.from_charger() if f[2] in ("BootNotification", "StatusNotification")]
+    boots = [i for i, f in enumerate(frames) if f[2] == "BootNotification"]
+    return [f[3] for f in frames[boots[1]:] if f[2] == "StatusNotification" and f[3]["connectorId"] == connector_id]
+
+
+def soft_reset(world: World, central: CentralSystemProcess) -> None:
+    """Reset (Soft) from the central system; returns once the new station has run its self-test."""
+    assert door(world, central, "Reset", {"type": "Soft"}) == {"response": {"status": "Accepted"}}
+    advance_until(world, lambda: world.restarts == 1, "the restart")
+    world.start()
+    settled(world, lambda: after_second_boot(central, 2), "the statuses after the restart")
+
+
+def test_a_soft_reset_cannot_reset_a_broken_board_away(central: CentralSystemProcess) -> None:
+    world = charger_world(central, "J0U", can={"cycle_ms": 10})  # a self-test quicker than a status period
+    try:
+        world.hardware.inject_fault(Side.RIGHT, 11029)  # CCS module broken, and it stays broken
+        world.hardware.psu_fault(1, 11031)  # PSU module broken, too
+        world.advance(0.5)
+        assert codes(world.view) == {("011029", Side.RIGHT), ("011031", None)}
+        soft_reset(world, central)
+        world.advance(1.0)
+        assert codes(world.view) == {("011029", Side.RIGHT), ("011031", None)}, "raised again after the reset"
+        assert world.view.connector(Side.RIGHT).state == "faulted"
+        assert [n["status"] for n in after_second_boot(central, 2)] == ["Faulted"], "never Available meanwhile"
+        assert after_second_boot(central, 2)[-1]["vendorErrorCode"] == "011029"
+        world.station.tap(KNOWN_CARD)  # a driver cannot start on the broken connector
+        world.advance(0.2)
+        assert world.view.pending is not None and world.view.pending.eligible == (Side.LEFT,)
+    finally:
+        world.close()
+
+
+def test_a_soft_reset_clears_a_latched_fault_its_board_no_longer_reports(central: CentralSystemProcess) -> None:
+    world = charger_world(central, "J0U")
+    try:
+        world.hardware.inject_fault(Side.LEFT, 11001)  # CHAdeMO output fuse blew ...
+        world.advance(0.5)
+        world.hardware.inject_fault(Side.LEFT, 0)  # ... and was replaced: the code stays latched
+        world.advance(2.0)
+        assert codes(world.view) == {("011001", Side.LEFT)} and world.view.connector(Side.LEFT).state == "faulted"
+        soft_reset(world, central)
+        world.advance(1.0)
+        assert world.view.codes == () and world.view.connector(Side.LEFT).state == "available"
+        assert after_second_boot(central, 1)[-1]["status"] == "Available"
+    finally:
+        world.close()
+
+
+def test_a_reset_crossing_a_status_notification_is_still_confirmed(central: CentralSystemProcess) -> None:
+    """Without sessions a reset restarts at once; the charger still lets its own CALL on the wire
+    be answered before it hangs up, or the central system (on the ``ocpp`` library) fails that
+    answer, stops reading, and never sees the Reset.conf sent just before."""
+    world = charger_world(central, "J0U")
+    try:
+        settled(world, lambda: len(central.from_charger("StatusNotification")) >= 3, "the boot statuses")
+        central.post("/settings", {"status_delay_s": 1.0})  # a central system under load
+        world.hardware.inject_fault(Side.RIGHT, 11029)  # a StatusNotification goes out, answered late
+        advance_until(world, lambda: any(f[3]["status"] == "Faulted" for f in central.from_charger(
+            "StatusNotification")), "the Faulted StatusNotification on the wire")
+        assert door(world, central, "Reset", {"type": "Soft"}) == {"response": {"status": "Accepted"}}
+        advance_until(world, lambda: world.restarts == 1, "the restart")
+        settled(world, lambda: len(central.from_charger("BootNotification")) == 2, "the restart's BootNotification")
+    finally:
+        world.close()
+    (reset,) = [m["frame"] for m in central.messages() if m["direction"] == "to_charge_point"
+                and m["frame"][0] == 2 and m["frame"][2] == "Reset"]
+    answers = [m["frame"] for m in central.messages() if m["direction"] == "from_charge_point"
+               and m["frame"][1] == reset[1]]
+    assert answers == [[3, reset[1], {"status": "Accepted"}]], "the Reset was confirmed, once"
+
+
+def test_the_runtime_s_soft_reset_raises_a_stuck_fault_again_and_clears_a_gone_one(
+        central: CentralSystemProcess, tmp_path: Path) -> None:
+    config = station_config("J0U", can={"channel": "runtime-reset-faults"},
+                            storage={"path": str(tmp_path / "evse.sqlite3")},
+                            ocpp={"database": str(tmp_path / "ocpp.sqlite3")})
+    runtime = ControllerRuntime(config, csms_url=f"{central.url}/{STATION_ID}")
+    views: list[StationView] = []
+    runtime.subscribe(views.append)
+    runtime.start()
+    try:
+        wait_until(lambda: bool(views) and views[-1].online, "online")
+        runtime.simulate("fault", (Side.RIGHT.value, 11029))  # stuck
+        runtime.simulate("fault", (Side.LEFT.value, 11001))  # reported, then gone: latched
+        wait_until(lambda: codes(views[-1]) == {("011029", Side.RIGHT), ("011001", Side.LEFT)}, "both codes")
+        runtime.simulate("fault", (Side.LEFT.value, ""))
+        assert central.post("/call", {"action": "Reset", "payload": {"type": "Soft"}}) == {
+            "response": {"status": "Accepted"}}
+        wait_until(lambda: len(central.from_charger("BootNotification")) == 2, "the restart's BootNotification")
+        wait_until(lambda: views[-1].phase.value == "ready" and after_second_boot(central, 2), "the new self-test")
+        assert codes(views[-1]) == {("011029", Side.RIGHT)}
+        assert [c.state for c in views[-1].connectors] == ["available", "faulted"]
+        assert "Available" not in {n["status"] for n in after_second_boot(central, 2)}, "not even for a moment"
+    finally:
+        runtime.stop()
+    assert runtime.error is None
