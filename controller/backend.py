@@ -12,8 +12,21 @@ Storage: the station's SQLite (``[storage].path``: meter registers and sessions,
 record that works with no backend at all) and the charge point's (``[ocpp].database``: the
 transaction queue, authorization cache and local list, configuration keys, charging
 profiles, reservations, availability) stay two files with one owner each.  The backend
-joins them once, at start-up: transactions a crash cut short are stopped (PowerLoss) with
-the station's last saved meter register of their connector.
+joins them at start-up:
+
+* A session is recorded in the station's file first, and its StartTransaction queued in the
+  charge point's right after (the same controller cycle); a kill can fall between the two
+  commits.  The charge point keeps, atomically with each StartTransaction, the highest station
+  session id it took over (the *handed-over mark*; session ids only grow), so every session
+  the station recorded for the backend above the mark was never queued: it is queued now
+  (:func:`unreported_sessions`), before anything is sent.  The mark moves with each such
+  StartTransaction, so a kill during this start-up repeats nothing.  The reverse order (a
+  StartTransaction queued for a session the store does not have) cannot come from a kill,
+  only from a failed write to the station's file; the transaction is then stopped like any
+  other.  A charge point database without a mark (new, or from an older version) takes over
+  every session already recorded: it was not its to report.
+* Transactions a crash cut short (the above among them) are stopped (PowerLoss) with the
+  station's last saved meter register of their connector.
 """
 
 from __future__ import annotations
@@ -27,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from controller.clock import Clock
 from controller.config import Config
+from controller.crash_points import SESSION_RECORDED, crash_point
 from controller.ocpp.client import OcppClient, PowerLossMeter
 from controller.ocpp.port import (
     ActiveCode,
@@ -34,13 +48,16 @@ from controller.ocpp.port import (
     ConnectorSnapshot,
     PowerLimit,
     Reservation,
+    SessionStarted,
     StateChanged,
     StationSnapshot,
 )
+from controller.ocpp.queue import TransactionQueue
 from controller.ocpp.setup import build_client
 from controller.ocpp.storage import Storage
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
 from controller.session import SESSION_STATES
+from controller.store import Store
 from controller.types import Side
 from controller.view import StationPhase
 
@@ -177,6 +194,7 @@ class Backend:
         client = build_client(config, adapter, clock, csms_url, rng=rng, storage=storage)
         if client is None:
             return None
+        backend = cls(station, client, adapter)
         station.attach_backend()
         interrupted = {record.connector_id: record for record in station.interrupted_sessions}
         meters = {}
@@ -184,10 +202,10 @@ class Backend:
             record = interrupted.get(side.connector_id)
             meters[side.connector_id] = PowerLossMeter(round(connector.meter.register_wh),
                                                        record.updated_at if record is not None else None)
-        client.prepare(meters)
+        client.prepare(meters, unreported_sessions(station.store, client.queue))
         log.info("backend: %s as %s", client.settings.endpoint.url.rpartition("/")[0],
                  client.settings.endpoint.charge_point_id)
-        return cls(station, client, adapter)
+        return backend
 
     @property
     def storage(self) -> Storage:
@@ -210,6 +228,8 @@ class Backend:
             self._posted, self._posted_at = snapshot, now
             self.client.post(StateChanged(snapshot))
         for event in events:
+            if isinstance(event, SessionStarted):
+                crash_point(SESSION_RECORDED)  # the power-cut tests' kill between the two databases
             self.client.post(event)
 
     async def close(self, close_storage: bool = True) -> None:
@@ -221,3 +241,15 @@ class Backend:
                 await self.task
         if close_storage:
             self.client.storage.close()
+
+
+def unreported_sessions(store: Store, queue: TransactionQueue) -> list[SessionStarted]:
+    """The sessions ``store`` recorded for the backend that ``queue`` never took over (those
+    above its handed-over mark), as the SessionStarted the station meant to send, oldest
+    first.  A queue without a mark starts at the store's last session."""
+    mark = queue.handed_over()
+    if mark is None:
+        mark = store.last_session_id()
+        queue.set_handed_over(mark)
+    return [SessionStarted(r.connector_id, r.id_token, round(r.meter_start_wh), r.started_at, r.id)
+            for r in store.sessions_for_backend(mark)]

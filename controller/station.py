@@ -462,8 +462,10 @@ class Station:
     def attach_backend(self) -> None:
         """A central system is configured: cards are decided by the OCPP side (online
         Authorize, cache, local list, offline rules) instead of the local allow-list, and the
-        station reports sessions through :meth:`take_port_events`."""
+        station reports sessions through :meth:`take_port_events` (and records them as owed
+        to the backend)."""
         self.backend_configured = True
+        self.recorder.backend = True
 
     @property
     def awaiting_backend(self) -> bool:
@@ -1364,6 +1366,8 @@ class Station:
         if after is not before:
             log.info("%s connector: %s -> %s on %s", connector.side.label, before.value, after.value,
                      type(event).__name__)
+            # recorded first: the backend hears of a session the store has (and of its id)
+            self.recorder.changed(self._meter_state(connector), self.clock.monotonic(), self.clock.now())
             if after is ConnectorState.PREPARING:
                 connector.history.reset()
                 self._session_began(connector)
@@ -1372,19 +1376,19 @@ class Station:
             elif after in _RESTING:
                 connector.backend_cost = None
                 connector.user_price = None
-            self.recorder.changed(self._meter_state(connector), self.clock.monotonic(), self.clock.now())
             if after in (ConnectorState.PREPARING, ConnectorState.FINISHED):
                 self.focus = connector.side  # the screen follows the connector that needs the driver
 
     def _session_began(self, connector: ConnectorRuntime) -> None:
-        """Authorized and plugged: the backend hears of it (StartTransaction)."""
+        """Authorized, plugged and recorded: the backend hears of it (StartTransaction)."""
         session = connector.machine.session
         connector.backend_cost = None
         connector.user_price = self._user_prices.pop(session.id_token, None) if session else None
         if session is None or not self.backend_configured:
             return
-        self._port_events.append(SessionStarted(connector.side.connector_id, session.id_token,
-                                                round(connector.meter.register_wh), self.clock.now()))
+        connector_id = connector.side.connector_id
+        self._port_events.append(SessionStarted(connector_id, session.id_token, round(connector.meter.register_wh),
+                                                self.clock.now(), self.recorder.session_id(connector_id)))
 
     def _session_ended(self, connector: ConnectorRuntime) -> None:
         """Current zero, unlocked: the backend hears of it (StopTransaction, with why and who)."""

@@ -16,6 +16,11 @@ connector every few seconds while charging), so the flush costs little.
 Times are ISO 8601 UTC strings; energy is in watt-hours.  The schema carries its
 version in ``PRAGMA user_version``; later issues (OCPP transactions and the offline
 queue, the robustness work) add tables and bump it.
+
+A session begun while a backend is attached is marked ``backend = 1``: the backend must
+hear of it.  The backend's own database remembers the last session it took over, so a
+session begun here but never handed over (a kill between the two commits) is found at the
+next start-up (:meth:`Store.sessions_for_backend`; see :mod:`controller.backend`).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 2  # 2: counters
+SCHEMA_VERSION = 3  # 2: counters; 3: sessions.backend
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meters (
@@ -46,7 +51,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     status TEXT NOT NULL,                  -- running, finished, interrupted
     stop_reason TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,              -- last checkpoint
-    ended_at TEXT
+    ended_at TEXT,
+    backend INTEGER NOT NULL DEFAULT 0     -- 1: begun with a backend attached, which must hear of it
 );
 CREATE INDEX IF NOT EXISTS sessions_by_status ON sessions (status);
 CREATE TABLE IF NOT EXISTS counters (
@@ -101,9 +107,16 @@ class Store:
                                  f"({SCHEMA_VERSION})")
             with self._db:
                 self._db.executescript(_SCHEMA)
+                self._migrate()
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the station database: {exc}") from exc
+
+    def _migrate(self) -> None:
+        """Bring a database of an older version up to this one (in the opening transaction)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
+        if "backend" not in columns:  # from version 2: those sessions are not handed over again
+            self._db.execute("ALTER TABLE sessions ADD COLUMN backend INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         self._db.close()
@@ -131,15 +144,16 @@ class Store:
     # --- sessions ----------------------------------------------------------------------
 
     def begin_session(self, connector_id: int, id_token: str, method: str, started_at: datetime,
-                      meter_start_wh: float, start_soc: int | None) -> int:
-        """Record a new running session; returns its id."""
+                      meter_start_wh: float, start_soc: int | None, backend: bool = False) -> int:
+        """Record a new running session; returns its id (ids only grow, never reused).
+        ``backend``: a backend is attached and must hear of it."""
         with self._db:
             self._save_register(connector_id, meter_start_wh, started_at)
             cursor = self._db.execute(
                 "INSERT INTO sessions (connector_id, id_token, method, started_at, meter_start_wh, start_soc, soc,"
-                " status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " status, updated_at, backend) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (connector_id, id_token, method, _iso(started_at), meter_start_wh, start_soc, start_soc, RUNNING,
-                 _iso(started_at)))
+                 _iso(started_at), int(backend)))
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
@@ -185,6 +199,16 @@ class Store:
     def sessions(self, limit: int = 20) -> list[SessionRecord]:
         """The latest sessions, newest first."""
         ids = self._db.execute("SELECT id FROM sessions ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [self.session(row[0]) for row in ids]
+
+    def last_session_id(self) -> int:
+        """The highest session id in the store (0 when it has none)."""
+        return int(self._db.execute("SELECT COALESCE(MAX(id), 0) FROM sessions").fetchone()[0])
+
+    def sessions_for_backend(self, after_id: int) -> list[SessionRecord]:
+        """Sessions begun with a backend attached whose id is above ``after_id``, oldest first."""
+        ids = self._db.execute("SELECT id FROM sessions WHERE backend = 1 AND id > ? ORDER BY id",
+                               (after_id,)).fetchall()
         return [self.session(row[0]) for row in ids]
 
     def _save_register(self, connector_id: int, register_wh: float, at: datetime) -> None:

@@ -18,7 +18,7 @@ import contextlib
 import dataclasses
 import logging
 import random
-from collections.abc import Coroutine, Mapping
+from collections.abc import Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -189,23 +189,15 @@ class OcppClient(CentralSystemRequests):
 
     # --- life cycle ---------------------------------------------------------------
 
-    def prepare(self, power_loss: Mapping[int, PowerLossMeter] | None = None) -> None:
-        """Once at start-up, before anything is sent: stop the transactions a power loss cut
-        short (PowerLoss, with the station's last saved meter reading of that connector when it
-        knows one), and restore availability, reservations, language, prices and time offset."""
+    def prepare(self, power_loss: Mapping[int, PowerLossMeter] | None = None,
+                unreported: Sequence[SessionStarted] = ()) -> None:
+        """Once at start-up, before anything is sent: settle the transactions a crash left (see
+        :meth:`_recover_transactions`), and restore availability, reservations, language, prices
+        and time offset."""
         if self._prepared:
             return
         self._prepared = True
-        for tx in self.queue.open_transactions():
-            log.warning("transaction %d on connector %d was cut by a power loss: queuing its stop",
-                        tx.local_id, tx.connector_id)
-            meter, seen = tx.last_meter, tx.last_seen
-            saved = (power_loss or {}).get(tx.connector_id)
-            if saved is not None and saved.register_wh >= meter:
-                meter = saved.register_wh
-                seen = saved.saved_at if saved.saved_at is not None and saved.saved_at >= tx.started else seen
-            self.queue.stop(tx.local_id, {"meter_stop": meter, "timestamp": ocpp_time(seen),
-                                          "reason": "PowerLoss", "id_tag": tx.id_tag})
+        self._recover_transactions(power_loss or {}, unreported)
         for connector_id in self.connector_ids:
             if not self.operative(connector_id):
                 self.port.set_available(connector_id, False)
@@ -217,6 +209,28 @@ class OcppClient(CentralSystemRequests):
         self._apply_prices()
         self._apply_time_offset()
         self._update_limits()
+
+    def _recover_transactions(self, power_loss: Mapping[int, PowerLossMeter],
+                              unreported: Sequence[SessionStarted]) -> None:
+        """Queue the StartTransaction of each session the station recorded but this side never
+        took over (``unreported``: a kill between the station's commit and this side's); stop
+        every transaction still open, which a power loss cut short, with PowerLoss and the
+        station's last saved meter reading of that connector when it knows one (``power_loss``)."""
+        for event in unreported:
+            log.warning("session %s on connector %d was recorded but never queued: queuing its StartTransaction",
+                        event.session_id, event.connector_id)
+            self.queue.start(event.connector_id, event.id_tag, event.meter_start_wh, event.timestamp,
+                             session_id=event.session_id)
+        for tx in self.queue.open_transactions():
+            log.warning("transaction %d on connector %d was cut by a power loss: queuing its stop",
+                        tx.local_id, tx.connector_id)
+            meter, seen = tx.last_meter, tx.last_seen
+            saved = power_loss.get(tx.connector_id)
+            if saved is not None and saved.register_wh >= meter:
+                meter = saved.register_wh
+                seen = saved.saved_at if saved.saved_at is not None and saved.saved_at >= tx.started else seen
+            self.queue.stop(tx.local_id, {"meter_stop": meter, "timestamp": ocpp_time(seen),
+                                          "reason": "PowerLoss", "id_tag": tx.id_tag})
 
     async def run(self) -> None:
         """Connect, serve, reconnect - until :meth:`close`."""
@@ -547,7 +561,8 @@ class OcppClient(CentralSystemRequests):
             return
         reservation_id = self._consume_reservation(connector_id, event.id_tag)
         started = event.timestamp + self._offset  # the central system's clock, like every other timestamp
-        local_id = self.queue.start(connector_id, event.id_tag, event.meter_start_wh, started, reservation_id)
+        local_id = self.queue.start(connector_id, event.id_tag, event.meter_start_wh, started, reservation_id,
+                                    event.session_id)
         running = Running(local_id, event.id_tag, started,
                           self.clock.monotonic() + self.config.number("MeterValueSampleInterval"))
         begin = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),

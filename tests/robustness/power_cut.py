@@ -16,6 +16,9 @@ plugged (``preparing``), while charging, while stopping, or on the summary after
 
 ``tests/robustness/test_power_cut.py`` runs a few kills; ``python -m tests.robustness.power_cut``
 (``make powercut``) many and prints the figures.
+
+:func:`start_online` also takes an environment: ``EVSE_CRASH_AT`` (see
+:mod:`controller.crash_points`) kills the process at an exact point instead of a moment.
 """
 
 from __future__ import annotations
@@ -83,12 +86,14 @@ channel = "power-cut-{os.getpid()}"
 
 
 class Controller:
-    """``python -m controller`` as a child process, with its state lines on stdout."""
+    """``python -m controller`` as a child process, with its state lines on stdout; ``environment``
+    adds to the test's own (e.g. ``EVSE_CRASH_AT``)."""
 
-    def __init__(self, config: Path, csms_url: str) -> None:
+    def __init__(self, config: Path, csms_url: str, environment: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "controller", "--config", str(config), "--csms", csms_url],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
+            env={**os.environ, **(environment or {})})
         self.last: dict[str, Any] = {}
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -119,6 +124,10 @@ class Controller:
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
+
+    def exit_code(self) -> int:
+        """Wait for the process to end by itself; its return code (-9: it was SIGKILLed)."""
+        return self.process.wait(timeout=DEADLINE_S)
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -152,7 +161,7 @@ def power_cut(kills: int, seed: int, directory: Path) -> PowerCutFigures:
     controller: Controller | None = None
     try:
         for index, moment in enumerate(moments):
-            controller = _restart(config, url, central)
+            controller = start_online(config, url, central)
             if index == 0:
                 central.post("/call", {"action": "ChangeConfiguration",
                                        "payload": {"key": "MeterValueSampleInterval", "value": "1"}})
@@ -161,7 +170,7 @@ def power_cut(kills: int, seed: int, directory: Path) -> PowerCutFigures:
                                         "not available")
             _kill_at(controller, moment, rng)
             figures.kills[moment] += 1
-        controller = _restart(config, url, central)
+        controller = start_online(config, url, central)
         last = controller.last
         if last["states"][0] != "available" or last["energy_wh"][0]:
             figures.problems.append(f"after the last restart: {last}")
@@ -175,11 +184,12 @@ def power_cut(kills: int, seed: int, directory: Path) -> PowerCutFigures:
     return figures
 
 
-def _restart(config: Path, url: str, central: CentralSystemProcess) -> Controller:
+def start_online(config: Path, url: str, central: CentralSystemProcess,
+                 environment: dict[str, str] | None = None) -> Controller:
     """Start the process; return once it is ready and online (its boot accepted and statuses
     sent), so that every kill comes at a moment of a session and not of the boot."""
     boots = len(central.from_charger("BootNotification"))
-    controller = Controller(config, url)
+    controller = Controller(config, url, environment)
     controller.wait_for(lambda s: s.get("phase") == "ready", "the self-test")
     wait(lambda: len(central.from_charger("BootNotification")) > boots, "the boot")
     wait(lambda: _sent_after_boot(central, "StatusNotification"), "the statuses after the boot")

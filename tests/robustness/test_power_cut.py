@@ -1,6 +1,7 @@
 """Power cut at any moment of a session, with the real process (``python -m controller``)
 killed with SIGKILL and started again, once at each moment (see :mod:`tests.robustness.power_cut`;
-``make powercut`` kills many more times)."""
+``make powercut`` kills many more times); and once at the exact point between the station's
+database and the charge point's."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from controller.store import FINISHED, INTERRUPTED
-from tests.robustness.power_cut import MOMENTS, power_cut
+from controller.crash_points import ENVIRONMENT, SESSION_RECORDED
+from controller.ocpp.storage import Storage
+from controller.store import FINISHED, INTERRUPTED, RUNNING, Store
+from tests.ocpp.harness import KNOWN, STATION_ID, CentralSystemProcess
+from tests.robustness.accounting import read_books
+from tests.robustness.power_cut import MOMENTS, power_cut, start_online, wait, write_config
 
 
 @pytest.mark.slow
@@ -21,3 +26,45 @@ def test_a_charger_killed_at_any_moment_of_a_session_loses_nothing_after_restart
     # cut while running (preparing, charging, perhaps stopping): PowerLoss; the summary's: the driver's stop
     assert figures.sessions[FINISHED] >= 1 and figures.sessions[INTERRUPTED] >= 2
     assert figures.power_loss_stops == figures.sessions[INTERRUPTED]
+
+
+@pytest.mark.slow
+def test_a_kill_between_recording_a_session_and_queuing_its_start_loses_no_transaction(tmp_path: Path) -> None:
+    central = CentralSystemProcess(tmp_path / "csms.jsonl", "--heartbeat-interval", "300")
+    central.start()
+    config = write_config(tmp_path)
+    url = f"{central.url}/{STATION_ID}"
+    controller = start_online(config, url, central, environment={ENVIRONMENT: SESSION_RECORDED})
+    try:
+        controller.send(f"tap {KNOWN}")
+        controller.send("plug 0")
+        assert controller.exit_code() == -9, "killed at the crash point"
+        # exactly in the window: the session is in the station's file, no transaction in the charge point's
+        store, storage = Store(tmp_path / "evse.sqlite3"), Storage(tmp_path / "ocpp.sqlite3")
+        try:
+            assert [s.status for s in store.sessions()] == [RUNNING]
+            assert storage.query("SELECT * FROM transactions") == []
+            assert storage.query("SELECT * FROM tx_messages") == []
+        finally:
+            store.close()
+            storage.close()
+        controller = start_online(config, url, central)
+        wait(lambda: read_books(central.messages()).stops, "a StopTransaction")
+        controller.stop()
+    finally:
+        controller.stop()
+        central.kill()
+    books = read_books(central.messages())
+    assert books.starts == 1 and len(books.given) == 1, "one StartTransaction, answered"
+    ((transaction_id, start),) = books.given.items()
+    assert start["idTag"] == KNOWN and start["connectorId"] == 1
+    (stop,) = books.stops[transaction_id]
+    assert stop["reason"] == "PowerLoss"
+    assert stop["meterStop"] == start["meterStart"], "killed before any energy flowed"
+    store, storage = Store(tmp_path / "evse.sqlite3"), Storage(tmp_path / "ocpp.sqlite3")
+    try:
+        assert [s.status for s in store.sessions()] == [INTERRUPTED]
+        assert storage.query("SELECT * FROM tx_messages") == [], "nothing left to send again"
+    finally:
+        store.close()
+        storage.close()
