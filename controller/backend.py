@@ -25,8 +25,11 @@ joins them at start-up:
   only from a failed write to the station's file; the transaction is then stopped like any
   other.  A charge point database without a mark (new, or from an older version) takes over
   every session already recorded: it was not its to report.
-* Transactions a crash cut short (the above among them) are stopped (PowerLoss) with the
-  station's last saved meter register of their connector.
+* The end of a session goes the same way: recorded first, StopTransaction queued after.  A
+  transaction still open whose session the station recorded as finished is stopped as
+  recorded (:func:`ended_sessions`: its reason, final meter and time), not as a power loss.
+* Transactions a crash cut short (the first ones above among them) are stopped (PowerLoss)
+  with the station's last saved meter register of their connector.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from controller.clock import Clock
 from controller.config import Config
-from controller.crash_points import SESSION_RECORDED, crash_point
+from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_point
 from controller.ocpp.client import OcppClient, PowerLossMeter
 from controller.ocpp.port import (
     ActiveCode,
@@ -49,6 +52,7 @@ from controller.ocpp.port import (
     PowerLimit,
     Reservation,
     SessionStarted,
+    SessionStopped,
     StateChanged,
     StationSnapshot,
 )
@@ -56,8 +60,8 @@ from controller.ocpp.queue import TransactionQueue
 from controller.ocpp.setup import build_client
 from controller.ocpp.storage import Storage
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
-from controller.session import SESSION_STATES
-from controller.store import Store
+from controller.session import SESSION_STATES, StopReason
+from controller.store import FINISHED, Store
 from controller.types import Side
 from controller.view import StationPhase
 
@@ -202,7 +206,8 @@ class Backend:
             record = interrupted.get(side.connector_id)
             meters[side.connector_id] = PowerLossMeter(round(connector.meter.register_wh),
                                                        record.updated_at if record is not None else None)
-        client.prepare(meters, unreported_sessions(station.store, client.queue))
+        client.prepare(meters, unreported_sessions(station.store, client.queue),
+                       ended_sessions(station.store, client.queue))
         log.info("backend: %s as %s", client.settings.endpoint.url.rpartition("/")[0],
                  client.settings.endpoint.charge_point_id)
         return backend
@@ -227,9 +232,11 @@ class Backend:
         if events or moved or (snapshot != previous and now - self._posted_at >= MEASUREMENT_INTERVAL_S):
             self._posted, self._posted_at = snapshot, now
             self.client.post(StateChanged(snapshot))
-        for event in events:
+        for event in events:  # the power-cut tests' kills between the two databases
             if isinstance(event, SessionStarted):
-                crash_point(SESSION_RECORDED)  # the power-cut tests' kill between the two databases
+                crash_point(SESSION_RECORDED)
+            elif isinstance(event, SessionStopped):
+                crash_point(SESSION_FINISHED)
             self.client.post(event)
 
     async def close(self, close_storage: bool = True) -> None:
@@ -253,3 +260,20 @@ def unreported_sessions(store: Store, queue: TransactionQueue) -> list[SessionSt
         queue.set_handed_over(mark)
     return [SessionStarted(r.connector_id, r.id_token, round(r.meter_start_wh), r.started_at, r.id)
             for r in store.sessions_for_backend(mark)]
+
+
+def ended_sessions(store: Store, queue: TransactionQueue) -> dict[int, SessionStopped]:
+    """For each transaction still open in ``queue`` whose session ``store`` recorded as finished,
+    the SessionStopped the station meant to send, by session id (who stopped it is not recorded)."""
+    stops: dict[int, SessionStopped] = {}
+    for transaction in queue.open_transactions():
+        if transaction.session_id is None:
+            continue
+        try:
+            record = store.session(transaction.session_id)
+        except KeyError:
+            continue
+        if record.status == FINISHED and record.ended_at is not None:
+            stops[record.id] = SessionStopped(record.connector_id, round(record.meter_start_wh + record.energy_wh),
+                                              record.ended_at, StopReason.from_key(record.stop_reason).ocpp)
+    return stops

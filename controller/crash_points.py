@@ -14,6 +14,8 @@ import signal
 ENVIRONMENT = "EVSE_CRASH_AT"
 #: A session is recorded in the station's store; its StartTransaction is not yet queued.
 SESSION_RECORDED = "session-recorded"
+#: A session is recorded as finished in the station's store; its StopTransaction is not yet queued.
+SESSION_FINISHED = "session-finished"
 
 _ARMED = os.environ.get(ENVIRONMENT) or None
 

@@ -59,6 +59,7 @@ class OpenTransaction:
     last_meter: int
     last_seen: datetime
     real_id: int | None
+    session_id: int | None = None  # the station's record of it
 
 
 class TransactionQueue:
@@ -118,7 +119,7 @@ class TransactionQueue:
         rows = self._storage.query("SELECT * FROM transactions WHERE stopped = 0 ORDER BY local_id")
         return [OpenTransaction(r["local_id"], r["connector_id"], r["id_tag"], datetime.fromisoformat(r["started"]),
                                 r["meter_start"], r["last_meter"], datetime.fromisoformat(r["last_seen"]),
-                                r["real_id"]) for r in rows]
+                                r["real_id"], r["session_id"]) for r in rows]
 
     def handed_over(self) -> int | None:
         """The highest station session id taken over (None: this database never took one)."""

@@ -1,6 +1,6 @@
 """Power cut at any moment of a session, with the real process (``python -m controller``)
 killed with SIGKILL and started again, once at each moment (see :mod:`tests.robustness.power_cut`;
-``make powercut`` kills many more times); and once at the exact point between the station's
+``make powercut`` kills many more times); and once at each exact point between the station's
 database and the charge point's."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from controller.crash_points import ENVIRONMENT, SESSION_RECORDED
+from controller.crash_points import ENVIRONMENT, SESSION_FINISHED, SESSION_RECORDED
 from controller.ocpp.storage import Storage
 from controller.store import FINISHED, INTERRUPTED, RUNNING, Store
 from tests.ocpp.harness import KNOWN, STATION_ID, CentralSystemProcess
@@ -68,3 +68,40 @@ def test_a_kill_between_recording_a_session_and_queuing_its_start_loses_no_trans
     finally:
         store.close()
         storage.close()
+
+
+@pytest.mark.slow
+def test_a_kill_between_finishing_a_session_and_queuing_its_stop_keeps_the_recorded_stop(tmp_path: Path) -> None:
+    central = CentralSystemProcess(tmp_path / "csms.jsonl", "--heartbeat-interval", "300")
+    central.start()
+    config = write_config(tmp_path)
+    url = f"{central.url}/{STATION_ID}"
+    controller = start_online(config, url, central, environment={ENVIRONMENT: SESSION_FINISHED})
+    try:
+        central.post("/call", {"action": "ChangeConfiguration",
+                               "payload": {"key": "MeterValueSampleInterval", "value": "1"}})
+        controller.send(f"tap {KNOWN}")
+        controller.send("plug 0")
+        transaction_id = wait(lambda: next(iter(read_books(central.messages()).given), None), "a transaction")
+        wait(lambda: read_books(central.messages()).meters.get(transaction_id), "a meter value")
+        central.post("/call", {"action": "RemoteStopTransaction", "payload": {"transactionId": transaction_id}})
+        assert controller.exit_code() == -9, "killed at the crash point"
+        store = Store(tmp_path / "evse.sqlite3")
+        try:
+            (finished,) = store.sessions()
+            assert (finished.status, finished.stop_reason) == (FINISHED, "remote")
+        finally:
+            store.close()
+        controller = start_online(config, url, central)
+        wait(lambda: read_books(central.messages()).stops, "a StopTransaction")
+        controller.stop()
+    finally:
+        controller.stop()
+        central.kill()
+    books = read_books(central.messages())
+    assert list(books.given) == [transaction_id]
+    start = books.given[transaction_id]
+    (stop,) = books.stops[transaction_id]
+    assert stop["reason"] == "Remote", "the stop as the station recorded it, not PowerLoss"
+    assert stop["meterStop"] == round(finished.meter_start_wh + finished.energy_wh)
+    assert stop["meterStop"] >= max(books.meters[transaction_id]) >= start["meterStart"]
