@@ -30,6 +30,10 @@ joins them at start-up:
   recorded (:func:`ended_sessions`: its reason, final meter and time), not as a power loss.
 * Transactions a crash cut short (the first ones above among them) are stopped (PowerLoss)
   with the station's last saved meter register of their connector.
+
+While it runs, the station keeps in its history (see :mod:`controller.retention`) every
+session the charge point has not finished telling the central system about
+(:meth:`Backend.undelivered_sessions`).
 """
 
 from __future__ import annotations
@@ -199,7 +203,7 @@ class Backend:
         if client is None:
             return None
         backend = cls(station, client, adapter)
-        station.attach_backend()
+        station.attach_backend(backend.undelivered_sessions)
         interrupted = {record.connector_id: record for record in station.interrupted_sessions}
         meters = {}
         for side, connector in station.connectors.items():
@@ -215,6 +219,13 @@ class Backend:
     @property
     def storage(self) -> Storage:
         return self.client.storage
+
+    def undelivered_sessions(self) -> frozenset[int]:
+        """Station sessions the central system has not fully heard of: their transaction is open
+        or has messages queued, or they were never handed over (only until the next start-up)."""
+        queue = self.client.queue
+        waiting = self.station.store.sessions_for_backend(queue.handed_over() or 0)
+        return queue.undelivered_sessions() | {record.id for record in waiting}
 
     def start(self) -> asyncio.Task[Any]:
         """Run the client (connect, boot, serve, reconnect) on the running loop."""

@@ -37,6 +37,7 @@ from controller.power import Demand, Grant, Psu, Supply, allocate
 from controller.preferences import DriverPreferences
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset, session_id
 from controller.recording import MeterState, Recorder
+from controller.retention import Retention, SessionPruner, Undelivered
 from controller.session import ConnectorState, Machine, StopReason
 from controller.status_codes import format_code, lookup, search
 from controller.store import SessionRecord, Store
@@ -293,6 +294,8 @@ class Station:
         # the station owns its store (in memory when none is given) and closes it in close()
         self.store = store if store is not None else Store(":memory:")
         self.recorder = Recorder(self.store, config.storage.checkpoint_interval_s)
+        self.pruner = SessionPruner(self.store, Retention(config.storage.session_retention_days,
+                                                          config.storage.session_retention_rows))
         for connector_id, register_wh in self.recorder.registers().items():
             side = Side(connector_id - 1)
             if side in self.connectors:
@@ -459,13 +462,16 @@ class Station:
     # backend must hear goes into a queue (take_port_events) that the owner hands over
     # after every tick.
 
-    def attach_backend(self) -> None:
+    def attach_backend(self, undelivered: Undelivered | None = None) -> None:
         """A central system is configured: cards are decided by the OCPP side (online
         Authorize, cache, local list, offline rules) instead of the local allow-list, and the
         station reports sessions through :meth:`take_port_events` (and records them as owed
-        to the backend)."""
+        to the backend).  ``undelivered()``: the ids of sessions the backend has not finished
+        telling the central system about, which the history keeps."""
         self.backend_configured = True
         self.recorder.backend = True
+        if undelivered is not None:
+            self.pruner.undelivered = undelivered
 
     @property
     def awaiting_backend(self) -> bool:
@@ -638,6 +644,8 @@ class Station:
             self.counters.add(ctr.AIR_FILTER, min(max(0.0, now - self._last_tick), ctr.MAX_STEP_S))
         self._last_tick = now
         self._watch_engineer(now)
+        # before the machines: a session recorded in this cycle reaches the backend before a prune sees it
+        self.pruner.tick(now, self.clock.now())
         if self.phase is StationPhase.INITIALIZING:
             self._run_self_test(now)
         else:

@@ -21,11 +21,16 @@ A session begun while a backend is attached is marked ``backend = 1``: the backe
 hear of it.  The backend's own database remembers the last session it took over, so a
 session begun here but never handed over (a kill between the two commits) is found at the
 next start-up (:meth:`Store.sessions_for_backend`; see :mod:`controller.backend`).
+
+The history does not grow for ever: :meth:`Store.prune_sessions` removes old ended
+sessions ([storage] ``session_retention_days`` / ``session_retention_rows``, applied by
+:mod:`controller.retention`).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -210,6 +215,27 @@ class Store:
         ids = self._db.execute("SELECT id FROM sessions WHERE backend = 1 AND id > ? ORDER BY id",
                                (after_id,)).fetchall()
         return [self.session(row[0]) for row in ids]
+
+    def prune_sessions(self, ended_before: datetime | None, keep_newest: int | None,
+                       keep: Collection[int] = ()) -> int:
+        """Delete the ended sessions that ended before ``ended_before`` or are not among the
+        ``keep_newest`` newest sessions (None: no such limit), except those in ``keep``; a
+        running session is never deleted.  Returns how many were deleted (one transaction)."""
+        conditions, parameters = [], []
+        if ended_before is not None:
+            conditions.append("ended_at < ?")
+            parameters.append(_iso(ended_before))
+        if keep_newest is not None:
+            conditions.append("id NOT IN (SELECT id FROM sessions ORDER BY id DESC LIMIT ?)")
+            parameters.append(keep_newest)
+        if not conditions:
+            return 0
+        with self._db:
+            rows = self._db.execute(f"SELECT id FROM sessions WHERE status != ? AND ({' OR '.join(conditions)})",
+                                    (RUNNING, *parameters)).fetchall()
+            doomed = [(row[0],) for row in rows if row[0] not in keep]
+            self._db.executemany("DELETE FROM sessions WHERE id = ?", doomed)
+        return len(doomed)
 
     def _save_register(self, connector_id: int, register_wh: float, at: datetime) -> None:
         self._db.execute(

@@ -129,6 +129,13 @@ class TransactionQueue:
     def set_handed_over(self, session_id: int) -> None:
         self._storage.put(HANDED_OVER, session_id)
 
+    def undelivered_sessions(self) -> frozenset[int]:
+        """The station session ids of transactions still open or with messages still queued."""
+        rows = self._storage.query(
+            "SELECT session_id FROM transactions WHERE session_id IS NOT NULL AND (stopped = 0 OR EXISTS "
+            "(SELECT 1 FROM tx_messages WHERE tx_messages.local_tx = transactions.local_id))")
+        return frozenset(int(r["session_id"]) for r in rows)
+
     def real_id(self, local_id: int) -> int | None:
         rows = self._storage.query("SELECT real_id FROM transactions WHERE local_id = ?", (local_id,))
         return rows[0]["real_id"] if rows else None

@@ -35,6 +35,7 @@ def test_a_session_recorded_but_never_queued_is_handed_over_once(tmp_path: Path)
                 session_id=event.session_id)  # what OcppClient.prepare does with it
     assert unreported_sessions(store, queue) == [], "taken over: never again"
     assert [m.action for m in queue.pending()] == [START, START]
+    assert queue.undelivered_sessions() == {handed, lost}
 
 
 def test_a_new_charge_point_database_takes_over_no_session_recorded_before_it(tmp_path: Path) -> None:
@@ -81,4 +82,5 @@ def test_databases_of_the_previous_version_gain_the_hand_over_columns(tmp_path: 
     assert store.sessions()[0].id_token == "OLD"
     assert unreported_sessions(store, queue) == [], "sessions of the old version are not reported again"
     assert [tx.id_tag for tx in queue.open_transactions()] == ["OLD"]
+    assert queue.undelivered_sessions() == frozenset(), "an old transaction names no session"
     assert storage.get("schema_version") == 2
