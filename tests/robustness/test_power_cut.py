@@ -1,7 +1,7 @@
 """Power cut at any moment of a session, with the real process (``python -m controller``)
 killed with SIGKILL and started again, once at each moment (see :mod:`tests.robustness.power_cut`;
-``make powercut`` kills many more times); and once at each exact point between the station's
-database and the charge point's."""
+``make powercut`` kills many more times), with one connector busy or both; and once at the
+exact point between the station's database and the charge point's."""
 
 from __future__ import annotations
 
@@ -14,17 +14,37 @@ from controller.ocpp.storage import Storage
 from controller.store import FINISHED, INTERRUPTED, RUNNING, Store
 from tests.ocpp.harness import KNOWN, STATION_ID, CentralSystemProcess
 from tests.robustness.accounting import read_books
-from tests.robustness.power_cut import MOMENTS, power_cut, start_online, wait, write_config
+from tests.robustness.power_cut import (
+    DUAL,
+    MOMENTS,
+    SINGLE,
+    power_cut,
+    start_online,
+    wait,
+    write_config,
+)
 
 
 @pytest.mark.slow
 def test_a_charger_killed_at_any_moment_of_a_session_loses_nothing_after_restart(tmp_path: Path) -> None:
     figures = power_cut(len(MOMENTS), seed=8, directory=tmp_path)
     assert figures.problems == []
-    assert all(figures.kills[moment] == 1 for moment in MOMENTS)
+    assert all(figures.kills[SINGLE, moment] == 1 for moment in MOMENTS)
     assert figures.transactions == figures.stopped_once == len(MOMENTS), "each started and stopped once"
     # cut while running (preparing, charging, perhaps stopping): PowerLoss; the summary's: the driver's stop
     assert figures.sessions[FINISHED] >= 1 and figures.sessions[INTERRUPTED] >= 2
+    assert figures.power_loss_stops == figures.sessions[INTERRUPTED]
+
+
+@pytest.mark.slow
+def test_a_charger_killed_with_both_connectors_busy_loses_nothing_after_restart(tmp_path: Path) -> None:
+    figures = power_cut(0, seed=3, directory=tmp_path, dual_kills=len(MOMENTS))
+    assert figures.problems == []
+    assert all(figures.kills[DUAL, moment] == 1 for moment in MOMENTS)
+    sessions = 2 * len(MOMENTS)
+    assert figures.transactions == figures.stopped_once == sessions, "each of the two started and stopped once"
+    # the first connector's session was always cut while charging, the second's at each of its moments
+    assert figures.sessions[INTERRUPTED] >= len(MOMENTS) + 2 and figures.sessions[FINISHED] >= 1
     assert figures.power_loss_stops == figures.sessions[INTERRUPTED]
 
 
