@@ -5,6 +5,8 @@ exact point between the station's database and the charge point's."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from tests.robustness.power_cut import (
     DUAL,
     MOMENTS,
     SINGLE,
+    Controller,
     power_cut,
     start_online,
     wait,
@@ -48,32 +51,46 @@ def test_a_charger_killed_with_both_connectors_busy_loses_nothing_after_restart(
     assert figures.power_loss_stops == figures.sessions[INTERRUPTED]
 
 
-@pytest.mark.slow
-def test_a_kill_between_recording_a_session_and_queuing_its_start_loses_no_transaction(tmp_path: Path) -> None:
-    central = CentralSystemProcess(tmp_path / "csms.jsonl", "--heartbeat-interval", "300")
-    central.start()
-    config = write_config(tmp_path)
-    url = f"{central.url}/{STATION_ID}"
-    controller = start_online(config, url, central, environment={ENVIRONMENT: SESSION_RECORDED})
+@contextlib.contextmanager
+def databases(directory: Path) -> Iterator[tuple[Store, Storage]]:
+    """The station's and the charge point's files as the process left them."""
+    store, storage = Store(directory / "evse.sqlite3"), Storage(directory / "ocpp.sqlite3")
     try:
-        controller.send(f"tap {KNOWN}")
-        controller.send("plug 0")
-        assert controller.exit_code() == -9, "killed at the crash point"
-        # exactly in the window: the session is in the station's file, no transaction in the charge point's
-        store, storage = Store(tmp_path / "evse.sqlite3"), Storage(tmp_path / "ocpp.sqlite3")
-        try:
-            assert [s.status for s in store.sessions()] == [RUNNING]
-            assert storage.query("SELECT * FROM transactions") == []
-            assert storage.query("SELECT * FROM tx_messages") == []
-        finally:
-            store.close()
-            storage.close()
+        yield store, storage
+    finally:
+        store.close()
+        storage.close()
+
+
+@contextlib.contextmanager
+def crashing_at(point: str, directory: Path) -> Iterator[tuple[Controller, CentralSystemProcess]]:
+    """The charger online with ``EVSE_CRASH_AT=point``, for the body to drive into that point;
+    then started again (without it) until the central system has had a StopTransaction."""
+    central = CentralSystemProcess(directory / "csms.jsonl", "--heartbeat-interval", "300")
+    central.start()
+    config = write_config(directory)
+    url = f"{central.url}/{STATION_ID}"
+    controller = start_online(config, url, central, environment={ENVIRONMENT: point})
+    try:
+        yield controller, central
+        assert controller.exit_code() == -9, f"killed at {point}"
         controller = start_online(config, url, central)
-        wait(lambda: read_books(central.messages()).stops, "a StopTransaction")
-        controller.stop()
+        wait(lambda: read_books(central.messages()).stops, "a StopTransaction after the restart")
     finally:
         controller.stop()
         central.kill()
+
+
+@pytest.mark.slow
+def test_a_kill_between_recording_a_session_and_queuing_its_start_loses_no_transaction(tmp_path: Path) -> None:
+    with crashing_at(SESSION_RECORDED, tmp_path) as (controller, central):
+        controller.send(f"tap {KNOWN}")
+        controller.send("plug 0")
+        assert controller.exit_code() == -9, "killed at the crash point"
+        with databases(tmp_path) as (store, storage):  # exactly in the window
+            assert [s.status for s in store.sessions()] == [RUNNING], "the session is recorded"
+            assert storage.query("SELECT * FROM transactions") == [], "its transaction is not"
+            assert storage.query("SELECT * FROM tx_messages") == []
     books = read_books(central.messages())
     assert books.starts == 1 and len(books.given) == 1, "one StartTransaction, answered"
     ((transaction_id, start),) = books.given.items()
@@ -81,23 +98,14 @@ def test_a_kill_between_recording_a_session_and_queuing_its_start_loses_no_trans
     (stop,) = books.stops[transaction_id]
     assert stop["reason"] == "PowerLoss"
     assert stop["meterStop"] == start["meterStart"], "killed before any energy flowed"
-    store, storage = Store(tmp_path / "evse.sqlite3"), Storage(tmp_path / "ocpp.sqlite3")
-    try:
+    with databases(tmp_path) as (store, storage):
         assert [s.status for s in store.sessions()] == [INTERRUPTED]
         assert storage.query("SELECT * FROM tx_messages") == [], "nothing left to send again"
-    finally:
-        store.close()
-        storage.close()
 
 
 @pytest.mark.slow
 def test_a_kill_between_finishing_a_session_and_queuing_its_stop_keeps_the_recorded_stop(tmp_path: Path) -> None:
-    central = CentralSystemProcess(tmp_path / "csms.jsonl", "--heartbeat-interval", "300")
-    central.start()
-    config = write_config(tmp_path)
-    url = f"{central.url}/{STATION_ID}"
-    controller = start_online(config, url, central, environment={ENVIRONMENT: SESSION_FINISHED})
-    try:
+    with crashing_at(SESSION_FINISHED, tmp_path) as (controller, central):
         central.post("/call", {"action": "ChangeConfiguration",
                                "payload": {"key": "MeterValueSampleInterval", "value": "1"}})
         controller.send(f"tap {KNOWN}")
@@ -106,18 +114,9 @@ def test_a_kill_between_finishing_a_session_and_queuing_its_stop_keeps_the_recor
         wait(lambda: read_books(central.messages()).meters.get(transaction_id), "a meter value")
         central.post("/call", {"action": "RemoteStopTransaction", "payload": {"transactionId": transaction_id}})
         assert controller.exit_code() == -9, "killed at the crash point"
-        store = Store(tmp_path / "evse.sqlite3")
-        try:
+        with databases(tmp_path) as (store, _):
             (finished,) = store.sessions()
-            assert (finished.status, finished.stop_reason) == (FINISHED, "remote")
-        finally:
-            store.close()
-        controller = start_online(config, url, central)
-        wait(lambda: read_books(central.messages()).stops, "a StopTransaction")
-        controller.stop()
-    finally:
-        controller.stop()
-        central.kill()
+            assert (finished.status, finished.stop_reason) == (FINISHED, "remote"), "recorded, not yet queued"
     books = read_books(central.messages())
     assert list(books.given) == [transaction_id]
     start = books.given[transaction_id]
