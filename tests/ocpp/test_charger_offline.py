@@ -1,32 +1,20 @@
 """The real station with the central system killed and started again: the screen while it is
 unreachable, RFID under the offline rules, the transaction queue delivered in order, once,
-with the real transaction id, StopTransactionOnInvalidId for a start the central system
-refuses afterwards, and a session history that keeps what the central system has not heard."""
+with the real transaction id, and StopTransactionOnInvalidId for a start the central system
+refuses afterwards."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 from controller.sim.world import World
-from controller.store import FINISHED, Store
 from controller.types import AuthMethod, Side
 from controller.view import NoticeKind
 from hmi.format import Formatter
 from hmi.presenter import kiosk_values
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD
-from tests.ocpp.harness import (
-    UNKNOWN,
-    CentralSystemProcess,
-    advance_until,
-    charger_world,
-    door,
-    plug_and_charge,
-    settled,
-)
-
-DAY_S = 24 * 3600.0
+from tests.ocpp.harness import UNKNOWN, CentralSystemProcess, advance_until, charger_world, door, settled
 
 
 def go_offline(world: World, central: CentralSystemProcess) -> None:
@@ -192,33 +180,3 @@ def test_local_pre_authorize_starts_without_asking_the_central_system(central: C
         world.close()
     assert not central.from_charger("Authorize")
     assert json.dumps(central.from_charger("SendLocalList")) == "[]"
-
-
-def test_the_history_keeps_a_session_until_the_central_system_has_heard_its_stop(
-        central: CentralSystemProcess, tmp_path: Path) -> None:
-    store = Store(tmp_path / "evse.sqlite3")
-    world = charger_world(central, "J0U", store=store, storage={"session_retention_days": 1})
-    try:
-        client = world.backend.client if world.backend else None
-        assert client is not None
-        plug_and_charge(world, Side.LEFT, KNOWN_CARD)
-        settled(world, lambda: client.queue.real_id(client.running[1].local_id), "the StartTransaction answer")
-        go_offline(world, central)
-        world.advance(3.0)  # past the tap hold-off
-        world.station.tap(KNOWN_CARD)
-        assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 30)
-        world.hardware.unplug(Side.LEFT)
-        world.advance(1.0)
-        (session,) = store.sessions()
-        assert session.status == FINISHED
-        world.clock.advance(2 * DAY_S)  # the daily prune comes, the session is past its retention
-        world.step()
-        assert [s.id for s in store.sessions()] == [session.id], "its StopTransaction is still queued"
-        come_back(world, central)
-        settled(world, lambda: len(client.queue) == 0, "the StopTransaction delivered")
-        world.clock.advance(DAY_S)
-        world.step()
-        assert store.sessions() == [], "delivered: pruned at the next daily prune"
-    finally:
-        world.close()
-    assert len(central.from_charger("StopTransaction")) == 1
