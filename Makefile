@@ -67,8 +67,10 @@ soak: $(STAMP)
 	$(PY) -m tests.robustness.soak $(SOAK_ARGS)
 
 # The real controller process killed with SIGKILL at every moment of a session (preparing,
-# charging, stopping, on the summary) and restarted, 40 times; prints the kills, the
-# transactions stopped exactly once, PowerLoss stops and losses. About 3 minutes.
+# charging, stopping, on the summary) and restarted: 40 times with one session, and 40 times
+# at each moment of a second session while the other connector charges; prints the kills,
+# the transactions stopped exactly once, PowerLoss stops and losses. About 6 minutes;
+# POWERCUT_ARGS="--kills 8 --dual-kills 8" for a short run.
 POWERCUT_ARGS ?=
 powercut: $(STAMP)
 	$(PY) -m tests.robustness.power_cut $(POWERCUT_ARGS)

@@ -12,8 +12,28 @@ Storage: the station's SQLite (``[storage].path``: meter registers and sessions,
 record that works with no backend at all) and the charge point's (``[ocpp].database``: the
 transaction queue, authorization cache and local list, configuration keys, charging
 profiles, reservations, availability) stay two files with one owner each.  The backend
-joins them once, at start-up: transactions a crash cut short are stopped (PowerLoss) with
-the station's last saved meter register of their connector.
+joins them at start-up:
+
+* A session is recorded in the station's file first, and its StartTransaction queued in the
+  charge point's right after (the same controller cycle); a kill can fall between the two
+  commits.  The charge point keeps, atomically with each StartTransaction, the highest station
+  session id it took over (the *handed-over mark*; session ids only grow), so every session
+  the station recorded for the backend above the mark was never queued: it is queued now
+  (:func:`unreported_sessions`), before anything is sent.  The mark moves with each such
+  StartTransaction, so a kill during this start-up repeats nothing.  The reverse order (a
+  StartTransaction queued for a session the store does not have) cannot come from a kill,
+  only from a failed write to the station's file; the transaction is then stopped like any
+  other.  A charge point database without a mark (new, or from an older version) takes over
+  every session already recorded: it was not its to report.
+* The end of a session goes the same way: recorded first, StopTransaction queued after.  A
+  transaction still open whose session the station recorded as finished is stopped as
+  recorded (:func:`ended_sessions`: its reason, final meter and time), not as a power loss.
+* Transactions a crash cut short (the first ones above among them) are stopped (PowerLoss)
+  with the station's last saved meter register of their connector.
+
+While it runs, the station keeps in its history (see :mod:`controller.retention`) every
+session the charge point has not finished telling the central system about
+(:meth:`Backend.undelivered_sessions`).
 """
 
 from __future__ import annotations
@@ -27,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from controller.clock import Clock
 from controller.config import Config
+from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_point
 from controller.ocpp.client import OcppClient, PowerLossMeter
 from controller.ocpp.port import (
     ActiveCode,
@@ -34,13 +55,17 @@ from controller.ocpp.port import (
     ConnectorSnapshot,
     PowerLimit,
     Reservation,
+    SessionStarted,
+    SessionStopped,
     StateChanged,
     StationSnapshot,
 )
+from controller.ocpp.queue import TransactionQueue
 from controller.ocpp.setup import build_client
 from controller.ocpp.storage import Storage
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
-from controller.session import SESSION_STATES
+from controller.session import SESSION_STATES, StopReason
+from controller.store import FINISHED, Store
 from controller.types import Side
 from controller.view import StationPhase
 
@@ -177,21 +202,30 @@ class Backend:
         client = build_client(config, adapter, clock, csms_url, rng=rng, storage=storage)
         if client is None:
             return None
-        station.attach_backend()
+        backend = cls(station, client, adapter)
+        station.attach_backend(backend.undelivered_sessions)
         interrupted = {record.connector_id: record for record in station.interrupted_sessions}
         meters = {}
         for side, connector in station.connectors.items():
             record = interrupted.get(side.connector_id)
             meters[side.connector_id] = PowerLossMeter(round(connector.meter.register_wh),
                                                        record.updated_at if record is not None else None)
-        client.prepare(meters)
+        client.prepare(meters, unreported_sessions(station.store, client.queue),
+                       ended_sessions(station.store, client.queue))
         log.info("backend: %s as %s", client.settings.endpoint.url.rpartition("/")[0],
                  client.settings.endpoint.charge_point_id)
-        return cls(station, client, adapter)
+        return backend
 
     @property
     def storage(self) -> Storage:
         return self.client.storage
+
+    def undelivered_sessions(self) -> frozenset[int]:
+        """Station sessions the central system has not fully heard of: their transaction is open
+        or has messages queued, or they were never handed over (only until the next start-up)."""
+        queue = self.client.queue
+        waiting = self.station.store.sessions_for_backend(queue.handed_over() or 0)
+        return queue.undelivered_sessions() | {record.id for record in waiting}
 
     def start(self) -> asyncio.Task[Any]:
         """Run the client (connect, boot, serve, reconnect) on the running loop."""
@@ -209,7 +243,11 @@ class Backend:
         if events or moved or (snapshot != previous and now - self._posted_at >= MEASUREMENT_INTERVAL_S):
             self._posted, self._posted_at = snapshot, now
             self.client.post(StateChanged(snapshot))
-        for event in events:
+        for event in events:  # the power-cut tests' kills between the two databases
+            if isinstance(event, SessionStarted):
+                crash_point(SESSION_RECORDED)
+            elif isinstance(event, SessionStopped):
+                crash_point(SESSION_FINISHED)
             self.client.post(event)
 
     async def close(self, close_storage: bool = True) -> None:
@@ -221,3 +259,32 @@ class Backend:
                 await self.task
         if close_storage:
             self.client.storage.close()
+
+
+def unreported_sessions(store: Store, queue: TransactionQueue) -> list[SessionStarted]:
+    """The sessions ``store`` recorded for the backend that ``queue`` never took over (those
+    above its handed-over mark), as the SessionStarted the station meant to send, oldest
+    first.  A queue without a mark starts at the store's last session."""
+    mark = queue.handed_over()
+    if mark is None:
+        mark = store.last_session_id()
+        queue.set_handed_over(mark)
+    return [SessionStarted(r.connector_id, r.id_token, round(r.meter_start_wh), r.started_at, r.id)
+            for r in store.sessions_for_backend(mark)]
+
+
+def ended_sessions(store: Store, queue: TransactionQueue) -> dict[int, SessionStopped]:
+    """For each transaction still open in ``queue`` whose session ``store`` recorded as finished,
+    the SessionStopped the station meant to send, by session id (who stopped it is not recorded)."""
+    stops: dict[int, SessionStopped] = {}
+    for transaction in queue.open_transactions():
+        if transaction.session_id is None:
+            continue
+        try:
+            record = store.session(transaction.session_id)
+        except KeyError:
+            continue
+        if record.status == FINISHED and record.ended_at is not None:
+            stops[record.id] = SessionStopped(record.connector_id, round(record.meter_start_wh + record.energy_wh),
+                                              record.ended_at, StopReason.from_key(record.stop_reason).ocpp)
+    return stops

@@ -197,11 +197,15 @@ class SimulationSection:
 class StorageSection:
     path: str = "var/evse.sqlite3"
     checkpoint_interval_s: float = 5.0
+    session_retention_days: int = 400
+    session_retention_rows: int = 50_000
 
     def check(self) -> None:
         if not self.path.strip():
             raise ConfigError("[storage].path: must name a file (or \":memory:\" to keep nothing)")
         _in_range("[storage].checkpoint_interval_s", self.checkpoint_interval_s, 1, 60)
+        _in_range("[storage].session_retention_days", self.session_retention_days, 0, 36_500)
+        _in_range("[storage].session_retention_rows", self.session_retention_rows, 0, 10_000_000)
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ class Recorder:
         self.interval_s = interval_s
         self._tracks: dict[int, _Track] = {}
         self.failures = 0  # writes that failed since start-up
+        self.backend = False  # a backend is attached: sessions are recorded as owed to it
         self.interrupted: tuple[SessionRecord, ...] = tuple(store.recover_interrupted())
         for record in self.interrupted:
             log.warning("session %d on connector %d was interrupted (last checkpoint %s, %.0f Wh): recorded as "
@@ -65,6 +66,10 @@ class Recorder:
             self._track(connector_id).saved_register_wh = value
         return registers
 
+    def session_id(self, connector_id: int) -> int | None:
+        """The store's id of the connector's open session (None: none, or its write failed)."""
+        return self._track(connector_id).session_id
+
     def changed(self, state: MeterState, now: float, wall: datetime) -> None:
         """The connector's machine has just changed state: open, checkpoint or end its session record."""
         track = self._track(state.connector_id)
@@ -74,7 +79,8 @@ class Recorder:
             start_soc = session.start_soc if session.start_soc is not None else state.soc
             track.session_id = self._write(
                 "begin a session", self.store.begin_session, state.connector_id, session.id_token,
-                session.method.value, session.authorized_wall, state.register_wh - session.energy_wh, start_soc)
+                session.method.value, session.authorized_wall, state.register_wh - session.energy_wh, start_soc,
+                self.backend)
             self._saved(track, state.register_wh, now)
             return
         if track.session_id is not None and (session is None or machine.state is ConnectorState.FINISHED):

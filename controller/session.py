@@ -67,6 +67,11 @@ class StopReason(enum.Enum):
                 return member
         return cls.OTHER
 
+    @classmethod
+    def from_key(cls, key: str) -> StopReason:
+        """The stop reason stored as ``key`` (Other when unknown; "reset" reads as a soft one)."""
+        return next((member for member in cls if member.key == key), cls.OTHER)
+
     def __init__(self, key: str, ocpp: str) -> None:
         self.key = key
         self.ocpp = ocpp

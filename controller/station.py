@@ -38,6 +38,7 @@ from controller.power import Demand, Grant, Psu, Supply, allocate
 from controller.preferences import DriverPreferences
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset, session_id
 from controller.recording import MeterState, Recorder
+from controller.retention import Retention, SessionPruner, Undelivered
 from controller.session import ConnectorState, Machine, StopReason
 from controller.status_codes import format_code, lookup, search
 from controller.store import SessionRecord, Store
@@ -300,6 +301,8 @@ class Station:
         # the station owns its store (in memory when none is given) and closes it in close()
         self.store = store if store is not None else Store(":memory:")
         self.recorder = Recorder(self.store, config.storage.checkpoint_interval_s)
+        self.pruner = SessionPruner(self.store, Retention(config.storage.session_retention_days,
+                                                          config.storage.session_retention_rows))
         for connector_id, register_wh in self.recorder.registers().items():
             side = Side(connector_id - 1)
             if side in self.connectors:
@@ -473,11 +476,16 @@ class Station:
     # backend must hear goes into a queue (take_port_events) that the owner hands over
     # after every tick.
 
-    def attach_backend(self) -> None:
+    def attach_backend(self, undelivered: Undelivered | None = None) -> None:
         """A central system is configured: cards are decided by the OCPP side (online
         Authorize, cache, local list, offline rules) instead of the local allow-list, and the
-        station reports sessions through :meth:`take_port_events`."""
+        station reports sessions through :meth:`take_port_events` (and records them as owed
+        to the backend).  ``undelivered()``: the ids of sessions the backend has not finished
+        telling the central system about, which the history keeps."""
         self.backend_configured = True
+        self.recorder.backend = True
+        if undelivered is not None:
+            self.pruner.undelivered = undelivered
 
     @property
     def awaiting_backend(self) -> bool:
@@ -653,6 +661,8 @@ class Station:
             self.counters.add(ctr.AIR_FILTER, min(max(0.0, now - self._last_tick), ctr.MAX_STEP_S))
         self._last_tick = now
         self._watch_engineer(now)
+        # before the machines: a session recorded in this cycle reaches the backend before a prune sees it
+        self.pruner.tick(now, self.clock.now())
         if self.phase is StationPhase.INITIALIZING:
             self._run_self_test(now)
         else:
@@ -1426,6 +1436,8 @@ class Station:
         if after is not before:
             log.info("%s connector: %s -> %s on %s", connector.side.label, before.value, after.value,
                      type(event).__name__)
+            # recorded first: the backend hears of a session the store has (and of its id)
+            self.recorder.changed(self._meter_state(connector), self.clock.monotonic(), self.clock.now())
             if after is ConnectorState.PREPARING:
                 connector.history.reset()
                 self._session_began(connector)
@@ -1434,19 +1446,19 @@ class Station:
             elif after in _RESTING:
                 connector.backend_cost = None
                 connector.user_price = None
-            self.recorder.changed(self._meter_state(connector), self.clock.monotonic(), self.clock.now())
             if after in (ConnectorState.PREPARING, ConnectorState.FINISHED):
                 self.focus = connector.side  # the screen follows the connector that needs the driver
 
     def _session_began(self, connector: ConnectorRuntime) -> None:
-        """Authorized and plugged: the backend hears of it (StartTransaction)."""
+        """Authorized, plugged and recorded: the backend hears of it (StartTransaction)."""
         session = connector.machine.session
         connector.backend_cost = None
         connector.user_price = self._user_prices.pop(session.id_token, None) if session else None
         if session is None or not self.backend_configured:
             return
-        self._port_events.append(SessionStarted(connector.side.connector_id, session.id_token,
-                                                round(connector.meter.register_wh), self.clock.now()))
+        connector_id = connector.side.connector_id
+        self._port_events.append(SessionStarted(connector_id, session.id_token, round(connector.meter.register_wh),
+                                                self.clock.now(), self.recorder.session_id(connector_id)))
 
     def _session_ended(self, connector: ConnectorRuntime) -> None:
         """Current zero, unlocked: the backend hears of it (StopTransaction, with why and who)."""

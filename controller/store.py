@@ -16,16 +16,26 @@ connector every few seconds while charging), so the flush costs little.
 Times are ISO 8601 UTC strings; energy is in watt-hours.  The schema carries its
 version in ``PRAGMA user_version``; later issues (OCPP transactions and the offline
 queue, the robustness work) add tables and bump it.
+
+A session begun while a backend is attached is marked ``backend = 1``: the backend must
+hear of it.  The backend's own database remembers the last session it took over, so a
+session begun here but never handed over (a kill between the two commits) is found at the
+next start-up (:meth:`Store.sessions_for_backend`; see :mod:`controller.backend`).
+
+The history does not grow for ever: :meth:`Store.prune_sessions` removes old ended
+sessions ([storage] ``session_retention_days`` / ``session_retention_rows``, applied by
+:mod:`controller.retention`).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 2  # 2: counters
+SCHEMA_VERSION = 3  # 2: counters; 3: sessions.backend
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meters (
@@ -46,7 +56,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     status TEXT NOT NULL,                  -- running, finished, interrupted
     stop_reason TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,              -- last checkpoint
-    ended_at TEXT
+    ended_at TEXT,
+    backend INTEGER NOT NULL DEFAULT 0     -- 1: begun with a backend attached, which must hear of it
 );
 CREATE INDEX IF NOT EXISTS sessions_by_status ON sessions (status);
 CREATE TABLE IF NOT EXISTS counters (
@@ -101,9 +112,16 @@ class Store:
                                  f"({SCHEMA_VERSION})")
             with self._db:
                 self._db.executescript(_SCHEMA)
+                self._migrate()
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the station database: {exc}") from exc
+
+    def _migrate(self) -> None:
+        """Bring a database of an older version up to this one (in the opening transaction)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
+        if "backend" not in columns:  # from version 2: those sessions are not handed over again
+            self._db.execute("ALTER TABLE sessions ADD COLUMN backend INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         self._db.close()
@@ -131,15 +149,16 @@ class Store:
     # --- sessions ----------------------------------------------------------------------
 
     def begin_session(self, connector_id: int, id_token: str, method: str, started_at: datetime,
-                      meter_start_wh: float, start_soc: int | None) -> int:
-        """Record a new running session; returns its id."""
+                      meter_start_wh: float, start_soc: int | None, backend: bool = False) -> int:
+        """Record a new running session; returns its id (ids only grow, never reused).
+        ``backend``: a backend is attached and must hear of it."""
         with self._db:
             self._save_register(connector_id, meter_start_wh, started_at)
             cursor = self._db.execute(
                 "INSERT INTO sessions (connector_id, id_token, method, started_at, meter_start_wh, start_soc, soc,"
-                " status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " status, updated_at, backend) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (connector_id, id_token, method, _iso(started_at), meter_start_wh, start_soc, start_soc, RUNNING,
-                 _iso(started_at)))
+                 _iso(started_at), int(backend)))
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
@@ -186,6 +205,37 @@ class Store:
         """The latest sessions, newest first."""
         ids = self._db.execute("SELECT id FROM sessions ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         return [self.session(row[0]) for row in ids]
+
+    def last_session_id(self) -> int:
+        """The highest session id in the store (0 when it has none)."""
+        return int(self._db.execute("SELECT COALESCE(MAX(id), 0) FROM sessions").fetchone()[0])
+
+    def sessions_for_backend(self, after_id: int) -> list[SessionRecord]:
+        """Sessions begun with a backend attached whose id is above ``after_id``, oldest first."""
+        ids = self._db.execute("SELECT id FROM sessions WHERE backend = 1 AND id > ? ORDER BY id",
+                               (after_id,)).fetchall()
+        return [self.session(row[0]) for row in ids]
+
+    def prune_sessions(self, ended_before: datetime | None, keep_newest: int | None,
+                       keep: Collection[int] = ()) -> int:
+        """Delete the ended sessions that ended before ``ended_before`` or are not among the
+        ``keep_newest`` newest sessions (None: no such limit), except those in ``keep``; a
+        running session is never deleted.  Returns how many were deleted (one transaction)."""
+        conditions, parameters = [], []
+        if ended_before is not None:
+            conditions.append("ended_at < ?")
+            parameters.append(_iso(ended_before))
+        if keep_newest is not None:
+            conditions.append("id NOT IN (SELECT id FROM sessions ORDER BY id DESC LIMIT ?)")
+            parameters.append(keep_newest)
+        if not conditions:
+            return 0
+        with self._db:
+            rows = self._db.execute(f"SELECT id FROM sessions WHERE status != ? AND ({' OR '.join(conditions)})",
+                                    (RUNNING, *parameters)).fetchall()
+            doomed = [(row[0],) for row in rows if row[0] not in keep]
+            self._db.executemany("DELETE FROM sessions WHERE id = ?", doomed)
+        return len(doomed)
 
     def _save_register(self, connector_id: int, register_wh: float, at: datetime) -> None:
         self._db.execute(

@@ -18,7 +18,7 @@ import contextlib
 import dataclasses
 import logging
 import random
-from collections.abc import Coroutine, Mapping
+from collections.abc import Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -191,23 +191,15 @@ class OcppClient(CentralSystemRequests):
 
     # --- life cycle ---------------------------------------------------------------
 
-    def prepare(self, power_loss: Mapping[int, PowerLossMeter] | None = None) -> None:
-        """Once at start-up, before anything is sent: stop the transactions a power loss cut
-        short (PowerLoss, with the station's last saved meter reading of that connector when it
-        knows one), and restore availability, reservations, language, prices and time offset."""
+    def prepare(self, power_loss: Mapping[int, PowerLossMeter] | None = None,
+                unreported: Sequence[SessionStarted] = (), ended: Mapping[int, SessionStopped] | None = None) -> None:
+        """Once at start-up, before anything is sent: settle the transactions a crash left (see
+        :meth:`_recover_transactions`), and restore availability, reservations, language, prices
+        and time offset."""
         if self._prepared:
             return
         self._prepared = True
-        for tx in self.queue.open_transactions():
-            log.warning("transaction %d on connector %d was cut by a power loss: queuing its stop",
-                        tx.local_id, tx.connector_id)
-            meter, seen = tx.last_meter, tx.last_seen
-            saved = (power_loss or {}).get(tx.connector_id)
-            if saved is not None and saved.register_wh >= meter:
-                meter = saved.register_wh
-                seen = saved.saved_at if saved.saved_at is not None and saved.saved_at >= tx.started else seen
-            self.queue.stop(tx.local_id, {"meter_stop": meter, "timestamp": ocpp_time(seen),
-                                          "reason": "PowerLoss", "id_tag": tx.id_tag})
+        self._recover_transactions(power_loss or {}, unreported, ended or {})
         for connector_id in self.connector_ids:
             if not self.operative(connector_id):
                 self.port.set_available(connector_id, False)
@@ -219,6 +211,37 @@ class OcppClient(CentralSystemRequests):
         self._apply_prices()
         self._apply_time_offset()
         self._update_limits()
+
+    def _recover_transactions(self, power_loss: Mapping[int, PowerLossMeter], unreported: Sequence[SessionStarted],
+                              ended: Mapping[int, SessionStopped]) -> None:
+        """Queue the StartTransaction of each session the station recorded but this side never
+        took over (``unreported``: a kill between the station's commit and this side's); stop
+        each transaction still open whose session the station recorded as ended (``ended``, by
+        station session id: the same kill at the stop) as it recorded it; stop the others, which
+        a power loss cut short, with PowerLoss and the station's last saved meter reading of
+        that connector when it knows one (``power_loss``)."""
+        for event in unreported:
+            log.warning("session %s on connector %d was recorded but never queued: queuing its StartTransaction",
+                        event.session_id, event.connector_id)
+            self.queue.start(event.connector_id, event.id_tag, event.meter_start_wh, event.timestamp,
+                             session_id=event.session_id)
+        for tx in self.queue.open_transactions():
+            recorded = ended.get(tx.session_id) if tx.session_id is not None else None
+            if recorded is not None:
+                log.warning("transaction %d on connector %d ended before a power loss: queuing its stop",
+                            tx.local_id, tx.connector_id)
+                self.queue.stop(tx.local_id, _stop_payload(recorded, max(recorded.meter_stop_wh, tx.last_meter),
+                                                           recorded.timestamp))
+                continue
+            log.warning("transaction %d on connector %d was cut by a power loss: queuing its stop",
+                        tx.local_id, tx.connector_id)
+            meter, seen = tx.last_meter, tx.last_seen
+            saved = power_loss.get(tx.connector_id)
+            if saved is not None and saved.register_wh >= meter:
+                meter = saved.register_wh
+                seen = saved.saved_at if saved.saved_at is not None and saved.saved_at >= tx.started else seen
+            self.queue.stop(tx.local_id, {"meter_stop": meter, "timestamp": ocpp_time(seen),
+                                          "reason": "PowerLoss", "id_tag": tx.id_tag})
 
     async def run(self) -> None:
         """Connect, serve, reconnect - until :meth:`close`."""
@@ -592,7 +615,8 @@ class OcppClient(CentralSystemRequests):
             return
         reservation_id = self._consume_reservation(connector_id, event.id_tag)
         started = event.timestamp + self._offset  # the central system's clock, like every other timestamp
-        local_id = self.queue.start(connector_id, event.id_tag, event.meter_start_wh, started, reservation_id)
+        local_id = self.queue.start(connector_id, event.id_tag, event.meter_start_wh, started, reservation_id,
+                                    event.session_id)
         running = Running(local_id, event.id_tag, started,
                           self.clock.monotonic() + self.config.number("MeterValueSampleInterval"))
         begin = meter_value(self.snapshot.connector(connector_id), self.config.items("StopTxnSampledData"),
@@ -618,10 +642,7 @@ class OcppClient(CentralSystemRequests):
                           "Transaction.End", stopped)
         if end is not None:
             running.stop_data.append(end)
-        payload: dict[str, Any] = {"meter_stop": event.meter_stop_wh, "timestamp": ocpp_time(stopped),
-                                   "reason": stop_reason(event.reason).value}
-        if event.id_tag:
-            payload["id_tag"] = event.id_tag
+        payload = _stop_payload(event, event.meter_stop_wh, stopped)
         if running.stop_data:
             payload["transaction_data"] = running.stop_data
         self.queue.stop(running.local_id, payload)
@@ -905,6 +926,15 @@ class OcppClient(CentralSystemRequests):
         """After the ChangeConfiguration.conf has gone out: connect again with the new key."""
         await asyncio.sleep(self.settings.tick_s)
         self.reconnect()
+
+
+def _stop_payload(event: SessionStopped, meter_stop: int, stopped: datetime) -> dict[str, Any]:
+    """StopTransaction's fields (snake_case; the transaction id is filled in when it goes out)."""
+    payload: dict[str, Any] = {"meter_stop": meter_stop, "timestamp": ocpp_time(stopped),
+                               "reason": stop_reason(event.reason).value}
+    if event.id_tag:
+        payload["id_tag"] = event.id_tag
+    return payload
 
 
 def _settle(future: asyncio.Future[Any], result: Any = None, exception: BaseException | None = None) -> None:

@@ -94,10 +94,14 @@ class AuthorizeRequest:
 
 @dataclass(frozen=True, slots=True)
 class SessionStarted:
+    """``session_id`` is the station's record of the session (its store's id, which only
+    grows; None when not recorded): the charge point remembers the last one it took over."""
+
     connector_id: int
     id_tag: str
     meter_start_wh: int
     timestamp: datetime  # UTC
+    session_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,12 @@ A transaction gets a local id when it starts, online or not.  Messages are store
 that local id; the real ``transactionId`` from StartTransaction.conf is filled in when a
 later message goes out, so MeterValues and StopTransaction queued offline carry the id
 the central system chose.
+
+A transaction also notes the station's record of its session (the station store's session
+id), and the highest such id taken over is kept as the *handed-over mark*, written in the
+same SQLite transaction as the StartTransaction: a session the station recorded above the
+mark was never queued here (see :mod:`controller.backend`, which hands those over at
+start-up), and one at or below it was.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ START = "StartTransaction"
 STOP = "StopTransaction"
 METER_VALUES = "MeterValues"
 DATA_TRANSFER = "DataTransfer"  # transaction-related DataTransfer (OCA ConnectorUnplugged): its data names the id
+HANDED_OVER = "handed_over_session"  # settings key: the highest station session id taken over
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,7 @@ class OpenTransaction:
     last_meter: int
     last_seen: datetime
     real_id: int | None
+    session_id: int | None = None  # the station's record of it
 
 
 class TransactionQueue:
@@ -66,13 +74,17 @@ class TransactionQueue:
     # --- transactions -------------------------------------------------------------
 
     def start(self, connector_id: int, id_tag: str, meter_start: int, timestamp: datetime,
-              reservation_id: int | None = None) -> int:
-        """Open a transaction and queue its StartTransaction; returns the local id."""
+              reservation_id: int | None = None, session_id: int | None = None) -> int:
+        """Open a transaction and queue its StartTransaction; returns the local id.  ``session_id``
+        (the station's record of the session) moves the handed-over mark, atomically with it."""
         with self._storage.transaction() as db:
             cursor = db.execute(
-                "INSERT INTO transactions (connector_id, id_tag, started, meter_start, last_meter, last_seen) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (connector_id, id_tag, timestamp.isoformat(), meter_start, meter_start, timestamp.isoformat()))
+                "INSERT INTO transactions (connector_id, id_tag, started, meter_start, last_meter, last_seen, "
+                "session_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (connector_id, id_tag, timestamp.isoformat(), meter_start, meter_start, timestamp.isoformat(),
+                 session_id))
+            if session_id is not None:
+                self.set_handed_over(max(session_id, self.handed_over() or 0))
             local_id = int(cursor.lastrowid or 0)
             payload: dict[str, Any] = {"connector_id": connector_id, "id_tag": id_tag, "meter_start": meter_start,
                                        "timestamp": ocpp_time(timestamp)}
@@ -109,7 +121,22 @@ class TransactionQueue:
         rows = self._storage.query("SELECT * FROM transactions WHERE stopped = 0 ORDER BY local_id")
         return [OpenTransaction(r["local_id"], r["connector_id"], r["id_tag"], datetime.fromisoformat(r["started"]),
                                 r["meter_start"], r["last_meter"], datetime.fromisoformat(r["last_seen"]),
-                                r["real_id"]) for r in rows]
+                                r["real_id"], r["session_id"]) for r in rows]
+
+    def handed_over(self) -> int | None:
+        """The highest station session id taken over (None: this database never took one)."""
+        value = self._storage.get(HANDED_OVER)
+        return None if value is None else int(value)
+
+    def set_handed_over(self, session_id: int) -> None:
+        self._storage.put(HANDED_OVER, session_id)
+
+    def undelivered_sessions(self) -> frozenset[int]:
+        """The station session ids of transactions still open or with messages still queued."""
+        rows = self._storage.query(
+            "SELECT session_id FROM transactions WHERE session_id IS NOT NULL AND (stopped = 0 OR EXISTS "
+            "(SELECT 1 FROM tx_messages WHERE tx_messages.local_tx = transactions.local_id))")
+        return frozenset(int(r["session_id"]) for r in rows)
 
     def real_id(self, local_id: int) -> int | None:
         rows = self._storage.query("SELECT real_id FROM transactions WHERE local_id = ?", (local_id,))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: transactions.session_id
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (
@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS transactions (
     last_meter INTEGER NOT NULL,
     last_seen TEXT NOT NULL,
     real_id INTEGER,
-    stopped INTEGER NOT NULL DEFAULT 0
+    stopped INTEGER NOT NULL DEFAULT 0,
+    session_id INTEGER                     -- the station's record of it (its store's session id)
 );
 CREATE TABLE IF NOT EXISTS tx_messages (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -90,7 +91,15 @@ class Storage:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
-            self.db.execute("INSERT OR IGNORE INTO settings VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self._migrate()
+            self.db.execute("INSERT INTO settings VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET "
+                            "value = excluded.value", (str(SCHEMA_VERSION),))
+
+    def _migrate(self) -> None:
+        """Bring a database of an older version up to this one (in the opening transaction)."""
+        columns = {row["name"] for row in self.db.execute("PRAGMA table_info(transactions)")}
+        if "session_id" not in columns:
+            self.db.execute("ALTER TABLE transactions ADD COLUMN session_id INTEGER")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -4,7 +4,10 @@ process, killed with SIGKILL and started again, many times.
 
 Each kill comes at one of the session's moments, in a random order: just authorized and
 plugged (``preparing``), while charging, while stopping, or on the summary after a normal stop
-(``finished``), always after a random delay.  After the last restart:
+(``finished``), always after a random delay.  A *single* kill cuts a session on the left
+connector; a *dual* kill cuts a session on the right connector at one of those moments while
+another one charges on the left (both connectors busy: two transactions in flight, two
+sessions in the store).  After the last restart:
 
 * every transaction the central system gave is stopped there exactly once, with a meterStop
   no lower than any meter value it saw (and no lower than its meterStart);
@@ -12,10 +15,13 @@ plugged (``preparing``), while charging, while stopping, or on the summary after
   the kill keeps the driver's reason;
 * every session in the station's store is finished or interrupted (none left running), and
   each is one transaction at the central system;
-* the restarted charger sits safe: no session, no output.
+* the restarted charger sits safe: no session, no output, on either connector.
 
 ``tests/robustness/test_power_cut.py`` runs a few kills; ``python -m tests.robustness.power_cut``
 (``make powercut``) many and prints the figures.
+
+:func:`start_online` also takes an environment: ``EVSE_CRASH_AT`` (see
+:mod:`controller.crash_points`) kills the process at an exact point instead of a moment.
 """
 
 from __future__ import annotations
@@ -43,12 +49,19 @@ from tests.robustness.accounting import read_books
 
 #: The moments of a session a kill comes at (the connector's state, as the process reports it).
 MOMENTS = ("preparing", "charging", "stopping", "finished")
+#: A single kill cuts a session on the left connector; a dual one a session on the right
+#: connector while the left one charges.
+SINGLE, DUAL = "single", "dual"
+#: The card of the right connector's session in a dual kill (the left one's is KNOWN).
+OTHER = "04112233445566"
 DEADLINE_S = 30.0
+#: The reader ignores the same card again within [authorization].tap_hold_off_s (2 s).
+TAP_HOLD_OFF_S = 2.5
 
 
 @dataclass
 class PowerCutFigures:
-    kills: Counter[str] = field(default_factory=Counter)  # by moment
+    kills: Counter[tuple[str, str]] = field(default_factory=Counter)  # by (single or dual, moment)
     transactions: int = 0  # given by the central system
     stopped_once: int = 0
     power_loss_stops: int = 0
@@ -83,12 +96,14 @@ channel = "power-cut-{os.getpid()}"
 
 
 class Controller:
-    """``python -m controller`` as a child process, with its state lines on stdout."""
+    """``python -m controller`` as a child process, with its state lines on stdout; ``environment``
+    adds to the test's own (e.g. ``EVSE_CRASH_AT``)."""
 
-    def __init__(self, config: Path, csms_url: str) -> None:
+    def __init__(self, config: Path, csms_url: str, environment: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "controller", "--config", str(config), "--csms", csms_url],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
+            env={**os.environ, **(environment or {})})
         self.last: dict[str, Any] = {}
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -117,8 +132,16 @@ class Controller:
         return self.last
 
     def kill(self) -> None:
+        """SIGKILL; ``last`` is then the last state line the process printed."""
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
+        while line := self.lines.get(timeout=DEADLINE_S):
+            with contextlib.suppress(json.JSONDecodeError):  # a line the kill cut short
+                self.last = json.loads(line)
+
+    def exit_code(self) -> int:
+        """Wait for the process to end by itself; its return code (-9: it was SIGKILLed)."""
+        return self.process.wait(timeout=DEADLINE_S)
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -138,33 +161,39 @@ def wait(condition: Any, what: str) -> Any:
     return value
 
 
-def power_cut(kills: int, seed: int, directory: Path) -> PowerCutFigures:
-    """Kill the charger ``kills`` times, at every moment in turn (shuffled), and account."""
+def power_cut(kills: int, seed: int, directory: Path, dual_kills: int = 0) -> PowerCutFigures:
+    """Kill the charger ``kills`` times with one session and ``dual_kills`` times with two, at
+    every moment in turn (all shuffled together), and account."""
     rng = random.Random(seed)
     figures = PowerCutFigures()
     started = time.monotonic()
-    moments = [MOMENTS[i % len(MOMENTS)] for i in range(kills)]
-    rng.shuffle(moments)
+    plan = [(SINGLE, MOMENTS[i % len(MOMENTS)]) for i in range(kills)]
+    plan += [(DUAL, MOMENTS[i % len(MOMENTS)]) for i in range(dual_kills)]
+    rng.shuffle(plan)
     central = CentralSystemProcess(directory / "csms.jsonl", "--heartbeat-interval", "300")
     central.start()
     config = write_config(directory)
     url = f"{central.url}/{STATION_ID}"
     controller: Controller | None = None
     try:
-        for index, moment in enumerate(moments):
-            controller = _restart(config, url, central)
+        for index, (kind, moment) in enumerate(plan):
+            controller = start_online(config, url, central)
             if index == 0:
                 central.post("/call", {"action": "ChangeConfiguration",
                                        "payload": {"key": "MeterValueSampleInterval", "value": "1"}})
-            elif controller.last["states"][0] != "available":
-                figures.problems.append(f"restart {index}: left connector {controller.last['states'][0]}, "
-                                        "not available")
-            _kill_at(controller, moment, rng)
-            figures.kills[moment] += 1
-        controller = _restart(config, url, central)
-        last = controller.last
-        if last["states"][0] != "available" or last["energy_wh"][0]:
-            figures.problems.append(f"after the last restart: {last}")
+            elif not _safe(controller.last):
+                figures.problems.append(f"restart {index}: {controller.last}, not every connector available")
+            if kind == DUAL:
+                _start_charging(controller, 0, KNOWN)
+                problem = _kill_at(controller, moment, rng, side=1, card=OTHER)
+            else:
+                problem = _kill_at(controller, moment, rng)
+            if problem:
+                figures.problems.append(f"kill {index} ({kind}, {moment}): {problem}")
+            figures.kills[kind, moment] += 1
+        controller = start_online(config, url, central)
+        if not _safe(controller.last):
+            figures.problems.append(f"after the last restart: {controller.last}")
         _wait_until_accounted(central)
     finally:
         if controller is not None:
@@ -175,11 +204,12 @@ def power_cut(kills: int, seed: int, directory: Path) -> PowerCutFigures:
     return figures
 
 
-def _restart(config: Path, url: str, central: CentralSystemProcess) -> Controller:
+def start_online(config: Path, url: str, central: CentralSystemProcess,
+                 environment: dict[str, str] | None = None) -> Controller:
     """Start the process; return once it is ready and online (its boot accepted and statuses
     sent), so that every kill comes at a moment of a session and not of the boot."""
     boots = len(central.from_charger("BootNotification"))
-    controller = Controller(config, url)
+    controller = Controller(config, url, environment)
     controller.wait_for(lambda s: s.get("phase") == "ready", "the self-test")
     wait(lambda: len(central.from_charger("BootNotification")) > boots, "the boot")
     wait(lambda: _sent_after_boot(central, "StatusNotification"), "the statuses after the boot")
@@ -191,30 +221,45 @@ def _sent_after_boot(central: CentralSystemProcess, action: str) -> bool:
     return action in actions[len(actions) - actions[::-1].index("BootNotification"):]
 
 
-def _kill_at(controller: Controller, moment: str, rng: random.Random) -> None:
-    """Start a session on the left connector and kill the process at ``moment`` of it."""
+def _start_charging(controller: Controller, side: int, card: str) -> None:
+    """Tap ``card``, plug ``side`` in and wait until it charges."""
+    controller.send(f"tap {card}")
+    controller.send(f"plug {side}")
+    controller.wait_for(_in(side, "charging"), f"connector {side} charging")
+
+
+def _kill_at(controller: Controller, moment: str, rng: random.Random, side: int = 0, card: str = KNOWN) -> str:
+    """Start a session with ``card`` on connector ``side`` and kill the process at ``moment`` of
+    it; returns what went wrong with the other connectors ("" when they kept their states)."""
+    others = {i: state for i, state in enumerate(controller.last["states"]) if i != side}
     tapped = time.monotonic()
-    controller.send(f"tap {KNOWN}")
-    controller.send("plug 0")
+    controller.send(f"tap {card}")
+    controller.send(f"plug {side}")
     if moment == "preparing":
-        controller.wait_for(_left_in("preparing", "charging"), "preparing")
+        controller.wait_for(_in(side, "preparing", "charging"), "preparing")
         time.sleep(rng.uniform(0.0, 0.2))
     else:
-        controller.wait_for(_left_in("charging"), "charging")
+        controller.wait_for(_in(side, "charging"), "charging")
         time.sleep(rng.uniform(0.3, 3.0))
         if moment in ("stopping", "finished"):
-            # the reader ignores the same card again within [authorization].tap_hold_off_s (2 s)
-            time.sleep(max(0.0, tapped + 2.5 - time.monotonic()))
-            controller.send(f"tap {KNOWN}")  # the same card stops it
-            controller.wait_for(_left_in(moment, "finished"), moment)
+            time.sleep(max(0.0, tapped + TAP_HOLD_OFF_S - time.monotonic()))
+            controller.send(f"tap {card}")  # the same card stops it
+            controller.wait_for(_in(side, moment, "finished"), moment)
             if moment == "finished":
                 time.sleep(rng.uniform(0.0, 1.0))
     controller.kill()
+    now = {i: state for i, state in enumerate(controller.last["states"]) if i != side}
+    return "" if now == others else f"other connectors went from {others} to {now}"
 
 
-def _left_in(*states: str) -> Any:
-    """A predicate on the process's state line: the left connector is in one of ``states``."""
-    return lambda line: bool(line.get("states")) and line["states"][0] in states
+def _in(side: int, *states: str) -> Any:
+    """A predicate on the process's state line: connector ``side`` is in one of ``states``."""
+    return lambda line: len(line.get("states", ())) > side and line["states"][side] in states
+
+
+def _safe(line: dict[str, Any]) -> bool:
+    """The state line of a charger at rest: every connector available, no session energy."""
+    return all(state == "available" for state in line["states"]) and not any(line["energy_wh"])
 
 
 def _wait_until_accounted(central: CentralSystemProcess) -> None:
@@ -268,13 +313,16 @@ def _account(central: CentralSystemProcess, store_path: Path, figures: PowerCutF
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Kill the charger process at every moment of a session; "
                                                  "prints the figures.")
-    parser.add_argument("--kills", type=int, default=40)
+    parser.add_argument("--kills", type=int, default=40, help="kills with one session (left connector)")
+    parser.add_argument("--dual-kills", type=int, default=40,
+                        help="kills at the right connector's session while the left one charges")
     parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args(argv)
     with TemporaryDirectory() as directory:
-        f = power_cut(arguments.kills, arguments.seed, Path(directory))
-    print("kills: " + "  ".join(f"{moment} {f.kills[moment]}" for moment in MOMENTS)
-          + f"  ({sum(f.kills.values())} in {f.seconds:.0f} s)")
+        f = power_cut(arguments.kills, arguments.seed, Path(directory), arguments.dual_kills)
+    for kind, label in ((SINGLE, "one session"), (DUAL, "second session, first charging")):
+        print(f"kills, {label}: " + "  ".join(f"{moment} {f.kills[kind, moment]}" for moment in MOMENTS))
+    print(f"kills: {sum(f.kills.values())} in {f.seconds:.0f} s")
     print(f"transactions: {f.transactions}  stopped exactly once: {f.stopped_once}  "
           f"with PowerLoss: {f.power_loss_stops}")
     print("sessions in the store: " + "  ".join(f"{status} {count}" for status, count in sorted(f.sessions.items())))

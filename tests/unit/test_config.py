@@ -38,6 +38,8 @@ def test_overrides_pick_the_version() -> None:
     ("[limits]\nmax_input_current_a = 120", "[limits].max_input_current_a: must be between 1 and 92"),
     ('[storage]\npath = " "', "[storage].path: must name a file"),
     ("[storage]\ncheckpoint_interval_s = 0", "[storage].checkpoint_interval_s: must be between 1 and 60"),
+    ("[storage]\nsession_retention_days = -1", "[storage].session_retention_days: must be between 0 and 36500"),
+    ("[storage]\nsession_retention_rows = 1.5", "[storage].session_retention_rows: expected a whole number, got 1.5"),
     ("[can\n", "not valid TOML"),
 ])
 def test_bad_values_are_refused_naming_the_field(tmp_path: Path, text: str, message: str) -> None:
