@@ -189,9 +189,7 @@ class TransactionQueue:
             if message.action == START:
                 db.execute("UPDATE transactions SET real_id = ? WHERE local_id = ?",
                            (int(response["transaction_id"]), message.local_tx))
-            # a stopped transaction is forgotten once nothing queued refers to it any more
-            db.execute("DELETE FROM transactions WHERE local_id = ? AND stopped = 1 AND NOT EXISTS "
-                       "(SELECT 1 FROM tx_messages WHERE local_tx = ?)", (message.local_tx, message.local_tx))
+            _forget_if_done(db, message.local_tx)
 
     def failed(self, message: QueuedMessage, now: datetime, retry_interval_s: int, max_attempts: int) -> bool:
         """A CALLERROR or no answer: count the attempt and give the message a fresh unique id for
@@ -207,11 +205,20 @@ class TransactionQueue:
         return False
 
     def drop(self, message: QueuedMessage) -> None:
-        self._storage.execute("DELETE FROM tx_messages WHERE seq = ?", (message.seq,))
+        """Give ``message`` up (its attempts are spent, or its transaction never started)."""
+        with self._storage.transaction() as db:
+            db.execute("DELETE FROM tx_messages WHERE seq = ?", (message.seq,))
+            _forget_if_done(db, message.local_tx)
 
     def _insert(self, db: Any, action: str, local_tx: int, payload: dict[str, Any]) -> None:
         db.execute("INSERT INTO tx_messages (unique_id, action, local_tx, payload) VALUES (?, ?, ?, ?)",
                    (self._new_unique_id(), action, local_tx, json.dumps(payload)))
+
+
+def _forget_if_done(db: Any, local_tx: int) -> None:
+    """A stopped transaction is forgotten once nothing queued refers to it any more."""
+    db.execute("DELETE FROM transactions WHERE local_id = ? AND stopped = 1 AND NOT EXISTS "
+               "(SELECT 1 FROM tx_messages WHERE local_tx = ?)", (local_tx, local_tx))
 
 
 def _message(row: Any) -> QueuedMessage:

@@ -188,6 +188,18 @@ async def wait_for(condition: Callable[[], Any], what: str, deadline_s: float = 
         await asyncio.sleep(0.02)
 
 
+def eventually(condition: Callable[[], Any], what: str, deadline_s: float = DEADLINE_S) -> Any:
+    """Poll ``condition`` (real time, no world running) until it is truthy; fail naming ``what``."""
+    end = time.monotonic() + deadline_s
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
 def schema_errors(central: CentralSystemProcess) -> list[str]:
     """Every frame the charger sent, checked against the official OCPP 1.6 JSON schemas
     (CALLs against the request schema, CALLRESULTs against the response schema of the

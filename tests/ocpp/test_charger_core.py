@@ -22,6 +22,7 @@ from tests.ocpp.harness import (
     advance_until,
     charger_world,
     door,
+    eventually,
     plug_and_charge,
     settled,
 )
@@ -47,7 +48,8 @@ def test_the_station_boots_and_reports_each_connector_and_the_header_shows_onlin
         world.close()
     (boot,) = central.from_charger("BootNotification")
     assert boot[3]["chargePointModel"] == "DSWx601" and boot[3]["chargePointVendor"] == "DS Series"
-    assert central._http("GET", "/charge-points")["charge_points"] == []
+    eventually(lambda: central._http("GET", "/charge-points")["charge_points"] == [],
+               "the central system to see the charger hang up")
 
 
 def test_a_card_is_authorized_online_and_a_whole_session_is_reported_with_meter_values(

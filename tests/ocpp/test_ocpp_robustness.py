@@ -96,6 +96,8 @@ def test_a_transaction_message_is_dropped_after_its_attempts(start_central: Cent
             charger.station.start_session(1, KNOWN)
             charger.station.end_session(1)
             await wait_for(lambda: len(client.queue) == 0, "both messages dropped after two attempts each")
+            rows = client.storage.query("SELECT COUNT(*) AS n FROM transactions")[0]["n"]
+            assert rows == 0, "a stopped transaction with nothing left to send is forgotten"
         finally:
             await charger.stop()
 
