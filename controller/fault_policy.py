@@ -5,12 +5,15 @@ Pure functions of the six digits (and the catalog text); the station applies the
 ======  ==================  ==============================================================
 family  action              behaviour
 ======  ==================  ==============================================================
-011     OUT_OF_SERVICE      blocks; stays in force after the board stops reporting it, until
-                            the charger is power-cycled (5.3.3: "turn power off ... then power
-                            on").  Power-cycled = a new :class:`~controller.station.Station`
-                            (process restart, OCPP Reset soft or hard, ``World.restart()``): codes
-                            are not persisted, and a part still broken reports its code again
-                            before the new self-test ends (a reset cannot clear it).
+011     OUT_OF_SERVICE      blocks; stays in force after the board stops reporting it (or, for a
+                            code the station raised itself, a welded relay, after the stop that
+                            raised it), until the charger is power-cycled (5.3.3: "turn power
+                            off ... then power on").  Power-cycled = a new
+                            :class:`~controller.station.Station` after a process start, a hard
+                            Reset or ``World.restart()``; a part still broken reports its code
+                            again before the new self-test ends.  A soft Reset is no power
+                            cycle: the codes that latch (:func:`latches`) are kept in the
+                            station's store and the new station raises them again at start-up.
 012     PAUSE               blocks while reported; charging is enabled again when it clears
                             (5.3.4: input voltage, temperatures, emergency stop, door,
                             power-cabinet link ...)
@@ -86,6 +89,12 @@ def action_for(code: str) -> Action:
     if dispenser in NETWORK_CODES:
         return Action.NETWORK
     return _BY_FAMILY.get(dispenser[:3], Action.INFORM)
+
+
+def latches(code: str) -> bool:
+    """Whether ``code`` stays in force until the charger is power-cycled (the 011 family and
+    its 041 twin): only such codes outlive an OCPP soft Reset."""
+    return action_for(code) is Action.OUT_OF_SERVICE
 
 
 def blocks_charging(action: Action) -> bool:

@@ -319,8 +319,9 @@ class ControllerRuntime:
             self.backend.start()
 
     async def _restart(self, link: CanLink) -> None:
-        """OCPP Reset: the sessions have stopped; a new station and client take over (soft and
-        hard alike here: the simulated boards do not power-cycle, real ones re-run their self-test)."""
+        """OCPP Reset: the sessions have stopped; a new station and client take over.  The closing
+        station keeps its latched codes in the store for the new one after a soft reset only
+        (:meth:`Station.close`); the boards re-run their self-test (simulated ones do not power-cycle)."""
         assert self.station is not None
         kind = self.station.reset_requested
         log.warning("%s reset: restarting the controller", kind)

@@ -41,7 +41,7 @@ from controller.recording import MeterState, Recorder
 from controller.retention import Retention, SessionPruner, Undelivered
 from controller.session import ConnectorState, Machine, StopReason
 from controller.status_codes import format_code, lookup, search
-from controller.store import SessionRecord, Store
+from controller.store import LatchedCode, SessionRecord, Store
 from controller.types import (
     PSU_NOT_ROUTED,
     AuthMethod,
@@ -309,6 +309,8 @@ class Station:
                 self.connectors[side].meter = EnergyMeter(register_wh)
         self.counters = ctr.Counters(self.store)
         self._check_counters()
+        for latched in self.store.take_latched_codes():
+            self._restore_latched(latched)
 
     # --- public API -----------------------------------------------------------------
 
@@ -648,9 +650,11 @@ class Station:
 
     def close(self, close_store: bool = True) -> None:
         """Save every meter and session now, then close the store (clean shutdown); a restart
-        (OCPP Reset) keeps the store open for the next station."""
+        (OCPP Reset) keeps the store open for the next station.  A soft reset is no power cycle:
+        the codes that latch until one are kept for the next station (see :meth:`_latched`)."""
         self.recorder.flush([self._meter_state(c) for c in self._ordered()], self.clock.monotonic(), self.clock.now())
         self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self.store.keep_latched_codes(self._latched() if self.reset_requested == "soft" else (), self.clock.now())
         if close_store:
             self.store.close()
 
@@ -794,7 +798,7 @@ class Station:
         limits = self.config.limits
         changed |= self._psu_temperature(psu, CODE_PSU_OTP, psu.temperature, limits.psu_over_temperature_c)
         # a fault (011/041) keeps the module out until the charger is power-cycled (manual 5.3.3)
-        latched = bool(psu.fault_code) and policy.action_for(psu.fault_code) is policy.Action.OUT_OF_SERVICE
+        latched = bool(psu.fault_code) and policy.latches(psu.fault_code)
         if code != psu.fault_code and not latched:
             if psu.fault_code:
                 self._clear_code(psu.fault_code, None)
@@ -1017,9 +1021,7 @@ class Station:
     def _raise_code(self, code: str, side: Side | None, blocking: bool, reason: StopReason = StopReason.FAULT) -> None:
         if self._has_code(code, side):
             return
-        self.codes.insert(0, ActiveCode(code, side, blocking))
-        self._readings[(code, side)] = self.code_measurement(code, side)
-        self.code_history.append(CodeEvent(self.clock.now(), code, side, True, self._readings[(code, side)]))
+        self._add_code(ActiveCode(code, side, blocking), self.code_measurement(code, side))
         log.warning("status code %s raised (%s, %s)", code, side.label if side is not None else "station",
                     "blocking" if blocking else "information")
         if not blocking:
@@ -1027,6 +1029,40 @@ class Station:
         for connector in self._ordered():
             if side is None or connector.side == side:
                 self._event(connector, sm.StopRequested(reason, code))
+
+    def _add_code(self, active: ActiveCode, reading: Measurement | None) -> None:
+        """Put ``active`` in force (newest first) with the reading it is about."""
+        self.codes.insert(0, active)
+        self._readings[(active.code, active.side)] = reading
+        self.code_history.append(CodeEvent(self.clock.now(), active.code, active.side, True, reading))
+
+    def _latched(self) -> list[LatchedCode]:
+        """The codes in force that latch until a power cycle (controller.fault_policy), as kept
+        across a soft reset: with their connector, their reading, and each power module they
+        keep out of the split (a module's code is the station's, so it names the module)."""
+        kept = []
+        for active in reversed(self.codes):  # oldest first: restored in turn, the newest is first again
+            if not policy.latches(active.code):
+                continue
+            connector_id = active.side.connector_id if active.side is not None else 0
+            reading = self._readings.get((active.code, active.side))
+            values = (reading.label, reading.value, reading.unit) if reading is not None else None
+            psus = [psu.index + 1 for psu in self.psus if active.side is None and psu.fault_code == active.code]
+            kept += [LatchedCode(active.code, connector_id, psu, active.blocks_charging, values) for psu in psus or [0]]
+        return kept
+
+    def _restore_latched(self, latched: LatchedCode) -> None:
+        """At start-up: a code a soft reset kept is in force again before the self-test, as it
+        was (its connector, its reading, the power module it keeps out)."""
+        side = Side(latched.connector_id - 1) if latched.connector_id else None
+        if 0 < latched.psu <= len(self.psus):
+            self.psus[latched.psu - 1].fault_code = latched.code
+        if self._has_code(latched.code, side):
+            return  # a second module with the same code
+        reading = Measurement(*latched.reading) if latched.reading is not None else None
+        self._add_code(ActiveCode(latched.code, side, latched.blocking), reading)
+        log.warning("status code %s (%s) kept by the soft reset: in force until the charger is power-cycled",
+                    latched.code, side.label if side is not None else "station")
 
     def _clear_code(self, code: str, side: Side | None) -> None:
         before = len(self.codes)

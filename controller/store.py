@@ -25,6 +25,12 @@ next start-up (:meth:`Store.sessions_for_backend`; see :mod:`controller.backend`
 The history does not grow for ever: :meth:`Store.prune_sessions` removes old ended
 sessions ([storage] ``session_retention_days`` / ``session_retention_rows``, applied by
 :mod:`controller.retention`).
+
+An OCPP soft Reset is no power cycle: the faults that latch until one (the 011 family,
+:func:`controller.fault_policy.latches`) in force at that moment are kept here
+(:meth:`Store.keep_latched_codes`) and taken back by the next station at start-up
+(:meth:`Store.take_latched_codes`, which empties the table): a start-up that no soft reset
+came just before finds none, as after a real power cycle.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 3  # 2: counters; 3: sessions.backend
+SCHEMA_VERSION = 4  # 2: counters; 3: sessions.backend; 4: latched_codes
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meters (
@@ -64,6 +70,17 @@ CREATE TABLE IF NOT EXISTS counters (
     name TEXT PRIMARY KEY,                 -- e.g. plugs.1 (plug-ins of connector 1), air_filter_s
     value REAL NOT NULL,
     updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS latched_codes (  -- kept across an OCPP soft Reset, taken at start-up
+    code TEXT NOT NULL,                    -- six digits, e.g. 011011 (a welded relay)
+    connector_id INTEGER NOT NULL,         -- 0 = the whole station
+    psu INTEGER NOT NULL,                  -- the power module it keeps out (1 = PSU_1), 0 = none
+    blocking INTEGER NOT NULL,             -- 1: it blocks charging (a module's code does not)
+    reading_label TEXT,                    -- what it is about, as measured when raised (or NULL)
+    reading_value REAL,
+    reading_unit TEXT,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (code, connector_id, psu)
 );
 """
 
@@ -95,6 +112,17 @@ class SessionRecord:
     ended_at: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class LatchedCode:
+    """A latched status code as kept across a soft reset."""
+
+    code: str
+    connector_id: int  # 0: the whole station
+    psu: int  # the power module it keeps out (1 = PSU_1), 0: none
+    blocking: bool
+    reading: tuple[str, float, str] | None  # label, value, unit, as measured when it was raised
+
+
 class Store:
     """The station's SQLite database; ``":memory:"`` keeps it in memory (tests, demos)."""
 
@@ -118,7 +146,8 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the station database: {exc}") from exc
 
     def _migrate(self) -> None:
-        """Bring a database of an older version up to this one (in the opening transaction)."""
+        """Bring a database of an older version up to this one (in the opening transaction); new
+        tables (counters from version 2, latched_codes from 4) come from the schema itself."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
         if "backend" not in columns:  # from version 2: those sessions are not handed over again
             self._db.execute("ALTER TABLE sessions ADD COLUMN backend INTEGER NOT NULL DEFAULT 0")
@@ -145,6 +174,28 @@ class Store:
                 "INSERT INTO counters (name, value, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                 [(name, value, _iso(at)) for name, value in values.items()])
+
+    # --- latched codes -----------------------------------------------------------------
+
+    def keep_latched_codes(self, codes: Collection[LatchedCode], at: datetime) -> None:
+        """Replace the codes kept for the next station with ``codes`` (none: keep none)."""
+        with self._db:
+            self._db.execute("DELETE FROM latched_codes")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO latched_codes (code, connector_id, psu, blocking, reading_label,"
+                " reading_value, reading_unit, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(c.code, c.connector_id, c.psu, int(c.blocking), *(c.reading or (None, None, None)), _iso(at))
+                 for c in codes])
+
+    def take_latched_codes(self) -> list[LatchedCode]:
+        """The codes kept by the last soft reset, removed from the store (taken once)."""
+        with self._db:
+            rows = self._db.execute(
+                "SELECT code, connector_id, psu, blocking, reading_label, reading_value, reading_unit"
+                " FROM latched_codes ORDER BY rowid").fetchall()
+            self._db.execute("DELETE FROM latched_codes")
+        return [LatchedCode(row[0], row[1], row[2], bool(row[3]),
+                            (row[4], row[5], row[6]) if row[4] is not None else None) for row in rows]
 
     # --- sessions ----------------------------------------------------------------------
 

@@ -133,8 +133,10 @@ class World:
         return True
 
     def restart(self) -> None:
-        """OCPP Reset: a new station (and client) on the same store, bus and hardware."""
-        hard = self.station.reset_requested == "hard"
+        """OCPP Reset: a new station (and client) on the same store, bus and hardware.  Called
+        with no reset requested it stands for a power cycle (tests, the soak run).  The closing
+        station keeps its latched codes in the store for the next one after a soft reset only
+        (:meth:`Station.close`); the simulated boards never power-cycle."""
         self.restarts += 1
         if self.backend is not None:
             self.loop.run_until_complete(self.backend.close(close_storage=False))  # type: ignore[union-attr]
@@ -143,7 +145,6 @@ class World:
         if self.loop is not None:
             self._start_backend()
         self.view = self.station.view()
-        _ = hard  # the simulated boards do not power-cycle: soft and hard restart alike
 
     def advance(self, seconds: float, on_step: Callable[[StationView], None] | None = None,
                 step: float | None = None) -> StationView:

@@ -1,7 +1,8 @@
 """The fault policy by family (manual 5.3.3-5.3.7), driven from the simulated boards over CAN.
 
 J0U: the left connector is CHAdeMO, the right one CCS.  "Power-cycled" is a new station over
-the same store, bus and boards (``World.restart()``), as after a power cut or an OCPP Reset.
+the same store, bus and boards (``World.restart()``), as after a power cut or a hard OCPP Reset
+(a soft one keeps the latched codes: tests/ocpp/test_charger_reset_latched.py).
 """
 
 from __future__ import annotations

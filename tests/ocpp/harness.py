@@ -304,3 +304,30 @@ def plug_and_charge(world: World, side: Side, card: str = KNOWN) -> None:
     world.advance(0.2)
     world.hardware.plug(side)
     assert world.run_until(lambda v: v.connector(side).state == "charging", 30), world.view.connector(side)
+
+
+def active_codes(world: World) -> set[tuple[str, Side | None]]:
+    """The status codes in force on the world's last snapshot, with their connector (None: the station)."""
+    return {(c.code, c.side) for c in world.view.codes}
+
+
+def statuses_after_boot(central: CentralSystemProcess, connector_id: int, boot: int) -> list[dict[str, Any]]:
+    """The StatusNotifications of ``connector_id`` sent after the ``boot``-th BootNotification (1: the first)."""
+    frames = [f for f in central.from_charger() if f[2] in ("BootNotification", "StatusNotification")]
+    boots = [i for i, f in enumerate(frames) if f[2] == "BootNotification"]
+    if len(boots) < boot:
+        return []
+    return [f[3] for f in frames[boots[boot - 1]:]
+            if f[2] == "StatusNotification" and f[3]["connectorId"] == connector_id]
+
+
+def reset(world: World, central: CentralSystemProcess, kind: str = "Soft") -> int:
+    """Reset (``kind``: Soft or Hard) from the central system; returns the number of the new
+    station's BootNotification once it has run its self-test and reported every connector."""
+    restarts, boot = world.restarts, len(central.from_charger("BootNotification")) + 1
+    assert door(world, central, "Reset", {"type": kind}) == {"response": {"status": "Accepted"}}
+    advance_until(world, lambda: world.restarts == restarts + 1, "the restart")
+    world.start()
+    settled(world, lambda: all(statuses_after_boot(central, c.side.connector_id, boot) for c in world.view.connectors),
+            "the statuses after the restart")
+    return boot

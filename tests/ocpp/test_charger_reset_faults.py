@@ -1,9 +1,12 @@
-"""An OCPP soft Reset and the latched 011 faults (manual 5.3.3, controller.fault_policy): the
-reset is a restart, so a fault its board no longer reports is cleared, but a broken board
-cannot be reset away: it reports its code again after the new self-test and its connector
-stays out of service.  Both implementations of the reset are driven by the demo central
-system over a real websocket: the fake-clock world (controller.sim.world) and the real-time
-runtime (controller.runtime), with the simulated boards on the virtual CAN bus."""
+"""An OCPP soft Reset and the latched 011 faults (manual 5.3.3, controller.fault_policy): a
+soft reset restarts the software but is no power cycle, so a fault latched before it stays in
+force after it (kept in the station's store) even when its board no longer reports it, and a
+broken board cannot be reset away either: it reports its code again after the new self-test
+and its connector stays out of service.  Both implementations of the reset are driven by the
+demo central system over a real websocket: the fake-clock world (controller.sim.world) and the
+real-time runtime (controller.runtime), with the simulated boards on the virtual CAN bus.
+Faults the station detects itself (a welded relay) and what clears a latched fault (hard
+reset, power cycle): test_charger_reset_latched.py."""
 
 from __future__ import annotations
 
@@ -13,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from controller.runtime import ControllerRuntime
-from controller.sim.world import World
 from controller.types import Side
 from controller.view import StationView
 from tests.conftest import KNOWN_CARD
@@ -21,11 +23,14 @@ from tests.ocpp.harness import (
     DEADLINE_S,
     STATION_ID,
     CentralSystemProcess,
+    active_codes,
     advance_until,
     charger_world,
     door,
+    reset,
     settled,
     station_config,
+    statuses_after_boot,
 )
 
 
@@ -43,17 +48,7 @@ def codes(view: StationView) -> set[tuple[str, Side | None]]:
 
 def after_second_boot(central: CentralSystemProcess, connector_id: int) -> list[dict[str, Any]]:
     """The StatusNotifications of ``connector_id`` sent after the restart's BootNotification."""
-    frames = [f for f in central.from_charger() if f[2] in ("BootNotification", "StatusNotification")]
-    boots = [i for i, f in enumerate(frames) if f[2] == "BootNotification"]
-    return [f[3] for f in frames[boots[1]:] if f[2] == "StatusNotification" and f[3]["connectorId"] == connector_id]
-
-
-def soft_reset(world: World, central: CentralSystemProcess) -> None:
-    """Reset (Soft) from the central system; returns once the new station has run its self-test."""
-    assert door(world, central, "Reset", {"type": "Soft"}) == {"response": {"status": "Accepted"}}
-    advance_until(world, lambda: world.restarts == 1, "the restart")
-    world.start()
-    settled(world, lambda: after_second_boot(central, 2), "the statuses after the restart")
+    return statuses_after_boot(central, connector_id, 2)
 
 
 def test_a_soft_reset_cannot_reset_a_broken_board_away(central: CentralSystemProcess) -> None:
@@ -62,10 +57,10 @@ def test_a_soft_reset_cannot_reset_a_broken_board_away(central: CentralSystemPro
         world.hardware.inject_fault(Side.RIGHT, 11029)  # CCS module broken, and it stays broken
         world.hardware.psu_fault(1, 11031)  # PSU module broken, too
         world.advance(0.5)
-        assert codes(world.view) == {("011029", Side.RIGHT), ("011031", None)}
-        soft_reset(world, central)
+        assert active_codes(world) == {("011029", Side.RIGHT), ("011031", None)}
+        reset(world, central)
         world.advance(1.0)
-        assert codes(world.view) == {("011029", Side.RIGHT), ("011031", None)}, "raised again after the reset"
+        assert active_codes(world) == {("011029", Side.RIGHT), ("011031", None)}, "raised again after the reset"
         assert world.view.connector(Side.RIGHT).state == "faulted"
         assert [n["status"] for n in after_second_boot(central, 2)] == ["Faulted"], "never Available meanwhile"
         assert after_second_boot(central, 2)[-1]["vendorErrorCode"] == "011029"
@@ -76,18 +71,19 @@ def test_a_soft_reset_cannot_reset_a_broken_board_away(central: CentralSystemPro
         world.close()
 
 
-def test_a_soft_reset_clears_a_latched_fault_its_board_no_longer_reports(central: CentralSystemProcess) -> None:
+def test_a_soft_reset_keeps_a_latched_fault_its_board_no_longer_reports(central: CentralSystemProcess) -> None:
     world = charger_world(central, "J0U")
     try:
         world.hardware.inject_fault(Side.LEFT, 11001)  # CHAdeMO output fuse blew ...
         world.advance(0.5)
         world.hardware.inject_fault(Side.LEFT, 0)  # ... and was replaced: the code stays latched
         world.advance(2.0)
-        assert codes(world.view) == {("011001", Side.LEFT)} and world.view.connector(Side.LEFT).state == "faulted"
-        soft_reset(world, central)
+        assert active_codes(world) == {("011001", Side.LEFT)} and world.view.connector(Side.LEFT).state == "faulted"
+        reset(world, central)
         world.advance(1.0)
-        assert world.view.codes == () and world.view.connector(Side.LEFT).state == "available"
-        assert after_second_boot(central, 1)[-1]["status"] == "Available"
+        assert active_codes(world) == {("011001", Side.LEFT)}, "a soft reset is no power cycle"
+        assert world.view.connector(Side.LEFT).state == "faulted"
+        assert [n["status"] for n in after_second_boot(central, 1)] == ["Faulted"], "never Available meanwhile"
     finally:
         world.close()
 
@@ -115,7 +111,7 @@ def test_a_reset_crossing_a_status_notification_is_still_confirmed(central: Cent
     assert answers == [[3, reset[1], {"status": "Accepted"}]], "the Reset was confirmed, once"
 
 
-def test_the_runtime_s_soft_reset_raises_a_stuck_fault_again_and_clears_a_gone_one(
+def test_the_runtime_s_soft_reset_keeps_a_stuck_fault_and_a_latched_one(
         central: CentralSystemProcess, tmp_path: Path) -> None:
     config = station_config("J0U", can={"channel": "runtime-reset-faults"},
                             storage={"path": str(tmp_path / "evse.sqlite3")},
@@ -133,10 +129,13 @@ def test_the_runtime_s_soft_reset_raises_a_stuck_fault_again_and_clears_a_gone_o
         assert central.post("/call", {"action": "Reset", "payload": {"type": "Soft"}}) == {
             "response": {"status": "Accepted"}}
         wait_until(lambda: len(central.from_charger("BootNotification")) == 2, "the restart's BootNotification")
-        wait_until(lambda: views[-1].phase.value == "ready" and after_second_boot(central, 2), "the new self-test")
-        assert codes(views[-1]) == {("011029", Side.RIGHT)}
-        assert [c.state for c in views[-1].connectors] == ["available", "faulted"]
-        assert "Available" not in {n["status"] for n in after_second_boot(central, 2)}, "not even for a moment"
+        wait_until(lambda: views[-1].phase.value == "ready" and after_second_boot(central, 1)
+                   and after_second_boot(central, 2), "the new self-test")
+        assert codes(views[-1]) == {("011029", Side.RIGHT), ("011001", Side.LEFT)}, "a soft reset is no power cycle"
+        assert [c.state for c in views[-1].connectors] == ["faulted", "faulted"]
+        for connector_id in (1, 2):
+            assert "Available" not in {n["status"] for n in after_second_boot(central, connector_id)}, \
+                "not even for a moment"
     finally:
         runtime.stop()
     assert runtime.error is None

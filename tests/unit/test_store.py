@@ -1,4 +1,5 @@
-"""The station's SQLite store: WAL, durable commits, registers that never go back, interrupted sessions."""
+"""The station's SQLite store: WAL, durable commits, registers that never go back, interrupted
+sessions, latched codes kept across a soft reset, and databases of older versions."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from controller.store import FINISHED, INTERRUPTED, RUNNING, Store, StoreError
+from controller.store import FINISHED, INTERRUPTED, RUNNING, SCHEMA_VERSION, LatchedCode, Store, StoreError
 
 T0 = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 
@@ -60,3 +61,32 @@ def test_a_database_from_newer_software_is_refused(tmp_path: Path) -> None:
         db.execute("PRAGMA user_version=99")
     with pytest.raises(StoreError, match="schema version 99"):
         Store(path)
+
+
+def test_latched_codes_kept_by_a_soft_reset_are_taken_once_after_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "evse.sqlite3"
+    store = Store(path)
+    welded = LatchedCode("011011", 1, 0, True, None)
+    module = LatchedCode("011031", 0, 2, False, ("PSU", 81.5, "C"))
+    store.keep_latched_codes([welded, module], T0)
+    store.close()
+    store = Store(path)  # the next station (a kill in between loses nothing either: durable commits)
+    assert store.take_latched_codes() == [welded, module]
+    assert store.take_latched_codes() == [], "a start-up after that one is a power cycle"
+    store.keep_latched_codes([welded], T0)
+    store.keep_latched_codes([], T0)  # a hard reset or a shutdown keeps none
+    assert store.take_latched_codes() == []
+
+
+def test_a_version_3_database_is_brought_up_to_date(tmp_path: Path) -> None:
+    path = tmp_path / "evse.sqlite3"
+    store = Store(path)
+    session = store.begin_session(1, "04A1B2C3D4E5F6", "rfid", T0, 0.0, 20)
+    store._db.execute("DROP TABLE latched_codes")
+    store._db.execute("PRAGMA user_version=3")
+    store.close()
+    store = Store(path)
+    assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert store.session(session).status == RUNNING
+    store.keep_latched_codes([LatchedCode("011013", 2, 0, True, None)], T0)
+    assert store.take_latched_codes() == [LatchedCode("011013", 2, 0, True, None)]
