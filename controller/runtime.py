@@ -325,7 +325,10 @@ class ControllerRuntime:
         assert self.station is not None
         kind = self.station.reset_requested
         log.warning("%s reset: restarting the controller", kind)
+        reader_available = self.station.reader_available  # the reader's thread goes on: it tells only changes
         if self.backend is not None:
             await self.backend.close(close_storage=False)
         self.station.close(close_store=False)
         self._start_station(link)
+        if not reader_available:
+            self.station.set_reader_available(False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sqlite3
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -654,7 +655,10 @@ class Station:
         the codes that latch until one are kept for the next station (see :meth:`_latched`)."""
         self.recorder.flush([self._meter_state(c) for c in self._ordered()], self.clock.monotonic(), self.clock.now())
         self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
-        self.store.keep_latched_codes(self._latched() if self.reset_requested == "soft" else (), self.clock.now())
+        try:
+            self.store.keep_latched_codes(self._latched() if self.reset_requested == "soft" else (), self.clock.now())
+        except sqlite3.Error as exc:  # a broken disk must not stop a shutdown or a restart
+            log.error("station database: latched codes not kept for the next start (%s)", exc)
         if close_store:
             self.store.close()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from controller.runtime import ControllerRuntime
-from controller.types import Side
+from controller.types import AuthMethod, Side
 from controller.view import StationView
 from tests.conftest import KNOWN_CARD
 from tests.ocpp.harness import (
@@ -136,6 +136,32 @@ def test_the_runtime_s_soft_reset_keeps_a_stuck_fault_and_a_latched_one(
         for connector_id in (1, 2):
             assert "Available" not in {n["status"] for n in after_second_boot(central, connector_id)}, \
                 "not even for a moment"
+    finally:
+        runtime.stop()
+    assert runtime.error is None
+
+
+def test_the_runtime_s_soft_reset_keeps_a_missing_reader_missing(central: CentralSystemProcess,
+                                                                tmp_path: Path) -> None:
+    """The reader's thread outlives a restart and reports only changes: the new station must
+    still know that the reader is gone (012243, no card method offered)."""
+    config = station_config("U00", can={"channel": "runtime-reset-reader"},
+                            authorization={"reader": "No Such Reader"},
+                            storage={"path": str(tmp_path / "evse.sqlite3")},
+                            ocpp={"database": str(tmp_path / "ocpp.sqlite3")})
+    runtime = ControllerRuntime(config, csms_url=f"{central.url}/{STATION_ID}")
+    views: list[StationView] = []
+    runtime.subscribe(views.append)
+    runtime.start()
+    try:
+        wait_until(lambda: bool(views) and views[-1].online and ("012243", None) in codes(views[-1]),
+                   "online, the reader missing")
+        assert central.post("/call", {"action": "Reset", "payload": {"type": "Soft"}}) == {
+            "response": {"status": "Accepted"}}
+        wait_until(lambda: len(central.from_charger("BootNotification")) == 2, "the restart's BootNotification")
+        wait_until(lambda: views[-1].phase.value == "ready" and views[-1].online, "the new station ready")
+        assert ("012243", None) in codes(views[-1])
+        assert AuthMethod.RFID not in views[-1].methods
     finally:
         runtime.stop()
     assert runtime.error is None
