@@ -56,6 +56,31 @@ def listed_readers() -> list[str] | None:
         scard.SCardReleaseContext(context)
 
 
+def wait_until_empty(reader: str = VPCD_READER, timeout: float = 10.0) -> None:
+    """Until pcscd itself has seen that no card is on ``reader``: a card put back before
+    then would be the same card still lying there, not a second tap (pcscd polls vpcd)."""
+    from smartcard import scard
+
+    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    assert hresult == scard.SCARD_S_SUCCESS, "pcscd does not answer"
+    try:
+        state = scard.SCARD_STATE_UNAWARE
+        deadline = time.monotonic() + timeout
+        while True:
+            wait_ms = max(0, int((deadline - time.monotonic()) * 1000))
+            hresult, changes = scard.SCardGetStatusChange(context, wait_ms, [(reader, state)])
+            if hresult == scard.SCARD_S_SUCCESS:
+                state = changes[0][1] & ~scard.SCARD_STATE_CHANGED
+                if state & scard.SCARD_STATE_EMPTY:
+                    return
+            elif hresult != scard.SCARD_E_TIMEOUT:
+                raise AssertionError(f"{reader!r}: {scard.SCardGetErrorMessage(hresult)}")
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"{reader!r} still holds a card after {timeout} s")
+    finally:
+        scard.SCardReleaseContext(context)
+
+
 class PcscDaemon:
     """Makes sure pcscd runs with the vpcd reader; owns it when it started it."""
 

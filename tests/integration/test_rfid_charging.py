@@ -21,7 +21,7 @@ from controller.types import AuthMethod
 from controller.view import NoticeKind, StationView
 from tests.conftest import KNOWN_CARD
 from tests.integration.conftest import CardFactory
-from tests.integration.pcscd import VPCD_READER, PcscDaemon
+from tests.integration.pcscd import VPCD_READER, PcscDaemon, wait_until_empty
 
 
 class LiveStation:
@@ -56,6 +56,7 @@ class LiveStation:
             return self.until(until)
         finally:
             card.remove()
+            wait_until_empty()  # the next insert is a new tap
 
 
 #: Not on the allow-list (the conftest's UNKNOWN_CARD has 6 bytes, which no card has).

@@ -14,7 +14,7 @@ from controller.buses.rfid.apdu import GET_DATA_UID
 from controller.sim.card_emulator import Behaviour
 from tests.conftest import KNOWN_CARD
 from tests.integration.conftest import CardFactory, ReaderEvents
-from tests.integration.pcscd import VPCD_PORT
+from tests.integration.pcscd import VPCD_PORT, wait_until_empty
 
 Watch = Callable[..., ReaderEvents]
 
@@ -49,7 +49,7 @@ def test_a_card_left_on_the_reader_taps_once_and_tapped_again_taps_again(watch: 
     time.sleep(SETTLE_S)
     assert events.tokens == [KNOWN_CARD], "a card held on the reader is one tap"
     card.remove()
-    time.sleep(0.5)
+    wait_until_empty()
     card.insert()
     assert events.wait(lambda: len(events.tokens) == 2)
     assert events.tokens == [KNOWN_CARD, KNOWN_CARD]
