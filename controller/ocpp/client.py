@@ -169,7 +169,8 @@ class OcppClient(CentralSystemRequests):
         self._reconnect = asyncio.Event()
         self._closing = False
         self._hanging_up = False  # a reset is about to restart the charger: no new CALL goes out
-        self._delivering = False  # a CALL of ours is on the wire, waiting for its answer
+        self._no_call_out = asyncio.Event()  # clear while a CALL of ours waits for its answer
+        self._no_call_out.set()
         self.config.subscribe(self._on_configuration)
         self._prepared = False
         self._remote_start_go = False  # set by on_remote_start for after_remote_start
@@ -423,11 +424,11 @@ class OcppClient(CentralSystemRequests):
 
     async def _delivered(self, delivery: Coroutine[Any, Any, None]) -> None:
         """Run one CALL's delivery, known as in flight meanwhile (see :meth:`_calls_settled`)."""
-        self._delivering = True
+        self._no_call_out.clear()
         try:
             await delivery
         finally:
-            self._delivering = False
+            self._no_call_out.set()
 
     async def _calls_settled(self) -> None:
         """Before a reset hangs up: no new CALL goes out, and the one on the wire gets its answer.
@@ -436,8 +437,7 @@ class OcppClient(CentralSystemRequests):
         and a central system built on the ``ocpp`` library then stops reading the connection:
         the Reset.conf sent just before is lost, and the central system may send Reset again."""
         self._hanging_up = True
-        while self._delivering and self.online:
-            await asyncio.sleep(self.settings.tick_s)
+        await self._no_call_out.wait()  # a lost connection ends the delivery too
 
     async def _deliver(self, rpc: RpcChargePoint, payload: Any, future: asyncio.Future[Any]) -> None:
         def answered(answer: Any) -> None:  # in the receive loop, the instant the answer is read

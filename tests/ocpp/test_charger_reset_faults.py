@@ -111,15 +111,22 @@ def test_a_reset_crossing_a_status_notification_is_still_confirmed(central: Cent
     assert answers == [[3, reset[1], {"status": "Accepted"}]], "the Reset was confirmed, once"
 
 
-def test_the_runtime_s_soft_reset_keeps_a_stuck_fault_and_a_latched_one(
-        central: CentralSystemProcess, tmp_path: Path) -> None:
-    config = station_config("J0U", can={"channel": "runtime-reset-faults"},
-                            storage={"path": str(tmp_path / "evse.sqlite3")},
-                            ocpp={"database": str(tmp_path / "ocpp.sqlite3")})
+def started_runtime(central: CentralSystemProcess, tmp_path: Path, version: str,
+                    **sections: dict[str, Any]) -> tuple[ControllerRuntime, list[StationView]]:
+    """The real-time runtime on files in ``tmp_path``, connected to ``central``, started;
+    and the list its snapshots go to."""
+    config = station_config(version, storage={"path": str(tmp_path / "evse.sqlite3")},
+                            ocpp={"database": str(tmp_path / "ocpp.sqlite3")}, **sections)
     runtime = ControllerRuntime(config, csms_url=f"{central.url}/{STATION_ID}")
     views: list[StationView] = []
     runtime.subscribe(views.append)
     runtime.start()
+    return runtime, views
+
+
+def test_the_runtime_s_soft_reset_keeps_a_stuck_fault_and_a_latched_one(
+        central: CentralSystemProcess, tmp_path: Path) -> None:
+    runtime, views = started_runtime(central, tmp_path, "J0U", can={"channel": "runtime-reset-faults"})
     try:
         wait_until(lambda: bool(views) and views[-1].online, "online")
         runtime.simulate("fault", (Side.RIGHT.value, 11029))  # stuck
@@ -145,14 +152,8 @@ def test_the_runtime_s_soft_reset_keeps_a_missing_reader_missing(central: Centra
                                                                 tmp_path: Path) -> None:
     """The reader's thread outlives a restart and reports only changes: the new station must
     still know that the reader is gone (012243, no card method offered)."""
-    config = station_config("U00", can={"channel": "runtime-reset-reader"},
-                            authorization={"reader": "No Such Reader"},
-                            storage={"path": str(tmp_path / "evse.sqlite3")},
-                            ocpp={"database": str(tmp_path / "ocpp.sqlite3")})
-    runtime = ControllerRuntime(config, csms_url=f"{central.url}/{STATION_ID}")
-    views: list[StationView] = []
-    runtime.subscribe(views.append)
-    runtime.start()
+    runtime, views = started_runtime(central, tmp_path, "U00", can={"channel": "runtime-reset-reader"},
+                                     authorization={"reader": "No Such Reader"})
     try:
         wait_until(lambda: bool(views) and views[-1].online and ("012243", None) in codes(views[-1]),
                    "online, the reader missing")

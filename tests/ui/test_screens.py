@@ -188,26 +188,25 @@ def home_backend_offline(make: RigFactory) -> KioskRig:
     return rig
 
 
-def home_connecting_card_unchecked(make: RigFactory) -> KioskRig:
-    """The central system answered the boot Pending: a card it never saw cannot be checked yet."""
+def card_unchecked(make: RigFactory, connecting: bool) -> KioskRig:
+    """A card in neither the local list nor the cache, and no central system to ask."""
     rig = make("J0U").start()
     rig.world.station.attach_backend()
-    rig.world.station.set_backend_online(False, "033900", connecting=True)
+    rig.world.station.set_backend_online(False, "033900", connecting=connecting)
     rig.world.station.tap(UNKNOWN_CARD)
     rig.world.station.authorization_decided(UNKNOWN_CARD, AuthDecision(False, "Invalid", source="offline"))
     rig.advance(0.1)
     return rig
+
+
+def home_connecting_card_unchecked(make: RigFactory) -> KioskRig:
+    """The central system answered the boot Pending: a card it never saw cannot be checked yet."""
+    return card_unchecked(make, connecting=True)
 
 
 def home_offline_card_unchecked(make: RigFactory) -> KioskRig:
-    """The central system is unreachable and the card is in neither the local list nor the cache."""
-    rig = make("J0U").start()
-    rig.world.station.attach_backend()
-    rig.world.station.set_backend_online(False, "033900")
-    rig.world.station.tap(UNKNOWN_CARD)
-    rig.world.station.authorization_decided(UNKNOWN_CARD, AuthDecision(False, "Invalid", source="offline"))
-    rig.advance(0.1)
-    return rig
+    """The central system is unreachable."""
+    return card_unchecked(make, connecting=False)
 
 
 def home_reserved(make: RigFactory) -> KioskRig:
