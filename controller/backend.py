@@ -50,10 +50,10 @@ from controller.config import Config
 from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_point
 from controller.ocpp.client import OcppClient, PowerLossMeter
 from controller.ocpp.port import (
-    ActiveCode,
     AuthDecision,
     ConnectorSnapshot,
     PowerLimit,
+    ReportedCode,
     Reservation,
     SessionStarted,
     SessionStopped,
@@ -100,7 +100,7 @@ def station_snapshot(station: Station) -> StationSnapshot:
             offered_w=round(grant.power_limit_w) if grant is not None else 0.0,
             plugged=connector.plugged,
         ))
-    codes = tuple(ActiveCode(c.code, c.side.connector_id if c.side is not None else 0, c.blocks_charging,
+    codes = tuple(ReportedCode(c.code, c.side.connector_id if c.side is not None else 0, c.blocks_charging,
                              station.code_reading(c.code, c.side))
                   for c in station.codes if c.code not in LINK_CODES)
     return StationSnapshot(tuple(connectors), codes, station.phase is StationPhase.READY)

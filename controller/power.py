@@ -18,18 +18,32 @@ Limits stack and the smallest wins:
   for CCS, 750 V for GB/T, 500 V for CHAdeMO);
 - the EV's own request.
 
-The grant says which of them holds (:class:`~controller.view.Limit`) so the screen can
-tell the driver.  Pure functions of the demand; the caller sends the commands.
+The grant says which of them holds (:class:`Limit`) so the screen can tell the driver.
+Pure functions of the demand; the caller sends the commands.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from controller.types import Envelope, Side
-from controller.view import Limit
+
+
+class Limit(enum.Enum):
+    """What currently caps a connector's power: the smallest of the stacked limits wins
+    (EV = the EV's own request, nothing on the charger's side)."""
+
+    EV = "ev"
+    CONNECTOR = "connector"  # the standard's output envelope (manual 2.1)
+    SHARED = "shared"  # half the station each while both connectors charge
+    STATION = "station"  # the station's maximum (60 kW)
+    PSU = "psu"  # the power modules routed to this connector (fewer after a module failed)
+    TEMPERATURE = "temperature"  # ambient-temperature derating (from 50 °C)
+    INPUT = "input"  # the grid supply: input voltage out of range or the input current limit
+    SCHEDULE = "schedule"  # an external limit: the backend's smart-charging schedule
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,9 +35,10 @@ from controller.ocpp.port import (
     SessionStarted,
     SessionStopped,
 )
-from controller.power import Demand, Grant, Psu, Supply, allocate
+from controller.power import Demand, Grant, Limit, Psu, Supply, allocate
 from controller.preferences import DriverPreferences
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset, session_id
+from controller.readings import Measurement
 from controller.recording import MeterState, Recorder
 from controller.retention import Retention, SessionPruner, Undelivered
 from controller.session import ConnectorState, Machine, StopReason
@@ -65,8 +66,6 @@ from controller.view import (
     CodeEvent,
     ConnectorView,
     EngineerView,
-    Limit,
-    Measurement,
     Notice,
     NoticeKind,
     PendingAuthorization,

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from controller.power import Limit
 from controller.preferences import SUPPORTED_LANGUAGES
 from controller.pricing import BackendCost, PriceText
+from controller.readings import Measurement
 from controller.types import AuthMethod, LedColour, LedPattern, Side, Standard
 
 
@@ -35,32 +37,6 @@ class NoticeKind(enum.Enum):
     AUTHORIZING = "authorizing"  # the backend is deciding on a card (shown until it has)
     RESERVED = "reserved"  # the only free connector is reserved for another driver
     STATUS_CODE = "status_code"  # an information code the backend asked to show (033903 ...)
-
-
-class Limit(enum.Enum):
-    """What currently caps a connector's power: the smallest of the stacked limits wins
-    (EV = the EV's own request, nothing on the charger's side)."""
-
-    EV = "ev"
-    CONNECTOR = "connector"  # the standard's output envelope (manual 2.1)
-    SHARED = "shared"  # half the station each while both connectors charge
-    STATION = "station"  # the station's maximum (60 kW)
-    PSU = "psu"  # the power modules routed to this connector (fewer after a module failed)
-    TEMPERATURE = "temperature"  # ambient-temperature derating (from 50 °C)
-    INPUT = "input"  # the grid supply: input voltage out of range or the input current limit
-    SCHEDULE = "schedule"  # an external limit: the backend's smart-charging schedule
-
-
-@dataclass(frozen=True, slots=True)
-class Measurement:
-    """The reading a status code is about (the AC input voltage of an input OVP, ...)."""
-
-    label: str  # what was measured: "input", "ambient", "PSU", "output"
-    value: float
-    unit: str  # "V", "A" or "C"
-
-    def __str__(self) -> str:
-        return f"{self.label} {self.value:g} {self.unit}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,10 @@ from urllib.parse import quote
 from PySide6.QtCore import QCoreApplication
 
 from controller.mrec import reported_code
+from controller.power import Limit
 from controller.status_codes import lookup
 from controller.types import AuthMethod, BoardStage, LedPattern, Side
-from controller.view import ActiveCode, CodeEvent, ConnectorView, EngineerView, Limit, NoticeKind, PinPad, StationView
+from controller.view import ActiveCode, CodeEvent, ConnectorView, EngineerView, NoticeKind, PinPad, StationView
 from hmi.format import Formatter
 from hmi.i18n import CATALOG_CONTEXT, LANGUAGES, language
 from hmi.navigation import screen_for, status_codes

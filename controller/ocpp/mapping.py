@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from ocpp.v16.enums import ChargePointErrorCode, ChargePointStatus, Reason
 
 from controller.mrec import mrec_of, vendor_id
-from controller.ocpp.port import ActiveCode, ConnectorSnapshot, StationSnapshot
+from controller.ocpp.port import ConnectorSnapshot, ReportedCode, StationSnapshot
+from controller.readings import Measurement
 from controller.session import ConnectorState, StopReason
 from controller.status_codes import lookup
-from controller.view import Measurement
 
 #: Backend-lost status code per network interface (manual 5.3.7).
 OFFLINE_CODES = {"ethernet": "033900", "wifi": "033901", "cellular": "033902"}
@@ -81,11 +81,11 @@ def error_report(code: str, measurement: Measurement | None = None, mode: str = 
     return ErrorReport(error_code_of(code), code, info[:INFO_MAX])
 
 
-def _report(code: ActiveCode, mode: str) -> ErrorReport:
+def _report(code: ReportedCode, mode: str) -> ErrorReport:
     return error_report(code.code, code.measurement, mode)
 
 
-def primary_report(codes: tuple[ActiveCode, ...] | list[ActiveCode], mode: str = "manual") -> ErrorReport:
+def primary_report(codes: tuple[ReportedCode, ...] | list[ReportedCode], mode: str = "manual") -> ErrorReport:
     """The error a connector's status carries: its first blocking code, else its first code."""
     blocking = [c for c in codes if c.blocking]
     return _report(blocking[0], mode) if blocking else (_report(codes[0], mode) if codes else NO_ERROR)

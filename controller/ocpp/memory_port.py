@@ -15,13 +15,13 @@ from datetime import datetime
 
 from controller.clock import Clock, SystemClock
 from controller.ocpp.port import (
-    ActiveCode,
     AuthDecision,
     AuthorizeRequest,
     ConnectorSnapshot,
     PortCalls,
     PortEvent,
     PowerLimit,
+    ReportedCode,
     Reservation,
     SessionStarted,
     SessionStopped,
@@ -43,7 +43,7 @@ class MemoryStation:
         self.sink: Sink | None = None
         self._connectors = {i: ConnectorSnapshot(i, ConnectorState.AVAILABLE, energy_wh=1000.0 * i)
                             for i in range(1, connectors + 1)}
-        self._codes: list[ActiveCode] = []
+        self._codes: list[ReportedCode] = []
         self.decisions: dict[str, AuthDecision] = {}
         self.remote_authorized: dict[int, str] = {}
         self.sessions: dict[int, str] = {}
@@ -174,7 +174,7 @@ class MemoryStation:
         self._set(connector_id, state=ConnectorState.AVAILABLE, plugged=False, soc=None)
 
     def raise_code(self, code: str, connector_id: int = 0, blocking: bool = True) -> None:
-        self._codes.insert(0, ActiveCode(code, connector_id, blocking))
+        self._codes.insert(0, ReportedCode(code, connector_id, blocking))
         self._emit(StateChanged(self.snapshot()))
 
     def clear_code(self, code: str) -> None:

@@ -26,15 +26,17 @@ from datetime import datetime
 from typing import Protocol
 
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
+from controller.readings import Measurement
 from controller.session import ConnectorState
-from controller.view import Measurement
 
 # --- what the station shows ----------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class ActiveCode:
-    """A six-digit status code in force; ``connector_id`` 0 means the whole station."""
+class ReportedCode:
+    """A status code in force as the OCPP side reports it: six digits, the OCPP
+    ``connector_id`` (0 the whole station) and whether it blocks charging.  (The kiosk's
+    :class:`controller.view.ActiveCode` is the same code in the station's words.)"""
 
     code: str
     connector_id: int
@@ -62,7 +64,7 @@ class StationSnapshot:
     """The whole station; ``ready`` is False until the self-test has passed."""
 
     connectors: tuple[ConnectorSnapshot, ...]
-    codes: tuple[ActiveCode, ...] = ()  # newest first
+    codes: tuple[ReportedCode, ...] = ()  # newest first
     ready: bool = True
 
     def connector(self, connector_id: int) -> ConnectorSnapshot:
@@ -71,7 +73,7 @@ class StationSnapshot:
                 return connector
         raise KeyError(connector_id)
 
-    def codes_for(self, connector_id: int) -> tuple[ActiveCode, ...]:
+    def codes_for(self, connector_id: int) -> tuple[ReportedCode, ...]:
         """Codes concerning ``connector_id``: its own and the station-wide ones (newest first)."""
         return tuple(c for c in self.codes if c.connector_id in (0, connector_id))
 

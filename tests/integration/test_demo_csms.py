@@ -12,10 +12,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from controller.config import Config
+from controller.power import Limit
 from controller.runtime import ControllerRuntime
 from controller.sim.csms_control import DemoCentralSystem
 from controller.types import AuthMethod, Side
-from controller.view import Limit, StationView
+from controller.view import StationView
 from hmi.desktop import simulator_control
 
 WAIT_MS = 20_000

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from controller.config import Config
+from controller.power import Limit
 from controller.runtime import PSU_FAILURE_CODE, ControllerRuntime
 from controller.types import Side
-from controller.view import Limit, StationView
+from controller.view import StationView
 from tests.conftest import KNOWN_CARD
 from tests.integration.test_runtime import wait_for
 

@@ -10,9 +10,10 @@ from datetime import timedelta
 from decimal import Decimal
 
 from controller.ocpp.queue import ocpp_time
+from controller.power import Limit
 from controller.sim.world import World
 from controller.types import Side
-from controller.view import Limit, NoticeKind
+from controller.view import NoticeKind
 from hmi.format import Formatter
 from hmi.navigation import screen_for
 from hmi.presenter import connector_values, kiosk_values

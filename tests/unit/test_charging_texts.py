@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from controller.power import Limit
 from controller.types import Side
-from controller.view import Limit
 from hmi.format import Formatter
 from hmi.presenter import connector_values
 from tests.conftest import OTHER_KNOWN_CARD, WorldFactory, charge

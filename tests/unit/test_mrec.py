@@ -6,8 +6,8 @@ from ocpp.v16.enums import ChargePointErrorCode
 
 from controller.mrec import all_mrecs, mapped_codes, mrec_of, reported_code, vendor_id
 from controller.ocpp.mapping import error_report
+from controller.readings import Measurement
 from controller.status_codes import known_codes, lookup
-from controller.view import Measurement
 from hmi.format import Formatter
 from hmi.presenter import kiosk_values
 from tests.conftest import WorldFactory

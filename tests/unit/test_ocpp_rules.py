@@ -20,7 +20,7 @@ from controller.ocpp.configuration import ChangeResult, Configuration, standard_
 from controller.ocpp.connection import Backoff, EndpointError, endpoint, endpoint_from_override, redact
 from controller.ocpp.mapping import connector_status, error_code_of, error_report, stop_reason
 from controller.ocpp.metering import next_aligned
-from controller.ocpp.port import ActiveCode, ConnectorSnapshot, StationSnapshot
+from controller.ocpp.port import ConnectorSnapshot, ReportedCode, StationSnapshot
 from controller.ocpp.queue import TransactionQueue
 from controller.ocpp.storage import Storage
 from controller.session import ConnectorState, StopReason
@@ -230,7 +230,7 @@ def test_status_codes_map_by_their_meaning(code: str, error: str) -> None:
     assert error_code_of(code).value == error
 
 
-def _snapshot(state: ConnectorState, *codes: ActiveCode, offered: float = 30_000.0) -> StationSnapshot:
+def _snapshot(state: ConnectorState, *codes: ReportedCode, offered: float = 30_000.0) -> StationSnapshot:
     return StationSnapshot((ConnectorSnapshot(1, state, 0.0, offered_w=offered),), codes)
 
 
@@ -242,15 +242,15 @@ def _snapshot(state: ConnectorState, *codes: ActiveCode, offered: float = 30_000
     (ConnectorState.PLUGGED, True, False, (), ChargePointStatus.preparing),
     (ConnectorState.CHARGING, False, False, (), ChargePointStatus.charging),  # finishes first
     (ConnectorState.STOPPING, True, False, (), ChargePointStatus.finishing),
-    (ConnectorState.AVAILABLE, True, False, (ActiveCode("012251", 0, True),), ChargePointStatus.faulted),
-    (ConnectorState.AVAILABLE, True, False, (ActiveCode("013600", 1, False),), ChargePointStatus.available),
+    (ConnectorState.AVAILABLE, True, False, (ReportedCode("012251", 0, True),), ChargePointStatus.faulted),
+    (ConnectorState.AVAILABLE, True, False, (ReportedCode("013600", 1, False),), ChargePointStatus.available),
     (ConnectorState.RESERVED, True, True, (), ChargePointStatus.reserved),
     (ConnectorState.INOPERATIVE, True, False, (), ChargePointStatus.unavailable),
     (ConnectorState.INOPERATIVE, False, False, (), ChargePointStatus.unavailable),
     (ConnectorState.FINISHED, False, False, (), ChargePointStatus.finishing),  # Unavailable once unplugged
 ])
 def test_connector_states_map_to_ocpp_statuses(state: ConnectorState, operative: bool, reserved: bool,
-                                               codes: tuple[ActiveCode, ...], status: ChargePointStatus) -> None:
+                                               codes: tuple[ReportedCode, ...], status: ChargePointStatus) -> None:
     snapshot = _snapshot(state, *codes)
     assert connector_status(snapshot.connectors[0], snapshot, operative, reserved)[0] is status
 

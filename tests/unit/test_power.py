@@ -9,9 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from controller.limits import ambient_derating, input_power_limit_w, over_temperature
-from controller.power import PRECHARGE_CURRENT_A, Demand, Psu, Supply, allocate
+from controller.power import PRECHARGE_CURRENT_A, Demand, Limit, Psu, Supply, allocate
 from controller.types import Side, Standard
-from controller.view import Limit
 
 PSU_W = 30_000.0
 STATION_W = 60_000.0

@@ -11,10 +11,11 @@ import pytest
 
 from controller.buses.can_link import Codec, Frame
 from controller.config import Config
+from controller.power import Limit
 from controller.sim.world import World
 from controller.store import INTERRUPTED, Store
 from controller.types import Side, Standard, connectors_of
-from controller.view import Limit, StationView
+from controller.view import StationView
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, WorldFactory, charge
 
 STEP_S = 0.25  # long stretches run in coarser steps, as the scenarios do

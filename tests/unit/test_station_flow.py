@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from controller.power import Limit
 from controller.types import LedColour, Side
-from controller.view import Limit, NoticeKind
+from controller.view import NoticeKind
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, UNKNOWN_CARD, WorldFactory, charge
 
 
