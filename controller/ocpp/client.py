@@ -32,7 +32,7 @@ from controller.ocpp import pricing
 from controller.ocpp import smart_charging as sc
 from controller.ocpp.authorization import AuthorizationStore, IdTagInfo, Rules, decide, parse_time
 from controller.ocpp.configuration import Configuration, standard_keys
-from controller.ocpp.connection import Backoff, Endpoint, open_connection, security_profile
+from controller.ocpp.connection import Backoff, open_connection, security_profile
 from controller.ocpp.handlers import CentralSystemRequests
 from controller.ocpp.mapping import (
     OFFLINE_CODES,
@@ -58,47 +58,14 @@ from controller.ocpp.port import (
 )
 from controller.ocpp.queue import START, QueuedMessage, TransactionQueue, ocpp_time
 from controller.ocpp.rpc import RpcChargePoint
+from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.storage import Storage
-from controller.preferences import SUPPORTED_LANGUAGES
 from controller.pricing import BackendCost
 
 log = logging.getLogger(__name__)
 
 #: How long the tasks of a closed connection may take to stop.
 STOP_GRACE_S = 5.0
-
-
-@dataclass(frozen=True, slots=True)
-class Identity:
-    """What BootNotification tells about the charger."""
-
-    vendor: str
-    model: str
-    serial_number: str
-    firmware_version: str
-
-
-@dataclass(frozen=True, slots=True)
-class ClientSettings:
-    endpoint: Endpoint
-    authorization_key: str = ""
-    ca_file: str = ""
-    network: str = "ethernet"  # ethernet, wifi or cellular: which 0339xx code shows while offline
-    response_timeout_s: float = 30.0
-    open_timeout_s: float = 10.0
-    reconnect_initial_s: float = 3.0
-    reconnect_max_s: float = 90.0
-    reconnect_jitter_s: float = 10.0
-    phase_voltage_v: float = 277.0  # for limits in amperes: W = A x V x phases
-    station_max_w: float = 60_000.0
-    tick_s: float = 0.25
-    reset_grace_s: float = 30.0  # how long a reset waits for the sessions to end and the queue to empty
-    heartbeat_s: int = 900  # HeartbeatInterval until the central system says otherwise
-    connection_timeout_s: int = 60
-    languages: tuple[str, ...] = SUPPORTED_LANGUAGES  # SupportedLanguages: what the kiosk offers
-    language: str = "en-US"  # Language until the central system sets it
-    currency: str = "USD"  # of the costs the central system sends (OCA pricing has no currency field)
-    vendor_error_code: str = "manual"  # "manual": six digits; "mrec": the ChargeX CX code where one matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +88,9 @@ class Running:
     stop_data: list[dict[str, Any]] = field(default_factory=list)  # transactionData of StopTransaction
 
 
-class OcppClient(CentralSystemRequests):
-    """The OCPP 1.6J charge point."""
+class OcppClient:
+    """The OCPP 1.6J charge point (a :class:`~controller.ocpp.handler_port.ChargePoint` for its request
+    handlers)."""
 
     def __init__(self, settings: ClientSettings, identity: Identity, port: StationPort, storage: Storage,
                  clock: Clock, rng: random.Random | None = None) -> None:
@@ -159,13 +127,13 @@ class OcppClient(CentralSystemRequests):
         self._reported_codes: dict[int, dict[str, ErrorReport]] = {}  # every active code, once each
         self._limits: dict[int, float | None] = {}
         self._deauthorized: set[int] = set()
-        self._remote_profiles: dict[str, sc.Profile] = {}
+        self.remote_profiles: dict[str, sc.Profile] = {}
         self._next_heartbeat = 0.0
         self._next_aligned: datetime | None = None
         self._aligned_interval = 0
         self._last_meter_note = 0.0
-        self._sessions_idle = asyncio.Event()
-        self._sessions_idle.set()
+        self.sessions_idle = asyncio.Event()
+        self.sessions_idle.set()
         self._reconnect = asyncio.Event()
         self._closing = False
         self._hanging_up = False  # a reset is about to restart the charger: no new CALL goes out
@@ -173,12 +141,15 @@ class OcppClient(CentralSystemRequests):
         self._no_call_out.set()
         self.config.subscribe(self._on_configuration)
         self._prepared = False
-        self._remote_start_go = False  # set by on_remote_start for after_remote_start
-        self._trigger_go = False  # set by on_trigger_message for after_trigger_message
         self.connection_attempts = 0  # finished attempts to connect (either way), since start
         self._transactions: dict[int, int] = {}  # recent transaction ids -> connector (for pricing messages)
         self._unplug_pending: dict[int, int] = {}  # connector -> local transaction, for ConnectorUnplugged
         self._early_costs: dict[int, BackendCost] = {}  # costs for transaction ids not known yet
+        self.requests = CentralSystemRequests(self)  # the central system's requests, answered
+
+    def handler_map(self) -> dict[str, Any]:
+        """The central system's actions and their handlers (for :class:`RpcChargePoint`)."""
+        return self.requests.handler_map()
 
     # --- time ---------------------------------------------------------------------
 
@@ -211,7 +182,7 @@ class OcppClient(CentralSystemRequests):
         self.port.set_language(self.config.raw("Language"))
         self._apply_prices()
         self._apply_time_offset()
-        self._update_limits()
+        self.update_limits()
 
     def _recover_transactions(self, power_loss: Mapping[int, PowerLossMeter], unreported: Sequence[SessionStarted],
                               ended: Mapping[int, SessionStopped]) -> None:
@@ -355,7 +326,7 @@ class OcppClient(CentralSystemRequests):
         self._next_heartbeat = self.clock.monotonic() + self.config.number("HeartbeatInterval")
         self._set_online(True)
         self._reported.clear()
-        self._refresh_statuses()
+        self.refresh_statuses()
         self.outbox.wake()
 
     def _set_online(self, online: bool) -> None:
@@ -423,14 +394,14 @@ class OcppClient(CentralSystemRequests):
             await self.outbox.wait(wait)
 
     async def _delivered(self, delivery: Coroutine[Any, Any, None]) -> None:
-        """Run one CALL's delivery, known as in flight meanwhile (see :meth:`_calls_settled`)."""
+        """Run one CALL's delivery, known as in flight meanwhile (see :meth:`calls_settled`)."""
         self._no_call_out.clear()
         try:
             await delivery
         finally:
             self._no_call_out.set()
 
-    async def _calls_settled(self) -> None:
+    async def calls_settled(self) -> None:
         """Before a reset hangs up: no new CALL goes out, and the one on the wire gets its answer.
 
         Hanging up with a CALL of ours unanswered makes the central system's answer to it fail,
@@ -485,7 +456,7 @@ class OcppClient(CentralSystemRequests):
         self.queue.delivered(message, conf)
         info = conf.get("id_tag_info")
         if isinstance(info, dict):
-            self._learn(str(payload.get("id_tag", "")), IdTagInfo.from_ocpp(info))
+            self.learn(str(payload.get("id_tag", "")), IdTagInfo.from_ocpp(info))
         if message.action == START:
             self._remember_transaction(int(conf["transaction_id"]), int(payload["connector_id"]))
             self._on_start_confirmed(message, conf)
@@ -536,9 +507,9 @@ class OcppClient(CentralSystemRequests):
                 self.port.stop_session(connector_id, "DeAuthorized")
             else:
                 self._deauthorized.add(connector_id)
-                self._update_limits()
+                self.update_limits()
 
-    def _learn(self, id_tag: str, info: IdTagInfo) -> None:
+    def learn(self, id_tag: str, info: IdTagInfo) -> None:
         """Every IdTagInfo from the central system updates the cache (§3.5.1)."""
         if id_tag and self.config.flag("AuthorizationCacheEnabled"):
             self.auth.remember(id_tag, info, self.now())
@@ -558,7 +529,7 @@ class OcppClient(CentralSystemRequests):
 
     def _on_state(self, snapshot: StationSnapshot) -> None:
         self.snapshot = snapshot
-        self._refresh_statuses()
+        self.refresh_statuses()
         for connector_id, local_id in list(self._unplug_pending.items()):
             if not snapshot.connector(connector_id).plugged:
                 del self._unplug_pending[connector_id]
@@ -591,7 +562,7 @@ class OcppClient(CentralSystemRequests):
                 decision = self.decide_locally(id_tag, online=False)
             else:
                 info = IdTagInfo.from_ocpp(conf.id_tag_info)
-                self._learn(id_tag, info)
+                self.learn(id_tag, info)
                 status = info.status_at(self.now())
                 decision = AuthDecision(status == "Accepted", status, info.parent_id_tag, info.expiry, "central")
         assert decision is not None
@@ -624,10 +595,10 @@ class OcppClient(CentralSystemRequests):
         if begin is not None:
             running.stop_data.append(begin)
         self.running[connector_id] = running
-        self._sessions_idle.clear()
-        profile = self._remote_profiles.pop(event.id_tag, None)
+        self.sessions_idle.clear()
+        profile = self.remote_profiles.pop(event.id_tag, None)
         if profile is not None:
-            self._install_profile(dataclasses.replace(profile, connector_id=connector_id))
+            self.install_profile(dataclasses.replace(profile, connector_id=connector_id))
         log.info("transaction %d started on connector %d", local_id, connector_id)
         self.outbox.wake()
 
@@ -650,12 +621,12 @@ class OcppClient(CentralSystemRequests):
             self._unplug_pending[connector_id] = running.local_id  # idle time goes on until the cable is out
         self._deauthorized.discard(connector_id)
         self.profiles = sc.end_transaction(self.profiles, connector_id)
-        self._save_profiles()
+        self.save_profiles()
         self._apply_scheduled_availability(connector_id)
         if not self.running:
-            self._sessions_idle.set()
+            self.sessions_idle.set()
         log.info("transaction %d on connector %d stopped (%s)", running.local_id, connector_id, payload["reason"])
-        self._update_limits()
+        self.update_limits()
         self.outbox.wake()
 
     # --- statuses -----------------------------------------------------------------
@@ -670,7 +641,7 @@ class OcppClient(CentralSystemRequests):
                                               self.operative(connector_id), reserved, mode)
         return status.value, report
 
-    def _refresh_statuses(self, force: bool = False) -> None:
+    def refresh_statuses(self, force: bool = False) -> None:
         """Send a StatusNotification for every connector whose status or error changed, and
         one for every newly active code of its own that the status does not carry (a status
         holds one error; the backend hears of each code in force once, the status last)."""
@@ -686,7 +657,7 @@ class OcppClient(CentralSystemRequests):
                     self.spawn(self._send_code(connector_id, current[0], code, report))
             if force or self._reported.get(connector_id) != current:
                 self._reported[connector_id] = current
-                self.spawn(self._send_status(connector_id, *current))
+                self.spawn(self.send_status(connector_id, *current))
 
     async def _send_code(self, connector_id: int, status: str, code: str, report: ErrorReport) -> None:
         """One more active code, reported with the connector's status in force."""
@@ -701,7 +672,7 @@ class OcppClient(CentralSystemRequests):
             timestamp=ocpp_time(self.now()), info=report.info, vendor_error_code=report.vendor_error_code,
             vendor_id=report.vendor_id))
 
-    async def _send_status(self, connector_id: int, status: str, report: ErrorReport) -> None:
+    async def send_status(self, connector_id: int, status: str, report: ErrorReport) -> None:
         try:
             await self._status_notification(connector_id, status, report)
         except (Offline, CallTimeout, CallFailed):
@@ -732,7 +703,7 @@ class OcppClient(CentralSystemRequests):
         self._sample_meters(now)
         self._align_meters()
         self._expire_reservations()
-        self._update_limits()
+        self.update_limits()
         self.outbox.wake()
 
     def _sample_meters(self, now: float) -> None:
@@ -812,7 +783,7 @@ class OcppClient(CentralSystemRequests):
                 self.storage.execute("DELETE FROM reservations WHERE reservation_id = ?",
                                      (reservation.reservation_id,))
                 self.port.set_reservation(connector_id, None)
-                self._refresh_statuses()
+                self.refresh_statuses()
 
     # --- availability ---------------------------------------------------------------
 
@@ -823,11 +794,11 @@ class OcppClient(CentralSystemRequests):
             return own
         return own and self.operative(0)
 
-    def _scheduled(self) -> dict[int, bool]:
+    def scheduled_availability(self) -> dict[int, bool]:
         return {int(k): v for k, v in self.storage.get("availability_scheduled", {}).items()}
 
     def _apply_scheduled_availability(self, connector_id: int) -> None:
-        scheduled = self._scheduled()
+        scheduled = self.scheduled_availability()
         if connector_id not in scheduled:
             return
         operative = scheduled.pop(connector_id)
@@ -840,7 +811,7 @@ class OcppClient(CentralSystemRequests):
         targets = self.connector_ids if connector_id == 0 else (connector_id,)
         for target in targets:
             self.port.set_available(target, self.operative(target))
-        self._refresh_statuses()
+        self.refresh_statuses()
 
     # --- smart charging -------------------------------------------------------------
 
@@ -850,15 +821,15 @@ class OcppClient(CentralSystemRequests):
             return None
         return sc.Transaction(self.queue.real_id(running.local_id), running.started)
 
-    def _install_profile(self, profile: sc.Profile) -> None:
+    def install_profile(self, profile: sc.Profile) -> None:
         self.profiles = sc.install(self.profiles, profile, self.config.number("MaxChargingProfilesInstalled"))
-        self._save_profiles()
-        self._update_limits()
+        self.save_profiles()
+        self.update_limits()
 
-    def _save_profiles(self) -> None:
+    def save_profiles(self) -> None:
         self.storage.put("charging_profiles", [sc.to_record(p) for p in self.profiles])
 
-    def _update_limits(self) -> None:
+    def update_limits(self) -> None:
         """Tell the station every charging limit that changed (the station's own and each connector's)."""
         now = self.now()
         volts = self.settings.phase_voltage_v

@@ -6,9 +6,10 @@ import random
 
 from controller.clock import Clock
 from controller.config import Config, backend_configured
-from controller.ocpp.client import ClientSettings, Identity, OcppClient
+from controller.ocpp.client import OcppClient
 from controller.ocpp.connection import endpoint, endpoint_from_override
 from controller.ocpp.port import StationPort
+from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.storage import Storage
 
 

@@ -26,9 +26,10 @@ from ocpp.messages import get_validator
 
 from controller.clock import SystemClock
 from controller.config import Config
-from controller.ocpp.client import ClientSettings, Identity, OcppClient
+from controller.ocpp.client import OcppClient
 from controller.ocpp.connection import endpoint
 from controller.ocpp.memory_port import MemoryStation
+from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.storage import Storage
 from controller.sim.world import World
 from controller.store import Store

@@ -31,10 +31,11 @@ from controller.buses.can_link import CanLink, Codec
 from controller.buses.rfid.apdu import UID_LENGTHS, CardReadError, uid_token
 from controller.clock import SystemClock
 from controller.config import ConfigError
-from controller.ocpp.client import ClientSettings, Identity, OcppClient
+from controller.ocpp.client import OcppClient
 from controller.ocpp.connection import endpoint
 from controller.ocpp.memory_port import MemoryStation
 from controller.ocpp.rpc import ACTIONS_16, RpcChargePoint
+from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.storage import Storage
 from controller.session import ConnectorState
 from controller.sim.world import World

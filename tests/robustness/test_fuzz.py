@@ -98,11 +98,12 @@ def test_a_call_whose_connection_drops_under_it_still_gets_an_answer() -> None:
     from websockets.exceptions import ConnectionClosedError
 
     from controller.clock import SystemClock
-    from controller.ocpp.client import ClientSettings, Identity, OcppClient
+    from controller.ocpp.client import OcppClient
     from controller.ocpp.connection import endpoint
     from controller.ocpp.memory_port import MemoryStation
     from controller.ocpp.outbox import Offline
     from controller.ocpp.rpc import RpcChargePoint
+    from controller.ocpp.settings import ClientSettings, Identity
     from controller.ocpp.storage import Storage
 
     class DeadWire:
