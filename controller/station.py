@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from controller import commands as cmd
 from controller import counters as ctr
 from controller import fault_policy as policy
 from controller import session as sm
@@ -350,45 +351,45 @@ class Station:
             self.rejected_frames += 1
             log.warning("dropped %s frame: %s (%d rejected since start-up)", frame.name, exc, self.rejected_frames)
 
-    def submit(self, intent: str, argument: object = None) -> None:
-        """A driver intent from the HMI or the simulated hardware.
+    def submit(self, command: cmd.Command) -> bool:
+        """A command from the driver, a technician or the backend (:mod:`controller.commands`).
 
-        ``press_left``, ``press_right``, ``select`` (index), ``stop`` (index), ``cancel``,
-        ``dismiss``, ``tap`` (card UID), ``language`` (BCP 47 tag), ``high_contrast`` (bool)
-        and ``status_page`` (ignored here); for technicians ``engineer`` (the long press that
-        asks for the PIN), ``pin_digit`` (a digit), ``pin_erase``, ``pin_submit``, ``pin_cancel``,
-        ``engineer_lookup`` (a code or words), ``engineer_page`` (index) and ``engineer_exit``.
-        While the PIN pad or the engineer screen is up, the buttons work for it.
+        While the PIN pad or the engineer screen is up, the buttons work for it.  Returns
+        whether the station acted on it (a remote start that cannot start: False).
         """
         now = self.clock.monotonic()
-        if intent.startswith(("engineer", "pin_")) or (
-                self._engineer is not None and intent in ("press_left", "press_right")):
-            self._engineer_intent(intent, argument, now)
-            return
-        if intent == "press_left":
-            self._press_left(now)
-        elif intent == "press_right":
-            self._press_right()
-        elif intent == "select":
-            self._select(int(argument))  # type: ignore[arg-type]
-        elif intent == "stop":
-            self._stop_by_touch(int(argument), now)  # type: ignore[arg-type]
-        elif intent == "cancel":
-            self._cancel_pending()
-        elif intent == "dismiss":
-            self._dismiss(now)
-        elif intent == "tap":
-            self.tap(str(argument), AuthMethod.RFID)
-        elif intent == "language":
-            self.preferences.choose_language(str(argument), now)
-        elif intent == "high_contrast":
-            self.preferences.choose_high_contrast(bool(argument), now)
-        elif intent == "status_page":
-            pass
-        else:
-            log.warning("unknown intent %r", intent)
+        if isinstance(command, cmd.EngineerCommand) or (
+                self._engineer is not None and isinstance(command, cmd.PressLeft | cmd.PressRight)):
+            self._engineer_command(command, now)
+            return True
+        match command:
+            case cmd.PressLeft():
+                self._press_left(now)
+            case cmd.PressRight():
+                self._press_right()
+            case cmd.SelectSide(side):
+                self._select(side)
+            case cmd.TouchStop(side):
+                self._stop_by_touch(side, now)
+            case cmd.CancelPending():
+                self._cancel_pending()
+            case cmd.Dismiss():
+                self._dismiss(now)
+            case cmd.PresentToken(token, method):
+                self._present_token(token, method)
+            case cmd.ChooseLanguage(tag):
+                self.preferences.choose_language(tag, now)
+            case cmd.ChooseHighContrast(on):
+                self.preferences.choose_high_contrast(on, now)
+            case cmd.RemoteStart(token, side):
+                return self.remote_start(side.connector_id if side is not None else None, token)
+            case cmd.StopSession(side, reason):
+                return self._stop_for_backend(side, reason)
+            case _:
+                raise TypeError(f"not a station command: {command!r}")
+        return True
 
-    def tap(self, raw_token: str, method: AuthMethod = AuthMethod.RFID) -> None:
+    def _present_token(self, raw_token: str, method: AuthMethod) -> None:
         """A card (or QR/app authorization) presented to the charger."""
         now = self.clock.monotonic()
         token = normalise_token(raw_token)
@@ -556,12 +557,17 @@ class Station:
         connector = self.connector_by_id(connector_id)
         if connector is None:
             return False
+        return self._stop_for_backend(connector.side, sm.StopReason.from_ocpp(reason))
+
+    def _stop_for_backend(self, side: Side, stop: StopReason) -> bool:
+        connector = self.connectors.get(side)
+        if connector is None:
+            return False
         state = connector.machine.state
         if state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
-            stop = sm.StopReason.from_ocpp(reason)
             code = {StopReason.REMOTE: CODE_REMOTE_STOP, StopReason.SOFT_RESET: CODE_REMOTE_RESET,
                     StopReason.HARD_RESET: CODE_REMOTE_RESET}.get(stop, "")
-            log.info("%s connector: stop requested by the backend (%s)", connector.side.label, reason)
+            log.info("%s connector: stop requested by the backend (%s)", connector.side.label, stop.name)
             self._event(connector, sm.StopRequested(stop, code))
             return True
         return state is ConnectorState.STOPPING
@@ -850,7 +856,7 @@ class Station:
         self._on_input_voltage(float(s.get("AcInputVoltage", 0)))
         for button in self._buttons.update(bool(s["LeftButton"]), bool(s["RightButton"]), self.clock.monotonic()):
             if self.phase is StationPhase.READY:
-                self.submit("press_left" if button is Button.LEFT else "press_right")
+                self.submit(cmd.PressLeft() if button is Button.LEFT else cmd.PressRight())
         self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
         self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
         self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
@@ -1103,16 +1109,15 @@ class Station:
         if len(sides) > 1:
             self.focus = sides[(sides.index(self.focus) + 1) % len(sides)]
 
-    def _select(self, index: int) -> None:
-        for side in self.connectors:
-            if side.value == index:
-                self.focus = side
+    def _select(self, side: Side) -> None:
+        if side in self.connectors:
+            self.focus = side
 
-    def _stop_by_touch(self, index: int, now: float) -> None:
-        for side, connector in self.connectors.items():
-            if side.value == index and connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
-                self.focus = side
-                self._event(connector, sm.StopRequested(StopReason.STOP_BUTTON))
+    def _stop_by_touch(self, side: Side, now: float) -> None:
+        connector = self.connectors.get(side)
+        if connector is not None and connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+            self.focus = side
+            self._event(connector, sm.StopRequested(StopReason.STOP_BUTTON))
 
     def _cancel_pending(self) -> None:
         if self._pending is not None or self._authorizing is not None:
@@ -1228,41 +1233,43 @@ class Station:
         log.info("engineer PIN pad opened (%s)", how)
         self._engineer = _Engineer(last_activity=now)
 
-    def _engineer_intent(self, intent: str, argument: object, now: float) -> None:
-        if intent == "engineer":
+    def _engineer_command(self, command: cmd.Command, now: float) -> None:
+        if isinstance(command, cmd.OpenEngineer):
             self._open_pin_pad(now, "long press")
             return
         engineer = self._engineer
         if engineer is None:
             return
         engineer.last_activity = now
-        if intent in ("engineer_exit", "pin_cancel"):
+        if isinstance(command, cmd.EngineerExit | cmd.PinCancel):
             self._close_engineer("exit")
         elif engineer.open:
-            if intent == "press_left":
-                self._close_engineer("left button")
-            elif intent == "press_right":
-                engineer.page = (engineer.page + 1) % ENGINEER_PAGES
-            elif intent == "engineer_page":
-                engineer.page = int(argument) % ENGINEER_PAGES  # type: ignore[call-overload]
-            elif intent == "engineer_lookup":
-                engineer.query = str(argument or "").strip()[:40]
-                engineer.page = ENGINEER_PAGES - 1
-        elif intent == "pin_digit" and str(argument) in "0123456789" and len(str(argument)) == 1:
-            self._pin_digit(engineer, str(argument))
-        elif intent == "pin_erase":
-            engineer.digits = engineer.digits[:-1]
-        elif intent == "pin_submit":
-            self._pin_submit(engineer, now)
-        elif intent == "press_right":  # the buttons: right moves the selection 0..9, OK, Cancel
-            engineer.cursor = (engineer.cursor + 1) % (PIN_CANCEL + 1)
-        elif intent == "press_left":  # ... left takes it
-            if engineer.cursor == PIN_OK:
-                self._pin_submit(engineer, now)
-            elif engineer.cursor == PIN_CANCEL:
-                self._close_engineer("cancel")
-            else:
-                self._pin_digit(engineer, str(engineer.cursor))
+            match command:
+                case cmd.PressLeft():
+                    self._close_engineer("left button")
+                case cmd.PressRight():
+                    engineer.page = (engineer.page + 1) % ENGINEER_PAGES
+                case cmd.EngineerPage(index):
+                    engineer.page = index % ENGINEER_PAGES
+                case cmd.EngineerLookup(query):
+                    engineer.query = query.strip()[:40]
+                    engineer.page = ENGINEER_PAGES - 1
+        else:
+            match command:
+                case cmd.PinDigit(digit) if len(digit) == 1 and digit in "0123456789":
+                    self._pin_digit(engineer, digit)
+                case cmd.PinErase():
+                    engineer.digits = engineer.digits[:-1]
+                case cmd.PinSubmit():
+                    self._pin_submit(engineer, now)
+                case cmd.PressRight():  # the buttons: right moves the selection 0..9, OK, Cancel
+                    engineer.cursor = (engineer.cursor + 1) % (PIN_CANCEL + 1)
+                case cmd.PressLeft() if engineer.cursor == PIN_OK:  # ... left takes it
+                    self._pin_submit(engineer, now)
+                case cmd.PressLeft() if engineer.cursor == PIN_CANCEL:
+                    self._close_engineer("cancel")
+                case cmd.PressLeft():
+                    self._pin_digit(engineer, str(engineer.cursor))
 
     @staticmethod
     def _pin_digit(engineer: _Engineer, digit: str) -> None:
