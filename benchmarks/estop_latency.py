@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import can
 
+from controller import commands as cmd
 from controller.buses.can_link import Codec, Frame
 from controller.config import Config
 from controller.sim.world import World
@@ -77,7 +78,7 @@ def bench_world() -> World:
 
 
 def charge(world: World, side: Side = Side.LEFT) -> None:
-    world.station.tap(CARD)
+    world.station.submit(cmd.PresentToken(CARD))
     world.advance(0.1)
     world.hardware.plug(side)
     if not world.run_until(lambda v: v.connector(side).state == "charging", 30):

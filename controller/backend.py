@@ -64,7 +64,8 @@ from controller.ocpp.queue import TransactionQueue
 from controller.ocpp.setup import build_client
 from controller.ocpp.storage import Storage
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
-from controller.session import SESSION_STATES, StopReason
+from controller.session import StopReason
+from controller.station_state import StationState
 from controller.store import FINISHED, Store
 from controller.types import Side
 from controller.view import StationPhase
@@ -81,29 +82,23 @@ LINK_CODES = frozenset({"033900", "033901", "033902"})
 MEASUREMENT_INTERVAL_S = 1.0
 
 
-def station_snapshot(station: Station) -> StationSnapshot:
-    """The station as the OCPP side sees it (SI units, OCPP connector ids)."""
-    connectors = []
-    for side in sorted(station.connectors):
-        connector = station.connectors[side]
-        state = connector.machine.state
-        in_session = state in SESSION_STATES
-        grant = connector.grant
-        connectors.append(ConnectorSnapshot(
-            connector_id=side.connector_id,
-            state=state,
-            energy_wh=connector.meter.register_wh,
-            power_w=round(connector.output_voltage * connector.output_current) if in_session else 0.0,
-            current_a=round(connector.output_current, 1) if in_session else 0.0,
-            voltage_v=round(connector.output_voltage, 1) if in_session else 0.0,
-            soc=connector.soc if connector.plugged else None,
-            offered_w=round(grant.power_limit_w) if grant is not None else 0.0,
-            plugged=connector.plugged,
-        ))
+def station_snapshot(state: StationState) -> StationSnapshot:
+    """The station as the OCPP side sees it: a projection of its state (SI units, OCPP connector ids)."""
+    connectors = tuple(ConnectorSnapshot(
+        connector_id=c.side.connector_id,
+        state=c.state,
+        energy_wh=c.energy_register_wh,
+        power_w=round(c.power_w) if c.in_session else 0.0,
+        current_a=round(c.output_a, 1) if c.in_session else 0.0,
+        voltage_v=round(c.output_v, 1) if c.in_session else 0.0,
+        soc=c.soc,
+        offered_w=round(c.grant.power_limit_w) if c.grant is not None else 0.0,
+        plugged=c.plugged,
+    ) for c in state.connectors)
     codes = tuple(ReportedCode(c.code, c.side.connector_id if c.side is not None else 0, c.blocks_charging,
-                             station.code_reading(c.code, c.side))
-                  for c in station.codes if c.code not in LINK_CODES)
-    return StationSnapshot(tuple(connectors), codes, station.phase is StationPhase.READY)
+                               reading)
+                  for c, reading in state.readings if c.code not in LINK_CODES)
+    return StationSnapshot(connectors, codes, state.phase is StationPhase.READY)
 
 
 def _status_part(snapshot: StationSnapshot) -> tuple[Any, ...]:
@@ -124,7 +119,7 @@ class StationAdapter:
         return result
 
     def snapshot(self) -> StationSnapshot:
-        return station_snapshot(self.station)
+        return station_snapshot(self.station.state)
 
     def authorization_decided(self, id_tag: str, decision: AuthDecision) -> None:
         self._done(self.station.authorization_decided(id_tag, decision))
@@ -236,7 +231,7 @@ class Backend:
         """After a station tick (on the running loop): the station's events, in order, after a
         fresh snapshot when anything moved."""
         events = self.station.take_port_events()
-        snapshot = station_snapshot(self.station)
+        snapshot = station_snapshot(self.station.state)
         now = self.station.clock.monotonic()
         previous = self._posted
         moved = previous is None or _status_part(previous) != _status_part(snapshot)

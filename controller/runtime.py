@@ -1,6 +1,6 @@
 """Real-time runtime: the station (and its simulated hardware) on an asyncio loop of its own thread.
 
-The HMI talks to it through two thread-safe doors: ``submit()`` for driver intents
+The HMI talks to it through two thread-safe doors: ``submit()`` for the kiosk's commands
 and ``simulate()`` for the presenter's hands on the simulated hardware; the RFID
 reader's thread uses a third, ``card_read()`` and ``reader_available()``.  Snapshots
 come back through listeners called on the controller thread.  A slow frame on the
@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from controller.clock import Clock, SystemClock
+from controller.commands import Command, PresentToken
 from controller.config import Config, backend_configured
 from controller.types import Side
 
@@ -106,18 +107,18 @@ class ControllerRuntime:
                 self._loop.call_soon_threadsafe(lambda: None)
             self._thread.join(timeout=5)
 
-    def submit(self, intent: str, argument: Any = None) -> None:
-        """A driver intent (button, touch, card tap); returns at once."""
-        self._call(lambda: self._submit(intent, argument))
+    def submit(self, command: Command) -> None:
+        """A command from the kiosk (button, touch, card tap); returns at once."""
+        self._call(lambda: self._submit(command))
 
-    def _submit(self, intent: str, argument: Any) -> None:
+    def _submit(self, command: Command) -> None:
         if self.station is not None:
-            self.station.submit(intent, argument)
+            self.station.submit(command)
             self.station.publish()
 
     def card_read(self, token: str) -> None:
         """A card tapped on the RFID reader (called on the reader's thread); returns at once."""
-        self._call(lambda: self._submit("tap", token))
+        self._call(lambda: self._submit(PresentToken(token)))
 
     def reader_available(self, available: bool) -> None:
         """The RFID reader came back or went away (reader's thread); returns at once."""
@@ -200,9 +201,7 @@ class ControllerRuntime:
         elif action == "unplug":
             hardware.unplug(Side(int(argument)))
         elif action == "tap":
-            if self.station is not None:
-                self.station.tap(str(argument))
-                self.station.publish()
+            self._submit(PresentToken(str(argument)))
         elif action == "ev_soc":
             side, start, target = argument
             hardware.set_next_ev(Side(int(side)), start_soc=start, target_soc=target)

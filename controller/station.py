@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from controller import commands as cmd
 from controller import counters as ctr
 from controller import fault_policy as policy
 from controller import session as sm
@@ -23,9 +24,9 @@ from controller.buses.can_link import CanLink, Frame
 from controller.buttons import Buttons
 from controller.clock import Clock
 from controller.config import Config
-from controller.engineer import EngineerLock, PinError, PinResult
-from controller.estimate import time_to_target_s
+from controller.engineer_screen import EngineerScreen
 from controller.limits import ambient_derating, input_in_range, input_power_limit_w, over_temperature
+from controller.maintenance import Maintenance
 from controller.meter import EnergyMeter, PowerHistory
 from controller.ocpp.port import (
     AuthDecision,
@@ -35,14 +36,16 @@ from controller.ocpp.port import (
     SessionStarted,
     SessionStopped,
 )
-from controller.power import Demand, Grant, Limit, Psu, Supply, allocate
+from controller.power import Demand, Grant, Psu, Supply, allocate
 from controller.preferences import DriverPreferences
-from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset, session_id
+from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
 from controller.readings import Measurement
 from controller.recording import MeterState, Recorder
 from controller.retention import Retention, SessionPruner, Undelivered
 from controller.session import ConnectorState, Machine, StopReason
-from controller.status_codes import format_code, lookup, search
+from controller.snapshot import build_state, kiosk_view
+from controller.station_state import StationState
+from controller.status_codes import format_code
 from controller.store import LatchedCode, SessionRecord, Store
 from controller.types import (
     PSU_NOT_ROUTED,
@@ -58,19 +61,11 @@ from controller.types import (
     connectors_of,
 )
 from controller.view import (
-    PIN_CANCEL,
-    PIN_OK,
     ActiveCode,
-    BusConnector,
-    BusPsu,
     CodeEvent,
-    ConnectorView,
-    EngineerView,
     Notice,
     NoticeKind,
     PendingAuthorization,
-    PinPad,
-    SessionView,
     StationPhase,
     StationView,
 )
@@ -209,19 +204,6 @@ class _Authorizing:
 
 
 @dataclass
-class _Engineer:
-    """The engineer PIN pad (``open`` False) or the engineer screen (True)."""
-
-    last_activity: float
-    open: bool = False
-    digits: str = ""
-    cursor: int = 0
-    message: str = ""
-    query: str = ""
-    page: int = 0  # ENGINEER_PAGES: the right button moves on
-
-
-@dataclass
 class _SelfTest:
     sequence: int = 1
     started_at: float | None = None
@@ -265,9 +247,7 @@ class Station:
         self.cabinet_c = 25.0
         self.reader_available = True
         self._buttons = Buttons()  # the physical buttons (controller.buttons: left acts on release)
-        self.engineer_lock = EngineerLock(config.engineer.pin_hash, config.engineer.max_attempts,
-                                          config.engineer.lockout_s)
-        self._engineer: _Engineer | None = None
+        self.engineer = EngineerScreen(config)
         self._self_test_results: dict[str, str] = {}
         self._pending: _Pending | None = None
         self._authorizing: _Authorizing | None = None
@@ -278,6 +258,7 @@ class Station:
         self._sent: dict[str, tuple[tuple, float]] = {}
         self._listeners: list[ViewListener] = []
         self._last_view: StationView | None = None
+        self._state: StationState | None = None
         self._handlers = self._frame_handlers()
         self.rejected_frames = 0  # decoded frames whose content made no sense (see handle_frame)
         self._ready_at = 0.0
@@ -308,6 +289,8 @@ class Station:
             if side in self.connectors:
                 self.connectors[side].meter = EnergyMeter(register_wh)
         self.counters = ctr.Counters(self.store)
+        self.maintenance = Maintenance(self.counters, config.maintenance,
+                                       {side: c.standard for side, c in self.connectors.items()})
         self._check_counters()
         for latched in self.store.take_latched_codes():
             self._restore_latched(latched)
@@ -330,7 +313,7 @@ class Station:
         """Anything going on that needs the full cycle rate (sessions, plugged cables,
         a pending authorization, a message on screen)?"""
         if self.phase is not StationPhase.READY or self._pending is not None or self._notice is not None \
-                or self._authorizing is not None or self._engineer is not None:
+                or self._authorizing is not None or self.engineer.up:
             return True
         return any(c.plugged or c.edges or c.machine.state not in _RESTING
                    or c.output_current >= sm.ZERO_CURRENT_A for c in self.connectors.values())
@@ -349,45 +332,45 @@ class Station:
             self.rejected_frames += 1
             log.warning("dropped %s frame: %s (%d rejected since start-up)", frame.name, exc, self.rejected_frames)
 
-    def submit(self, intent: str, argument: object = None) -> None:
-        """A driver intent from the HMI or the simulated hardware.
+    def submit(self, command: cmd.Command) -> bool:
+        """A command from the driver, a technician or the backend (:mod:`controller.commands`).
 
-        ``press_left``, ``press_right``, ``select`` (index), ``stop`` (index), ``cancel``,
-        ``dismiss``, ``tap`` (card UID), ``language`` (BCP 47 tag), ``high_contrast`` (bool)
-        and ``status_page`` (ignored here); for technicians ``engineer`` (the long press that
-        asks for the PIN), ``pin_digit`` (a digit), ``pin_erase``, ``pin_submit``, ``pin_cancel``,
-        ``engineer_lookup`` (a code or words), ``engineer_page`` (index) and ``engineer_exit``.
-        While the PIN pad or the engineer screen is up, the buttons work for it.
+        While the PIN pad or the engineer screen is up, the buttons work for it.  Returns
+        whether the station acted on it (a remote start that cannot start: False).
         """
         now = self.clock.monotonic()
-        if intent.startswith(("engineer", "pin_")) or (
-                self._engineer is not None and intent in ("press_left", "press_right")):
-            self._engineer_intent(intent, argument, now)
-            return
-        if intent == "press_left":
-            self._press_left(now)
-        elif intent == "press_right":
-            self._press_right()
-        elif intent == "select":
-            self._select(int(argument))  # type: ignore[arg-type]
-        elif intent == "stop":
-            self._stop_by_touch(int(argument), now)  # type: ignore[arg-type]
-        elif intent == "cancel":
-            self._cancel_pending()
-        elif intent == "dismiss":
-            self._dismiss(now)
-        elif intent == "tap":
-            self.tap(str(argument), AuthMethod.RFID)
-        elif intent == "language":
-            self.preferences.choose_language(str(argument), now)
-        elif intent == "high_contrast":
-            self.preferences.choose_high_contrast(bool(argument), now)
-        elif intent == "status_page":
-            pass
-        else:
-            log.warning("unknown intent %r", intent)
+        if isinstance(command, cmd.EngineerCommand) or (
+                self.engineer.up and isinstance(command, cmd.PressLeft | cmd.PressRight)):
+            self.engineer.handle(command, now)
+            return True
+        match command:
+            case cmd.PressLeft():
+                self._press_left(now)
+            case cmd.PressRight():
+                self._press_right()
+            case cmd.SelectSide(side):
+                self._select(side)
+            case cmd.TouchStop(side):
+                self._stop_by_touch(side, now)
+            case cmd.CancelPending():
+                self._cancel_pending()
+            case cmd.Dismiss():
+                self._dismiss(now)
+            case cmd.PresentToken(token, method):
+                self._present_token(token, method)
+            case cmd.ChooseLanguage(tag):
+                self.preferences.choose_language(tag, now)
+            case cmd.ChooseHighContrast(on):
+                self.preferences.choose_high_contrast(on, now)
+            case cmd.RemoteStart(token, side):
+                return self.remote_start(side.connector_id if side is not None else None, token)
+            case cmd.StopSession(side, reason):
+                return self._stop_for_backend(side, reason)
+            case _:
+                raise TypeError(f"not a station command: {command!r}")
+        return True
 
-    def tap(self, raw_token: str, method: AuthMethod = AuthMethod.RFID) -> None:
+    def _present_token(self, raw_token: str, method: AuthMethod) -> None:
         """A card (or QR/app authorization) presented to the charger."""
         now = self.clock.monotonic()
         token = normalise_token(raw_token)
@@ -463,8 +446,7 @@ class Station:
     def reset_counter(self, name: str) -> None:
         """A technician did the work: start ``name`` (``counters.plugs(id)``, ``counters.AIR_FILTER``)
         from zero again; its information code clears."""
-        self.counters.reset(name)
-        self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self.maintenance.reset(name, self.clock.monotonic(), self.clock.now())
         self._check_counters()
 
     def meter_register_wh(self, side: Side) -> float:
@@ -555,12 +537,17 @@ class Station:
         connector = self.connector_by_id(connector_id)
         if connector is None:
             return False
+        return self._stop_for_backend(connector.side, sm.StopReason.from_ocpp(reason))
+
+    def _stop_for_backend(self, side: Side, stop: StopReason) -> bool:
+        connector = self.connectors.get(side)
+        if connector is None:
+            return False
         state = connector.machine.state
         if state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
-            stop = sm.StopReason.from_ocpp(reason)
             code = {StopReason.REMOTE: CODE_REMOTE_STOP, StopReason.SOFT_RESET: CODE_REMOTE_RESET,
                     StopReason.HARD_RESET: CODE_REMOTE_RESET}.get(stop, "")
-            log.info("%s connector: stop requested by the backend (%s)", connector.side.label, reason)
+            log.info("%s connector: stop requested by the backend (%s)", connector.side.label, stop.name)
             self._event(connector, sm.StopRequested(stop, code))
             return True
         return state is ConnectorState.STOPPING
@@ -665,9 +652,9 @@ class Station:
         """Advance the station by one controller cycle and publish the snapshot."""
         now = self.clock.monotonic()
         if self._last_tick is not None:
-            self.counters.add(ctr.AIR_FILTER, min(max(0.0, now - self._last_tick), ctr.MAX_STEP_S))
+            self.maintenance.operated(now - self._last_tick)
         self._last_tick = now
-        self._watch_engineer(now)
+        self.engineer.watch(now, self._buttons.gesture(now))
         # before the machines: a session recorded in this cycle reaches the backend before a prune sees it
         self.pruner.tick(now, self.clock.now())
         if self.phase is StationPhase.INITIALIZING:
@@ -690,7 +677,8 @@ class Station:
     def publish(self) -> StationView:
         """Build the snapshot and tell the listeners if it changed (also right after an intent,
         so a button press reaches the screen without waiting for the next cycle)."""
-        view = self.view()
+        self._state = state = build_state(self)
+        view = self._project(state)
         if view != self._last_view:
             self._last_view = view
             for listener in list(self._listeners):
@@ -849,7 +837,7 @@ class Station:
         self._on_input_voltage(float(s.get("AcInputVoltage", 0)))
         for button in self._buttons.update(bool(s["LeftButton"]), bool(s["RightButton"]), self.clock.monotonic()):
             if self.phase is StationPhase.READY:
-                self.submit("press_left" if button is Button.LEFT else "press_right")
+                self.submit(cmd.PressLeft() if button is Button.LEFT else cmd.PressRight())
         self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
         self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
         self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
@@ -1102,16 +1090,15 @@ class Station:
         if len(sides) > 1:
             self.focus = sides[(sides.index(self.focus) + 1) % len(sides)]
 
-    def _select(self, index: int) -> None:
-        for side in self.connectors:
-            if side.value == index:
-                self.focus = side
+    def _select(self, side: Side) -> None:
+        if side in self.connectors:
+            self.focus = side
 
-    def _stop_by_touch(self, index: int, now: float) -> None:
-        for side, connector in self.connectors.items():
-            if side.value == index and connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
-                self.focus = side
-                self._event(connector, sm.StopRequested(StopReason.STOP_BUTTON))
+    def _stop_by_touch(self, side: Side, now: float) -> None:
+        connector = self.connectors.get(side)
+        if connector is not None and connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
+            self.focus = side
+            self._event(connector, sm.StopRequested(StopReason.STOP_BUTTON))
 
     def _cancel_pending(self) -> None:
         if self._pending is not None or self._authorizing is not None:
@@ -1215,147 +1202,6 @@ class Station:
     def _show_notice(self, kind: NoticeKind, now: float, is_error: bool = False, side: Side | None = None) -> None:
         self._notice = (Notice(kind, side, is_error), now + NOTICE_SECONDS)
 
-    # --- the engineer screen ------------------------------------------------------------
-
-    def _open_pin_pad(self, now: float, how: str) -> None:
-        if self._engineer is not None:
-            return
-        if not self.engineer_lock.configured:
-            log.warning("engineer screen asked for (%s) but [engineer].pin_hash is not set: it cannot be opened "
-                        "until a PIN is configured (evse-hmi engineer-pin)", how)
-            return
-        log.info("engineer PIN pad opened (%s)", how)
-        self._engineer = _Engineer(last_activity=now)
-
-    def _engineer_intent(self, intent: str, argument: object, now: float) -> None:
-        if intent == "engineer":
-            self._open_pin_pad(now, "long press")
-            return
-        engineer = self._engineer
-        if engineer is None:
-            return
-        engineer.last_activity = now
-        if intent in ("engineer_exit", "pin_cancel"):
-            self._close_engineer("exit")
-        elif engineer.open:
-            if intent == "press_left":
-                self._close_engineer("left button")
-            elif intent == "press_right":
-                engineer.page = (engineer.page + 1) % ENGINEER_PAGES
-            elif intent == "engineer_page":
-                engineer.page = int(argument) % ENGINEER_PAGES  # type: ignore[call-overload]
-            elif intent == "engineer_lookup":
-                engineer.query = str(argument or "").strip()[:40]
-                engineer.page = ENGINEER_PAGES - 1
-        elif intent == "pin_digit" and str(argument) in "0123456789" and len(str(argument)) == 1:
-            self._pin_digit(engineer, str(argument))
-        elif intent == "pin_erase":
-            engineer.digits = engineer.digits[:-1]
-        elif intent == "pin_submit":
-            self._pin_submit(engineer, now)
-        elif intent == "press_right":  # the buttons: right moves the selection 0..9, OK, Cancel
-            engineer.cursor = (engineer.cursor + 1) % (PIN_CANCEL + 1)
-        elif intent == "press_left":  # ... left takes it
-            if engineer.cursor == PIN_OK:
-                self._pin_submit(engineer, now)
-            elif engineer.cursor == PIN_CANCEL:
-                self._close_engineer("cancel")
-            else:
-                self._pin_digit(engineer, str(engineer.cursor))
-
-    @staticmethod
-    def _pin_digit(engineer: _Engineer, digit: str) -> None:
-        if len(engineer.digits) < 8:
-            engineer.digits += digit
-            engineer.message = ""
-
-    def _pin_submit(self, engineer: _Engineer, now: float) -> None:
-        pin, engineer.digits, engineer.cursor = engineer.digits, "", 0
-        try:
-            result = self.engineer_lock.try_pin(pin, now)
-        except PinError:
-            log.exception("engineer PIN not checked")
-            result = PinResult.NOT_CONFIGURED
-        if result is PinResult.ACCEPTED:
-            log.warning("engineer screen opened")
-            engineer.open, engineer.message = True, ""
-        elif result is PinResult.NOT_CONFIGURED:
-            self._close_engineer("no usable [engineer].pin_hash")
-        else:
-            log.warning("wrong engineer PIN (%d in a row)%s", self.engineer_lock.failures,
-                        ": locked" if result is PinResult.LOCKED else "")
-            engineer.message = "locked" if result is PinResult.LOCKED else "wrong"
-
-    def _close_engineer(self, why: str) -> None:
-        if self._engineer is not None:
-            log.info("engineer %s closed (%s)", "screen" if self._engineer.open else "PIN pad", why)
-        self._engineer = None
-
-    def _watch_engineer(self, now: float) -> None:
-        """The both-buttons gesture, and the automatic exit after inactivity."""
-        if self._buttons.gesture(now):
-            self._open_pin_pad(now, "both buttons held")
-        engineer = self._engineer
-        if engineer is not None and now - engineer.last_activity >= self.config.engineer.idle_timeout_s:
-            self._close_engineer("inactivity")
-
-    def _pin_pad(self, now: float) -> PinPad | None:
-        engineer = self._engineer
-        if engineer is None or engineer.open:
-            return None
-        locked = self.engineer_lock.seconds_locked(now)
-        message = engineer.message if engineer.message != "locked" or locked else ""
-        return PinPad(len(engineer.digits), engineer.cursor, message, locked if message == "locked" else 0)
-
-    def _engineer_view(self, now: float) -> EngineerView | None:
-        engineer = self._engineer
-        if engineer is None or not engineer.open:
-            return None
-        station = self.config.station
-        results = self._self_test_results
-        boards = tuple((node, results.get(node, "missing")) for node in sorted(self._self_test.expected))
-        connectors = tuple(BusConnector(
-            side=c.side, standard=c.standard, state=c.machine.state.value, stage=int(c.stage), plugged=c.plugged,
-            locked=c.locked, contactor_closed=c.contactor_closed, voltage_v=round(c.output_voltage, 1),
-            current_a=round(c.output_current, 1), power_w=round(c.output_voltage * c.output_current),
-            soc=c.soc if c.plugged else None, ev_target_v=round(c.ev_voltage, 1), ev_target_a=round(c.ev_current, 1),
-            board_code=c.board_code, energy_register_wh=round(c.meter.register_wh)) for c in self._ordered())
-        psus = tuple(BusPsu(p.index, p.present, p.enabled, p.routed_to, round(p.voltage, 1), round(p.current, 1),
-                            round(p.temperature, 1), p.fault_code) for p in self.psus)
-        safety = tuple(name for name, on in (("emergency stop", self.estop), ("door open", self.door_open),
-                                              ("tilt", self.tilt)) if on)
-        return EngineerView(
-            firmware_version=station.firmware_version,
-            serial_number=station.serial_number,
-            boards=boards,
-            connectors=connectors,
-            psus=psus,
-            ambient_c=round(self.ambient_c, 1),
-            input_voltage_v=round(self.input_voltage_v),
-            safety=safety,
-            recent=tuple(reversed(self.code_history)),
-            backend_configured=self.backend_configured,
-            backend_online=self.backend_online,
-            backend_code=self.backend_code,
-            backend_url=self.config.ocpp.url,
-            page=engineer.page,
-            query=engineer.query,
-            results=_look_up(engineer.query),
-            seconds_left=max(0, math.ceil(engineer.last_activity + self.config.engineer.idle_timeout_s - now)),
-            counters=self._counter_lines(),
-        )
-
-    def _counter_lines(self) -> tuple[tuple[str, int, int], ...]:
-        """The maintenance counters with their limits, for the engineer screen."""
-        maintenance = self.config.maintenance
-        lines = []
-        for connector in self._ordered():
-            limit = maintenance.plug_limit_left if connector.side is Side.LEFT else maintenance.plug_limit_right
-            count = int(self.counters.get(ctr.plugs(connector.side.connector_id)))
-            lines.append((f"{connector.side.label} plug-ins ({connector.standard.display_name})", count, limit))
-        lines.append(("air-filter hours", int(self.counters.get(ctr.AIR_FILTER) // 3600), maintenance.air_filter_hours))
-        return tuple(lines)
-
     # --- the cycle ------------------------------------------------------------------
 
     def _ordered(self) -> list[ConnectorRuntime]:
@@ -1437,8 +1283,7 @@ class Station:
             if was_finished and self.focus == connector.side:
                 return self._active_other(connector.side)
             return None
-        self.counters.add(ctr.plugs(connector.side.connector_id), 1)
-        self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self.maintenance.plugged_in(connector.side, self.clock.monotonic(), self.clock.now())
         self._check_counters()
         eligible = self._eligible_for_plug_in()  # before the plug makes the connector busy
         self._event(connector, sm.Plugged())
@@ -1533,14 +1378,8 @@ class Station:
 
     def _check_counters(self) -> None:
         """Information codes for the maintenance counters at their limits (013602-013605)."""
-        maintenance = self.config.maintenance
-        for connector in self._ordered():
-            limit = maintenance.plug_limit_left if connector.side is Side.LEFT else maintenance.plug_limit_right
-            reached = limit > 0 and self.counters.get(ctr.plugs(connector.side.connector_id)) >= limit
-            self._set_information(ctr.PLUG_LIMIT_CODES[connector.standard], connector.side, reached)
-        hours = maintenance.air_filter_hours
-        due = hours > 0 and self.counters.get(ctr.AIR_FILTER) >= hours * 3600
-        self._set_information(ctr.CODE_AIR_FILTER, None, due)
+        for code, side, due in self.maintenance.information_codes():
+            self._set_information(code, side, due)
 
     def _set_information(self, code: str, side: Side | None, active: bool) -> None:
         if active:
@@ -1735,187 +1574,35 @@ class Station:
     # --- the snapshot ---------------------------------------------------------------
 
     def view(self) -> StationView:
-        now = self.clock.monotonic()
-        wall = self.clock.now()
-        test = self._self_test
-        expected = max(1, len(test.expected))
-        pending = None
-        if self._pending is not None:
-            pending = PendingAuthorization(
-                method=self._pending.method,
-                eligible=self._eligible_for_plug_in(),
-                seconds_left=max(0, math.ceil(self._pending.expires_at - now)),
-                price_text=self._user_prices.get(self._pending.id_token),
-            )
-        notice = self._notice[0] if self._notice else None
+        """The kiosk's snapshot of the station now (without telling the listeners)."""
+        return self._project(build_state(self))
+
+    @property
+    def state(self) -> StationState:
+        """The station as of the last :meth:`publish` (every tick, and after each command)."""
+        if self._state is None:
+            self._state = build_state(self)
+        return self._state
+
+    def _project(self, state: StationState) -> StationView:
+        return kiosk_view(state, self.config, self.engineer.pin_pad(state.now), self.engineer.view(state))
+
+    def _pending_view(self, now: float) -> PendingAuthorization | None:
+        """The Plug-in screen's facts while an authorization waits for a cable."""
+        if self._pending is None:
+            return None
+        return PendingAuthorization(
+            method=self._pending.method,
+            eligible=self._eligible_for_plug_in(),
+            seconds_left=max(0, math.ceil(self._pending.expires_at - now)),
+            price_text=self._user_prices.get(self._pending.id_token),
+        )
+
+    def _notice_now(self) -> Notice | None:
+        """The message on screen: "Authorizing ..." while a card waits for its verdict."""
         if self._authorizing is not None:
-            notice = Notice(NoticeKind.AUTHORIZING)
-        template = self.config.authorization.qr_url_template
-        cp_id = self.config.station.charge_point_id
-        preferences = self.preferences.current
-        return StationView(
-            phase=self.phase,
-            init_progress=1.0 if self.phase is StationPhase.READY else len(test.answered) / expected,
-            init_step=self._init_step(),
-            version=self.config.station.version,
-            charge_point_id=cp_id,
-            model=self.config.station.model,
-            connectors=tuple(self._connector_view(c, now) for c in self._ordered()),
-            focused=self.focus,
-            pending=pending,
-            notice=notice,
-            codes=tuple(self.codes),
-            methods=self._methods(),
-            currency=self.tariff.currency,
-            energy_price=self.tariff.energy_per_kwh,
-            session_fee=self.tariff.session_fee,
-            time_price=self.tariff.per_minute,
-            qr_payloads=tuple(
-                template.format(charge_point_id=cp_id, connector_id=c.side.connector_id) for c in self._ordered()
-            ),
-            wall_minute=wall.replace(second=0, microsecond=0),
-            online=self.backend_online,
-            max_power_w=round(self.config.limits.max_power_kw * 1000),
-            idle_price=self.tariff.idle_per_minute,
-            idle_grace_minutes=self.tariff.idle_grace_minutes,
-            language=preferences.language,
-            languages=self.preferences.offered,
-            high_contrast=preferences.high_contrast,
-            price_text=self._price_text(),
-            backend_configured=self.backend_configured,
-            backend_code=self.backend_code,
-            backend_connecting=self.backend_connecting,
-            methods_offered=frozenset(AuthMethod(m) for m in self.config.authorization.methods),
-            utc_offset_minutes=self.time_offset.minutes_at(wall) if self.time_offset else None,
-            vendor_code_mode=self.config.ocpp.vendor_error_code,
-            pin_pad=self._pin_pad(now),
-            engineer=self._engineer_view(now),
-        )
-
-    def _price_text(self) -> PriceText | None:
-        """The backend's default price text (its offline variant while it is unreachable)."""
-        price = self.default_price
-        if price is None:
-            return None
-        if self.backend_configured and not self.backend_online and price.offline_text is not None:
-            return price.offline_text
-        return price.text
-
-    def _methods(self) -> frozenset[AuthMethod]:
-        methods = {AuthMethod(m) for m in self.config.authorization.methods}
-        if not self.reader_available:
-            methods.discard(AuthMethod.RFID)
-        if self.backend_configured and not self.backend_online:
-            methods -= {AuthMethod.QR, AuthMethod.APP}  # both need the backend (manual 5.3.7: 033900)
-        if any(policy.action_for(c.code) is policy.Action.NETWORK for c in self.codes):
-            methods -= {AuthMethod.QR, AuthMethod.APP}  # no network module (manual 5.3.4: 012241-012244)
-        return frozenset(methods)
-
-    def _init_step(self) -> str:
-        if self.phase is StationPhase.READY:
-            return "ready"
-        missing = self._self_test.expected - self._self_test.answered
-        steps = (("IOB", "io_board"), ("CB_", "connectors"), ("PSU_", "power_modules"), ("LEDB", "led_board"))
-        for prefix, step in steps:
-            if any(node.startswith(prefix) for node in missing):
-                return step
-        return "ready"
-
-    def _connector_view(self, connector: ConnectorRuntime, now: float) -> ConnectorView:
-        machine = connector.machine
-        state = machine.state.value
-        if self._blocked(connector.side) and machine.state not in sm.SESSION_STATES | {ConnectorState.FINISHED}:
-            state = "faulted"
-        colour, pattern = self._led(connector)
-        grant = connector.grant
-        charging = machine.state is ConnectorState.CHARGING
-        power = connector.output_voltage * connector.output_current if machine.state in sm.SESSION_STATES else 0.0
-        return ConnectorView(
-            side=connector.side,
-            standard=connector.standard,
-            state=state,
-            led_colour=colour,
-            led_pattern=pattern,
-            plugged=connector.plugged,
-            stage=int(connector.stage),
-            soc=connector.soc if connector.plugged else None,
-            target_soc=connector.target_soc if connector.plugged else None,
-            power_w=round(power / 100) * 100,
-            voltage_dv=round(connector.output_voltage * 10) if machine.state in sm.SESSION_STATES else 0,
-            current_da=round(connector.output_current * 10) if machine.state in sm.SESSION_STATES else 0,
-            max_power_w=round(grant.power_limit_w) if grant else 0,
-            limit=grant.limit if grant and charging else Limit.EV,
-            shared_power=bool(grant and grant.shared),
-            eta_seconds=self._eta(connector, power) if charging else None,
-            session=self._session_view(connector, now),
-            codes=self._codes_for(connector.side),
-            power_history=connector.history.points(power if machine.state in sm.SESSION_STATES else None),
-        )
-
-    def _session_view(self, connector: ConnectorRuntime, now: float) -> SessionView | None:
-        machine = connector.machine
-        session = machine.session
-        if session is None:
-            return None
-        seconds = session.duration_s(now)
-        idle = 0
-        if machine.state is ConnectorState.FINISHED and connector.plugged and session.ended_at is not None:
-            idle = int(now - session.ended_at)
-        receipt = self.config.tariff.receipt_url_template
-        if receipt and session.ended_wall is not None:
-            cp_id = self.config.station.charge_point_id
-            receipt = receipt.format(charge_point_id=cp_id, connector_id=connector.side.connector_id,
-                                     session_id=session_id(cp_id, connector.side.connector_id,
-                                                           session.authorized_wall))
-        else:
-            receipt = ""
-        return SessionView(
-            energy_wh=int(session.energy_wh),
-            charging_seconds=int(seconds),
-            start_soc=session.start_soc,
-            end_soc=session.end_soc,
-            cost=None if self.tariff.is_free else self.tariff.cost(session.energy_wh, seconds, idle),
-            stop_reason=session.stop_reason.key if session.stop_reason else "",
-            stop_code=session.stop_code,
-            summary_dismissed=session.summary_dismissed,
-            authorized_by_card=session.method is AuthMethod.RFID,
-            started_wall=session.authorized_wall,
-            ended_wall=session.ended_wall,
-            idle_seconds=idle,
-            receipt_qr=receipt,
-            backend_cost=self._backend_cost(connector, now),
-            price_text=connector.user_price,
-        )
-
-    @staticmethod
-    def _backend_cost(connector: ConnectorRuntime, now: float) -> BackendCost | None:
-        """The backend's cost, carried on with its unit prices since it arrived."""
-        cost = connector.backend_cost
-        if cost is None or cost.final or cost.meter_wh is None:
-            return cost
-        session = connector.machine.session
-        until = session.ended_at if session is not None and session.ended_at is not None else now
-        return replace(cost, cost=cost.now(connector.meter.register_wh, until - connector.backend_cost_at))
-
-    @staticmethod
-    def _eta(connector: ConnectorRuntime, power_w: float) -> int | None:
-        """Time to the EV's target from the charge model (controller.estimate), in whole minutes
-        rounded up (the SOC the EV reports is rounded down)."""
-        if connector.soc is None or connector.target_soc is None:
-            return None
-        granted = connector.grant.power_limit_w if connector.grant else None
-        seconds = time_to_target_s(connector.soc, connector.target_soc, connector.capacity_kwh, power_w, granted)
-        return None if seconds is None else math.ceil(seconds / 60) * 60
-
-
-def _look_up(query: str) -> tuple[str, ...]:
-    """The engineer screen's look-up (as ``evse-hmi codes``): a six-digit code, or words to search."""
-    if not query:
-        return ()
-    digits = query.replace(" ", "")
-    if digits.isdigit() and len(digits) <= 6:
-        return (lookup(digits).code,)
-    return tuple(entry.code for entry in search(query)[:LOOKUP_RESULTS])
+            return Notice(NoticeKind.AUTHORIZING)
+        return self._notice[0] if self._notice else None
 
 
 def _status_code(value: float | int) -> str:

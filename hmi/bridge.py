@@ -3,7 +3,7 @@
 The controller calls :meth:`KioskBridge.push` from its own thread; a queued signal
 carries the snapshot to the GUI thread, where it is presented into the ``Kiosk``
 and ``ConnectorViewModel`` objects QML binds to.  Intents from QML go the other
-way through ``send_intent`` (which must return at once).
+way through ``send_command`` (which must return at once).
 
 The snapshot names the language to show (the driver's choice or the station default).
 When it changes, the bridge switches the ``QTranslator`` (QML re-translates) and the
@@ -13,17 +13,17 @@ Babel formatter before presenting, so every text, QML's and Python's, follows at
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from controller.commands import Command
 from controller.view import StationView
 from hmi.format import Formatter
 from hmi.i18n import Translations
 from hmi.presenter import connector_values, kiosk_values
-from hmi.viewmodel import ConnectorViewModel, Kiosk
+from hmi.viewmodel import ConnectorViewModel, Kiosk, ShowStatusPage
 
-IntentSender = Callable[[str, Any], None]
+CommandSender = Callable[[Command], object]
 
 
 class KioskBridge(QObject):
@@ -32,13 +32,13 @@ class KioskBridge(QObject):
     viewArrived = Signal(object)
     presented = Signal(str)  # the screen name after each presentation
 
-    def __init__(self, kiosk: Kiosk, formatter: Formatter, send_intent: IntentSender,
+    def __init__(self, kiosk: Kiosk, formatter: Formatter, send_command: CommandSender,
                  translations: Translations | None = None) -> None:
         super().__init__()
         self.kiosk = kiosk
         self.formatter = formatter
         self.translations = translations
-        self._send_intent = send_intent
+        self._send_command = send_command
         self._status_index = 0
         self._view: StationView | None = None
         self._stalled = False  # the controller stopped cycling: see set_controller_stalled
@@ -99,10 +99,10 @@ class KioskBridge(QObject):
     def _connector_models(self) -> list[ConnectorViewModel]:
         return list(self.kiosk.property("connectors") or [])
 
-    def _on_intent(self, name: str, argument: Any) -> None:
-        if name == "status_page":
-            self._status_index = int(argument)
+    def _on_intent(self, command: Command | ShowStatusPage) -> None:
+        if isinstance(command, ShowStatusPage):
+            self._status_index = command.index
             if self._view is not None:
                 self.present(self._view)
             return
-        self._send_intent(name, argument)
+        self._send_command(command)

@@ -8,10 +8,14 @@ has a single ``changed`` notify signal that fires once per coherent update.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
+
+from controller import commands as cmd
+from controller.types import Side
 
 QML_IMPORT_NAME = "Evse"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -144,7 +148,14 @@ class ConnectorViewModel(_Values):
     statusText = _prop("statusText", str, changed)
 
 
-IntentSink = Callable[[str, Any], None]
+IntentSink = Callable[..., None]
+
+
+@dataclass(frozen=True, slots=True)
+class ShowStatusPage:
+    """Page through several active status codes (the kiosk's own business, not the station's)."""
+
+    index: int
 
 
 class _Singleton(_Values):
@@ -170,12 +181,13 @@ class _Singleton(_Values):
         return cls._instance
 
     def set_sink(self, sink: IntentSink) -> None:
-        """Route the slots' calls to ``sink(name, argument)``; it must return at once."""
+        """Route the slots' calls to ``sink``: the kiosk's a command (:mod:`controller.commands`),
+        the simulator's ``(action, argument)``; it must return at once."""
         self._sink = sink
 
-    def _emit(self, name: str, argument: Any = None) -> None:
+    def _emit(self, *message: Any) -> None:
         if self._sink is not None:
-            self._sink(name, argument)
+            self._sink(*message)
 
 
 @QmlElement
@@ -317,86 +329,90 @@ class Kiosk(_Singleton):
     connectors = Property(list, _get_connectors, notify=connectorsChanged)
     focused = Property(ConnectorViewModel, _get_focused, notify=changed)
 
+    def _emit_for_side(self, command: type[cmd.SelectSide | cmd.TouchStop], index: int) -> None:
+        if index in {side.value for side in Side}:
+            self._emit(command(Side(index)))
+
     @Slot()
     def pressLeft(self) -> None:
         """The left physical button (Home / Stop charge) or its on-screen twin."""
-        self._emit("press_left")
+        self._emit(cmd.PressLeft())
 
     @Slot()
     def pressRight(self) -> None:
         """The right physical button (select connector) or its on-screen twin."""
-        self._emit("press_right")
+        self._emit(cmd.PressRight())
 
     @Slot(int)
     def selectConnector(self, index: int) -> None:
         """Touch on a connector: focus it."""
-        self._emit("select", index)
+        self._emit_for_side(cmd.SelectSide, index)
 
     @Slot(int)
     def stopCharging(self, index: int) -> None:
         """Touch on a connector's Stop button."""
-        self._emit("stop", index)
+        self._emit_for_side(cmd.TouchStop, index)
 
     @Slot()
     def cancel(self) -> None:
         """Touch on Cancel while waiting for plug-in."""
-        self._emit("cancel")
+        self._emit(cmd.CancelPending())
 
     @Slot()
     def dismiss(self) -> None:
         """Touch on Done / Home on the summary or a message."""
-        self._emit("dismiss")
+        self._emit(cmd.Dismiss())
 
     @Slot(int)
     def showStatus(self, index: int) -> None:
         """Page through several active status codes on the status screen."""
-        self._emit("status_page", index)
+        self._emit(ShowStatusPage(index))
 
     @Slot(str)
     def setLanguage(self, tag: str) -> None:
         """The driver picked a language (BCP 47 tag) for this visit."""
-        self._emit("language", tag)
+        self._emit(cmd.ChooseLanguage(tag))
 
     @Slot(bool)
     def setHighContrast(self, on: bool) -> None:
         """The driver switched high contrast on or off for this visit."""
-        self._emit("high_contrast", on)
+        self._emit(cmd.ChooseHighContrast(bool(on)))
 
     # --- technicians -------------------------------------------------------------------
 
     @Slot()
     def openEngineer(self) -> None:
         """The long press on the charge point id: ask for the engineer PIN."""
-        self._emit("engineer")
+        self._emit(cmd.OpenEngineer())
 
     @Slot(str)
     def pinDigit(self, digit: str) -> None:
-        self._emit("pin_digit", digit)
+        self._emit(cmd.PinDigit(digit))
 
     @Slot()
     def pinErase(self) -> None:
-        self._emit("pin_erase")
+        self._emit(cmd.PinErase())
 
     @Slot()
     def pinSubmit(self) -> None:
-        self._emit("pin_submit")
+        self._emit(cmd.PinSubmit())
 
     @Slot()
     def pinCancel(self) -> None:
-        self._emit("pin_cancel")
+        self._emit(cmd.PinCancel())
 
     @Slot(str)
     def engineerLookup(self, query: str) -> None:
         """Look a status code up (six digits) or search the descriptions (words)."""
-        self._emit("engineer_lookup", query)
+        self._emit(cmd.EngineerLookup(query))
 
     @Slot(int)
     def engineerShowPage(self, index: int) -> None:
-        self._emit("engineer_page", index)
+        self._emit(cmd.EngineerPage(index))
 
     @Slot()
     def engineerExit(self) -> None:
-        self._emit("engineer_exit")
+        self._emit(cmd.EngineerExit())
 
 
 @QmlElement

@@ -11,6 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
+from controller import commands as cmd
 from controller.config import Config
 from controller.sim.world import World
 from controller.types import Side
@@ -47,7 +48,7 @@ def _quiet_logs(caplog: pytest.LogCaptureFixture) -> None:
 
 def charge(world: World, side: Side, card: str = KNOWN_CARD, timeout: float = 30.0) -> None:
     """Authorize with ``card``, plug ``side`` in and wait until energy flows."""
-    world.station.tap(card)
+    world.station.submit(cmd.PresentToken(card))
     world.advance(0.1)
     world.hardware.plug(side)
     assert world.run_until(lambda v: v.connector(side).state == "charging", timeout), world.view.connector(side)

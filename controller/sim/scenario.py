@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from controller import commands as cmd
 from controller.sim.world import World
 from controller.types import VERSIONS, AuthMethod, Side
 from controller.view import StationView
@@ -234,7 +235,7 @@ class ScenarioRunner:
         station = self.world.station
         line = step.line
         if verb == "tap":
-            station.tap(args[0], AuthMethod.RFID)
+            station.submit(cmd.PresentToken(args[0], AuthMethod.RFID))
         elif verb == "plug":
             for side in self._sides(args[0], line):
                 hardware.plug(side)
@@ -280,13 +281,13 @@ class ScenarioRunner:
 
     def _touch(self, args: tuple[str, ...], line: int) -> None:
         action = args[0]
-        index = parse_side(args[1], line).value if len(args) > 1 else 0
-        intents = {"stop": ("stop", index), "select": ("select", index), "cancel": ("cancel", None),
-                   "dismiss": ("dismiss", None), "left": ("press_left", None), "right": ("press_right", None)}
-        if action not in intents:
-            raise ScenarioError(f"line {line}: touch takes one of {', '.join(intents)}")
-        name, argument = intents[action]
-        self.world.station.submit(name, argument)
+        side = parse_side(args[1], line) if len(args) > 1 else Side.LEFT
+        commands: dict[str, cmd.Command] = {
+            "stop": cmd.TouchStop(side), "select": cmd.SelectSide(side), "cancel": cmd.CancelPending(),
+            "dismiss": cmd.Dismiss(), "left": cmd.PressLeft(), "right": cmd.PressRight()}
+        if action not in commands:
+            raise ScenarioError(f"line {line}: touch takes one of {', '.join(commands)}")
+        self.world.station.submit(commands[action])
 
     def _ev(self, args: tuple[str, ...], line: int) -> None:
         side = parse_side(args[0], line)

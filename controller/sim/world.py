@@ -117,6 +117,7 @@ class World:
             self._verdict_deadline = time.monotonic() + backend.client.settings.response_timeout_s + 2.0
         while self.station.awaiting_backend and time.monotonic() < (self._verdict_deadline or 0.0):
             await asyncio.sleep(0.002)
+        self.station.publish()  # what the backend changed meanwhile
         backend.flush()
 
     def settle(self, predicate: Callable[[], bool], timeout_s: float = 20.0) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from controller import commands as cmd
 from controller import counters
 from controller.config import Config
 from controller.sim.world import World
@@ -90,7 +91,7 @@ def test_air_filter_hours_are_kept_across_restarts_and_remind_at_the_limit(tmp_p
     assert 40 * 60 <= world.station.counters.get(counters.AIR_FILTER) < 41 * 60
     world.advance(21 * 60, step=1.0)
     assert codes(world) == {("013602", None)}
-    world.station.tap(KNOWN_CARD)  # a reminder: charging goes on
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))  # a reminder: charging goes on
     world.advance(0.1)
     world.hardware.plug(Side.LEFT)
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "charging", 30)

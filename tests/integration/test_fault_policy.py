@@ -7,6 +7,7 @@ the same store, bus and boards (``World.restart()``), as after a power cut or a 
 
 from __future__ import annotations
 
+from controller import commands as cmd
 from controller.fault_policy import Action, action_for, station_wide, twin
 from controller.sim.world import World
 from controller.types import AuthMethod, Side
@@ -152,7 +153,7 @@ def test_an_ev_message_ends_the_session_and_stays_until_the_cable_is_out(make_wo
     assert session is not None and session.stop_code == "023758"
     assert ("023758", Side.RIGHT) in codes(world) and screen_for(world.view) == "status"
     assert state(world, Side.LEFT) == "available", "the EV's message concerns its own connector only"
-    world.station.tap(OTHER_KNOWN_CARD)  # no new start on it while the cable is in (step 1 of 5.3.6)
+    world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))  # no new start while the cable is in (5.3.6 step 1)
     world.advance(0.5)
     assert state(world, Side.RIGHT) == "finished"
     world.hardware.unplug(Side.RIGHT)  # the simulated EV stops reporting with the cable out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from controller import commands as cmd
 from controller.ocpp.port import Reservation
 from controller.sim.world import World
 from controller.types import LedColour, LedPattern, Side
@@ -28,7 +29,7 @@ def test_the_led_board_shows_every_state_of_a_session(make_world: WorldFactory) 
     assert led(world, Side.LEFT) == (YELLOW, BLINK), "starting up"
     world.start()
     assert led(world, Side.LEFT) == (GREEN, STEADY), "available"
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     assert led(world, Side.LEFT) == (GREEN, BLINK), "authorized: plug in"
     world.hardware.plug(Side.LEFT)
     world.advance(0.1)
@@ -36,7 +37,7 @@ def test_the_led_board_shows_every_state_of_a_session(make_world: WorldFactory) 
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "charging", 30)
     assert led(world, Side.LEFT) == (BLUE, BREATHE), "charging"
     assert led(world, Side.RIGHT) == (GREEN, STEADY), "the other connector stays available"
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 30)
     assert led(world, Side.LEFT) == (GREEN, BLINK), "finished: unplug"
     world.hardware.unplug(Side.LEFT)

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from controller import commands as cmd
 from controller.config import Config
 from controller.runtime import ControllerRuntime
 from controller.store import Store
@@ -47,7 +48,7 @@ def test_a_session_in_real_time_through_the_thread_safe_doors(tmp_path: Path) ->
         wait_for(lambda: views[-1].pending is not None)
         runtime.simulate("plug", 0)
         wait_for(lambda: views[-1].connectors[0].state == "charging")
-        runtime.submit("press_left")  # the Stop button
+        runtime.submit(cmd.PressLeft())  # the Stop button
         wait_for(lambda: views[-1].connectors[0].state == "finished")
         session = views[-1].connectors[0].session
         assert session is not None and session.stop_reason == "stop_button" and session.energy_wh >= 0
@@ -99,7 +100,7 @@ def test_a_controller_that_died_drops_the_kiosks_calls_instead_of_raising_into_t
         runtime.start()
     assert runtime._thread is not None
     runtime._thread.join(timeout=10)  # its loop is closed now
-    runtime.submit("stop")  # a button pressed on the kiosk afterwards
+    runtime.submit(cmd.PressLeft())  # a button pressed on the kiosk afterwards
     runtime.card_read("04A1B2C3D4E5F6")
     runtime.stop()
     assert runtime.error is not None

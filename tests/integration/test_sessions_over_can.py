@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import can
 import pytest
 
+from controller import commands as cmd
 from controller.buses.can_link import Codec, Frame
 from controller.buttons import ENGINEER_HOLD_S
 from controller.sim.world import World
@@ -178,7 +179,7 @@ def test_a_stop_that_never_reaches_zero_current_keeps_the_connector_locked(make_
     world.advance(5)
     for psu in world.hardware.psus:  # welded: the modules keep delivering whatever they are told
         psu.physics = lambda dt, load_of, psu=psu: setattr(psu, "current", 50.0)  # type: ignore[method-assign]
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(5)
     assert world.view.connector(Side.LEFT).state == "stopping"
     assert any(c.code == "011013" for c in world.view.codes)

@@ -24,6 +24,7 @@ from typing import Any
 
 from ocpp.messages import get_validator
 
+from controller import commands as cmd
 from controller.clock import SystemClock
 from controller.config import Config
 from controller.ocpp.client import OcppClient
@@ -301,7 +302,7 @@ def settled(world: World, condition: Callable[[], Any], what: str, real_timeout_
 
 def plug_and_charge(world: World, side: Side, card: str = KNOWN) -> None:
     """Tap ``card``, plug ``side`` in and wait until it charges."""
-    world.station.tap(card)
+    world.station.submit(cmd.PresentToken(card))
     world.advance(0.2)
     world.hardware.plug(side)
     assert world.run_until(lambda v: v.connector(side).state == "charging", 30), world.view.connector(side)

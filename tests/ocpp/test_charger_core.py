@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from controller import commands as cmd
 from controller.session import ConnectorState
 from controller.types import AuthMethod, Side
 from controller.view import NoticeKind
@@ -61,7 +62,7 @@ def test_a_card_is_authorized_online_and_a_whole_session_is_reported_with_meter_
                            ("StopTxnSampledData", "Energy.Active.Import.Register")):
             assert door(world, central, "ChangeConfiguration", {"key": key, "value": value}) == {
                 "response": {"status": "Accepted"}}
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         world.advance(0.2)
         assert world.view.pending is not None, "the central system's Accepted leads to the Plug-in screen"
         assert central.from_charger("Authorize")[0][3] == {"idTag": KNOWN_CARD}
@@ -69,7 +70,7 @@ def test_a_card_is_authorized_online_and_a_whole_session_is_reported_with_meter_
         world.hardware.plug(Side.LEFT)
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "charging", 30)
         world.advance(300)
-        world.station.tap(KNOWN_CARD)  # the same card stops at once: no Authorize for it
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))  # the same card stops at once: no Authorize for it
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 30)
         register_after = round(world.station.meter_register_wh(Side.LEFT))
         settled(world, lambda: central.from_charger("StopTransaction"), "StopTransaction")
@@ -99,7 +100,7 @@ def test_a_card_the_central_system_refuses_shows_the_invalid_card_notice(central
     try:
         world.hardware.plug(Side.LEFT)
         world.advance(0.3)
-        world.station.tap(UNKNOWN)
+        world.station.submit(cmd.PresentToken(UNKNOWN))
         world.advance(0.1)
         assert world.view.notice is not None and world.view.notice.kind is NoticeKind.INVALID_CARD
         assert world.view.connector(Side.LEFT).state == "plugged"
@@ -182,18 +183,18 @@ def test_an_unavailable_connector_shows_as_such_and_cannot_be_used_and_is_schedu
         right = connector_values(world.view.connector(Side.RIGHT), world.view, Formatter())
         assert (right["state"], right["stateText"]) == ("inoperative", "Unavailable")
         world.hardware.plug(Side.RIGHT)
-        world.station.tap(OTHER_KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))
         world.advance(1.0)
         assert world.state(Side.RIGHT) is ConnectorState.INOPERATIVE and world.view.pending is not None
         assert world.view.pending.eligible == (Side.LEFT,), "the card may only use the left connector"
         world.hardware.unplug(Side.RIGHT)
-        world.station.submit("cancel")
+        world.station.submit(cmd.CancelPending())
         plug_and_charge(world, Side.LEFT)
         answer = door(world, central, "ChangeAvailability", {"connectorId": 1, "type": "Inoperative"})
         assert answer == {"response": {"status": "Scheduled"}}
         world.advance(10)
         assert world.state(Side.LEFT) is ConnectorState.CHARGING, "a running session finishes first"
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 30)
         world.hardware.unplug(Side.LEFT)
         world.advance(0.5)
@@ -229,7 +230,7 @@ def test_configuration_trigger_message_data_transfer_and_clear_cache(central: Ce
             "NumberOfConnectors": "2", "SupportedLanguages": "en-US,es-US,fr-CA,zh-TW,zh-CN,ja-JP"}
         assert door(world, central, "ChangeConfiguration", {"key": "ConnectionTimeOut", "value": "20"}) == {
             "response": {"status": "Accepted"}}
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         world.advance(0.2)
         assert world.view.pending is not None and world.view.pending.seconds_left == 20
         world.advance(21)

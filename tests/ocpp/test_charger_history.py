@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from controller import commands as cmd
 from controller.store import FINISHED, Store
 from controller.types import Side
 from tests.conftest import KNOWN_CARD
@@ -25,7 +26,7 @@ def test_the_history_keeps_a_session_until_the_central_system_has_heard_its_stop
         settled(world, lambda: client.queue.real_id(client.running[1].local_id), "the StartTransaction answer")
         go_offline(world, central)
         world.advance(3.0)  # past the tap hold-off
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 30)
         world.hardware.unplug(Side.LEFT)
         world.advance(1.0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from controller import commands as cmd
 from controller.ocpp.boot import BootState
 from controller.sim.world import World
 from controller.types import AuthMethod, Side
@@ -59,7 +60,7 @@ def test_a_session_across_an_outage_is_delivered_in_order_exactly_once(central: 
     try:
         assert door(world, central, "ChangeConfiguration", {"key": "MeterValueSampleInterval", "value": "20"}) == {
             "response": {"status": "Accepted"}}
-        world.station.tap(KNOWN_CARD)  # authorized online: now in the cache
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))  # authorized online: now in the cache
         world.advance(0.2)
         world.hardware.plug(Side.LEFT)
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "charging", 30)
@@ -67,18 +68,18 @@ def test_a_session_across_an_outage_is_delivered_in_order_exactly_once(central: 
         world.advance(60)
         go_offline(world, central)
         world.advance(120)  # meter values pile up in the queue
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 30)
         world.hardware.unplug(Side.LEFT)
         world.advance(3.0)  # past the tap hold-off: the same card again is a new tap
         # a second session, started and stopped offline: the cache knows the card
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         world.advance(0.2)
         assert world.view.pending is not None, "a cached card works offline (LocalAuthorizeOffline)"
         world.hardware.plug(Side.LEFT)
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "charging", 30)
         world.advance(45)
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 30)
         queued = len(world.backend.client.queue) if world.backend else 0
         assert queued >= 8
@@ -115,14 +116,14 @@ def test_offline_an_unknown_card_is_refused_unless_allowed_and_a_refused_start_i
     world = charger_world(central, "U00")
     try:
         go_offline(world, central)
-        world.station.tap(UNKNOWN)
+        world.station.submit(cmd.PresentToken(UNKNOWN))
         world.advance(0.1)
         assert world.view.notice is not None and world.view.notice.kind is NoticeKind.CARD_UNCHECKED
         assert kiosk_values(world.view, Formatter())["noticeText"].startswith("The charger is offline and cannot check")
         world.advance(5)
         assert world.backend is not None
         world.backend.client.config.change("AllowOfflineTxForUnknownId", "true")
-        world.station.tap(UNKNOWN)
+        world.station.submit(cmd.PresentToken(UNKNOWN))
         world.advance(0.2)
         assert world.view.pending is not None
         world.hardware.plug(Side.LEFT)
@@ -149,13 +150,13 @@ def test_while_the_boot_is_pending_a_card_is_judged_by_the_offline_rules_and_the
         assert not world.view.online and world.view.backend_connecting
         values = kiosk_values(world.view, Formatter())
         assert values["qrCaption"] == "Connecting to the charging network…" and not values["qrEnabled"]
-        world.station.tap(UNKNOWN)
+        world.station.submit(cmd.PresentToken(UNKNOWN))
         world.advance(0.1)
         assert world.view.notice is not None and world.view.notice.kind is NoticeKind.CARD_UNCHECKED
         assert "still connecting" in kiosk_values(world.view, Formatter())["noticeText"]
         world.advance(5)
         client.config.change("AllowOfflineTxForUnknownId", "true")  # the offline rules decide, not "Pending"
-        world.station.tap(UNKNOWN)
+        world.station.submit(cmd.PresentToken(UNKNOWN))
         world.advance(0.2)
         assert world.view.pending is not None, "AllowOfflineTxForUnknownId holds while the boot is Pending"
         world.hardware.plug(Side.LEFT)
@@ -179,7 +180,7 @@ def test_the_local_list_decides_offline_and_wins_over_the_cache_and_the_toml_all
     world = charger_world(central, "U00", authorization={"local_allow_list": [OTHER_KNOWN_CARD, "0A0B0C0D"]})
     try:
         central.post("/settings", {"id_tags": {KNOWN_CARD: "Accepted", OTHER_KNOWN_CARD: "Blocked"}})
-        world.station.tap(OTHER_KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))
         world.advance(0.1)
         assert world.view.notice is not None and world.view.notice.kind is NoticeKind.INVALID_CARD, \
             "with a backend the central system decides, not [authorization].local_allow_list"
@@ -191,12 +192,12 @@ def test_the_local_list_decides_offline_and_wins_over_the_cache_and_the_toml_all
             "response": {"status": "Accepted"}}
         assert door(world, central, "GetLocalListVersion", {}) == {"response": {"listVersion": 3}}
         go_offline(world, central)
-        world.station.tap(listed)
+        world.station.submit(cmd.PresentToken(listed))
         world.advance(0.2)
         assert world.view.pending is not None, "listed: accepted offline"
-        world.station.submit("cancel")
+        world.station.submit(cmd.CancelPending())
         world.advance(3)
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         world.advance(0.2)
         assert world.view.pending is None and world.view.notice is not None
         assert world.view.notice.kind is NoticeKind.INVALID_CARD, "the list's Blocked wins"
@@ -212,7 +213,7 @@ def test_local_pre_authorize_starts_without_asking_the_central_system(central: C
         entries = [{"idTag": "CAFE0002", "idTagInfo": {"status": "Accepted"}}]
         door(world, central, "SendLocalList", {"listVersion": 1, "updateType": "Full",
                                                "localAuthorizationList": entries})
-        world.station.tap("CAFE0002")
+        world.station.submit(cmd.PresentToken("CAFE0002"))
         world.advance(0.2)
         assert world.view.pending is not None
     finally:

@@ -9,6 +9,7 @@ import json
 from datetime import timedelta
 from decimal import Decimal
 
+from controller import commands as cmd
 from controller.ocpp.queue import ocpp_time
 from controller.power import Limit
 from controller.sim.world import World
@@ -83,14 +84,14 @@ def test_a_reserved_connector_shows_reserved_and_starts_only_for_the_reserving_c
         assert (left["state"], left["stateText"]) == ("reserved", "Reserved")
         settled(world, lambda: any(f[3]["status"] == "Reserved" for f in central.from_charger("StatusNotification")),
                 "StatusNotification Reserved")
-        world.station.tap(OTHER_KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))
         world.advance(0.5)
         assert world.view.pending is None
         assert world.view.notice is not None and world.view.notice.kind is NoticeKind.RESERVED
         notice = kiosk_values(world.view, Formatter())["noticeText"]
         assert notice == "This connector is reserved for another driver."
         world.advance(5)  # the notice goes, then the reserving card
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         world.advance(0.5)
         assert world.view.pending is not None and world.view.pending.eligible == (Side.LEFT,)
         world.hardware.plug(Side.LEFT)
@@ -106,7 +107,7 @@ def test_the_drivers_price_running_cost_and_final_cost_with_a_receipt_qr_code(st
     central = start_central("--pricing", PRICING)
     world = charger_world(central, "U00")
     try:
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         settled(world, lambda: world.station.view().pending is not None
                 and world.station.view().pending.price_text is not None, "the driver's own price (SetUserPrice)")
         world.step()
@@ -120,7 +121,7 @@ def test_the_drivers_price_running_cost_and_final_cost_with_a_receipt_qr_code(st
         session = world.view.connector(Side.LEFT).session
         assert session is not None and session.backend_cost is not None and not session.backend_cost.final
         assert session.backend_cost.cost >= Decimal("1.00"), "the session fee, then energy on top"
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 30)
         settled(world, lambda: (c := world.station.connectors[Side.LEFT].backend_cost) is not None and c.final,
                 "FinalCost")

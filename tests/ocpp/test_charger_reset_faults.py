@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from controller import commands as cmd
 from controller.runtime import ControllerRuntime
 from controller.types import AuthMethod, Side
 from controller.view import StationView
@@ -64,7 +65,7 @@ def test_a_soft_reset_cannot_reset_a_broken_board_away(central: CentralSystemPro
         assert world.view.connector(Side.RIGHT).state == "faulted"
         assert [n["status"] for n in after_second_boot(central, 2)] == ["Faulted"], "never Available meanwhile"
         assert after_second_boot(central, 2)[-1]["vendorErrorCode"] == "011029"
-        world.station.tap(KNOWN_CARD)  # a driver cannot start on the broken connector
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))  # a driver cannot start on the broken connector
         world.advance(0.2)
         assert world.view.pending is not None and world.view.pending.eligible == (Side.LEFT,)
     finally:

@@ -11,6 +11,7 @@ on the virtual CAN bus; the resets come from the demo central system over a real
 
 from __future__ import annotations
 
+from controller import commands as cmd
 from controller.sim.world import World
 from controller.types import Side
 from tests.ocpp.harness import (
@@ -35,7 +36,7 @@ def welded_world(central: CentralSystemProcess) -> World:
     psus = world.hardware.psus
     for psu in psus:  # welded: the modules keep delivering whatever they are told
         psu.physics = lambda dt, load_of, psu=psu: setattr(psu, "current", 50.0)  # type: ignore[method-assign]
-    world.station.submit("press_left")  # Stop charge
+    world.station.submit(cmd.PressLeft())  # Stop charge
     advance_until(world, lambda: WELDED in active_codes(world), "the welded relay")
     for psu in psus:  # the current stops at last (the EV opened its own contactors)
         del psu.physics
@@ -57,7 +58,7 @@ def test_a_welded_relay_stays_faulted_through_a_soft_reset(central: CentralSyste
         assert [n["status"] for n in statuses] == ["Faulted"], "never Available meanwhile"
         assert statuses[-1]["vendorErrorCode"] == "011011"
         assert world.view.connector(Side.RIGHT).state == "available", "the other connector stays usable"
-        world.station.tap(KNOWN)  # a driver cannot start on the welded connector
+        world.station.submit(cmd.PresentToken(KNOWN))  # a driver cannot start on the welded connector
         world.advance(0.2)
         assert world.view.pending is not None and world.view.pending.eligible == (Side.RIGHT,)
         assert not world.station.unlock(1), "its lock stays shut"

@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import run_state_machine_as_test
 
+from controller import commands as cmd
 from controller import config as config_module
 from controller.buses.can_link import CanLink, Codec
 from controller.buses.rfid.apdu import UID_LENGTHS, CardReadError, uid_token
@@ -98,7 +99,7 @@ class CanStationTarget:
             side = self.rng.choice(list(Side))
             world.hardware.unplug(side)
             world.advance(0.2)
-            world.station.tap(self.rng.choice(KNOWN_CARDS))
+            world.station.submit(cmd.PresentToken(self.rng.choice(KNOWN_CARDS)))
             world.hardware.plug(side)
             world.advance(self.rng.choice((0.5, 1.5, 3.0)))
         self._drain()

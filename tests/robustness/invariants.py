@@ -42,6 +42,7 @@ from typing import ClassVar
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from controller import commands as cmd
 from controller.config import Config
 from controller.session import SESSION_STATES, ConnectorState
 from controller.sim.world import World
@@ -247,20 +248,24 @@ class StationInvariants(RuleBasedStateMachine):
 
     @rule(card=st.sampled_from((*KNOWN_CARDS, UNKNOWN_CARD)))
     def tap(self, card: str) -> None:
-        self.world.station.tap(card)
+        self.world.station.submit(cmd.PresentToken(card))
 
     @rule(left=st.booleans())
     def press_button(self, left: bool) -> None:
         self.world.hardware.press(left)
 
-    @rule(intent=st.sampled_from(("stop", "dismiss", "cancel", "select")), index=st.integers(0, 1))
-    def touch(self, intent: str, index: int) -> None:
-        self.world.station.submit(intent, index)
+    @rule(command=st.sampled_from((cmd.TouchStop, cmd.SelectSide)), side=st.sampled_from(Side))
+    def touch_side(self, command: type[cmd.TouchStop | cmd.SelectSide], side: Side) -> None:
+        self.world.station.submit(command(side))
+
+    @rule(command=st.sampled_from((cmd.Dismiss(), cmd.CancelPending())))
+    def touch(self, command: cmd.Dismiss | cmd.CancelPending) -> None:
+        self.world.station.submit(command)
 
     @rule(side=st.sampled_from(Side), card=st.sampled_from(KNOWN_CARDS))
     def drive_up_and_charge(self, side: Side, card: str) -> None:
         """The common case, so that sessions run often: a known card and a cable."""
-        self.world.station.tap(card)
+        self.world.station.submit(cmd.PresentToken(card))
         self.world.advance(0.1, on_step=self.checker.cycle)
         if not self.world.hardware.boards[side].plugged:
             self.world.hardware.plug(side)

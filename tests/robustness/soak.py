@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from controller import commands as cmd
 from controller.fault_policy import Action, action_for
 from controller.sim.world import World
 from controller.types import Side
@@ -102,7 +103,7 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
                 figures.rss_warm_kib = _rss_kib()
             side = rng.choice(list(Side))
             hardware = world.hardware
-            world.station.tap(rng.choice(KNOWN_CARDS))
+            world.station.submit(cmd.PresentToken(rng.choice(KNOWN_CARDS)))
             world.advance(0.1, on_step=checker.cycle)
             hardware.plug(side)
             world.advance(rng.uniform(1.0, 20.0), on_step=checker.cycle)
@@ -122,7 +123,7 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
             hardware.inject_fault(side, 0)
             session = world.station.connectors[side].machine.session
             if session is not None and rng.random() < 0.7:
-                world.station.tap(session.id_token)  # the same card stops it
+                world.station.submit(cmd.PresentToken(session.id_token))  # the same card stops it
             world.advance(rng.uniform(0.5, 3.0), on_step=checker.cycle)
             hardware.unplug(side)
             world.advance(rng.uniform(0.5, 3.0), on_step=checker.cycle)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+from controller import commands as cmd
 from controller.config import Config
 from controller.sim.world import World
 from controller.store import Store
@@ -20,7 +21,7 @@ def test_a_charging_session_is_checkpointed_every_interval_and_on_every_state_ch
     world = World(config, store=store)
     try:
         world.start()
-        world.station.tap(KNOWN_CARD)
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))
         world.advance(0.1)
         world.hardware.plug(Side.LEFT)
         assert world.run_until(lambda v: v.connector(Side.LEFT).state == "preparing", 5)
@@ -40,7 +41,7 @@ def test_a_charging_session_is_checkpointed_every_interval_and_on_every_state_ch
         assert gaps and max(gaps) <= interval + world.cycle_s + 1e-9
         world.clock.advance(world.cycle_s / 2)  # between two cycles: not a periodic checkpoint
         stopped_at = world.clock.now()
-        world.station.tap(KNOWN_CARD)  # charging -> stopping, at once
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))  # charging -> stopping, at once
         assert world.station.connectors[Side.LEFT].machine.state.value == "stopping"
         assert store.sessions()[0].updated_at == stopped_at, "written on the state change"
     finally:

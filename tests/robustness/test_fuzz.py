@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from controller import commands as cmd
 from controller import config as config_module
 from controller.config import ConfigError
 from controller.sim.world import World
@@ -67,7 +68,7 @@ def test_a_board_reporting_a_fault_stage_while_preparing_gets_no_contactor_close
     wire = can.Bus(interface="virtual", channel=world.channel)
     try:
         world.start()
-        world.station.tap(KNOWN_CARDS[0])
+        world.station.submit(cmd.PresentToken(KNOWN_CARDS[0]))
         world.hardware.plug(Side.LEFT)
         assert world.run_until(lambda v: v.connector(Side.LEFT).stage == 2, 10)  # communication
         codec = Codec.shared()

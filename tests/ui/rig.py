@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from controller.commands import Command
 from controller.config import Config
 from controller.sim.world import World
 from controller.view import StationView
@@ -45,8 +46,8 @@ class KioskRig:
         self.keys = ButtonKeys(self._intent, self.window)
         self.present()
 
-    def _intent(self, name: str, argument: object = None) -> None:
-        self.world.station.submit(name, argument)
+    def _intent(self, command: Command) -> None:
+        self.world.station.submit(command)
         self.world.station.publish()
         self.present()
 

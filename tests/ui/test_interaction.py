@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from controller import commands as cmd
 from controller.types import Side
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD
 from tests.ui.conftest import RigFactory
@@ -23,7 +24,7 @@ def test_right_key_switches_between_the_two_connectors_screens(make_rig: RigFact
 
 def test_left_key_cancels_the_plug_in_screen(make_rig: RigFactory) -> None:
     rig = make_rig("U00").start()
-    rig.world.station.tap(KNOWN_CARD)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.advance(0.1)
     assert rig.screen == "plugin"
     assert rig.kiosk.value("leftButtonText") == "Cancel"
@@ -33,7 +34,7 @@ def test_left_key_cancels_the_plug_in_screen(make_rig: RigFactory) -> None:
 
 def test_touching_cancel_returns_home(make_rig: RigFactory) -> None:
     rig = make_rig("J0U").start()
-    rig.world.station.tap(KNOWN_CARD)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.advance(0.1)
     rig.touch("Cancel")
     assert rig.screen == "home"
@@ -85,7 +86,7 @@ def test_the_physical_left_button_over_can_stops_charging(make_rig: RigFactory) 
 
 def test_invalid_card_message_appears_and_goes(make_rig: RigFactory) -> None:
     rig = make_rig("U00").start()
-    rig.world.station.tap("0123456789")
+    rig.world.station.submit(cmd.PresentToken("0123456789"))
     rig.advance(0.1)
     assert "Invalid card" in str(rig.kiosk.value("noticeText"))
     assert rig.kiosk.value("noticeIsError")

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import pytest
 
+from controller import commands as cmd
 from controller.engineer import hash_pin
 from controller.ocpp.port import AuthDecision, Reservation
 from controller.pricing import BackendCost
@@ -29,7 +30,7 @@ SIZES = ((1024, 600), (800, 480))
 
 
 def charging(rig: KioskRig, side: Side, card: str = KNOWN_CARD) -> None:
-    rig.world.station.tap(card)
+    rig.world.station.submit(cmd.PresentToken(card))
     rig.advance(0.1)
     rig.world.hardware.plug(side)
     rig.until(lambda v: v.connector(side).state == "charging")
@@ -58,21 +59,21 @@ def home_plugged(make: RigFactory) -> KioskRig:
 
 def home_invalid_card(make: RigFactory) -> KioskRig:
     rig = make("U00").start()
-    rig.world.station.tap(UNKNOWN_CARD)
+    rig.world.station.submit(cmd.PresentToken(UNKNOWN_CARD))
     rig.advance(0.1)
     return rig
 
 
 def plugin(make: RigFactory) -> KioskRig:
     rig = make("J0U").start()
-    rig.world.station.tap(KNOWN_CARD)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.advance(3.0)
     return rig
 
 
 def preparing(make: RigFactory) -> KioskRig:
     rig = make("B0B").start()
-    rig.world.station.tap(KNOWN_CARD)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.advance(0.1)
     rig.world.hardware.plug(Side.LEFT)
     rig.advance(2.0)  # communication done, cable check running
@@ -99,7 +100,7 @@ def summary(make: RigFactory) -> KioskRig:
     rig = make("U00").start()
     charging(rig, Side.LEFT)
     rig.advance(600)
-    rig.world.station.tap(KNOWN_CARD)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.until(lambda v: v.connector(Side.LEFT).state == "finished")
     return rig
 
@@ -193,7 +194,7 @@ def card_unchecked(make: RigFactory, connecting: bool) -> KioskRig:
     rig = make("J0U").start()
     rig.world.station.attach_backend()
     rig.world.station.set_backend_online(False, "033900", connecting=connecting)
-    rig.world.station.tap(UNKNOWN_CARD)
+    rig.world.station.submit(cmd.PresentToken(UNKNOWN_CARD))
     rig.world.station.authorization_decided(UNKNOWN_CARD, AuthDecision(False, "Invalid", source="offline"))
     rig.advance(0.1)
     return rig
@@ -225,7 +226,7 @@ def home_checking_card(make: RigFactory) -> KioskRig:
     rig = make("U00").start()
     rig.world.station.attach_backend()
     rig.world.station.set_backend_online(True, "")
-    rig.world.station.tap(KNOWN_CARD)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.advance(0.1)
     return rig
 
@@ -245,11 +246,11 @@ ENGINEER = {"engineer": {"pin_hash": hash_pin("2468", salt=b"golden-rig-salt!")}
 def engineer_pin(make: RigFactory) -> KioskRig:
     """The engineer PIN pad after a wrong PIN, the right button moved the selection to 1."""
     rig = make("J0U", **ENGINEER).start()
-    rig.world.station.submit("engineer")
+    rig.world.station.submit(cmd.OpenEngineer())
     for digit in "1111":
-        rig.world.station.submit("pin_digit", digit)
-    rig.world.station.submit("pin_submit")
-    rig.world.station.submit("press_right")
+        rig.world.station.submit(cmd.PinDigit(digit))
+    rig.world.station.submit(cmd.PinSubmit())
+    rig.world.station.submit(cmd.PressRight())
     rig.advance(0.1)
     return rig
 
@@ -261,24 +262,24 @@ def engineer(make: RigFactory) -> KioskRig:
     rig.advance(60)
     rig.world.hardware.psu_fault(1, 12267)
     rig.advance(1)
-    rig.world.station.submit("engineer")
+    rig.world.station.submit(cmd.OpenEngineer())
     for digit in "2468":
-        rig.world.station.submit("pin_digit", digit)
-    rig.world.station.submit("pin_submit")
+        rig.world.station.submit(cmd.PinDigit(digit))
+    rig.world.station.submit(cmd.PinSubmit())
     rig.advance(0.1)
     return rig
 
 
 def engineer_codes(make: RigFactory) -> KioskRig:
     rig = engineer(make)
-    rig.world.station.submit("engineer_page", 2)
+    rig.world.station.submit(cmd.EngineerPage(2))
     rig.advance(0.1)
     return rig
 
 
 def engineer_lookup(make: RigFactory) -> KioskRig:
     rig = engineer(make)
-    rig.world.station.submit("engineer_lookup", "012251")
+    rig.world.station.submit(cmd.EngineerLookup("012251"))
     rig.advance(0.1)
     return rig
 

@@ -8,6 +8,7 @@ import logging
 
 import pytest
 
+from controller import commands as cmd
 from controller.buttons import ENGINEER_HOLD_S
 from controller.config import Config, ConfigError
 from controller.engineer import EngineerLock, PinError, PinResult, hash_pin, verify_pin
@@ -63,7 +64,7 @@ def test_the_cli_prints_a_hash_line_that_verifies_and_refuses_a_bad_pin() -> Non
 def test_without_a_hash_the_gesture_only_logs_why(make_world: WorldFactory, caplog: pytest.LogCaptureFixture) -> None:
     world = make_world("J0U")
     with caplog.at_level(logging.WARNING, logger="controller.station"):
-        world.station.submit("engineer")
+        world.station.submit(cmd.OpenEngineer())
         world.advance(0.1)
     assert world.station.view().pin_pad is None and world.station.view().engineer is None
     assert any("pin_hash is not set" in r.getMessage() for r in caplog.records)
@@ -74,15 +75,15 @@ def test_touch_pin_opens_the_screen_with_live_values_and_it_closes_after_inactiv
     world = make_world("J0U", engineer={"pin_hash": PIN_HASH, "idle_timeout_s": 60})
     world.hardware.inject_fault(Side.LEFT, 11025)
     world.advance(0.3)
-    world.station.submit("engineer")
+    world.station.submit(cmd.OpenEngineer())
     for digit in "1357":
-        world.station.submit("pin_digit", digit)
-    world.station.submit("pin_submit")
+        world.station.submit(cmd.PinDigit(digit))
+    world.station.submit(cmd.PinSubmit())
     assert world.station.view().pin_pad is not None and world.station.view().pin_pad.message == "wrong"
     for digit in PIN:
-        world.station.submit("pin_digit", digit)
+        world.station.submit(cmd.PinDigit(digit))
     assert world.station.view().pin_pad is not None and world.station.view().pin_pad.entered == 4
-    world.station.submit("pin_submit")
+    world.station.submit(cmd.PinSubmit())
     engineer = world.station.view().engineer
     assert engineer is not None and world.station.view().pin_pad is None
     assert [c.side for c in engineer.connectors] == [Side.LEFT, Side.RIGHT]
@@ -90,9 +91,9 @@ def test_touch_pin_opens_the_screen_with_live_values_and_it_closes_after_inactiv
     assert dict(engineer.boards)["IOB"] == "passed" and engineer.input_voltage_v == 480
     assert engineer.counters == (("left plug-ins (CHAdeMO)", 0, 10000), ("right plug-ins (CCS1)", 0, 10000),
                                  ("air-filter hours", 0, 4380))
-    world.station.submit("engineer_lookup", "012251")
+    world.station.submit(cmd.EngineerLookup("012251"))
     assert world.station.view().engineer is not None and world.station.view().engineer.results == ("012251",)
-    world.station.submit("engineer_lookup", "fuse")
+    world.station.submit(cmd.EngineerLookup("fuse"))
     assert world.station.view().engineer is not None and "011001" in world.station.view().engineer.results
     world.advance(59)
     assert world.station.view().engineer is not None

@@ -48,6 +48,7 @@ CORE = frozenset({
     "controller.auth",  # the local card allow-list
     "controller.buttons",  # the two physical buttons' rule
     "controller.clock",  # the Clock protocol, the real and the fake clock
+    "controller.commands",  # what can be asked of the station: frozen command classes
     "controller.config",  # the TOML configuration, parsed and checked
     "controller.engineer",  # the engineer PIN (salted scrypt) and its lock-out
     "controller.estimate",  # time to target SOC
@@ -68,9 +69,13 @@ CORE = frozenset({
 STATION = frozenset({
     "controller.counters",  # maintenance counters, kept in the store
     "controller.crash_points",  # where the power-cut tests kill the process (persistence moments)
+    "controller.engineer_screen",  # the PIN pad, the engineer pages, their view
+    "controller.maintenance",  # the maintenance counters against their limits
     "controller.recording",  # session and meter checkpoints
     "controller.retention",  # session history pruning
+    "controller.snapshot",  # builds the StationState once per cycle, projects the kiosk's view
     "controller.station",  # the station: one owner of all charger state
+    "controller.station_state",  # StationState: the station at one instant (SI units, enums)
     "controller.store",  # the station's SQLite store
     "controller.view",  # the immutable snapshots the HMI shows
 })
@@ -112,7 +117,8 @@ STATION_INTERNALS = ("controller.station", "controller.store", "controller.recor
                      "controller.counters")
 
 #: Imports that break a rule today: (importing module, imported module).  Each is exempt
-#: from every rule; each must still happen (delete it with the import it covers).
+#: from every rule and left out of the cycle check; each must still be wrong (break a rule
+#: or close a cycle): delete it with the import it covers.
 KNOWN_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset({
     # station -> OCPP adapter: the station takes its backend port's types (AuthDecision,
     # SessionStarted, SessionStopped, Reservation, ...) from controller/ocpp/port.py, so the
@@ -127,6 +133,11 @@ KNOWN_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset({
     # (inside a function, and under TYPE_CHECKING for an annotation).  Goes with one
     # composition root, assemble(config, hardware=...), that is handed the hardware.
     ("controller.runtime", "controller.sim.hardware"),
+    # snapshot -> station, closing a cycle (station -> snapshot is the right way): the
+    # snapshot builder takes the Station (under TYPE_CHECKING, for build_state(station) and
+    # ConnectorRuntime) and reads its internals.  Goes when build_state is handed what it
+    # reads (the connectors, the codes, the self-test ...) rather than the station itself.
+    ("controller.snapshot", "controller.station"),
 })
 
 
@@ -354,18 +365,25 @@ def test_imports_go_one_way() -> None:
 
 def test_every_known_exception_still_happens() -> None:
     """The list only shrinks: once an exception's import is gone (or allowed), delete it."""
-    stale = sorted(KNOWN_EXCEPTIONS - violations().keys())
+    graph = import_graph()
+    in_cycles = {(a, b) for cycle in _cycles(graph) for a in cycle for b in graph[a] if b in cycle}
+    stale = sorted(KNOWN_EXCEPTIONS - violations().keys() - in_cycles)
     assert not stale, f"no longer wrong, remove from KNOWN_EXCEPTIONS: {stale}"
 
 
 def test_no_module_imports_itself_back() -> None:
     """No import cycles among our modules, counting type-checking and function-level imports."""
+    cycles = _cycles(import_graph(without=KNOWN_EXCEPTIONS))
+    assert not cycles, f"import cycles: {cycles}"
+
+
+def import_graph(without: frozenset[tuple[str, str]] = frozenset()) -> dict[str, set[str]]:
+    """Which of our modules each of our modules imports (``without`` those pairs)."""
     graph: dict[str, set[str]] = {m: set() for m in MODULES}
     for i in all_imports():
-        if i.imported in MODULES and i.imported != i.importer:
+        if i.imported in MODULES and i.imported != i.importer and (i.importer, i.imported) not in without:
             graph[i.importer].add(i.imported)
-    cycles = _cycles(graph)
-    assert not cycles, f"import cycles: {cycles}"
+    return graph
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:

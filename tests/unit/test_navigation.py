@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from controller import commands as cmd
 from controller.types import Side
 from hmi.format import Formatter
 from hmi.navigation import screen_for
@@ -14,14 +15,14 @@ def test_screens_follow_the_focused_connector_through_a_session(make_world: Worl
     assert screen_for(world.view) == "initializing"
     world.start()
     assert screen_for(world.view) == "home"
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(0.1)
     assert screen_for(world.view) == "plugin"
     world.hardware.plug(Side.RIGHT)
     world.advance(0.2)
     assert screen_for(world.view) == "preparing"
     assert world.run_until(lambda v: screen_for(v) == "charging", 20)
-    world.station.submit("press_right")  # look at the idle left connector
+    world.station.submit(cmd.PressRight())  # look at the idle left connector
     assert screen_for(world.station.view()) == "home"
 
 
@@ -76,7 +77,7 @@ def test_the_button_hints_say_what_the_buttons_do_here(make_world: WorldFactory)
     world = make_world("J0U")
     assert button_texts("initializing", world.view) == ("", "")
     assert button_texts("home", world.view) == ("", "Switch connector")
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(0.1)
     assert button_texts("plugin", world.view) == ("Cancel", "")
     single = make_world("U00")

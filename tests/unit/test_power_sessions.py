@@ -9,6 +9,7 @@ from pathlib import Path
 import can
 import pytest
 
+from controller import commands as cmd
 from controller.buses.can_link import Codec, Frame
 from controller.config import Config
 from controller.power import Limit
@@ -95,7 +96,7 @@ def test_a_400_volt_car_is_held_by_the_connector_and_an_800_volt_car_by_the_stat
     run(world, 30)
     left = world.view.connector(Side.LEFT)
     assert left.limit is Limit.CONNECTOR and left.current_da == pytest.approx(1200, rel=ACCURACY)
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 15)
     charge(world, Side.RIGHT, OTHER_KNOWN_CARD)  # an 800 V CCS car: 60 kW, about 80 A
     run(world, 30)
@@ -133,7 +134,7 @@ def test_two_sessions_share_half_each_and_the_survivor_gets_it_all_back_within_o
     assert spy.never_switched_under_load()
 
     run(world, 120, watch)
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     run_until(world, lambda v: v.connector(Side.LEFT).state == "finished", 15, watch)
     for side in Side:
         assert 1.0 - ACCURACY < energy_per_soc(world, side) < 1.04 + ACCURACY
@@ -319,7 +320,7 @@ def test_the_evs_handshake_takes_its_standards_stages(make_world: WorldFactory, 
     version = {Standard.CHADEMO: "J00", Standard.CCS1: "U00", Standard.GBT: "B0B"}[standard]
     world = make_world(version)
     stages: list[int] = []
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(0.1)
     world.hardware.plug(Side.LEFT)
 
@@ -380,5 +381,5 @@ def test_a_failing_database_is_logged_and_never_stops_the_charging(make_world: W
     assert world.view.connector(Side.LEFT).state == "charging"
     assert world.view.connector(Side.LEFT).power_w > 55_000
     assert world.station.recorder.failures >= 2
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     run_until(world, lambda v: v.connector(Side.LEFT).state == "finished", 15)

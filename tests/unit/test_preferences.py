@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from controller import commands as cmd
 from controller.config import ConfigError, from_dict
 from controller.preferences import SUPPORTED_LANGUAGES, DriverPreferences
 from controller.types import Side
@@ -43,12 +44,12 @@ def test_the_station_default_can_change_at_run_time_but_only_to_an_offered_langu
 
 def test_the_station_snapshot_carries_the_drivers_language_for_one_session(make_world: WorldFactory) -> None:
     world = make_world("U00")
-    world.station.submit("language", "es-US")
+    world.station.submit(cmd.ChooseLanguage("es-US"))
     world.advance(0.1)
     assert world.view.language == "es-US"
     charge(world, Side.LEFT)
     world.advance(60)
-    world.station.tap(KNOWN_CARD)  # the same card stops the session
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))  # the same card stops the session
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 10)
     assert world.view.language == "es-US", "the summary is still in the driver's language"
     world.hardware.unplug(Side.LEFT)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from urllib.parse import unquote
 
+from controller import commands as cmd
 from controller.pricing import BackendCost, PriceText
 from controller.types import Side
 from hmi.format import Formatter
@@ -38,7 +39,7 @@ def test_the_summary_shows_a_receipt_qr_code_with_the_session_link(make_world: W
     world = make_world("U00")
     charge(world, Side.LEFT)
     world.advance(120)
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 10)
     connector = world.view.connector(Side.LEFT)
     values = connector_values(connector, world.view, Formatter())
@@ -56,7 +57,7 @@ def test_the_summary_shows_a_receipt_qr_code_with_the_session_link(make_world: W
 def test_the_idle_fee_is_charged_after_the_grace_period_while_the_cable_stays_in(make_world: WorldFactory) -> None:
     world = make_world("U00", tariff={"idle_grace_minutes": 1})
     charge(world, Side.LEFT)
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 10)
     at_end = world.view.connector(Side.LEFT).session.cost
     world.advance(60)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from controller import commands as cmd
 from controller.station import CODE_RFID_COMMUNICATION
 from controller.types import AuthMethod, Side
 from tests.conftest import KNOWN_CARD, WorldFactory, charge
@@ -31,7 +32,7 @@ def test_the_reader_coming_back_clears_012243_and_offers_rfid_again(make_world: 
 def test_other_methods_still_start_and_stop_a_session_without_the_reader(make_world: WorldFactory) -> None:
     world = make_world("U00")
     world.station.set_reader_available(False)
-    world.station.tap(KNOWN_CARD, AuthMethod.APP)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD, AuthMethod.APP))
     world.advance(0.1)
     assert world.view.pending is not None and world.view.pending.method is AuthMethod.APP
     world.hardware.plug(Side.LEFT)
@@ -51,12 +52,12 @@ def test_a_card_tapped_again_within_the_hold_off_is_ignored_and_after_it_counts(
     world = make_world("U00", authorization={"tap_hold_off_s": 2.0})
     world.hardware.plug(Side.LEFT)
     world.advance(0.3)
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(0.5)
     assert world.view.connector(Side.LEFT).state in ("preparing", "charging")
-    world.station.tap(KNOWN_CARD)  # half a second later: still the same tap
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))  # half a second later: still the same tap
     world.advance(0.2)
     assert world.view.connector(Side.LEFT).state in ("preparing", "charging")
     world.advance(2.0)
-    world.station.tap(KNOWN_CARD)  # tapped again: stops the session it started
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))  # tapped again: stops the session it started
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 15)

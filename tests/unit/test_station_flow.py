@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from controller import commands as cmd
 from controller.power import Limit
 from controller.types import LedColour, Side
 from controller.view import NoticeKind
@@ -20,7 +21,7 @@ def test_self_test_passes_and_both_connectors_become_available(make_world: World
 
 def test_card_first_then_plug_in_starts_a_session(make_world: WorldFactory) -> None:
     world = make_world("U00")
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(0.1)
     assert world.view.pending is not None and world.view.pending.eligible == (Side.LEFT,)
     world.hardware.plug(Side.LEFT)
@@ -32,7 +33,7 @@ def test_card_first_then_plug_in_starts_a_session(make_world: WorldFactory) -> N
 
 def test_left_button_cancels_the_pending_authorization(make_world: WorldFactory) -> None:
     world = make_world("U00")
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(0.1)
     world.hardware.press(left=True)
     world.advance(0.3)
@@ -44,7 +45,7 @@ def test_left_button_cancels_the_pending_authorization(make_world: WorldFactory)
 
 def test_plug_in_timeout_returns_home_with_a_notice(make_world: WorldFactory) -> None:
     world = make_world("U00", limits={"plug_in_timeout_s": 20})
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(19.0)
     assert world.view.pending is not None and world.view.pending.seconds_left == 1
     world.advance(1.5)
@@ -57,7 +58,7 @@ def test_plug_in_first_then_card(make_world: WorldFactory) -> None:
     world.hardware.plug(Side.LEFT)
     world.advance(0.3)
     assert world.view.connector(Side.LEFT).state == "plugged"
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "charging", 20)
 
 
@@ -65,7 +66,7 @@ def test_unknown_card_is_refused_and_the_driver_stays_where_they_were(make_world
     world = make_world("U00")
     world.hardware.plug(Side.LEFT)
     world.advance(0.3)
-    world.station.tap(UNKNOWN_CARD)
+    world.station.submit(cmd.PresentToken(UNKNOWN_CARD))
     world.advance(0.1)
     assert world.view.notice is not None and world.view.notice.kind is NoticeKind.INVALID_CARD
     assert world.view.connector(Side.LEFT).state == "plugged"
@@ -77,7 +78,7 @@ def test_the_same_card_stops_its_session(make_world: WorldFactory) -> None:
     world = make_world("U00")
     charge(world, Side.LEFT, KNOWN_CARD)
     world.advance(30)
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 15)
     session = world.view.connector(Side.LEFT).session
     assert session is not None and session.stop_reason == "card"
@@ -87,7 +88,7 @@ def test_a_different_card_does_not_stop_the_session_and_says_why(make_world: Wor
     world = make_world("U00")
     charge(world, Side.LEFT, KNOWN_CARD)
     world.advance(5)
-    world.station.tap(OTHER_KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))
     world.advance(0.2)
     assert world.view.connector(Side.LEFT).state == "charging"
     assert world.view.notice is not None and world.view.notice.kind is NoticeKind.CARD_NOT_FOR_SESSION
@@ -99,7 +100,7 @@ def test_with_two_sessions_a_card_stops_the_session_it_started(make_world: World
     world.advance(3)
     charge(world, Side.RIGHT, OTHER_KNOWN_CARD)
     world.advance(3)
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 15)
     assert world.view.connector(Side.RIGHT).state == "charging"
 
@@ -134,7 +135,7 @@ def test_the_ev_stops_at_its_target_and_the_summary_shows_it(make_world: WorldFa
 
 def test_left_priority_when_both_connectors_are_plugged_at_the_same_moment(make_world: WorldFactory) -> None:
     world = make_world("U0U")
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(0.1)
     world.hardware.plug(Side.RIGHT)
     world.hardware.plug(Side.LEFT)
@@ -156,7 +157,7 @@ def test_two_sessions_share_the_station_and_the_survivor_gets_it_all_back(make_w
     assert left.shared_power and right.shared_power
     assert left.power_w <= 30_000 + 200 and right.power_w <= 30_000 + 200
     assert left.limit is Limit.SHARED
-    world.station.tap(OTHER_KNOWN_CARD)  # the right driver leaves
+    world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))  # the right driver leaves
     assert world.run_until(lambda v: v.connector(Side.RIGHT).state == "finished", 15)
     world.advance(3)
     left = world.view.connector(Side.LEFT)
@@ -168,7 +169,7 @@ def test_after_unplugging_the_screen_returns_to_the_other_charging_connector(mak
     world = make_world("J0U")
     charge(world, Side.LEFT, KNOWN_CARD)
     charge(world, Side.RIGHT, OTHER_KNOWN_CARD)
-    world.station.tap(OTHER_KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))
     assert world.run_until(lambda v: v.connector(Side.RIGHT).state == "finished", 15)
     assert world.view.focused is Side.RIGHT
     world.hardware.unplug(Side.RIGHT)
@@ -213,7 +214,7 @@ def test_no_psu_at_all_blocks_charging(make_world: WorldFactory) -> None:
     world.start()
     assert {c.code for c in world.view.codes} == {"012286", "013629", "012279"}
     assert world.view.connector(Side.LEFT).state == "faulted"
-    world.station.tap(KNOWN_CARD)
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
     world.advance(0.1)
     assert world.view.pending is None
     assert world.view.notice is not None and world.view.notice.kind is NoticeKind.NO_CONNECTOR_FREE

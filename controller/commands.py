@@ -1,0 +1,145 @@
+"""What can be asked of the station: one frozen class per command.
+
+The kiosk, the physical buttons, the simulator, scenarios and the backend all hand the
+station one of these (``Station.submit``), which handles them with ``match``: a misspelt
+command is a type error, not a silent no-op, and every caller of a command can be found.
+Sides are the station's own words (:class:`~controller.types.Side`); a protocol maps its
+connector ids onto them before it builds a command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from controller.session import StopReason
+from controller.types import AuthMethod, Side
+
+# --- the driver: the two buttons under the screen and the touchscreen ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class PressLeft:
+    """The left button (Home / Stop charge), or its on-screen twin; the physical one on release."""
+
+
+@dataclass(frozen=True, slots=True)
+class PressRight:
+    """The right button (switch connector), or its on-screen twin."""
+
+
+@dataclass(frozen=True, slots=True)
+class SelectSide:
+    """A touch on a connector: focus it."""
+
+    side: Side
+
+
+@dataclass(frozen=True, slots=True)
+class TouchStop:
+    """A touch on a connector's Stop button."""
+
+    side: Side
+
+
+@dataclass(frozen=True, slots=True)
+class CancelPending:
+    """Cancel on the Plug-in screen, or while a card is being checked."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dismiss:
+    """Done / Home on the summary or a message."""
+
+
+@dataclass(frozen=True, slots=True)
+class PresentToken:
+    """A card tapped on the reader (its UID), or a QR code / app authorization."""
+
+    token: str
+    method: AuthMethod = AuthMethod.RFID
+
+
+@dataclass(frozen=True, slots=True)
+class ChooseLanguage:
+    """The driver picked a language (BCP 47 tag) for this visit."""
+
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChooseHighContrast:
+    """The driver switched high contrast on or off for this visit."""
+
+    on: bool
+
+
+# --- technicians: the engineer PIN pad and screen -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OpenEngineer:
+    """The long press on the charge point id: ask for the engineer PIN."""
+
+
+@dataclass(frozen=True, slots=True)
+class PinDigit:
+    digit: str
+
+
+@dataclass(frozen=True, slots=True)
+class PinErase:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class PinSubmit:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class PinCancel:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class EngineerLookup:
+    """Look a status code up (six digits) or search the descriptions (words)."""
+
+    query: str
+
+
+@dataclass(frozen=True, slots=True)
+class EngineerPage:
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class EngineerExit:
+    pass
+
+
+# --- the backend (any protocol, in the station's words) -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteStart:
+    """Treat ``token`` as authorized on ``side`` (None: the station picks, left first)."""
+
+    token: str
+    side: Side | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StopSession:
+    """Stop the session on ``side`` for ``reason`` (remote, reset, unlock, de-authorized, ...)."""
+
+    side: Side
+    reason: StopReason
+
+
+DriverCommand = (PressLeft | PressRight | SelectSide | TouchStop | CancelPending | Dismiss | PresentToken
+                 | ChooseLanguage | ChooseHighContrast)
+EngineerCommand = (OpenEngineer | PinDigit | PinErase | PinSubmit | PinCancel | EngineerLookup | EngineerPage
+                   | EngineerExit)
+BackendCommand = RemoteStart | StopSession
+Command = DriverCommand | EngineerCommand | BackendCommand
