@@ -20,16 +20,16 @@ import logging
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from controller.config import Config, ConfigError, load
 from controller.logs import configure as configure_logging
 from controller.runtime import ControllerRuntime
 from controller.view import StationView
 
-if TYPE_CHECKING:
-    from controller.sim.panel import SimulatorPanel
+#: Carries out one line of standard input, split into words (ValueError: not a command).
+LineHandler = Callable[[list[str]], None]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"controller: {exc}", file=sys.stderr)
         return 2
-    runtime, panel = _runtime(config, arguments.csms)
+    runtime, hands = _runtime(config, arguments.csms)
     last: list[tuple[str, ...]] = []
 
     def report(view: StationView) -> None:
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     runtime.subscribe(report)
     runtime.start()
-    reader = threading.Thread(target=_read_commands, args=(panel, done), daemon=True)
+    reader = threading.Thread(target=_read_commands, args=(hands, done), daemon=True)
     reader.start()
     with contextlib.suppress(KeyboardInterrupt):
         done.wait()
@@ -69,34 +69,37 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _runtime(config: Config, csms_url: str | None) -> tuple[ControllerRuntime, SimulatorPanel | None]:
-    """The controller, with the simulated hardware on its bus when the configuration says so."""
+def _runtime(config: Config, csms_url: str | None) -> tuple[ControllerRuntime, LineHandler | None]:
+    """The controller; with ``[simulation].enabled`` the simulated hardware on its bus too, and
+    the panel's hands for standard input (the simulator is loaded only then)."""
     if not config.simulation.enabled:
         return ControllerRuntime(config, csms_url=csms_url), None
-    from controller.sim.panel import build_runtime
+    from controller.sim.panel import build_runtime, parse_action
 
-    return build_runtime(config, csms_url)
+    runtime, panel = build_runtime(config, csms_url)
+    assert panel is not None
+
+    def hands(words: list[str]) -> None:
+        panel.act(parse_action(words))
+
+    return runtime, hands
 
 
-def _read_commands(panel: SimulatorPanel | None, done: threading.Event) -> None:
+def _read_commands(hands: LineHandler | None, done: threading.Event) -> None:
     """The simulator panel's hands from standard input, one per line, until ``quit`` or its end."""
-    if panel is not None:
-        from controller.sim.panel import parse_action
     for line in sys.stdin:
         words = line.split()
         if not words:
             continue
         if words[0] == "quit":
             break
-        if panel is None:
+        if hands is None:
             print("controller: no simulated hardware ([simulation].enabled = false)", file=sys.stderr)
             continue
         try:
-            action = parse_action(words)
+            hands(words)
         except ValueError:
             print(f"controller: unknown command {line.strip()!r}", file=sys.stderr)
-            continue
-        panel.act(action)
     done.set()
 
 
