@@ -21,7 +21,8 @@ from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QKeyEvent  # noqa: E402
 
 from controller.config import Config  # noqa: E402
-from controller.runtime import ControllerRuntime  # noqa: E402
+from controller.sim.panel import Plug, TapCard, build_runtime  # noqa: E402
+from controller.types import Side  # noqa: E402
 from hmi.bridge import KioskBridge  # noqa: E402
 from hmi.format import Formatter  # noqa: E402
 from hmi.input import ButtonKeys  # noqa: E402
@@ -46,7 +47,8 @@ def main() -> int:
     load_fonts(app)
     config = Config().with_overrides(station={"version": "J0U"},
                                      simulation={"boot_time_factor": 0.0, "stage_seconds": 0.1})
-    runtime = ControllerRuntime(config)
+    runtime, panel = build_runtime(config)
+    assert panel is not None
     kiosk = Kiosk()
     scene = Scene(kiosk)
     bridge = KioskBridge(kiosk, Formatter(), runtime.submit)
@@ -55,8 +57,8 @@ def main() -> int:
     scene.window.show()
     runtime.start()
     wait_until(lambda: kiosk.value("screen") == "home")
-    runtime.simulate("tap", config.authorization.local_allow_list[0])
-    runtime.simulate("plug", 0)
+    panel.act(TapCard(config.authorization.local_allow_list[0]))
+    panel.act(Plug(Side.LEFT))
     wait_until(lambda: kiosk.value("screen") == "charging")
 
     latencies: list[float] = []

@@ -1,10 +1,11 @@
 """The controller without a screen: ``python -m controller [--config FILE] [--csms URL]``.
 
-Runs :class:`~controller.runtime.ControllerRuntime` (the station, its simulated hardware when
-``[simulation].enabled``, the OCPP client when a central system is configured) in real time,
-with no Qt at all: for a charger without a kiosk, and for tests that kill the real process.
+Runs :class:`~controller.runtime.ControllerRuntime` (the station, the OCPP client when a central
+system is configured) in real time, with no Qt at all: for a charger without a kiosk, and for
+tests that kill the real process.  With ``[simulation].enabled`` the simulated hardware is on
+its bus (the configuration picks it: :func:`controller.sim.panel.build_runtime`).
 
-Standard input takes the simulator panel's hands, one per line: ``plug SIDE``, ``unplug SIDE``
+Standard input then takes the simulator panel's hands, one per line: ``plug SIDE``, ``unplug SIDE``
 (0 = left, 1 = right), ``tap UID``, ``estop 0|1``, ``quit``.  Standard output gets one JSON
 line whenever a connector's state changes: ``{"states": ["charging", "available"], "energy_wh":
 [1234, 0]}``.  SIGTERM or ``quit`` shuts down cleanly (the last readings saved).
@@ -19,14 +20,16 @@ import logging
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from controller.config import ConfigError, load
+from controller.config import Config, ConfigError, load
 from controller.logs import configure as configure_logging
 from controller.runtime import ControllerRuntime
 from controller.view import StationView
 
-ACTIONS = {"plug": int, "unplug": int, "tap": str, "estop": lambda text: text == "1"}
+#: Carries out one line of standard input, split into words (ValueError: not a command).
+LineHandler = Callable[[list[str]], None]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"controller: {exc}", file=sys.stderr)
         return 2
-    runtime = ControllerRuntime(config, csms_url=arguments.csms)
+    runtime, hands = _runtime(config, arguments.csms)
     last: list[tuple[str, ...]] = []
 
     def report(view: StationView) -> None:
@@ -58,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     runtime.subscribe(report)
     runtime.start()
-    reader = threading.Thread(target=_read_commands, args=(runtime, done), daemon=True)
+    reader = threading.Thread(target=_read_commands, args=(hands, done), daemon=True)
     reader.start()
     with contextlib.suppress(KeyboardInterrupt):
         done.wait()
@@ -66,18 +69,37 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _read_commands(runtime: ControllerRuntime, done: threading.Event) -> None:
+def _runtime(config: Config, csms_url: str | None) -> tuple[ControllerRuntime, LineHandler | None]:
+    """The controller; with ``[simulation].enabled`` the simulated hardware on its bus too, and
+    the panel's hands for standard input (the simulator is loaded only then)."""
+    if not config.simulation.enabled:
+        return ControllerRuntime(config, csms_url=csms_url), None
+    from controller.sim.panel import build_runtime, parse_action
+
+    runtime, panel = build_runtime(config, csms_url)
+    assert panel is not None
+
+    def hands(words: list[str]) -> None:
+        panel.act(parse_action(words))
+
+    return runtime, hands
+
+
+def _read_commands(hands: LineHandler | None, done: threading.Event) -> None:
+    """The simulator panel's hands from standard input, one per line, until ``quit`` or its end."""
     for line in sys.stdin:
         words = line.split()
         if not words:
             continue
         if words[0] == "quit":
             break
-        parse = ACTIONS.get(words[0])
-        if parse is None or len(words) != 2:
-            print(f"controller: unknown command {line.strip()!r}", file=sys.stderr)
+        if hands is None:
+            print("controller: no simulated hardware ([simulation].enabled = false)", file=sys.stderr)
             continue
-        runtime.simulate(words[0], parse(words[1]))
+        try:
+            hands(words)
+        except ValueError:
+            print(f"controller: unknown command {line.strip()!r}", file=sys.stderr)
     done.set()
 
 

@@ -1,15 +1,18 @@
-"""Real-time runtime: the station (and its simulated hardware) on an asyncio loop of its own thread.
+"""Real-time runtime: the assembled controller on an asyncio loop of its own thread.
 
-The HMI talks to it through two thread-safe doors: ``submit()`` for the kiosk's commands
-and ``simulate()`` for the presenter's hands on the simulated hardware; the RFID
-reader's thread uses a third, ``card_read()`` and ``reader_available()``.  Snapshots
-come back through listeners called on the controller thread.  A slow frame on the
-screen can never delay the controller, and the controller never waits on Qt.
+The HMI talks to it through thread-safe doors: ``submit()`` for the kiosk's commands; the
+RFID reader's thread uses ``card_read()`` and ``reader_available()``; whoever drives a device
+on the bus (the demo's simulator panel) runs its work on the controller's thread with
+``call()``.  Snapshots come back through listeners called on the controller thread.  A slow
+frame on the screen can never delay the controller, and the controller never waits on Qt.
 
-With a central system (``[ocpp].url`` or ``--csms URL``) the OCPP client runs as one more
-task on the same loop (:mod:`controller.backend`); the station hands it its events after
-every cycle.  An OCPP Reset builds a new station (and client) on the same loop: the
-screen shows Initializing again while the boards re-run their self-test.
+What runs is built by :func:`controller.assembly.assemble` (the one composition root): the
+station on its CAN link and store, the OCPP client as one more task on the same loop when a
+central system is configured (``[ocpp].url`` or ``--csms URL``), and the other devices on the
+bus the caller hands over (``devices``: the simulated hardware of the demo and of tests; none
+on a real charger).  The loop only cycles the assembly; an OCPP Reset is
+:meth:`~controller.assembly.Assembly.restart`: the screen shows Initializing again while the
+boards re-run their self-test.
 """
 
 from __future__ import annotations
@@ -18,24 +21,21 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from controller.clock import Clock, SystemClock
 from controller.commands import Command, PresentToken
-from controller.config import Config, backend_configured
-from controller.types import Side
+from controller.config import Config
 
 if TYPE_CHECKING:
     import asyncio
 
+    from controller.assembly import Assembly, DeviceFactory
     from controller.backend import Backend
     from controller.buses.can_link import CanLink
     from controller.buses.rfid import CardReader
-    from controller.ocpp.storage import Storage
-    from controller.sim.hardware import SimulatedHardware
     from controller.station import Station
-    from controller.store import Store
     from controller.view import StationView
 
 log = logging.getLogger(__name__)
@@ -46,22 +46,18 @@ ViewListener = Callable[["StationView"], None]
 INIT_CYCLE_S = 0.005
 #: Idle on Home, the cycle is this many times the configured one.
 IDLE_CYCLE_FACTOR = 4
-#: What a simulated power module reports when the presenter fails it: PSU Failure Alarm.
-PSU_FAILURE_CODE = 12267
 
 
 class ControllerRuntime:
     """Owns the controller thread and its event loop."""
 
-    def __init__(self, config: Config, clock: Clock | None = None, csms_url: str | None = None) -> None:
+    def __init__(self, config: Config, clock: Clock | None = None, csms_url: str | None = None,
+                 devices: Sequence[DeviceFactory] = ()) -> None:
         self.config = config
         self.clock = clock or SystemClock()
         self.csms_url = csms_url  # --csms URL: replaces [ocpp].url, the last path segment is the charge point id
-        self.station: Station | None = None
-        self.backend: Backend | None = None
-        self._store: Store | None = None
-        self._ocpp_storage: Storage | None = None
-        self.hardware: SimulatedHardware | None = None
+        self.devices = tuple(devices)  # the other nodes on the bus, built on the controller's thread
+        self.assembly: Assembly | None = None
         self.reader: CardReader | None = None
         self._listeners: list[ViewListener] = []
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -71,6 +67,16 @@ class ControllerRuntime:
         self.error: BaseException | None = None
         self.last_cycle_at: float | None = None  # time.monotonic() at the end of the last cycle
         self._wake: asyncio.Event | None = None
+
+    @property
+    def station(self) -> Station | None:
+        """The station running now (a Reset replaces it); None before the start."""
+        return self.assembly.station if self.assembly is not None else None
+
+    @property
+    def backend(self) -> Backend | None:
+        """The station's backend (None without a central system, or before the start)."""
+        return self.assembly.backend if self.assembly is not None else None
 
     def stalled_for(self) -> float:
         """Seconds since the controller last finished a cycle (0 before its first one); the
@@ -107,6 +113,8 @@ class ControllerRuntime:
                 self._loop.call_soon_threadsafe(lambda: None)
             self._thread.join(timeout=5)
 
+    # --- the thread-safe doors -----------------------------------------------------------
+
     def submit(self, command: Command) -> None:
         """A command from the kiosk (button, touch, card tap); returns at once."""
         self._call(lambda: self._submit(command))
@@ -125,13 +133,38 @@ class ControllerRuntime:
         self._call(lambda: self._reader_available(available))
 
     def _reader_available(self, available: bool) -> None:
-        if self.station is not None:
-            self.station.set_reader_available(available)
-            self.station.publish()
+        if self.assembly is not None:
+            self.assembly.set_reader_available(available)
+            self.station.publish()  # type: ignore[union-attr]
 
-    def simulate(self, action: str, argument: Any = None) -> None:
-        """A presenter action on the simulated hardware (demo panel); returns at once."""
-        self._call(lambda: self._simulate(action, argument))
+    def call(self, function: Callable[[], None]) -> None:
+        """Run ``function()`` on the controller's thread, in order with the other doors, then a
+        cycle at once (e.g. the demo panel's hands on the simulated hardware); returns at once.
+        Dropped before the controller's loop runs and after it ended; an exception is logged."""
+        self._call(function)
+
+    def _call(self, function: Callable[[], None]) -> None:
+        """Run ``function`` on the controller's loop; dropped once the controller has stopped
+        (its failure is in ``error`` and the HMI's watchdog shows Out of service)."""
+        if self._loop is None:
+            return
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the controller thread has ended
+            self._loop.call_soon_threadsafe(self._guarded, function)
+            self._loop.call_soon_threadsafe(self._wake_up)
+
+    def _wake_up(self) -> None:
+        """After an intent, run a cycle now (e.g. a plug-in from the simulator panel)."""
+        if self._wake is not None:
+            self._wake.set()
+
+    @staticmethod
+    def _guarded(function: Callable[[], None]) -> None:
+        try:
+            function()
+        except Exception:
+            log.exception("intent failed")
+
+    # --- the controller thread -------------------------------------------------------------
 
     def _cycle_s(self, phases: Any) -> float:
         """How long until the next cycle.
@@ -156,7 +189,7 @@ class ControllerRuntime:
             await asyncio.wait_for(self._wake.wait(), timeout=seconds)
         self._wake.clear()
 
-    def _watch_bus(self, loop: asyncio.AbstractEventLoop, link: Any) -> None:
+    def _watch_bus(self, loop: asyncio.AbstractEventLoop, link: CanLink) -> None:
         """Wake on incoming frames where the interface has a file descriptor (SocketCAN, ...);
         the in-process virtual bus has none and is polled every cycle."""
         try:
@@ -169,63 +202,6 @@ class ControllerRuntime:
     def _notify(self, view: StationView) -> None:
         for listener in list(self._listeners):
             listener(view)
-
-    def _call(self, function: Callable[[], None]) -> None:
-        """Run ``function`` on the controller's loop; dropped once the controller has stopped
-        (its failure is in ``error`` and the HMI's watchdog shows Out of service)."""
-        if self._loop is None:
-            return
-        with contextlib.suppress(RuntimeError):  # the loop is closed: the controller thread has ended
-            self._loop.call_soon_threadsafe(self._guarded, function)
-            self._loop.call_soon_threadsafe(self._wake_up)
-
-    def _wake_up(self) -> None:
-        """After an intent, run a cycle now (e.g. a plug-in from the simulator panel)."""
-        if self._wake is not None:
-            self._wake.set()
-
-    @staticmethod
-    def _guarded(function: Callable[[], None]) -> None:
-        try:
-            function()
-        except Exception:
-            log.exception("intent failed")
-
-    def _simulate(self, action: str, argument: Any) -> None:
-        hardware = self.hardware
-        if hardware is None:
-            log.warning("no simulated hardware for %s", action)
-            return
-        if action == "plug":
-            hardware.plug(Side(int(argument)))
-        elif action == "unplug":
-            hardware.unplug(Side(int(argument)))
-        elif action == "tap":
-            self._submit(PresentToken(str(argument)))
-        elif action == "ev_soc":
-            side, start, target = argument
-            hardware.set_next_ev(Side(int(side)), start_soc=start, target_soc=target)
-        elif action == "estop":
-            hardware.set_emergency_stop(bool(argument))
-        elif action == "door":
-            hardware.set_door_open(bool(argument))
-        elif action == "button_left":
-            hardware.press(left=True)
-        elif action == "button_right":
-            hardware.press(left=False)
-        elif action == "fault":
-            side, code = argument
-            hardware.inject_fault(Side(int(side)), int(code) if str(code).strip() else 0)
-        elif action == "ambient":
-            hardware.set_ambient(float(argument))
-        elif action == "input_voltage":
-            hardware.set_input_voltage(float(argument))
-        elif action == "psu_fault":
-            index, failed = argument
-            if 0 <= int(index) < len(hardware.psus):
-                hardware.psu_fault(int(index), PSU_FAILURE_CODE if failed else 0)
-        else:
-            log.warning("unknown simulator action %r", action)
 
     def _run(self) -> None:
         import asyncio
@@ -244,90 +220,43 @@ class ControllerRuntime:
     async def _main(self) -> None:
         import asyncio
 
-        import can
-
-        from controller.buses.can_link import CanLink
+        from controller.assembly import assemble
         from controller.buses.rfid import open_reader
-        from controller.sim.hardware import SimulatedHardware
-        from controller.store import Store
         from controller.view import StationPhase
 
-        config = self.config
-
-        def bus() -> can.BusABC:
-            return can.Bus(interface=config.can.interface, channel=config.can.channel)
-
-        if config.simulation.enabled:
-            self.hardware = SimulatedHardware(config, bus)
-        link = CanLink(bus())
-        self._store = Store(config.storage.path)
         self._wake = asyncio.Event()
-        self._start_station(link)
-        self._watch_bus(asyncio.get_running_loop(), link)
-        self.reader = open_reader(config.authorization, self.card_read, self.reader_available)
-        self._ready.set()
-        next_at = self.clock.monotonic()
+        assembly = assemble(self.config, clock=self.clock, csms_url=self.csms_url, devices=self.devices,
+                            changed=self._wake_up)
+        self.assembly = assembly
+        assembly.subscribe(self._notify)
         try:
-            while not self._stopping:
-                now = self.clock.monotonic()
-                try:
-                    if self.hardware is not None:
-                        self.hardware.step(now)
-                    self.station.poll()
-                    self.station.tick()
-                    if self.backend is not None:
-                        self.backend.flush()
-                    if self.station.reset_requested is not None:
-                        await self._restart(link)
-                except Exception:  # a bug in one cycle must not end the controller
-                    log.exception("controller cycle failed")
-                self.last_cycle_at = time.monotonic()
-                cycle = self._cycle_s(StationPhase)
-                # a steady rhythm, but never more than one cycle ahead after an early wake-up
-                next_at = min(next_at + cycle, self.clock.monotonic() + cycle)
-                delay = next_at - self.clock.monotonic()
-                if delay < -cycle:  # fell behind (suspended machine): do not burst to catch up
-                    next_at = self.clock.monotonic()
-                    delay = 0.0
-                await self._sleep(max(0.0, delay))
+            await assembly.start()
+            self._watch_bus(asyncio.get_running_loop(), assembly.link)
+            self.reader = open_reader(self.config.authorization, self.card_read, self.reader_available)
+            self._ready.set()
+            await self._cycle_until_stopped(assembly, StationPhase)
         finally:
             if self.reader is not None:
                 self.reader.stop()
-            if self.backend is not None:
-                await self.backend.close()
-            self.station.close()  # the last meter readings and session states to disk
-            link.close()
-            if self.hardware is not None:
-                self.hardware.close()
+            await assembly.close()  # the last meter readings and session states to disk
 
-    def _start_station(self, link: CanLink) -> None:
-        """A station on ``link`` (and its backend, when one is configured), on the running loop."""
-        from controller.station import Station
-
-        assert self._store is not None
-        self.station = Station(self.config, link, self.clock, store=self._store)
-        self.station.subscribe(self._notify)
-        if not backend_configured(self.config, self.csms_url):
-            return  # no central system: the OCPP stack (ocpp, jsonschema, websockets) is never loaded
-        from controller.backend import Backend
-
-        self.backend = Backend.build(self.config, self.station, self.clock, self.csms_url, self._ocpp_storage,
-                                     changed=self._wake_up)
-        if self.backend is not None:
-            self._ocpp_storage = self.backend.storage
-            self.backend.start()
-
-    async def _restart(self, link: CanLink) -> None:
-        """OCPP Reset: the sessions have stopped; a new station and client take over.  The closing
-        station keeps its latched codes in the store for the new one after a soft reset only
-        (:meth:`Station.close`); the boards re-run their self-test (simulated ones do not power-cycle)."""
-        assert self.station is not None
-        kind = self.station.reset_requested
-        log.warning("%s reset: restarting the controller", kind)
-        reader_available = self.station.reader_available  # the reader's thread goes on: it tells only changes
-        if self.backend is not None:
-            await self.backend.close(close_storage=False)
-        self.station.close(close_store=False)
-        self._start_station(link)
-        if not reader_available:
-            self.station.set_reader_available(False)
+    async def _cycle_until_stopped(self, assembly: Assembly, phases: Any) -> None:
+        """Cycle the assembly in real time until :meth:`stop`; a Reset restarts it in place."""
+        next_at = self.clock.monotonic()
+        while not self._stopping:
+            try:
+                assembly.cycle()
+                assembly.flush()
+                if assembly.reset_requested is not None:
+                    await assembly.restart()
+            except Exception:  # a bug in one cycle must not end the controller
+                log.exception("controller cycle failed")
+            self.last_cycle_at = time.monotonic()
+            cycle = self._cycle_s(phases)
+            # a steady rhythm, but never more than one cycle ahead after an early wake-up
+            next_at = min(next_at + cycle, self.clock.monotonic() + cycle)
+            delay = next_at - self.clock.monotonic()
+            if delay < -cycle:  # fell behind (suspended machine): do not burst to catch up
+                next_at = self.clock.monotonic()
+                delay = 0.0
+            await self._sleep(max(0.0, delay))

@@ -147,15 +147,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"evse-hmi: demo central system at {csms_url} (HTTP door on port {demo_csms.http_port}, "
                   f"frames in {DEMO_CSMS_LOG})", file=sys.stderr)
     # Start the controller first: its thread loads the CAN stack while Qt loads the screens.
-    from controller.runtime import ControllerRuntime
+    # With [simulation].enabled the simulated hardware is on the controller's bus, and its panel beside the kiosk.
+    from controller.sim.panel import build_runtime
 
-    runtime = ControllerRuntime(config, csms_url=csms_url)
+    runtime, panel = build_runtime(config, csms_url=csms_url)
     runtime.start(wait=False)
     from hmi.desktop import run_desktop
 
     try:
         return run_desktop(config, runtime, kiosk_mode=args.kiosk, size=size, exit_on_screen=args.exit_on_screen,
-                           demo_csms=demo_csms)
+                           demo_csms=demo_csms, panel=panel)
     finally:
         if demo_csms is not None:
             demo_csms.stop()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 
 from controller.config import Config
 from controller.runtime import ControllerRuntime
+from controller.sim import panel as sim
 from controller.sim.csms_control import CentralSystemError, DemoCentralSystem, summary
 from controller.sim.ev import DEFAULT_EVS
 from controller.types import Side, connectors_of
@@ -135,9 +136,60 @@ def watch_controller(runtime: ControllerRuntime, bridge: KioskBridge, limit_s: f
     bridge.set_controller_stalled(stalled)
 
 
-def simulator_control(config: Config, runtime: ControllerRuntime,
+def panel_action(name: str, argument: Any) -> sim.PanelAction | None:
+    """The simulator panel's slot (``SimulatorControl``: a name and its argument, sides 0 = left,
+    1 = right) as a typed action on the simulated hardware; None for a name it does not know."""
+    match name:
+        case "plug":
+            return sim.Plug(Side(int(argument)))
+        case "unplug":
+            return sim.Unplug(Side(int(argument)))
+        case "tap":
+            return sim.TapCard(str(argument))
+        case "ev_soc":
+            side, start, target = argument
+            return sim.SetNextEv(Side(int(side)), start_soc=start, target_soc=target)
+        case "estop":
+            return sim.SetEmergencyStop(bool(argument))
+        case "door":
+            return sim.SetDoorOpen(bool(argument))
+        case "button_left" | "button_right":
+            return sim.PressButton(left=name == "button_left")
+        case "fault":
+            side, code = argument
+            return sim.BoardFault(Side(int(side)), int(code) if str(code).strip() else 0)
+        case "ambient":
+            return sim.SetAmbient(float(argument))
+        case "input_voltage":
+            return sim.SetInputVoltage(float(argument))
+        case "psu_fault":
+            index, failed = argument
+            return sim.PsuFault(int(index), sim.PSU_FAILURE_CODE if failed else 0)
+    return None
+
+
+def shown_on_panel(action: sim.PanelAction) -> dict[str, Any]:
+    """What the panel shows after ``action`` (its switches and fields follow the hardware)."""
+    match action:
+        case sim.Plug(side) | sim.Unplug(side):
+            return {f"{side.label}Plugged": isinstance(action, sim.Plug)}
+        case sim.SetEmergencyStop(pressed):
+            return {"emergencyStop": pressed}
+        case sim.SetDoorOpen(opened):
+            return {"doorOpen": opened}
+        case sim.SetAmbient(celsius):
+            return {"ambientC": int(celsius)}
+        case sim.SetInputVoltage(volts):
+            return {"inputVoltage": int(volts)}
+        case sim.SetNextEv(side, start, target):
+            shown = {f"{side.label}StartSoc": start, f"{side.label}TargetSoc": target}
+            return {key: int(value) for key, value in shown.items() if value is not None}
+    return {}
+
+
+def simulator_control(config: Config, panel: sim.SimulatorPanel,
                       csms: DemoCentralSystem | None = None) -> tuple[SimulatorControl, CsmsButtons | None]:
-    """The presenter's panel, wired to the simulated hardware in the controller thread (and to
+    """The presenter's panel, wired to the simulated hardware on the controller's bus (and to
     the demo central system's HTTP door when there is one)."""
     control = SimulatorControl()
     connectors = connectors_of(config.station.version)
@@ -161,27 +213,17 @@ def simulator_control(config: Config, runtime: ControllerRuntime,
     buttons = CsmsButtons(csms, control, cards[0] if cards else "04A1B2C3D4E5F6",
                           config.station.charge_point_id) if csms is not None else None
 
-    def act(name: str, argument: Any) -> None:
+    def act(name: str, argument: Any = None) -> None:  # the buttons' slots give no argument
         if name.startswith("csms_"):
             if buttons is not None:
                 buttons.act(name, argument)
             return
-        runtime.simulate(name, argument)
-        if name in ("plug", "unplug"):
-            key = "leftPlugged" if int(argument) == 0 else "rightPlugged"
-            control.update(**{key: name == "plug"})
-        elif name == "estop":
-            control.update(emergencyStop=bool(argument))
-        elif name == "door":
-            control.update(doorOpen=bool(argument))
-        elif name == "ambient":
-            control.update(ambientC=int(argument))
-        elif name == "input_voltage":
-            control.update(inputVoltage=int(argument))
-        elif name == "ev_soc":
-            side, start, target = argument
-            prefix = "left" if int(side) == 0 else "right"
-            control.update(**{f"{prefix}StartSoc": int(start), f"{prefix}TargetSoc": int(target)})
+        action = panel_action(name, argument)
+        if action is None:
+            log.warning("unknown simulator action %r", name)
+            return
+        panel.act(action)
+        control.update(**shown_on_panel(action))
 
     control.set_sink(act)
     return control, buttons
@@ -208,7 +250,7 @@ class DesktopKiosk:
     """
 
     def __init__(self, config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int],
-                 demo_csms: DemoCentralSystem | None = None) -> None:
+                 demo_csms: DemoCentralSystem | None = None, panel: sim.SimulatorPanel | None = None) -> None:
         self.config = config
         self.runtime = runtime
         self.app = QGuiApplication(sys.argv[:1])
@@ -218,8 +260,8 @@ class DesktopKiosk:
         self.kiosk.update(chargePointId=config.station.charge_point_id, modelName=config.station.model,
                           versionCode=config.station.version,
                           connectorCount=len(connectors_of(config.station.version)))
-        control, self.csms_buttons = (simulator_control(config, runtime, demo_csms)
-                                      if config.simulation.enabled and not kiosk_mode else (None, None))
+        control, self.csms_buttons = (simulator_control(config, panel, demo_csms)
+                                      if panel is not None and not kiosk_mode else (None, None))
         self.scene = Scene(self.kiosk, control)
         self.bridge: Any = None
         ButtonKeys(runtime.submit, self.scene.window)
@@ -270,6 +312,8 @@ class DesktopKiosk:
 
 
 def run_desktop(config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int],
-                exit_on_screen: str | None = None, demo_csms: DemoCentralSystem | None = None) -> int:
-    """Run the interactive kiosk until it is closed; returns the exit code."""
-    return DesktopKiosk(config, runtime, kiosk_mode, size, demo_csms).run(exit_on_screen)
+                exit_on_screen: str | None = None, demo_csms: DemoCentralSystem | None = None,
+                panel: sim.SimulatorPanel | None = None) -> int:
+    """Run the interactive kiosk until it is closed; returns the exit code.  ``panel``: the
+    simulated hardware on the controller's bus (the simulator panel is shown beside the kiosk)."""
+    return DesktopKiosk(config, runtime, kiosk_mode, size, demo_csms, panel).run(exit_on_screen)

@@ -76,7 +76,7 @@ def run_scenario(config: Config, scenario_path: Path, screenshots: Path | None, 
     scene = Scene(kiosk)
     scene.window.resize(*size)
     world = World(config, csms_url=csms_url)
-    bridge = KioskBridge(kiosk, Formatter(config.station.language, config.station.time_zone), world.station.submit,
+    bridge = KioskBridge(kiosk, Formatter(config.station.language, config.station.time_zone), world.submit,
                          scene.translations)
     writer = ScreenshotWriter(bridge, scene, screenshots)
     runner = ScenarioRunner(world, screen_for, on_change=writer, log=events)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from controller import commands as cmd
+from controller.sim import panel
 from controller.sim.world import World
 from controller.types import VERSIONS, AuthMethod, Side
 from controller.view import StationView
@@ -231,47 +232,49 @@ class ScenarioRunner:
 
     def _execute(self, step: Step) -> None:
         verb, args = step.words[0], step.words[1:]
-        hardware = self.world.hardware
-        station = self.world.station
         line = step.line
-        if verb == "tap":
-            station.submit(cmd.PresentToken(args[0], AuthMethod.RFID))
-        elif verb == "plug":
-            for side in self._sides(args[0], line):
-                hardware.plug(side)
-        elif verb == "unplug":
-            for side in self._sides(args[0], line):
-                hardware.unplug(side)
-        elif verb == "press":
-            if args[0] not in ("left", "right"):
-                raise ScenarioError(f"line {line}: press left or press right")
-            hardware.press(left=args[0] == "left")
-        elif verb == "touch":
-            self._touch(args, line)
-        elif verb == "ev":
-            self._ev(args, line)
-        elif verb in ("advance", "wait"):
-            seconds = parse_duration(args[0], line)
-            # long stretches of steady charging run in coarser steps; short waits stay exact
-            self._advance(seconds, step=LONG_STEP_S if seconds > 60 else None)
-        elif verb == "estop":
-            hardware.set_emergency_stop(_on_off(args[0], ("press", "release"), line))
-        elif verb == "door":
-            hardware.set_door_open(_on_off(args[0], ("open", "close"), line))
-        elif verb == "tilt":
-            hardware.set_tilt(_on_off(args[0], ("on", "off"), line))
-        elif verb == "fault":
-            code = 0 if args[1] == "clear" else _code(args[1], line)
-            hardware.inject_fault(parse_side(args[0], line), code)
-        elif verb == "psu":
-            self._psu(args, line)
-        elif verb == "ambient":
-            hardware.set_ambient(float(args[0]))
-        elif verb == "screenshot":
-            if self.on_change is not None:
-                self.on_change(self.world.view, self.screen, "screenshot")
-        elif verb == "expect":
-            self._expect(step)
+        match verb:
+            case "tap":
+                self.world.submit(cmd.PresentToken(args[0], AuthMethod.RFID))
+            case "plug":
+                self._act(*(panel.Plug(side) for side in self._sides(args[0], line)))
+            case "unplug":
+                self._act(*(panel.Unplug(side) for side in self._sides(args[0], line)))
+            case "press":
+                if args[0] not in ("left", "right"):
+                    raise ScenarioError(f"line {line}: press left or press right")
+                self._act(panel.PressButton(left=args[0] == "left"))
+            case "touch":
+                self._touch(args, line)
+            case "ev":
+                self._ev(args, line)
+            case "advance" | "wait":
+                seconds = parse_duration(args[0], line)
+                # long stretches of steady charging run in coarser steps; short waits stay exact
+                self._advance(seconds, step=LONG_STEP_S if seconds > 60 else None)
+            case "estop":
+                self._act(panel.SetEmergencyStop(_on_off(args[0], ("press", "release"), line)))
+            case "door":
+                self._act(panel.SetDoorOpen(_on_off(args[0], ("open", "close"), line)))
+            case "tilt":
+                self._act(panel.SetTilt(_on_off(args[0], ("on", "off"), line)))
+            case "fault":
+                code = 0 if args[1] == "clear" else _code(args[1], line)
+                self._act(panel.BoardFault(parse_side(args[0], line), code))
+            case "psu":
+                self._psu(args, line)
+            case "ambient":
+                self._act(panel.SetAmbient(float(args[0])))
+            case "screenshot":
+                if self.on_change is not None:
+                    self.on_change(self.world.view, self.screen, "screenshot")
+            case "expect":
+                self._expect(step)
+
+    def _act(self, *actions: panel.HardwareAction) -> None:
+        """Hands on the world's simulated hardware, in order (the demo panel's actions)."""
+        for action in actions:
+            panel.apply(self.world.hardware, action)
 
     def _sides(self, word: str, line: int) -> list[Side]:
         """``left``, ``right`` or ``both`` (both in the same instant, right first)."""
@@ -287,7 +290,7 @@ class ScenarioRunner:
             "dismiss": cmd.Dismiss(), "left": cmd.PressLeft(), "right": cmd.PressRight()}
         if action not in commands:
             raise ScenarioError(f"line {line}: touch takes one of {', '.join(commands)}")
-        self.world.station.submit(commands[action])
+        self.world.submit(commands[action])
 
     def _ev(self, args: tuple[str, ...], line: int) -> None:
         side = parse_side(args[0], line)
@@ -303,7 +306,7 @@ class ScenarioRunner:
         for value in (start, target):
             if value is not None and not 0 <= value <= 100:
                 raise ScenarioError(f"line {line}: SOC must be between 0 and 100")
-        self.world.hardware.set_next_ev(side, start_soc=start, target_soc=target)
+        self._act(panel.SetNextEv(side, start_soc=start, target_soc=target))
 
     def _psu(self, args: tuple[str, ...], line: int) -> None:
         try:
@@ -312,7 +315,7 @@ class ScenarioRunner:
             raise ScenarioError(f"line {line}: 'psu <number> fault <code>|clear'") from None
         if not 0 <= index < len(self.world.hardware.psus) or len(args) != 3 or args[1] != "fault":
             raise ScenarioError(f"line {line}: 'psu <number> fault <code>|clear' with an existing PSU")
-        self.world.hardware.psu_fault(index, 0 if args[2] == "clear" else _code(args[2], line))
+        self._act(panel.PsuFault(index, 0 if args[2] == "clear" else _code(args[2], line)))
 
     def _expect(self, step: Step) -> None:
         args = list(step.words[1:])

@@ -1,8 +1,10 @@
 """A station and its simulated hardware on one CAN bus, driven step by step.
 
 With a :class:`~controller.clock.FakeClock` this runs a 40-minute session in a moment
-and is fully deterministic: tests and scripted scenarios use it.  The real-time
-runtime drives the very same objects from an asyncio loop instead.
+and is fully deterministic: tests and scripted scenarios use it.  The station, its store,
+its backend and the simulated hardware on the bus are built by the same composition root as
+the real-time runtime's (:func:`controller.assembly.assemble`), and an OCPP Reset is the same
+:meth:`~controller.assembly.Assembly.restart`; only the driving differs.
 
 With a central system (``[ocpp].url`` or ``csms_url``) the world owns an asyncio loop for
 the OCPP client and runs it briefly after every cycle, so the websocket keeps moving while
@@ -16,74 +18,111 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import can
-
-from controller.backend import Backend
+from controller.assembly import Assembly, BusFactory, assemble
 from controller.buses.can_link import CanLink
 from controller.clock import Clock, FakeClock
-from controller.config import Config
-from controller.ocpp.boot import BootState
-from controller.ocpp.storage import Storage
+from controller.commands import Command
+from controller.config import Config, backend_configured
 from controller.session import ConnectorState
 from controller.sim.hardware import SimulatedHardware
 from controller.station import Station
 from controller.store import Store
 from controller.types import Side
-from controller.view import StationView
+from controller.view import StationPhase, StationView
+
+if TYPE_CHECKING:
+    from controller.backend import Backend
+    from controller.ocpp.storage import Storage
 
 _channels = itertools.count(1)
+_T = TypeVar("_T")
 
 #: Real seconds a world waits for its backend to connect at start, and for the transaction
 #: queue to empty at close.
 BACKEND_START_S = 15.0
 BACKEND_DRAIN_S = 10.0
 
+#: Builds the simulated hardware on the world's bus (tests: another PSU count, ...).
+HardwareFactory = Callable[[BusFactory], SimulatedHardware]
+
 
 class World:
     """Station + simulated hardware; ``step()`` is one controller cycle."""
 
+    hardware: SimulatedHardware  # the boards, power modules and EVs on the world's bus
+
     def __init__(self, config: Config, clock: Clock | None = None, channel: str | None = None,
                  store: Store | None = None, csms_url: str | None = None,
-                 ocpp_storage: Storage | None = None) -> None:
+                 ocpp_storage: Storage | None = None, hardware: HardwareFactory | None = None) -> None:
         self.config = config
         self.clock = clock or FakeClock()
         self.csms_url = csms_url
-        interface = config.can.interface
         # every world gets its own virtual channel so parallel worlds never hear each other
         self.channel = channel or f"{config.can.channel}-{next(_channels)}"
-
-        def bus() -> can.BusABC:
-            return can.Bus(interface=interface, channel=self.channel)
-
-        self.hardware = SimulatedHardware(config, bus)
-        self.link = CanLink(bus())
-        # in memory unless given one: tests and scenarios never touch [storage].path
-        self.store = store if store is not None else Store(":memory:")
-        self.station = Station(config, self.link, self.clock, store=self.store)
         self.cycle_s = config.can.cycle_ms / 1000.0
         self.loop: asyncio.AbstractEventLoop | None = None
-        self.backend: Backend | None = None
-        self.restarts = 0  # OCPP Resets carried out
         self._verdict_deadline: float | None = None  # real time a card's verdict is waited for until
-        if config.ocpp.url or csms_url:
+        build = hardware or (lambda bus: SimulatedHardware(config, bus))
+
+        def on_the_bus(bus: BusFactory) -> SimulatedHardware:
+            self.hardware = build(bus)
+            return self.hardware
+
+        if backend_configured(config, csms_url):
+            from controller.ocpp.storage import Storage
+
             self.loop = asyncio.new_event_loop()
-            # in memory unless given one, like the station's store
-            self._ocpp_storage = ocpp_storage or Storage(":memory:")
-            self._start_backend()
+            ocpp_storage = ocpp_storage or Storage(":memory:")  # in memory unless given one, like the store
+        # in memory unless given one: tests and scenarios never touch [storage].path
+        self.assembly: Assembly = assemble(config, clock=self.clock, channel=self.channel,
+                                           store=store if store is not None else Store(":memory:"),
+                                           csms_url=csms_url, ocpp_storage=ocpp_storage, devices=(on_the_bus,))
+        if self.loop is not None:
+            self.loop.run_until_complete(self.assembly.start())
         self.view: StationView = self.station.view()
 
-    def _start_backend(self) -> None:
-        assert self.loop is not None
-        self.backend = Backend.build(self.config, self.station, self.clock, self.csms_url, self._ocpp_storage)
-        assert self.backend is not None
+    # --- what the assembly holds (a Reset replaces the station and the backend) ----------
 
-        async def start() -> None:
-            self.backend.start()  # type: ignore[union-attr]
+    @property
+    def station(self) -> Station:
+        return self.assembly.station
 
-        self.loop.run_until_complete(start())
+    @property
+    def backend(self) -> Backend | None:
+        return self.assembly.backend
+
+    @property
+    def link(self) -> CanLink:
+        return self.assembly.link
+
+    @property
+    def store(self) -> Store:
+        return self.assembly.store
+
+    @property
+    def restarts(self) -> int:
+        """OCPP Resets (and power cycles) carried out."""
+        return self.assembly.restarts
+
+    def submit(self, command: Command) -> None:
+        """A command for the station running now (the headless kiosk's intents)."""
+        self.station.submit(command)
+
+    # --- driving -------------------------------------------------------------------------
+
+    def _run(self, coroutine: Coroutine[Any, Any, _T]) -> _T:
+        """Run ``coroutine`` to its end: on the backend's loop, or on a loop of its own when the
+        world has no backend (nothing then waits in it)."""
+        if self.loop is not None:
+            return self.loop.run_until_complete(coroutine)
+        loop = asyncio.new_event_loop()
+        try:
+            return loop.run_until_complete(coroutine)
+        finally:
+            loop.close()
 
     def run_backend(self, coroutine: Any) -> Any:
         """Run ``coroutine`` on the backend's loop until it is done (tests: a CSMS call)."""
@@ -92,12 +131,10 @@ class World:
 
     def step(self) -> StationView:
         """One cycle at the current time: hardware, then the controller (then its backend)."""
-        self.hardware.step(self.clock.monotonic())
-        self.station.poll()
-        self.view = self.station.tick()
+        self.view = self.assembly.cycle()
         if self.backend is not None:
             self.loop.run_until_complete(self._backend_cycle())  # type: ignore[union-attr]
-            if self.station.reset_requested is not None:
+            if self.assembly.reset_requested is not None:
                 self.restart()
             self.view = self.station.publish()
         return self.view
@@ -107,7 +144,7 @@ class World:
         a card waits for its verdict, wait for it (real time)."""
         backend = self.backend
         assert backend is not None
-        backend.flush()
+        self.assembly.flush()
         backend.client.tick()
         for _ in range(3):
             await asyncio.sleep(0)
@@ -118,7 +155,7 @@ class World:
         while self.station.awaiting_backend and time.monotonic() < (self._verdict_deadline or 0.0):
             await asyncio.sleep(0.002)
         self.station.publish()  # what the backend changed meanwhile
-        backend.flush()
+        self.assembly.flush()
 
     def settle(self, predicate: Callable[[], bool], timeout_s: float = 20.0) -> bool:
         """Let the backend work in real time, cycling at the current simulated time, until
@@ -134,17 +171,10 @@ class World:
         return True
 
     def restart(self) -> None:
-        """OCPP Reset: a new station (and client) on the same store, bus and hardware.  Called
-        with no reset requested it stands for a power cycle (tests, the soak run).  The closing
-        station keeps its latched codes in the store for the next one after a soft reset only
-        (:meth:`Station.close`); the simulated boards never power-cycle."""
-        self.restarts += 1
-        if self.backend is not None:
-            self.loop.run_until_complete(self.backend.close(close_storage=False))  # type: ignore[union-attr]
-        self.station.close(close_store=False)
-        self.station = Station(self.config, self.link, self.clock, store=self.store)
-        if self.loop is not None:
-            self._start_backend()
+        """OCPP Reset (:meth:`controller.assembly.Assembly.restart`): a new station (and client)
+        on the same store, bus and hardware.  Called with no reset requested it stands for a
+        power cycle (tests, the soak run); the simulated boards never power-cycle."""
+        self._run(self.assembly.restart())
         self.view = self.station.view()
 
     def advance(self, seconds: float, on_step: Callable[[StationView], None] | None = None,
@@ -175,9 +205,11 @@ class World:
     def start(self, timeout: float = 30.0) -> None:
         """Run the start-up self-test to completion (and, with a backend, wait until its
         first attempt to connect has ended, either way)."""
-        if not self.run_until(lambda v: v.phase.value == "ready", timeout):
+        if not self.run_until(lambda v: v.phase is StationPhase.READY, timeout):
             raise TimeoutError("the station did not finish its self-test")
         if self.backend is not None:
+            from controller.ocpp.boot import BootState
+
             client = self.backend.client
             booted = (BootState.PENDING, BootState.REJECTED)
             self.settle(lambda: client.online or client.boot.state in booted
@@ -187,12 +219,13 @@ class World:
         return self.station.connectors[side].machine.state
 
     def close(self) -> None:
-        if self.backend is not None and self.loop is not None:
+        """Let the transaction messages out (bounded), then close everything the world built."""
+        if self.backend is not None:
             client = self.backend.client
-            if client.online:  # let the transaction messages out (bounded)
+            if client.online:
                 self.settle(lambda: len(client.queue) == 0 or not client.online, BACKEND_DRAIN_S)
-            self.loop.run_until_complete(self.backend.close())
-            self.loop.close()
-        self.station.close()
-        self.hardware.close()
-        self.link.close()
+        try:
+            self._run(self.assembly.close())
+        finally:
+            if self.loop is not None:
+                self.loop.close()

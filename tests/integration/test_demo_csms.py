@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from controller.config import Config
 from controller.power import Limit
-from controller.runtime import ControllerRuntime
 from controller.sim.csms_control import DemoCentralSystem
+from controller.sim.panel import build_runtime
 from controller.types import AuthMethod, Side
 from controller.view import StationView
 from hmi.desktop import simulator_control
@@ -40,11 +40,12 @@ def test_the_panel_buttons_start_limit_and_stop_a_session_through_the_demo_centr
         ocpp={"database": str(tmp_path / "ocpp.sqlite3"), "reconnect_initial_s": 0.2, "reconnect_max_s": 0.5,
               "reconnect_jitter_s": 0.1},
     )
-    runtime = ControllerRuntime(config, csms_url=demo_csms.charge_point_url(config.station.charge_point_id))
+    runtime, panel = build_runtime(config, csms_url=demo_csms.charge_point_url(config.station.charge_point_id))
+    assert panel is not None
     views: list[StationView] = []
     runtime.subscribe(views.append)
     runtime.start()
-    control, buttons = simulator_control(config, runtime, demo_csms)
+    control, buttons = simulator_control(config, panel, demo_csms)
     assert buttons is not None and control.value("csmsAvailable") and control.value("csmsRunning")
 
     def view() -> StationView:

@@ -16,8 +16,9 @@ import pytest
 from controller.config import Config
 from controller.runtime import ControllerRuntime
 from controller.sim.card_emulator import CardEmulator
+from controller.sim.panel import Plug, SimulatorPanel, TapCard, build_runtime
 from controller.station import CODE_RFID_COMMUNICATION
-from controller.types import AuthMethod
+from controller.types import AuthMethod, Side
 from controller.view import NoticeKind, StationView
 from tests.conftest import KNOWN_CARD
 from tests.integration.conftest import CardFactory
@@ -27,8 +28,9 @@ from tests.integration.pcscd import VPCD_READER, PcscDaemon, wait_until_empty
 class LiveStation:
     """The controller in its own thread, seen through its snapshots like the HMI sees it."""
 
-    def __init__(self, runtime: ControllerRuntime) -> None:
+    def __init__(self, runtime: ControllerRuntime, panel: SimulatorPanel) -> None:
         self.runtime = runtime
+        self.panel = panel  # the simulated hardware's (and the demo's card's) hands
         self._views: list[StationView] = []
         self._changed = threading.Condition()
         runtime.subscribe(self._push)
@@ -79,9 +81,10 @@ def start_station() -> Iterator[Callable[..., LiveStation]]:
             simulation={"boot_time_factor": 0.0, "stage_seconds": 0.05, "time_factor": 50.0},
             storage={"path": ":memory:"},
         )
-        runtime = ControllerRuntime(config)
+        runtime, panel = build_runtime(config)
+        assert panel is not None
         runtimes.append(runtime)
-        station = LiveStation(runtime)
+        station = LiveStation(runtime, panel)
         runtime.start()
         station.until(lambda v: v.phase.value == "ready")
         return station
@@ -99,7 +102,7 @@ def test_a_tapped_card_authorizes_a_session_and_the_same_card_stops_it(
     card = make_card(KNOWN_CARD)
     view = station.tap(card, until=lambda v: v.pending is not None)
     assert view.pending is not None and view.pending.method is AuthMethod.RFID
-    station.runtime.simulate("plug", 0)
+    station.panel.act(Plug(Side.LEFT))
     station.until(lambda v: v.connectors[0].state == "charging")
     time.sleep(0.6)  # past the tap hold-off
     station.tap(card, until=lambda v: v.connectors[0].state in ("stopping", "finished"))
@@ -111,7 +114,7 @@ def test_a_tapped_card_authorizes_a_session_and_the_same_card_stops_it(
 def test_an_unknown_card_says_invalid_card_and_the_driver_stays_where_they_were(
         pcscd: PcscDaemon, start_station: Callable[..., LiveStation], make_card: CardFactory) -> None:
     station = start_station()
-    station.runtime.simulate("plug", 0)
+    station.panel.act(Plug(Side.LEFT))
     station.until(lambda v: v.connectors[0].state == "plugged")
     view = station.tap(make_card(UNKNOWN_UID), until=lambda v: v.notice is not None)
     assert view.notice is not None and view.notice.kind is NoticeKind.INVALID_CARD and view.notice.is_error
@@ -126,7 +129,7 @@ def test_a_card_held_on_the_reader_is_one_tap(pcscd: PcscDaemon, start_station: 
     card = make_card(KNOWN_CARD)
     card.insert()
     station.until(lambda v: v.pending is not None)
-    station.runtime.simulate("plug", 0)
+    station.panel.act(Plug(Side.LEFT))
     station.until(lambda v: v.connectors[0].state == "charging")
     time.sleep(2.0)  # four hold-offs with the card still on the reader
     card.remove()
@@ -141,7 +144,7 @@ def test_no_reader_at_start_up_raises_012243_and_the_other_methods_still_work(
     assert code.side is None and not code.blocks_charging
     assert AuthMethod.RFID not in view.methods and AuthMethod.QR in view.methods
     assert view.connectors[0].state == "available"
-    station.runtime.simulate("tap", KNOWN_CARD)  # the demo panel's card keeps working
+    station.panel.act(TapCard(KNOWN_CARD))  # the demo panel's card keeps working
     station.until(lambda v: v.pending is not None)
 
 
@@ -156,7 +159,7 @@ def test_the_reader_driver_gone_and_back_raises_and_clears_012243_without_a_rest
         own_pcscd.start()
     view = station.until(lambda v: not rfid_code(v))
     assert AuthMethod.RFID in view.methods
-    station.runtime.simulate("plug", 0)
+    station.panel.act(Plug(Side.LEFT))
     station.until(lambda v: v.connectors[0].state == "plugged")
     station.tap(make_card(KNOWN_CARD), until=lambda v: v.connectors[0].state in ("preparing", "charging"))
     station.until(lambda v: v.connectors[0].state == "charging")

@@ -13,7 +13,9 @@ from pathlib import Path
 from controller import commands as cmd
 from controller.config import Config
 from controller.runtime import ControllerRuntime
+from controller.sim.panel import Plug, TapCard, Unplug, build_runtime
 from controller.store import Store
+from controller.types import Side
 from controller.view import StationView
 from tests.conftest import KNOWN_CARD
 
@@ -32,7 +34,8 @@ def test_a_session_in_real_time_through_the_thread_safe_doors(tmp_path: Path) ->
         simulation={"boot_time_factor": 0.0, "stage_seconds": 0.05, "time_factor": 50.0},
         storage={"path": str(tmp_path / "evse.sqlite3")},
     )
-    runtime = ControllerRuntime(config)
+    runtime, panel = build_runtime(config)
+    assert panel is not None
     views: list[StationView] = []
     threads: set[str] = set()
 
@@ -44,15 +47,15 @@ def test_a_session_in_real_time_through_the_thread_safe_doors(tmp_path: Path) ->
     runtime.start()
     try:
         wait_for(lambda: bool(views) and views[-1].phase.value == "ready")
-        runtime.simulate("tap", KNOWN_CARD)
+        panel.act(TapCard(KNOWN_CARD))
         wait_for(lambda: views[-1].pending is not None)
-        runtime.simulate("plug", 0)
+        panel.act(Plug(Side.LEFT))
         wait_for(lambda: views[-1].connectors[0].state == "charging")
         runtime.submit(cmd.PressLeft())  # the Stop button
         wait_for(lambda: views[-1].connectors[0].state == "finished")
         session = views[-1].connectors[0].session
         assert session is not None and session.stop_reason == "stop_button" and session.energy_wh >= 0
-        runtime.simulate("unplug", 0)
+        panel.act(Unplug(Side.LEFT))
         wait_for(lambda: views[-1].connectors[0].state == "available")
     finally:
         runtime.stop()

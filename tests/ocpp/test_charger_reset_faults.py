@@ -2,9 +2,10 @@
 soft reset restarts the software but is no power cycle, so a fault latched before it stays in
 force after it (kept in the station's store) even when its board no longer reports it, and a
 broken board cannot be reset away either: it reports its code again after the new self-test
-and its connector stays out of service.  Both implementations of the reset are driven by the
-demo central system over a real websocket: the fake-clock world (controller.sim.world) and the
-real-time runtime (controller.runtime), with the simulated boards on the virtual CAN bus.
+and its connector stays out of service.  The reset (controller.assembly) is driven by the demo
+central system over a real websocket under both of its drivers: the fake-clock world
+(controller.sim.world) and the real-time runtime (controller.runtime), with the simulated boards
+on the virtual CAN bus.
 Faults the station detects itself (a welded relay) and what clears a latched fault (hard
 reset, power cycle): test_charger_reset_latched.py."""
 
@@ -17,6 +18,7 @@ from typing import Any
 
 from controller import commands as cmd
 from controller.runtime import ControllerRuntime
+from controller.sim.panel import BoardFault, SimulatorPanel, build_runtime
 from controller.types import AuthMethod, Side
 from controller.view import StationView
 from tests.conftest import KNOWN_CARD
@@ -113,27 +115,28 @@ def test_a_reset_crossing_a_status_notification_is_still_confirmed(central: Cent
 
 
 def started_runtime(central: CentralSystemProcess, tmp_path: Path, version: str,
-                    **sections: dict[str, Any]) -> tuple[ControllerRuntime, list[StationView]]:
-    """The real-time runtime on files in ``tmp_path``, connected to ``central``, started;
-    and the list its snapshots go to."""
+                    **sections: dict[str, Any]) -> tuple[ControllerRuntime, SimulatorPanel, list[StationView]]:
+    """The real-time runtime on files in ``tmp_path``, connected to ``central``, started; the
+    panel of its simulated hardware; and the list its snapshots go to."""
     config = station_config(version, storage={"path": str(tmp_path / "evse.sqlite3")},
                             ocpp={"database": str(tmp_path / "ocpp.sqlite3")}, **sections)
-    runtime = ControllerRuntime(config, csms_url=f"{central.url}/{STATION_ID}")
+    runtime, panel = build_runtime(config, csms_url=f"{central.url}/{STATION_ID}")
+    assert panel is not None
     views: list[StationView] = []
     runtime.subscribe(views.append)
     runtime.start()
-    return runtime, views
+    return runtime, panel, views
 
 
 def test_the_runtime_s_soft_reset_keeps_a_stuck_fault_and_a_latched_one(
         central: CentralSystemProcess, tmp_path: Path) -> None:
-    runtime, views = started_runtime(central, tmp_path, "J0U", can={"channel": "runtime-reset-faults"})
+    runtime, panel, views = started_runtime(central, tmp_path, "J0U", can={"channel": "runtime-reset-faults"})
     try:
         wait_until(lambda: bool(views) and views[-1].online, "online")
-        runtime.simulate("fault", (Side.RIGHT.value, 11029))  # stuck
-        runtime.simulate("fault", (Side.LEFT.value, 11001))  # reported, then gone: latched
+        panel.act(BoardFault(Side.RIGHT, 11029))  # stuck
+        panel.act(BoardFault(Side.LEFT, 11001))  # reported, then gone: latched
         wait_until(lambda: codes(views[-1]) == {("011029", Side.RIGHT), ("011001", Side.LEFT)}, "both codes")
-        runtime.simulate("fault", (Side.LEFT.value, ""))
+        panel.act(BoardFault(Side.LEFT, 0))
         assert central.post("/call", {"action": "Reset", "payload": {"type": "Soft"}}) == {
             "response": {"status": "Accepted"}}
         wait_until(lambda: len(central.from_charger("BootNotification")) == 2, "the restart's BootNotification")
@@ -153,7 +156,7 @@ def test_the_runtime_s_soft_reset_keeps_a_missing_reader_missing(central: Centra
                                                                 tmp_path: Path) -> None:
     """The reader's thread outlives a restart and reports only changes: the new station must
     still know that the reader is gone (012243, no card method offered)."""
-    runtime, views = started_runtime(central, tmp_path, "U00", can={"channel": "runtime-reset-reader"},
+    runtime, _, views = started_runtime(central, tmp_path, "U00", can={"channel": "runtime-reset-reader"},
                                      authorization={"reader": "No Such Reader"})
     try:
         wait_until(lambda: bool(views) and views[-1].online and ("012243", None) in codes(views[-1]),

@@ -10,8 +10,8 @@ import time
 from pytestqt.qtbot import QtBot
 
 from controller.config import Config
-from controller.runtime import ControllerRuntime
 from controller.sim.node import COMMAND_TIMEOUT_S
+from controller.sim.panel import Plug, TapCard, build_runtime
 from controller.types import Side
 from hmi.bridge import KioskBridge
 from hmi.desktop import watch_controller
@@ -42,15 +42,16 @@ def test_the_kiosk_shows_out_of_service_while_the_controller_is_stalled(qtbot: Q
     config = Config().with_overrides(
         station={"version": "U00"}, can={"channel": "runtime-stall"},
         simulation={"boot_time_factor": 0.0, "stage_seconds": 0.05}, storage={"path": ":memory:"})
-    runtime = ControllerRuntime(config)
+    runtime, panel = build_runtime(config)
+    assert panel is not None
     kiosk = Kiosk()
     bridge = KioskBridge(kiosk, Formatter(), runtime.submit)
     runtime.subscribe(bridge.push)
     runtime.start()
     try:
         qtbot.waitUntil(lambda: kiosk.value("screen") == "home", timeout=WAIT_MS)
-        runtime.simulate("tap", KNOWN_CARD)
-        runtime.simulate("plug", 0)
+        panel.act(TapCard(KNOWN_CARD))
+        panel.act(Plug(Side.LEFT))
         qtbot.waitUntil(lambda: kiosk.value("screen") == "charging", timeout=WAIT_MS)
 
         def screen_after_watch() -> str:

@@ -84,6 +84,7 @@ STATION = frozenset({
 ADAPTER_PACKAGES = ("controller.buses", "controller.ocpp", "controller.sim")
 ADAPTER = frozenset({
     "controller.__main__",  # `python -m controller`: the controller without Qt
+    "controller.assembly",  # the one composition root: bus, store, station, backend, devices
     "controller.backend",  # the station behind the OCPP charge point
     "controller.codes_cli",  # `evse-hmi codes`
     "controller.engineer_cli",  # `evse-hmi engineer-pin`
@@ -109,7 +110,7 @@ LIBRARY_HOMES: dict[str, tuple[str, ...]] = {
     "jsonschema": ("controller.ocpp", "controller.sim"),
     "cantools": ("controller.buses",),  # the DBC: only board support knows message names
     "smartcard": ("controller.buses",),
-    "can": ("controller.buses", "controller.sim", "controller.runtime"),  # the runtime opens the bus
+    "can": ("controller.buses", "controller.sim", "controller.assembly"),  # the assembly opens the bus
     **{library: UI_PACKAGES for library in UI_LIBRARIES},
 }
 #: The station's internals: the HMI gets StationView snapshots through the runtime instead.
@@ -129,10 +130,10 @@ KNOWN_EXCEPTIONS: frozenset[tuple[str, str]] = frozenset({
     # the DBC message names).  Goes when controller/buses/ turns frames into typed facts and
     # typed commands into frames, and the station only sees the facts and commands.
     ("controller.station", "controller.buses.can_link"),
-    # production -> simulator: the runtime builds SimulatedHardware when [simulation] is on
-    # (inside a function, and under TYPE_CHECKING for an annotation).  Goes with one
-    # composition root, assemble(config, hardware=...), that is handed the hardware.
-    ("controller.runtime", "controller.sim.hardware"),
+    # entry point -> simulator: `python -m controller` (the power-cut harness's process) wires
+    # the simulated boards in when [simulation].enabled, inside a function.  Goes when the
+    # simulated process has its own entry point (python -m controller.sim).
+    ("controller.__main__", "controller.sim.panel"),
     # snapshot -> station, closing a cycle (station -> snapshot is the right way): the
     # snapshot builder takes the Station (under TYPE_CHECKING, for build_state(station) and
     # ConnectorRuntime) and reads its internals.  Goes when build_state is handed what it

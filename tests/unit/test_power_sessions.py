@@ -13,6 +13,7 @@ from controller import commands as cmd
 from controller.buses.can_link import Codec, Frame
 from controller.config import Config
 from controller.power import Limit
+from controller.sim.hardware import SimulatedHardware
 from controller.sim.world import World
 from controller.store import INTERRUPTED, Store
 from controller.types import Side, Standard, connectors_of
@@ -230,12 +231,8 @@ def test_a_supply_out_of_range_stops_the_output_until_the_grid_is_normal(make_wo
 
 
 def test_a_power_module_count_that_does_not_match_the_configuration_is_reported(tmp_path: Path) -> None:
-    world = World(Config().with_overrides(station={"version": "U00"}))
-    world.hardware.close()
-    from controller.sim.hardware import SimulatedHardware
-
-    world.hardware = SimulatedHardware(world.config, lambda: can.Bus(interface="virtual", channel=world.channel),
-                                       psu_count=3)
+    config = Config().with_overrides(station={"version": "U00"})
+    world = World(config, hardware=lambda bus: SimulatedHardware(config, bus, psu_count=3))
     try:
         world.start()
         assert any(c.code == "013629" for c in world.view.codes)
