@@ -4,12 +4,13 @@ The machine is pure: ``step(machine, event, facts, now)`` returns the next machi
 Hardware is commanded elsewhere from the resulting state (level-triggered), so the
 table only decides *what state the connector is in* and records the session data.
 
-Station-wide rules (who gets a pending authorization, left priority, which card
-stops which session, which card may use a reserved connector, fault policy) live in
-:mod:`controller.station`; this module sees only one connector.  A card is not bound to a
-connector until it is authorized, so "authorizing" is the station's too (see
-``Station._authorizing``); reservations and availability are facts the station sets and
-the table follows on the next event (level-triggered, like the hardware commands).
+Station-wide rules (who gets a pending authorization, which card stops which session,
+which card may use a reserved connector: :mod:`controller.authorization`; left priority and
+fault policy: :mod:`controller.station`) live elsewhere; this module sees only one connector.
+A card is not bound to a connector until it is authorized, so "authorizing" is not a
+connector state (see ``Authorization.authorizing``); reservations and availability are facts
+the station sets and the table follows on the next event (level-triggered, like the hardware
+commands).
 """
 
 from __future__ import annotations
