@@ -49,6 +49,7 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from controller import commands as cmd
 from controller import port
 from controller.clock import Clock
 from controller.config import Config
@@ -184,11 +185,11 @@ class StationAdapter:
         side = self._side(connector_id)
         if connector_id is not None and side is None:
             return False
-        return bool(self._done(self.station.remote_start(side, id_tag)))
+        return bool(self._done(self.station.submit(cmd.RemoteStart(id_tag, side))))
 
     def stop_session(self, connector_id: int, reason: str) -> bool:
         side = self._side(connector_id)
-        return side is not None and bool(self._done(self.station.stop_session(side, stop_reason_of(reason))))
+        return side is not None and bool(self._done(self.station.submit(cmd.StopSession(side, stop_reason_of(reason)))))
 
     def unlock(self, connector_id: int) -> bool:
         side = self._side(connector_id)
