@@ -1,8 +1,12 @@
 """The station's backend: the OCPP charge point wired to :class:`~controller.station.Station`.
 
 :class:`StationAdapter` is the station behind :class:`controller.ocpp.port.StationPort`: the
-OCPP side's requests become station calls (each returns at once; the screen and the hardware
-follow on the next tick), and the station becomes :class:`~controller.ocpp.port.StationSnapshot`\\ s.
+OCPP side's requests, in OCPP 1.6 words, become calls of the station's own port
+(:mod:`controller.port`; each returns at once, and the screen and the hardware follow on the
+next tick), and the station becomes :class:`~controller.ocpp.port.StationSnapshot`\\ s.  The
+words are mapped here: connector ids to sides, Reason strings to stop reasons (the table is in
+:mod:`controller.ocpp.mapping`), AuthorizationStatus words to a :class:`~controller.port.Verdict`,
+and back for the station's events (:func:`ocpp_event`).
 :class:`Backend` owns the client's life: built from ``[ocpp]`` (or ``--csms URL``), started
 as one task on the controller's loop, and fed after every station tick (:meth:`Backend.flush`):
 the station's events (AuthorizeRequest, SessionStarted, SessionStopped) and a
@@ -45,16 +49,18 @@ import random
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from controller import commands as cmd
+from controller import port
 from controller.clock import Clock
 from controller.config import Config
 from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_point
+from controller.ocpp import port as ocpp_port
 from controller.ocpp.client import OcppClient, PowerLossMeter
+from controller.ocpp.mapping import reason_of, stop_reason_of
 from controller.ocpp.port import (
-    AuthDecision,
     ConnectorSnapshot,
     PowerLimit,
     ReportedCode,
-    Reservation,
     SessionStarted,
     SessionStopped,
     StateChanged,
@@ -107,6 +113,49 @@ def _status_part(snapshot: StationSnapshot) -> tuple[Any, ...]:
             tuple((c.state, c.plugged, c.offered_w > 0) for c in snapshot.connectors))
 
 
+#: OCPP 1.6 AuthorizationStatus words for a refused token, as the station's verdicts.
+_VERDICTS = {"Blocked": port.Verdict.BLOCKED, "Expired": port.Verdict.EXPIRED,
+             "ConcurrentTx": port.Verdict.IN_USE}
+
+
+def side_of(station: Station, connector_id: int | None) -> Side | None:
+    """The side of OCPP connector ``connector_id`` (1 = left), None when not fitted (or 0)."""
+    if connector_id is None or not 1 <= connector_id <= len(Side):
+        return None
+    side = Side(connector_id - 1)
+    return side if side in station.connectors else None
+
+
+def decision_of(decision: ocpp_port.AuthDecision) -> port.AuthDecision:
+    """The OCPP side's verdict on an id tag, in the station's words."""
+    if decision.accepted:
+        verdict = port.Verdict.ACCEPTED
+    elif decision.source == "offline":
+        verdict = port.Verdict.UNCHECKED  # unknown here and nobody to ask
+    else:
+        verdict = _VERDICTS.get(decision.status, port.Verdict.INVALID)
+    return port.AuthDecision(verdict, decision.parent_id_tag, f"{decision.status}, {decision.source}")
+
+
+def reservation_of(reservation: ocpp_port.Reservation | None) -> port.Reservation | None:
+    if reservation is None:
+        return None
+    return port.Reservation(reservation.reservation_id, reservation.id_tag, reservation.expiry,
+                            reservation.parent_id_tag)
+
+
+def ocpp_event(event: port.StationEvent) -> ocpp_port.PortEvent:
+    """A station event as the OCPP side takes it (connector ids, Reason strings)."""
+    match event:
+        case port.AuthorizeRequest(token, side):
+            return ocpp_port.AuthorizeRequest(token, side.connector_id if side is not None else None)
+        case port.SessionStarted(side, token, meter_start_wh, timestamp, session_id):
+            return SessionStarted(side.connector_id, token, meter_start_wh, timestamp, session_id)
+        case port.SessionStopped(side, meter_stop_wh, timestamp, reason, token):
+            return SessionStopped(side.connector_id, meter_stop_wh, timestamp, reason_of(reason), token)
+    raise TypeError(f"not a station event: {event!r}")
+
+
 class StationAdapter:
     """:class:`controller.ocpp.port.StationPort` on top of the station (controller loop thread only)."""
 
@@ -118,29 +167,41 @@ class StationAdapter:
         self._changed()  # the runtime runs a cycle now, so the screen follows at once
         return result
 
+    def _side(self, connector_id: int | None) -> Side | None:
+        return side_of(self.station, connector_id)
+
     def snapshot(self) -> StationSnapshot:
         return station_snapshot(self.station.state)
 
-    def authorization_decided(self, id_tag: str, decision: AuthDecision) -> None:
-        self._done(self.station.authorization_decided(id_tag, decision))
+    def authorization_decided(self, id_tag: str, decision: ocpp_port.AuthDecision) -> None:
+        self._done(self.station.authorization_decided(id_tag, decision_of(decision)))
 
     def remote_start(self, connector_id: int | None, id_tag: str) -> bool:
-        return bool(self._done(self.station.remote_start(connector_id, id_tag)))
+        side = self._side(connector_id)
+        if connector_id is not None and side is None:
+            return False
+        return bool(self._done(self.station.submit(cmd.RemoteStart(id_tag, side))))
 
     def stop_session(self, connector_id: int, reason: str) -> bool:
-        return bool(self._done(self.station.stop_session(connector_id, reason)))
+        side = self._side(connector_id)
+        return side is not None and bool(self._done(self.station.submit(cmd.StopSession(side, stop_reason_of(reason)))))
 
     def unlock(self, connector_id: int) -> bool:
-        return bool(self._done(self.station.unlock(connector_id)))
+        side = self._side(connector_id)
+        return side is not None and bool(self._done(self.station.unlock(side)))
 
     def set_available(self, connector_id: int, available: bool) -> None:
-        self._done(self.station.set_available(connector_id, available))
+        side = self._side(connector_id)
+        if side is not None:
+            self._done(self.station.set_available(side, available))
 
     def reset(self, hard: bool) -> None:
         self._done(self.station.request_reset(hard))
 
-    def set_reservation(self, connector_id: int, reservation: Reservation | None) -> None:
-        self._done(self.station.set_reservation(connector_id, reservation))
+    def set_reservation(self, connector_id: int, reservation: ocpp_port.Reservation | None) -> None:
+        side = self._side(connector_id)
+        if side is not None:
+            self._done(self.station.set_reservation(side, reservation_of(reservation)))
 
     def set_power_limit(self, limit: PowerLimit) -> None:
         side = None if limit.connector_id == 0 else Side(limit.connector_id - 1)
@@ -152,10 +213,12 @@ class StationAdapter:
         self._done(self.station.set_connection_timeout(seconds))
 
     def set_backend_online(self, online: bool, code: str, connecting: bool = False) -> None:
-        self._done(self.station.set_backend_online(online, code, connecting))
+        link = port.BackendLink.ONLINE if online else (
+            port.BackendLink.CONNECTING if connecting else port.BackendLink.OFFLINE)
+        self._done(self.station.set_backend_online(link, code))
 
     def show_code(self, code: str, connector_id: int) -> None:
-        self._done(self.station.show_code(code, connector_id))
+        self._done(self.station.show_code(code, self._side(connector_id)))
 
     def set_language(self, language: str) -> bool:
         accepted = self.station.set_default_language(language)
@@ -170,7 +233,8 @@ class StationAdapter:
         return bool(self._done(self.station.set_user_price(id_tag, text)))
 
     def set_session_cost(self, connector_id: int, cost: BackendCost) -> bool:
-        return bool(self._done(self.station.set_session_cost(connector_id, cost)))
+        side = self._side(connector_id)
+        return side is not None and bool(self._done(self.station.set_session_cost(side, cost)))
 
     def set_time_offset(self, offset: TimeOffset | None) -> None:
         self._done(self.station.set_time_offset(offset))
@@ -230,7 +294,7 @@ class Backend:
     def flush(self) -> None:
         """After a station tick (on the running loop): the station's events, in order, after a
         fresh snapshot when anything moved."""
-        events = self.station.take_port_events()
+        events = [ocpp_event(event) for event in self.station.take_port_events()]
         snapshot = station_snapshot(self.station.state)
         now = self.station.clock.monotonic()
         previous = self._posted
@@ -281,5 +345,5 @@ def ended_sessions(store: Store, queue: TransactionQueue) -> dict[int, SessionSt
             continue
         if record.status == FINISHED and record.ended_at is not None:
             stops[record.id] = SessionStopped(record.connector_id, round(record.meter_start_wh + record.energy_wh),
-                                              record.ended_at, StopReason.from_key(record.stop_reason).ocpp)
+                                              record.ended_at, reason_of(StopReason.from_key(record.stop_reason)))
     return stops

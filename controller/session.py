@@ -4,12 +4,13 @@ The machine is pure: ``step(machine, event, facts, now)`` returns the next machi
 Hardware is commanded elsewhere from the resulting state (level-triggered), so the
 table only decides *what state the connector is in* and records the session data.
 
-Station-wide rules (who gets a pending authorization, left priority, which card
-stops which session, which card may use a reserved connector, fault policy) live in
-:mod:`controller.station`; this module sees only one connector.  A card is not bound to a
-connector until it is authorized, so "authorizing" is the station's too (see
-``Station._authorizing``); reservations and availability are facts the station sets and
-the table follows on the next event (level-triggered, like the hardware commands).
+Station-wide rules (who gets a pending authorization, which card stops which session,
+which card may use a reserved connector: :mod:`controller.authorization`; left priority and
+fault policy: :mod:`controller.station`) live elsewhere; this module sees only one connector.
+A card is not bound to a connector until it is authorized, so "authorizing" is not a
+connector state (see ``Authorization.authorizing``); reservations and availability are facts
+the station sets and the table follows on the next event (level-triggered, like the hardware
+commands).
 """
 
 from __future__ import annotations
@@ -39,42 +40,35 @@ SESSION_STATES = frozenset({ConnectorState.PREPARING, ConnectorState.CHARGING, C
 
 
 class StopReason(enum.Enum):
-    """Why a session ended; ``ocpp`` is the OCPP 1.6 ``Reason`` it maps to."""
+    """Why a session ended; ``key`` is how the store and the screen name it.  A protocol maps
+    these onto its own words (OCPP 1.6: :mod:`controller.ocpp.mapping`)."""
 
-    STOP_BUTTON = ("stop_button", "Local")
-    CARD = ("card", "Local")
-    EV_TARGET_REACHED = ("ev_target_reached", "Local")
-    EV_BATTERY_FULL = ("ev_battery_full", "Local")
-    EV_REQUEST = ("ev_request", "Local")
-    EV_DISCONNECTED = ("ev_disconnected", "EVDisconnected")
-    FAULT = ("fault", "Other")
-    EMERGENCY_STOP = ("emergency_stop", "EmergencyStop")
-    REMOTE = ("remote", "Remote")  # the backend stopped it (RemoteStopTransaction)
-    SOFT_RESET = ("reset", "SoftReset")  # the backend restarts the charger
-    HARD_RESET = ("reset", "HardReset")
-    UNLOCK_COMMAND = ("unlock_command", "UnlockCommand")  # the backend unlocks the connector
-    DEAUTHORIZED = ("deauthorized", "DeAuthorized")  # the backend refused the card after the start
-    TIME_LIMIT = ("time_limit", "Other")  # [limits].max_charging_minutes reached (013601)
-    POWER_LOSS = ("power_loss", "PowerLoss")  # the charger lost power (or crashed) mid-session
-    OTHER = ("other", "Other")
+    STOP_BUTTON = "stop_button"
+    CARD = "card"
+    EV_TARGET_REACHED = "ev_target_reached"
+    EV_BATTERY_FULL = "ev_battery_full"
+    EV_REQUEST = "ev_request"
+    EV_DISCONNECTED = "ev_disconnected"
+    FAULT = "fault"
+    EMERGENCY_STOP = "emergency_stop"
+    REMOTE = "remote"  # the backend stopped it (RemoteStopTransaction)
+    SOFT_RESET = "reset"  # the backend restarts the charger
+    HARD_RESET = "hard_reset"  # ... and its hardware (stored and shown as "reset" too)
+    UNLOCK_COMMAND = "unlock_command"  # the backend unlocks the connector
+    DEAUTHORIZED = "deauthorized"  # the backend refused the card after the start
+    TIME_LIMIT = "time_limit"  # [limits].max_charging_minutes reached (013601)
+    POWER_LOSS = "power_loss"  # the charger lost power (or crashed) mid-session
+    OTHER = "other"
 
-    @classmethod
-    def from_ocpp(cls, reason: str) -> StopReason:
-        """The stop reason for an OCPP 1.6 Reason the backend asks for (Other when unknown)."""
-        for member in (cls.REMOTE, cls.SOFT_RESET, cls.HARD_RESET, cls.UNLOCK_COMMAND, cls.DEAUTHORIZED,
-                       cls.EMERGENCY_STOP, cls.POWER_LOSS):
-            if member.ocpp == reason:
-                return member
-        return cls.OTHER
+    @property
+    def key(self) -> str:
+        """The name the store keeps and the screen shows (both resets are "reset")."""
+        return StopReason.SOFT_RESET.value if self is StopReason.HARD_RESET else self.value
 
     @classmethod
     def from_key(cls, key: str) -> StopReason:
         """The stop reason stored as ``key`` (Other when unknown; "reset" reads as a soft one)."""
         return next((member for member in cls if member.key == key), cls.OTHER)
-
-    def __init__(self, key: str, ocpp: str) -> None:
-        self.key = key
-        self.ocpp = ocpp
 
 
 _EV_STOP_REASONS = {

@@ -54,7 +54,7 @@ def build_state(station: Station) -> StationState:
                                            ("tilt", station.tilt)) if on),
         ambient_c=station.ambient_c,
         input_voltage_v=station.input_voltage_v,
-        backend=_backend_link(station),
+        backend=station.backend_link,
         backend_code=station.backend_code,
         pending=station._pending_view(now),
         notice=station._notice_now(),
@@ -66,14 +66,6 @@ def build_state(station: Station) -> StationState:
         high_contrast=station.preferences.current.high_contrast,
         counters=station.maintenance.lines(),
     )
-
-
-def _backend_link(station: Station) -> BackendLink:
-    if not station.backend_configured:
-        return BackendLink.NONE
-    if station.backend_online:
-        return BackendLink.ONLINE
-    return BackendLink.CONNECTING if station.backend_connecting else BackendLink.OFFLINE
 
 
 def _init_step(phase: StationPhase, missing: set[str]) -> str:
@@ -112,7 +104,7 @@ def _connector_status(station: Station, connector: ConnectorRuntime, now: float)
         power_history_w=connector.history.points(live_w),
         led=station._led(connector),
         operative=connector.operative,
-        reserved=connector.reservation is not None,
+        reserved=station.authorization.reserved(connector.side),
         backend_cost=_backend_cost(connector, now),
         user_price=connector.user_price,
     )

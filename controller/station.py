@@ -19,7 +19,18 @@ from controller import commands as cmd
 from controller import counters as ctr
 from controller import fault_policy as policy
 from controller import session as sm
-from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
+from controller.auth import LocalAuthorizer
+from controller.authorization import (
+    AskBackend,
+    Authorization,
+    Authorize,
+    Outcome,
+    Refuse,
+    ShowSide,
+    SideState,
+    StopOwnSession,
+    WaitForPlug,
+)
 from controller.buses.can_link import CanLink, Frame
 from controller.buttons import Buttons
 from controller.clock import Clock
@@ -28,13 +39,14 @@ from controller.engineer_screen import EngineerScreen
 from controller.limits import ambient_derating, input_in_range, input_power_limit_w, over_temperature
 from controller.maintenance import Maintenance
 from controller.meter import EnergyMeter, PowerHistory
-from controller.ocpp.port import (
+from controller.port import (
     AuthDecision,
     AuthorizeRequest,
-    PortEvent,
+    BackendLink,
     Reservation,
     SessionStarted,
     SessionStopped,
+    StationEvent,
 )
 from controller.power import Demand, Grant, Psu, Supply, allocate
 from controller.preferences import DriverPreferences
@@ -119,8 +131,6 @@ INFO_CODE_SECONDS = 10.0  # an information code the backend asked to show (03390
 #: How long the station waits for the backend's verdict on a card beyond the backend's
 #: own answer timeout (its offline rules always decide; this is a safety net).
 AUTHORIZATION_GRACE_S = 5.0
-#: Driver-specific prices (SetUserPrice) kept for ids that have not started yet.
-USER_PRICES_KEPT = 16
 COMMAND_REPEAT_S = 0.1
 #: Status codes raised and cleared kept for the engineer screen (the oldest go first).
 CODE_HISTORY = 50
@@ -161,7 +171,6 @@ class ConnectorRuntime:
     history: PowerHistory = field(default_factory=PowerHistory)  # power curve of the session
     external_limit_w: float | None = None  # e.g. the backend's schedule for this connector
     operative: bool = True  # False: the backend took it out of service (ChangeAvailability)
-    reservation: Reservation | None = None  # the backend keeps it for one driver (ReserveNow)
     backend_cost: BackendCost | None = None  # the session's cost from the backend (RunningCost / FinalCost)
     backend_cost_at: float = 0.0  # when it arrived (monotonic)
     user_price: PriceText | None = None  # the session driver's own price (SetUserPrice)
@@ -181,26 +190,6 @@ class PsuRuntime:
     failed_self_test: bool = False
     routed_to: Side | None = None
     hot: set[str] = field(default_factory=set)  # its over-temperature codes in force: left out meanwhile
-
-
-@dataclass
-class _Pending:
-    """Authorized, waiting for a cable: the Plug-in screen."""
-
-    id_token: str
-    method: AuthMethod
-    expires_at: float
-    parent_id_tag: str | None = None  # from the backend: may use a connector reserved for the group
-    sides: tuple[Side, ...] | None = None  # a remote start for one connector; None: any free one
-
-
-@dataclass
-class _Authorizing:
-    """A card waiting for the backend's verdict ("Authorizing ..." on screen)."""
-
-    id_token: str
-    method: AuthMethod
-    expires_at: float
 
 
 @dataclass
@@ -249,10 +238,7 @@ class Station:
         self._buttons = Buttons()  # the physical buttons (controller.buttons: left acts on release)
         self.engineer = EngineerScreen(config)
         self._self_test_results: dict[str, str] = {}
-        self._pending: _Pending | None = None
-        self._authorizing: _Authorizing | None = None
         self._notice: tuple[Notice, float] | None = None
-        self._last_taps: dict[str, float] = {}
         self._self_test = _SelfTest(expected=self._expected_nodes())
         self._last_tick: float | None = None
         self._sent: dict[str, tuple[tuple, float]] = {}
@@ -268,17 +254,16 @@ class Station:
         self.external_limit_w: float | None = None  # station-wide, e.g. the backend's schedule
         self._extra_psus: set[int] = set()  # modules answering beyond [limits].psu_count
         # the backend (OCPP): see attach_backend() and the "backend" section below
-        self.backend_configured = False
-        self.backend_online = False
+        self.backend_link = BackendLink.NONE
         self.backend_code = ""  # 033900/033901/033902 while the backend is unreachable
-        self.backend_connecting = False  # ... but linked, and the central system has not accepted us yet
         self.reset_requested: str | None = None  # "soft" or "hard": the owner restarts the station
         self.default_price: DefaultPrice | None = None
         self.time_offset: TimeOffset | None = None
-        self._plug_in_timeout_s = float(config.limits.plug_in_timeout_s)
-        self._authorization_timeout_s = config.ocpp.response_timeout_s + AUTHORIZATION_GRACE_S
-        self._port_events: list[PortEvent] = []
-        self._user_prices: dict[str, PriceText] = {}
+        # who may charge where (cards, pending plug-ins, reservations, remote starts): it decides, we act
+        self.authorization = Authorization(self.authorizer, config.limits.plug_in_timeout_s,
+                                           config.ocpp.response_timeout_s + AUTHORIZATION_GRACE_S,
+                                           config.authorization.tap_hold_off_s)
+        self._port_events: list[StationEvent] = []
         # the station owns its store (in memory when none is given) and closes it in close()
         self.store = store if store is not None else Store(":memory:")
         self.recorder = Recorder(self.store, config.storage.checkpoint_interval_s)
@@ -312,8 +297,8 @@ class Station:
     def busy(self) -> bool:
         """Anything going on that needs the full cycle rate (sessions, plugged cables,
         a pending authorization, a message on screen)?"""
-        if self.phase is not StationPhase.READY or self._pending is not None or self._notice is not None \
-                or self._authorizing is not None or self.engineer.up:
+        if self.phase is not StationPhase.READY or not self.authorization.idle or self._notice is not None \
+                or self.engineer.up:
             return True
         return any(c.plugged or c.edges or c.machine.state not in _RESTING
                    or c.output_current >= sm.ZERO_CURRENT_A for c in self.connectors.values())
@@ -363,24 +348,19 @@ class Station:
             case cmd.ChooseHighContrast(on):
                 self.preferences.choose_high_contrast(on, now)
             case cmd.RemoteStart(token, side):
-                return self.remote_start(side.connector_id if side is not None else None, token)
+                return self.remote_start(side, token)
             case cmd.StopSession(side, reason):
-                return self._stop_for_backend(side, reason)
+                return self.stop_session(side, reason)
             case _:
                 raise TypeError(f"not a station command: {command!r}")
         return True
 
     def _present_token(self, raw_token: str, method: AuthMethod) -> None:
         """A card (or QR/app authorization) presented to the charger."""
+        if self.phase is not StationPhase.READY:
+            return
         now = self.clock.monotonic()
-        token = normalise_token(raw_token)
-        if not token or self.phase is not StationPhase.READY:
-            return
-        last = self._last_taps.get(token)
-        if last is not None and now - last < self.config.authorization.tap_hold_off_s:
-            return
-        self._last_taps[token] = now
-        self._handle_token(token, method, now)
+        self._apply(self.authorization.present(raw_token, method, now, self._side_states(), self.focus), now)
 
     def set_reader_available(self, available: bool) -> None:
         """The RFID reader answers again (True) or failed, went away, or was never found (False).
@@ -453,20 +433,21 @@ class Station:
         """The connector's lifetime energy register (Wh): never decreases, survives restarts."""
         return self.connectors[side].meter.register_wh
 
-    # --- the backend (OCPP) -----------------------------------------------------------
+    # --- the backend (any protocol, through controller.port) --------------------------
     #
-    # Called on the controller's loop thread by controller.backend (the StationPort); each
-    # returns at once and the screen and the hardware follow on the next tick.  What the
-    # backend must hear goes into a queue (take_port_events) that the owner hands over
-    # after every tick.
+    # Called on the controller's loop thread by a protocol adapter (controller.backend maps
+    # OCPP 1.6 onto these), in the station's words: sides, tokens, stop reasons.  Each returns
+    # at once and the screen and the hardware follow on the next tick.  What the backend must
+    # hear goes into a queue (take_port_events) that the owner hands over after every tick.
 
     def attach_backend(self, undelivered: Undelivered | None = None) -> None:
-        """A central system is configured: cards are decided by the OCPP side (online
-        Authorize, cache, local list, offline rules) instead of the local allow-list, and the
-        station reports sessions through :meth:`take_port_events` (and records them as owed
-        to the backend).  ``undelivered()``: the ids of sessions the backend has not finished
-        telling the central system about, which the history keeps."""
-        self.backend_configured = True
+        """A central system is configured: cards are decided by the backend (online, cache,
+        local list, offline rules) instead of the local allow-list, and the station reports
+        sessions through :meth:`take_port_events` (and records them as owed to the backend).
+        ``undelivered()``: the ids of sessions the backend has not finished telling the
+        central system about, which the history keeps."""
+        self.backend_link = BackendLink.OFFLINE
+        self.authorization.ask_backend = True
         self.recorder.backend = True
         if undelivered is not None:
             self.pruner.undelivered = undelivered
@@ -474,97 +455,62 @@ class Station:
     @property
     def awaiting_backend(self) -> bool:
         """A card waits for the backend's verdict."""
-        return self._authorizing is not None
+        return self.authorization.awaiting_backend
 
-    def take_port_events(self) -> list[PortEvent]:
+    def take_port_events(self) -> list[StationEvent]:
         """The events for the backend since the last call, oldest first."""
         events, self._port_events = self._port_events, []
         return events
 
-    def connector_by_id(self, connector_id: int) -> ConnectorRuntime | None:
-        """The connector with OCPP id ``connector_id`` (1 = left), None when not fitted."""
-        if connector_id < 1 or connector_id > len(Side):
-            return None
-        return self.connectors.get(Side(connector_id - 1))
-
-    def authorization_decided(self, id_tag: str, decision: AuthDecision) -> None:
-        """The backend's verdict on the card being authorized: proceed, or say it is invalid."""
-        authorizing = self._authorizing
-        if authorizing is None or authorizing.id_token != id_tag:
-            log.info("a verdict on a card nobody waits for any more: ignored")
-            return
-        self._authorizing = None
+    def authorization_decided(self, token: str, decision: AuthDecision) -> None:
+        """The backend's verdict on the card being authorized: proceed, or say it is not valid."""
         now = self.clock.monotonic()
-        if not decision.accepted:
-            log.info("card %s refused by the backend (%s, %s)", id_tag, decision.status, decision.source)
-            unchecked = decision.source == "offline"  # unknown here, and nobody to ask: not "invalid"
-            self._show_notice(NoticeKind.CARD_UNCHECKED if unchecked else NoticeKind.INVALID_CARD, now, is_error=True)
-            return
-        log.info("card %s accepted by the backend (%s)", id_tag, decision.source)
-        self._grant(id_tag, authorizing.method, now, decision.parent_id_tag)
+        self._apply(self.authorization.decided(token, decision, now, self._side_states(), self.focus), now)
 
-    def remote_start(self, connector_id: int | None, id_tag: str) -> bool:
-        """RemoteStartTransaction (the QR code / app path): start at once on a plugged
-        connector, else wait for the cable as after a card; False when that cannot start."""
-        if self.phase is not StationPhase.READY or self._pending is not None or self._authorizing is not None:
-            return False
-        if connector_id is None:
-            sides = tuple(c.side for c in self._ordered())
-        else:
-            connector = self.connector_by_id(connector_id)
-            if connector is None:
-                return False
-            sides = (connector.side,)
-        for side in sides:
-            connector = self.connectors[side]
-            if connector.machine.state is ConnectorState.PLUGGED and self._may_use(connector, id_tag, None) \
-                    and not self._blocked(side):
-                self.focus = side
-                self._event(connector, sm.Authorized(id_tag, AuthMethod.QR))
-                return connector.machine.state is ConnectorState.PREPARING
-        eligible = tuple(side for side in self._eligible_for(id_tag, None) if side in sides)
-        if not eligible:
+    def remote_start(self, side: Side | None, token: str) -> bool:
+        """A start the backend asks for (the QR code / app path) on ``side`` (None: any, left
+        first): at once on a plugged connector, else waiting for the cable as after a card;
+        False when that cannot start."""
+        if self.phase is not StationPhase.READY:
             return False
         now = self.clock.monotonic()
-        self._pending = _Pending(id_tag, AuthMethod.QR, now + self._plug_in_timeout_s, sides=eligible)
-        self._notice = None
-        log.info("remote start for %s: waiting for plug-in on %s", id_tag, ", ".join(s.label for s in eligible))
-        return True
+        outcome = self.authorization.remote_start(token, side, now, self._side_states())
+        if isinstance(outcome, WaitForPlug):
+            self._notice = None
+            return True
+        if isinstance(outcome, Authorize):
+            self._apply(outcome, now)
+            return self.connectors[outcome.side].machine.state is ConnectorState.PREPARING
+        return False
 
-    def stop_session(self, connector_id: int, reason: str) -> bool:
-        """Stop the session on ``connector_id`` for the backend (OCPP Reason ``reason``);
-        False when none runs there."""
-        connector = self.connector_by_id(connector_id)
-        if connector is None:
-            return False
-        return self._stop_for_backend(connector.side, sm.StopReason.from_ocpp(reason))
-
-    def _stop_for_backend(self, side: Side, stop: StopReason) -> bool:
+    def stop_session(self, side: Side, reason: StopReason) -> bool:
+        """Stop the session on ``side`` for the backend (``reason``: remote, reset, unlock,
+        de-authorized, ...); False when none runs there."""
         connector = self.connectors.get(side)
         if connector is None:
             return False
         state = connector.machine.state
         if state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
             code = {StopReason.REMOTE: CODE_REMOTE_STOP, StopReason.SOFT_RESET: CODE_REMOTE_RESET,
-                    StopReason.HARD_RESET: CODE_REMOTE_RESET}.get(stop, "")
-            log.info("%s connector: stop requested by the backend (%s)", connector.side.label, stop.name)
-            self._event(connector, sm.StopRequested(stop, code))
+                    StopReason.HARD_RESET: CODE_REMOTE_RESET}.get(reason, "")
+            log.info("%s connector: stop requested by the backend (%s)", connector.side.label, reason.name)
+            self._event(connector, sm.StopRequested(reason, code))
             return True
         return state is ConnectorState.STOPPING
 
-    def unlock(self, connector_id: int) -> bool:
-        """UnlockConnector: the lock opens by itself once no session holds it (a running one
-        is stopped first and opens at zero current); False when a welded relay keeps it shut."""
-        connector = self.connector_by_id(connector_id)
+    def unlock(self, side: Side) -> bool:
+        """Release the lock: it opens by itself once no session holds it (a running one is
+        stopped first and opens at zero current); False when a welded relay keeps it shut."""
+        connector = self.connectors.get(side)
         if connector is None:
             return False
         if self._has_code(RELAY_WELDING_CODES[connector.standard], connector.side):
             return False
         return connector.machine.state not in (ConnectorState.PREPARING, ConnectorState.CHARGING)
 
-    def set_available(self, connector_id: int, available: bool) -> None:
-        """ChangeAvailability took effect: out of service (no new session) or back."""
-        connector = self.connector_by_id(connector_id)
+    def set_available(self, side: Side, available: bool) -> None:
+        """Out of service (no new session) or back in service."""
+        connector = self.connectors.get(side)
         if connector is not None and connector.operative != available:
             log.info("%s connector %s by the backend", connector.side.label,
                      "back in service" if available else "taken out of service")
@@ -576,27 +522,34 @@ class Station:
         log.warning("%s reset requested by the backend", "hard" if hard else "soft")
         self.reset_requested = "hard" if hard else "soft"
 
-    def set_reservation(self, connector_id: int, reservation: Reservation | None) -> None:
+    def set_reservation(self, side: Side, reservation: Reservation | None) -> None:
         """Keep a connector for one driver (None: free again)."""
-        connector = self.connector_by_id(connector_id)
-        if connector is not None:
-            connector.reservation = reservation
+        if side in self.connectors:
+            self.authorization.set_reservation(side, reservation)
 
     def set_connection_timeout(self, seconds: float) -> None:
-        """ConnectionTimeOut: how long a driver has to plug in after authorizing."""
-        self._plug_in_timeout_s = float(seconds)
+        """How long a driver has to plug in after authorizing."""
+        self.authorization.plug_in_timeout_s = float(seconds)
 
-    def set_backend_online(self, online: bool, code: str, connecting: bool = False) -> None:
+    def set_backend_online(self, link: BackendLink, code: str = "") -> None:
         """The backend came back or was lost: offline, ``code`` shows and QR code and app are dimmed;
-        ``connecting``: the link is up but the central system has not accepted the charger yet."""
-        self.backend_online = online
-        self.backend_code = "" if online else code
-        self.backend_connecting = connecting and not online
+        connecting: the link is up but the central system has not accepted the charger yet."""
+        if link is BackendLink.NONE:
+            raise ValueError("a link is reported only by a backend (attach_backend)")
+        self.backend_link = link
+        self.backend_code = "" if link is BackendLink.ONLINE else code
 
-    def show_code(self, code: str, connector_id: int) -> None:
+    @property
+    def backend_configured(self) -> bool:
+        return self.backend_link is not BackendLink.NONE
+
+    @property
+    def backend_online(self) -> bool:
+        return self.backend_link is BackendLink.ONLINE
+
+    def show_code(self, code: str, side: Side | None) -> None:
         """Show an information code (033903 remote start, 033904 remote stop, 033905 reset) briefly."""
-        connector = self.connector_by_id(connector_id)
-        side = connector.side if connector is not None else None
+        side = side if side in self.connectors else None
         self._notice = (Notice(NoticeKind.STATUS_CODE, side, False, code), self.clock.monotonic() + INFO_CODE_SECONDS)
 
     def set_default_price(self, price: DefaultPrice | None) -> None:
@@ -606,24 +559,19 @@ class Station:
         tariff = price.tariff(self.local_tariff.currency) if price is not None else None
         self.tariff = tariff or self.local_tariff
 
-    def set_user_price(self, id_tag: str, text: PriceText) -> bool:
-        """SetUserPrice: the price of the driver with ``id_tag`` (shown on Plug-in and while
-        charging); False when that driver is nowhere to be seen."""
+    def set_user_price(self, token: str, text: PriceText) -> bool:
+        """The price of the driver with ``token`` (shown on Plug-in and while charging); False
+        when that driver is nowhere to be seen (it is kept for when they start)."""
         for connector in self.connectors.values():
             session = connector.machine.session
-            if session is not None and session.id_token == id_tag and connector.machine.state in sm.SESSION_STATES:
+            if session is not None and session.id_token == token and connector.machine.state in sm.SESSION_STATES:
                 connector.user_price = text
                 return True
-        known = (self._pending is not None and self._pending.id_token == id_tag) or (
-            self._authorizing is not None and self._authorizing.id_token == id_tag)
-        self._user_prices[id_tag] = text
-        while len(self._user_prices) > USER_PRICES_KEPT:
-            del self._user_prices[next(iter(self._user_prices))]
-        return known
+        return self.authorization.keep_user_price(token, text)
 
-    def set_session_cost(self, connector_id: int, cost: BackendCost) -> bool:
-        """RunningCost / FinalCost for the session on ``connector_id`` (running, or on its summary)."""
-        connector = self.connector_by_id(connector_id)
+    def set_session_cost(self, side: Side, cost: BackendCost) -> bool:
+        """The running or final cost of the session on ``side`` (running, or on its summary)."""
+        connector = self.connectors.get(side)
         if connector is None or connector.machine.session is None:
             return False
         connector.backend_cost = cost
@@ -1074,8 +1022,7 @@ class Station:
     def _press_left(self, now: float) -> None:
         """Left button: Home / Stop charge (manual 1 and 5.2.3).  The physical one comes here on
         its release, never from the both-buttons gesture (controller.buttons)."""
-        if self._pending is not None or self._authorizing is not None:
-            self._cancel_pending()
+        if self.authorization.cancel():
             return
         connector = self.connectors[self.focus]
         if connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
@@ -1101,10 +1048,7 @@ class Station:
             self._event(connector, sm.StopRequested(StopReason.STOP_BUTTON))
 
     def _cancel_pending(self) -> None:
-        if self._pending is not None or self._authorizing is not None:
-            log.info("pending authorization cancelled")
-        self._pending = None
-        self._authorizing = None  # its verdict is ignored when it comes
+        self.authorization.cancel()  # a verdict on its way is ignored when it comes
 
     def _dismiss(self, now: float) -> None:
         self._notice = None
@@ -1112,92 +1056,40 @@ class Station:
         if connector.machine.state is ConnectorState.FINISHED:
             self._event(connector, sm.Dismissed())
 
-    def _handle_token(self, token: str, method: AuthMethod, now: float) -> None:
-        # 1. The card that started a running session stops it (manual 5.2.5); tapped
-        #    again while that session winds down, it only brings its connector to front.
+    def _side_states(self) -> tuple[SideState, ...]:
+        """The connectors as authorization sees them, left first."""
+        states = []
         for connector in self._ordered():
             session = connector.machine.session
-            if session is None or session.id_token != token or session.summary_dismissed:
-                continue
-            self.focus = connector.side
-            if connector.machine.state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
-                self._event(connector, sm.StopRequested(StopReason.CARD, id_token=token))
-            return
-        if self._authorizing is not None:
-            return  # one card at a time: the first one's verdict is on its way
-        # 2. Otherwise it must be a valid card: the backend decides when there is one (online,
-        #    cache, local list, offline rules; "Authorizing ..." meanwhile), else the allow-list.
-        if self.backend_configured:
-            waiting = self._waiting_for(token, None)
-            self._authorizing = _Authorizing(token, method, now + self._authorization_timeout_s)
-            self._notice = None
-            self._port_events.append(AuthorizeRequest(token, waiting[0].side.connector_id if waiting else None))
-            log.info("card %s: asking the backend", token)
-            return
-        if self.authorizer.authorize(token) is not AuthStatus.ACCEPTED:
-            log.info("card %s rejected", token)
-            self._show_notice(NoticeKind.INVALID_CARD, now, is_error=True)
-            return
-        self._grant(token, method, now, None)
+            token = session.id_token if session is not None and not session.summary_dismissed else None
+            states.append(SideState(connector.side, connector.machine.state, self._blocked(connector.side),
+                                    connector.operative, token))
+        return tuple(states)
 
-    def _grant(self, token: str, method: AuthMethod, now: float, parent_id_tag: str | None) -> None:
-        """An authorized card: start on a connector already plugged and waiting, else wait for a cable."""
-        # 3. A connector already plugged and waiting: the focused one, else left first.
-        waiting = self._waiting_for(token, parent_id_tag)
-        if waiting:
-            connector = waiting[0]
-            self.focus = connector.side
-            self._event(connector, sm.Authorized(token, method))
-            return
-        # 4. A free connector: authorize first, plug in next (Plug-in screen).
-        if self._eligible_for(token, parent_id_tag):
-            self._pending = _Pending(token, method, now + self._plug_in_timeout_s, parent_id_tag)
-            log.info("authorized %s, waiting for plug-in", token)
-            return
-        busy = any(c.machine.state in sm.SESSION_STATES for c in self.connectors.values())
-        reserved = any(c.reservation is not None and not self._blocked(c.side) for c in self.connectors.values())
-        if reserved:
-            kind = NoticeKind.RESERVED
-        else:
-            kind = NoticeKind.CARD_NOT_FOR_SESSION if busy else NoticeKind.NO_CONNECTOR_FREE
-        self._show_notice(kind, now, is_error=True)
-
-    def _waiting_for(self, token: str, parent_id_tag: str | None) -> list[ConnectorRuntime]:
-        """Connectors plugged in and waiting for an authorization this card may give (focused first)."""
-        waiting = [c for c in self._ordered() if c.machine.state is ConnectorState.PLUGGED
-                   and not self._blocked(c.side) and self._may_use(c, token, parent_id_tag)]
-        waiting.sort(key=lambda c: c.side != self.focus)
-        return waiting
-
-    @staticmethod
-    def _may_use(connector: ConnectorRuntime, token: str, parent_id_tag: str | None) -> bool:
-        """A reserved connector takes only its reservation's id tag (or one of the same group)."""
-        reservation = connector.reservation
-        if reservation is None:
-            return True
-        return token == reservation.id_tag or (
-            parent_id_tag is not None and parent_id_tag == reservation.parent_id_tag)
+    def _apply(self, outcome: Outcome | None, now: float) -> None:
+        """Act on what authorization decided."""
+        match outcome:
+            case StopOwnSession(side, token):
+                self.focus = side
+                self._event(self.connectors[side], sm.StopRequested(StopReason.CARD, id_token=token))
+            case ShowSide(side):
+                self.focus = side
+            case AskBackend(token, side):
+                self._notice = None
+                self._port_events.append(AuthorizeRequest(token, side))
+            case Authorize(side, token, method):
+                self.focus = side
+                self._event(self.connectors[side], sm.Authorized(token, method))
+            case Refuse(notice, error):
+                self._show_notice(notice, now, is_error=error)
+            case WaitForPlug() | None:
+                pass
 
     def _idle(self) -> bool:
         """Nobody is using the charger: every connector free (or reserved, or out of service)
         and unplugged, nothing pending."""
-        return self._pending is None and self._authorizing is None and all(
+        return self.authorization.idle and all(
             c.machine.state in _RESTING and not c.plugged for c in self.connectors.values())
-
-    def _eligible_for(self, token: str, parent_id_tag: str | None) -> tuple[Side, ...]:
-        """Free connectors (not plugged, in service, not blocked) where this card may start."""
-        return tuple(
-            c.side for c in self._ordered()
-            if c.machine.state in (ConnectorState.AVAILABLE, ConnectorState.RESERVED) and c.operative
-            and not self._blocked(c.side) and self._may_use(c, token, parent_id_tag))
-
-    def _eligible_for_plug_in(self) -> tuple[Side, ...]:
-        """Where the pending authorization may start (the Plug-in screen lists them)."""
-        pending = self._pending
-        if pending is None:
-            return ()
-        eligible = self._eligible_for(pending.id_token, pending.parent_id_tag)
-        return tuple(side for side in eligible if pending.sides is None or side in pending.sides)
 
     def _show_notice(self, kind: NoticeKind, now: float, is_error: bool = False, side: Side | None = None) -> None:
         self._notice = (Notice(kind, side, is_error), now + NOTICE_SECONDS)
@@ -1211,16 +1103,8 @@ class Station:
     def _expire(self, now: float) -> None:
         if self._notice is not None and now >= self._notice[1]:
             self._notice = None
-        if self._pending is not None and now >= self._pending.expires_at:
-            log.info("no connector plugged in time: back to Home")
-            self._pending = None
-            self._show_notice(NoticeKind.PLUG_IN_TIMEOUT, now)
-        if self._pending is not None and not self._eligible_for_plug_in():
-            self._pending = None
-        if self._authorizing is not None and now >= self._authorizing.expires_at:
-            log.warning("no verdict on card %s from the backend: refused", self._authorizing.id_token)
-            self._authorizing = None
-            self._show_notice(NoticeKind.INVALID_CARD, now, is_error=True)
+        for outcome in self.authorization.expire(now, self._side_states()):
+            self._apply(outcome, now)
 
     def _measure(self, now: float) -> None:
         """The connectors' output from the modules' readings, into the meters and the sessions."""
@@ -1285,14 +1169,13 @@ class Station:
             return None
         self.maintenance.plugged_in(connector.side, self.clock.monotonic(), self.clock.now())
         self._check_counters()
-        eligible = self._eligible_for_plug_in()  # before the plug makes the connector busy
+        eligible = self.authorization.eligible_for_plug_in(self._side_states())  # before the plug makes it busy
         self._event(connector, sm.Plugged())
         if connector.machine.state is not ConnectorState.PLUGGED:
             return None
-        pending = self._pending
-        if pending is not None and connector.side in eligible:
-            self._pending = None
-            self._event(connector, sm.Authorized(pending.id_token, pending.method))
+        authorize = self.authorization.plugged_in(connector.side, eligible)
+        if authorize is not None:
+            self._event(connector, sm.Authorized(authorize.token, authorize.method))
         return connector.side
 
     def _active_other(self, side: Side) -> Side | None:
@@ -1313,7 +1196,7 @@ class Station:
             soc=connector.soc,
             summary_timeout_s=self.config.limits.summary_timeout_s,
             operative=connector.operative,
-            reserved=connector.reservation is not None,
+            reserved=self.authorization.reserved(connector.side),
         )
         connector.machine = sm.step(connector.machine, event, facts, self.clock.monotonic(), self.clock.now())
         after = connector.machine.state
@@ -1337,21 +1220,20 @@ class Station:
         """Authorized, plugged and recorded: the backend hears of it (StartTransaction)."""
         session = connector.machine.session
         connector.backend_cost = None
-        connector.user_price = self._user_prices.pop(session.id_token, None) if session else None
+        connector.user_price = self.authorization.take_user_price(session.id_token) if session else None
         if session is None or not self.backend_configured:
             return
-        connector_id = connector.side.connector_id
-        self._port_events.append(SessionStarted(connector_id, session.id_token, round(connector.meter.register_wh),
-                                                self.clock.now(), self.recorder.session_id(connector_id)))
+        record = self.recorder.session_id(connector.side.connector_id)
+        self._port_events.append(SessionStarted(connector.side, session.id_token, round(connector.meter.register_wh),
+                                                self.clock.now(), record))
 
     def _session_ended(self, connector: ConnectorRuntime) -> None:
         """Current zero, unlocked: the backend hears of it (StopTransaction, with why and who)."""
         session = connector.machine.session
         if session is None or not self.backend_configured:
             return
-        reason = session.stop_reason.ocpp if session.stop_reason else StopReason.OTHER.ocpp
-        self._port_events.append(SessionStopped(connector.side.connector_id, round(connector.meter.register_wh),
-                                                self.clock.now(), reason, session.stopped_by or None))
+        self._port_events.append(SessionStopped(connector.side, round(connector.meter.register_wh), self.clock.now(),
+                                                session.stop_reason or StopReason.OTHER, session.stopped_by or None))
 
     def _watch_stopping(self, now: float) -> None:
         """A stop that never reaches zero current means a welded relay: keep locked, raise it."""
@@ -1547,7 +1429,7 @@ class Station:
         if self._blocked(connector.side) and state not in sm.SESSION_STATES:
             return LedColour.RED, LedPattern.STEADY
         if state is ConnectorState.AVAILABLE:
-            pending = self._pending is not None
+            pending = self.authorization.pending is not None
             return LedColour.GREEN, LedPattern.BLINK if pending else LedPattern.STEADY
         if state is ConnectorState.RESERVED:
             return LedColour.BLUE, LedPattern.STEADY  # kept for someone
@@ -1589,18 +1471,19 @@ class Station:
 
     def _pending_view(self, now: float) -> PendingAuthorization | None:
         """The Plug-in screen's facts while an authorization waits for a cable."""
-        if self._pending is None:
+        pending = self.authorization.pending
+        if pending is None:
             return None
         return PendingAuthorization(
-            method=self._pending.method,
-            eligible=self._eligible_for_plug_in(),
-            seconds_left=max(0, math.ceil(self._pending.expires_at - now)),
-            price_text=self._user_prices.get(self._pending.id_token),
+            method=pending.method,
+            eligible=self.authorization.eligible_for_plug_in(self._side_states()),
+            seconds_left=max(0, math.ceil(pending.expires_at - now)),
+            price_text=self.authorization.user_price(pending.id_token),
         )
 
     def _notice_now(self) -> Notice | None:
         """The message on screen: "Authorizing ..." while a card waits for its verdict."""
-        if self._authorizing is not None:
+        if self.authorization.authorizing is not None:
             return Notice(NoticeKind.AUTHORIZING)
         return self._notice[0] if self._notice else None
 

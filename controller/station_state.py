@@ -10,25 +10,16 @@ power = output voltage times output current, is computed here and nowhere else.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from controller.port import BackendLink
 from controller.power import Grant, Limit
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
 from controller.readings import Measurement
 from controller.session import SESSION_STATES, ConnectorState, Session
 from controller.types import AuthMethod, BoardStage, LedColour, LedPattern, Side, Standard
 from controller.view import ActiveCode, CodeEvent, Notice, PendingAuthorization, StationPhase
-
-
-class BackendLink(enum.Enum):
-    """The link to the central system, in the station's words (any protocol)."""
-
-    NONE = "none"  # no central system configured: the station decides alone
-    ONLINE = "online"
-    CONNECTING = "connecting"  # linked, but the central system has not accepted the charger yet
-    OFFLINE = "offline"
 
 
 @dataclass(frozen=True, slots=True)

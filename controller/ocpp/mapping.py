@@ -142,10 +142,45 @@ def station_status(snapshot: StationSnapshot, operative: bool,
     return ChargePointStatus.available, report
 
 
+#: The OCPP 1.6 Reason of each way a session ends.
+REASONS: dict[StopReason, Reason] = {
+    StopReason.STOP_BUTTON: Reason.local,
+    StopReason.CARD: Reason.local,
+    StopReason.EV_TARGET_REACHED: Reason.local,
+    StopReason.EV_BATTERY_FULL: Reason.local,
+    StopReason.EV_REQUEST: Reason.local,
+    StopReason.EV_DISCONNECTED: Reason.ev_disconnected,
+    StopReason.FAULT: Reason.other,
+    StopReason.EMERGENCY_STOP: Reason.emergency_stop,
+    StopReason.REMOTE: Reason.remote,
+    StopReason.SOFT_RESET: Reason.soft_reset,
+    StopReason.HARD_RESET: Reason.hard_reset,
+    StopReason.UNLOCK_COMMAND: Reason.unlock_command,
+    StopReason.DEAUTHORIZED: Reason.de_authorized,
+    StopReason.TIME_LIMIT: Reason.other,
+    StopReason.POWER_LOSS: Reason.power_loss,
+    StopReason.OTHER: Reason.other,
+}
+#: The stop reasons a central system (or this charge point for it) may ask for by Reason.
+_REQUESTED = (StopReason.REMOTE, StopReason.SOFT_RESET, StopReason.HARD_RESET, StopReason.UNLOCK_COMMAND,
+              StopReason.DEAUTHORIZED, StopReason.EMERGENCY_STOP, StopReason.POWER_LOSS)
+
+
+def reason_of(stop: StopReason) -> str:
+    """The OCPP 1.6 Reason (its string) of a station StopReason."""
+    return REASONS[stop].value
+
+
+def stop_reason_of(reason: str) -> StopReason:
+    """The station's stop reason for an OCPP 1.6 Reason the backend asks for (Other when unknown)."""
+    return next((stop for stop in _REQUESTED if REASONS[stop].value == reason), StopReason.OTHER)
+
+
 def stop_reason(reason: StopReason | str) -> Reason:
     """OCPP Reason of a station StopReason (or of an OCPP reason string passed through)."""
-    value = reason.ocpp if isinstance(reason, StopReason) else reason
+    if isinstance(reason, StopReason):
+        return REASONS[reason]
     try:
-        return Reason(value)
+        return Reason(reason)
     except ValueError:
         return Reason.other

@@ -108,8 +108,9 @@ class SessionStarted:
 
 @dataclass(frozen=True, slots=True)
 class SessionStopped:
-    """``reason`` is the OCPP 1.6 Reason (``StopReason.ocpp``, or the reason passed to
-    :meth:`StationPort.stop_session`); ``id_tag`` the card that stopped it, if a card did."""
+    """``reason`` is the OCPP 1.6 Reason (:func:`controller.ocpp.mapping.reason_of` the station's
+    stop reason, or the reason passed to :meth:`StationPort.stop_session`); ``id_tag`` the card
+    that stopped it, if a card did."""
 
     connector_id: int
     meter_stop_wh: int

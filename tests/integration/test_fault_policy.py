@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from controller import commands as cmd
 from controller.fault_policy import Action, action_for, station_wide, twin
+from controller.port import BackendLink
 from controller.sim.world import World
 from controller.types import AuthMethod, Side
 from hmi.navigation import screen_for
@@ -177,11 +178,11 @@ def test_a_network_message_informs_without_blocking(make_world: WorldFactory) ->
     world = make_world("J0U", authorization={"methods": ["rfid", "qr"]})
     charge(world, Side.LEFT)
     world.station.attach_backend()
-    world.station.set_backend_online(False, "033901")  # the backend is unreachable (manual 5.3.7)
+    world.station.set_backend_online(BackendLink.OFFLINE, "033901")  # the backend is unreachable (manual 5.3.7)
     world.advance(1)
     assert state(world, Side.LEFT) == "charging" and world.view.backend_code == "033901"
     assert AuthMethod.QR not in world.view.methods and AuthMethod.RFID in world.view.methods
-    world.station.set_backend_online(True, "")
+    world.station.set_backend_online(BackendLink.ONLINE)
     world.advance(0.1)
     assert AuthMethod.QR in world.view.methods
 

@@ -6,6 +6,7 @@ from ocpp.v16.enums import ChargePointErrorCode
 
 from controller.mrec import all_mrecs, mapped_codes, mrec_of, reported_code, vendor_id
 from controller.ocpp.mapping import error_report
+from controller.port import BackendLink
 from controller.readings import Measurement
 from controller.status_codes import known_codes, lookup
 from hmi.format import Formatter
@@ -65,6 +66,6 @@ def test_the_status_screen_follows_the_mrec_display_convention_only_in_mrec_mode
         assert kiosk_values(world.view, Formatter())["statusReportText"] == expected
         if mode == "mrec":
             world.station.attach_backend()
-            world.station.set_backend_online(True, "")
+            world.station.set_backend_online(BackendLink.ONLINE)
             assert kiosk_values(world.station.view(), Formatter())["statusReportText"].startswith(
                 "The operator has been notified.")

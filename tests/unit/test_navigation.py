@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from controller import commands as cmd
+from controller.port import BackendLink
 from controller.types import Side
 from hmi.format import Formatter
 from hmi.navigation import screen_for
@@ -59,7 +60,7 @@ def test_every_code_and_every_step_is_reachable_when_they_take_several_pages(mak
     world.hardware.inject_fault(Side.RIGHT, 13608)  # information on the other connector: not on this screen
     world.hardware.set_door_open(True)
     world.station.attach_backend()
-    world.station.set_backend_online(False, "033900")  # the network's message
+    world.station.set_backend_online(BackendLink.OFFLINE, "033900")  # the network's message
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 10)
     assert screen_for(world.view) == "status"
     count = kiosk_values(world.view, Formatter())["statusCount"]

@@ -18,7 +18,14 @@ from controller.ocpp import boot as bootfsm
 from controller.ocpp.authorization import AuthorizationStore, IdTagInfo, Rules, decide
 from controller.ocpp.configuration import ChangeResult, Configuration, standard_keys
 from controller.ocpp.connection import Backoff, EndpointError, endpoint, endpoint_from_override, redact
-from controller.ocpp.mapping import connector_status, error_code_of, error_report, stop_reason
+from controller.ocpp.mapping import (
+    connector_status,
+    error_code_of,
+    error_report,
+    reason_of,
+    stop_reason,
+    stop_reason_of,
+)
 from controller.ocpp.metering import next_aligned
 from controller.ocpp.port import ConnectorSnapshot, ReportedCode, StationSnapshot
 from controller.ocpp.queue import TransactionQueue
@@ -261,9 +268,11 @@ def test_charging_with_nothing_offered_is_suspended_by_the_charger() -> None:
 
 
 def test_every_stop_reason_has_an_ocpp_reason() -> None:
-    assert all(stop_reason(r).value == r.ocpp for r in StopReason)
-    assert all(StopReason.from_ocpp(r.ocpp).ocpp == r.ocpp for r in StopReason if r.ocpp not in ("Local",
-                                                                                              "EVDisconnected"))
+    assert all(stop_reason(r).value == reason_of(r) for r in StopReason)
+    assert all(reason_of(stop_reason_of(reason_of(r))) == reason_of(r) for r in StopReason
+               if reason_of(r) not in ("Local", "EVDisconnected"))
+    assert stop_reason_of("HardReset") is StopReason.HARD_RESET
+    assert stop_reason_of("Local") is StopReason.OTHER  # a station's own reason, never asked for
     assert stop_reason("DeAuthorized").value == "DeAuthorized"
     assert stop_reason("Nonsense").value == "Other"
 

@@ -8,7 +8,7 @@ import dataclasses
 from controller import commands as cmd
 from controller.backend import station_snapshot
 from controller.engineer import hash_pin
-from controller.station_state import BackendLink
+from controller.port import BackendLink
 from controller.types import Side
 from tests.conftest import WorldFactory, charge
 
