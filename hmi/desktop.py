@@ -21,10 +21,11 @@ from controller.sim.ev import DEFAULT_EVS
 from controller.types import Side, connectors_of
 from hmi.input import ButtonKeys
 from hmi.scene import Scene, load_fonts
-from hmi.viewmodel import Kiosk, SimulatorControl
+from hmi.viewmodel import Kiosk
 
 if TYPE_CHECKING:
     from hmi.bridge import KioskBridge  # imported after the first frame (start-up time)
+    from hmi.simulator_panel import SimulatorControl  # the demo's panel only (not with --kiosk)
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ class CsmsButtons(QObject):
         self._next = following
         if lines:
             self._lines = (self._lines + lines)[-CSMS_LOG_LINES:]
-            self.control.update(csmsLog=list(self._lines))
+            self.control.update(csmsLog=tuple(self._lines))
 
     def close(self) -> None:
         self._timer.stop()
@@ -139,6 +140,8 @@ def simulator_control(config: Config, runtime: ControllerRuntime,
                       csms: DemoCentralSystem | None = None) -> tuple[SimulatorControl, CsmsButtons | None]:
     """The presenter's panel, wired to the simulated hardware in the controller thread (and to
     the demo central system's HTTP door when there is one)."""
+    from hmi.simulator_panel import SimulatorControl
+
     control = SimulatorControl()
     connectors = connectors_of(config.station.version)
     cards = config.authorization.local_allow_list
