@@ -30,6 +30,10 @@ family  action              behaviour
 
 The power cabinet's 04xxxx series follows its twin: 041 as 011, 042 as 012, 043 as 013.
 
+What the driver is told (:func:`out_of_service`): Out of service while every code that blocks
+the connector needs a technician (the 011 family, a failed start-up self-test, no power module
+left), else the status screen with the code and what to do.
+
 Scope: a code a connector board reports concerns that connector when its description names a
 connector standard (CHAdeMO, CCS, GB/GBT), else the whole station ("AC input contactor 1
 welding", "RCD/CCID self-test fail", "disconnected from power cabinet"); 04xxxx codes always
@@ -99,6 +103,22 @@ def latches(code: str) -> bool:
 
 def blocks_charging(action: Action) -> bool:
     return action in (Action.OUT_OF_SERVICE, Action.PAUSE, Action.END_SESSION)
+
+
+#: 012 codes that put the charger out of service although their family only pauses: a failed
+#: start-up self-test (012280-012287, 012291-012293; 012288-012290 between them are output
+#: under-voltage warnings) and no power module left (012279).  They stay only while reported,
+#: but nothing a driver does makes them go.
+OUT_OF_SERVICE_CODES = frozenset(
+    {f"{code:06d}" for code in (*range(12280, 12288), *range(12291, 12294))} | {"012279"})
+
+
+def out_of_service(code: str) -> bool:
+    """Whether ``code`` takes its connector (or the station) out of service until a technician
+    acts (manual 5.3.3), rather than pausing it or leaving it to the driver: the kiosk says
+    Out of service instead of showing the code's steps.  The codes that latch
+    (:func:`latches`), and :data:`OUT_OF_SERVICE_CODES`."""
+    return action_for(code) is Action.OUT_OF_SERVICE or format_code(code) in OUT_OF_SERVICE_CODES
 
 
 def station_wide(code: str) -> bool:

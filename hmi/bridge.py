@@ -20,7 +20,7 @@ from controller.commands import Command
 from controller.view import StationView
 from hmi.format import Formatter
 from hmi.i18n import Translations
-from hmi.presenter import connector_values, kiosk_values
+from hmi.presenter import connector_values, kiosk_values, stalled_values
 from hmi.viewmodel import ConnectorViewModel, Kiosk, ShowStatusPage
 
 CommandSender = Callable[[Command], object]
@@ -30,7 +30,7 @@ class KioskBridge(QObject):
     """Keeps the kiosk view model in step with the latest station snapshot."""
 
     viewArrived = Signal(object)
-    presented = Signal(str)  # the screen name after each presentation
+    presented = Signal(str)  # the screen (hmi.screens.Screen's value) after each presentation
 
     def __init__(self, kiosk: Kiosk, formatter: Formatter, send_command: CommandSender,
                  translations: Translations | None = None) -> None:
@@ -64,9 +64,8 @@ class KioskBridge(QObject):
             return
         self._stalled = stalled
         if stalled:
-            self.kiosk.update(screen="outOfService", statusCode="", statusText="", leftButtonText="",
-                              rightButtonText="", noticeText="")
-            self.presented.emit("outOfService")
+            self.kiosk.set_values(stalled_values(self.kiosk.values))
+            self.presented.emit(self.kiosk.values.screen.value)
         elif self._view is not None:
             self.present(self._view)
 
@@ -76,19 +75,21 @@ class KioskBridge(QObject):
         if self._stalled:
             self._view = view  # shown when the controller is back
             return
-        if len(self._connector_models()) != len(view.connectors):
-            self.kiosk.set_connectors([ConnectorViewModel() for _ in view.connectors])
+        models = self._connector_models()
+        replaced: list[ConnectorViewModel] | None = None
+        if len(models) != len(view.connectors):
+            models = replaced = [ConnectorViewModel() for _ in view.connectors]
         previous = self._view
         self._view = view
         self._use_language(view.language, view.utc_offset_minutes)
         if previous is None or previous.focused != view.focused or previous.codes != view.codes:
             self._status_index = 0
-        for model, connector in zip(self._connector_models(), view.connectors, strict=True):
-            model.update(**connector_values(connector, view, self.formatter))
+        for model, connector in zip(models, view.connectors, strict=True):
+            model.set_values(connector_values(connector, view, self.formatter))
         values = kiosk_values(view, self.formatter, self._status_index)
-        self._status_index = values["statusIndex"]
-        self.kiosk.update(**values)
-        self.presented.emit(values["screen"])
+        self._status_index = values.statusIndex
+        self.kiosk.show(values, replaced)
+        self.presented.emit(values.screen.value)
 
     def _use_language(self, tag: str, utc_offset_minutes: int | None) -> None:
         if self.translations is not None:

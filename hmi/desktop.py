@@ -22,10 +22,11 @@ from controller.sim.ev import DEFAULT_EVS
 from controller.types import Side, connectors_of
 from hmi.input import ButtonKeys
 from hmi.scene import Scene, load_fonts
-from hmi.viewmodel import Kiosk, SimulatorControl
+from hmi.viewmodel import Kiosk
 
 if TYPE_CHECKING:
     from hmi.bridge import KioskBridge  # imported after the first frame (start-up time)
+    from hmi.simulator_panel import SimulatorControl  # the demo's panel only (not with --kiosk)
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ class CsmsButtons(QObject):
         self._next = following
         if lines:
             self._lines = (self._lines + lines)[-CSMS_LOG_LINES:]
-            self.control.update(csmsLog=list(self._lines))
+            self.control.update(csmsLog=tuple(self._lines))
 
     def close(self) -> None:
         self._timer.stop()
@@ -191,6 +192,8 @@ def simulator_control(config: Config, panel: sim.SimulatorPanel,
                       csms: DemoCentralSystem | None = None) -> tuple[SimulatorControl, CsmsButtons | None]:
     """The presenter's panel, wired to the simulated hardware on the controller's bus (and to
     the demo central system's HTTP door when there is one)."""
+    from hmi.simulator_panel import SimulatorControl
+
     control = SimulatorControl()
     connectors = connectors_of(config.station.version)
     cards = config.authorization.local_allow_list

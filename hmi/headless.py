@@ -19,7 +19,7 @@ from controller.sim.world import World
 from controller.view import StationView
 from hmi.bridge import KioskBridge
 from hmi.format import Formatter
-from hmi.navigation import screen_for
+from hmi.navigation import screen_name
 from hmi.scene import Scene, load_fonts
 from hmi.viewmodel import Kiosk
 
@@ -72,14 +72,14 @@ def run_scenario(config: Config, scenario_path: Path, screenshots: Path | None, 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     load_fonts(app)  # type: ignore[arg-type]
     kiosk = Kiosk()
-    kiosk.update(animated=False)  # the same pixels on every run
+    kiosk.set_animated(False)  # the same pixels on every run
     scene = Scene(kiosk)
     scene.window.resize(*size)
     world = World(config, csms_url=csms_url)
     bridge = KioskBridge(kiosk, Formatter(config.station.language, config.station.time_zone), world.submit,
                          scene.translations)
     writer = ScreenshotWriter(bridge, scene, screenshots)
-    runner = ScenarioRunner(world, screen_for, on_change=writer, log=events)
+    runner = ScenarioRunner(world, screen_name, on_change=writer, log=events)
     try:
         runner.run(scenario)
     except ScenarioError as exc:

@@ -6,17 +6,20 @@ screen follows; nobody "clicks through" to reach it.
 
 from __future__ import annotations
 
-from controller.fault_policy import Action, action_for
+from controller.fault_policy import out_of_service
+from controller.session import ConnectorState
 from controller.view import ActiveCode, ConnectorView, StationPhase, StationView
+from hmi.screens import Screen
 
-#: Codes that take a connector out of service until a technician acts (manual 5.3.3)
-#: rather than pausing it: part faults (011, and the power cabinet's 041), failed start-up self-tests (012280-012287,
-#: 012291-012293; 012288-012290 are output under-voltage warnings) and no power module left.
-_SELF_TEST_CODES = frozenset(range(12280, 12288)) | frozenset(range(12291, 12294))
-
-
-def is_out_of_service_code(code: str) -> bool:
-    return action_for(code) is Action.OUT_OF_SERVICE or int(code) in _SELF_TEST_CODES or code == "012279"
+#: The focused connector's state -> its screen, when nothing else (technicians, codes in
+#: force, a driver's authorization waiting for the cable) decides; FINISHED shows the
+#: summary until the driver dismisses it.  Any other state: Home.
+_SCREEN_OF_STATE = {
+    ConnectorState.UNAVAILABLE.value: Screen.INITIALIZING,
+    ConnectorState.PREPARING.value: Screen.PREPARING,
+    ConnectorState.CHARGING.value: Screen.CHARGING,
+    ConnectorState.STOPPING.value: Screen.CHARGING,
+}
 
 
 def blocking_codes(view: StationView, connector: ConnectorView) -> list[ActiveCode]:
@@ -34,33 +37,28 @@ def status_codes(view: StationView, connector: ConnectorView) -> list[ActiveCode
     return sorted(relevant, key=lambda c: (not c.blocks_charging, c.side is not None))
 
 
-def screen_for(view: StationView) -> str:
-    """The name of the screen (see ``hmi.viewmodel.SCREENS``)."""
+def screen_for(view: StationView) -> Screen:
+    """The screen the kiosk shows for ``view``."""
     if view.engineer is not None:
-        return "engineer"
+        return Screen.ENGINEER
     if view.pin_pad is not None:
-        return "engineerPin"
+        return Screen.ENGINEER_PIN
     if view.phase is StationPhase.INITIALIZING:
-        return "initializing"
+        return Screen.INITIALIZING
     focused = view.focused_connector
     blocking = blocking_codes(view, focused)
     if blocking:
-        if all(is_out_of_service_code(c.code) for c in blocking):
-            return "outOfService"
-        return "status"
+        # the fault policy decides whether a technician must come (controller.fault_policy)
+        return Screen.OUT_OF_SERVICE if all(out_of_service(c.code) for c in blocking) else Screen.STATUS
     if view.pending is not None:
-        return "plugin"
-    state = focused.state
-    if state == "preparing":
-        return "preparing"
-    if state in ("charging", "stopping"):
-        return "charging"
-    if state == "finished":
+        return Screen.PLUGIN
+    if focused.state == ConnectorState.FINISHED.value:
         session = focused.session
-        if session is not None and not session.summary_dismissed:
-            return "summary"
-        return "home"
-    if state == "unavailable":
-        return "initializing"
-    return "home"
+        return Screen.SUMMARY if session is not None and not session.summary_dismissed else Screen.HOME
+    return _SCREEN_OF_STATE.get(focused.state, Screen.HOME)
 
+
+def screen_name(view: StationView) -> str:
+    """The name of the screen for ``view``, as scenarios and event logs write it
+    (:class:`controller.sim.scenario.ScenarioRunner` takes this)."""
+    return screen_for(view).value

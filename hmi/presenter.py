@@ -1,11 +1,13 @@
 """StationView -> view-model values: the texts a driver reads, translated and formatted.
 
 Pure functions apart from Qt's translation look-up, so every string that reaches
-the screen is produced (and testable) here, and QML only lays them out.
+the screen is produced (and testable) here, and QML only lays them out.  They return
+the view models' own value classes (:mod:`hmi.values`), each built with every field.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 from urllib.parse import quote
 
@@ -13,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from controller.mrec import reported_code
 from controller.power import Limit
+from controller.session import ConnectorState
 from controller.status_codes import lookup
 from controller.types import AuthMethod, BoardStage, LedPattern, Side
 from controller.view import ActiveCode, CodeEvent, ConnectorView, EngineerView, NoticeKind, PinPad, StationView
@@ -20,6 +23,8 @@ from hmi.format import Formatter
 from hmi.i18n import CATALOG_CONTEXT, LANGUAGES, language
 from hmi.navigation import screen_for, status_codes
 from hmi.qr_provider import qr_url
+from hmi.screens import Screen
+from hmi.values import ConnectorValues, EngineerCode, EngineerColumn, KioskValues, LanguageEntry
 
 # pyside6-lupdate extracts ``translate("Context", "text")`` calls (tools/i18n.py update).
 translate = QCoreApplication.translate
@@ -41,16 +46,16 @@ def side_text(side: Side) -> str:
 
 def state_text(state: str) -> str:
     texts = {
-        "unavailable": translate("Presenter", "Starting up"),
-        "available": translate("Presenter", "Available"),
-        "reserved": translate("Presenter", "Reserved"),
-        "inoperative": translate("Presenter", "Unavailable"),
-        "plugged": translate("Presenter", "Connected – authorize to start"),
-        "preparing": translate("Presenter", "Preparing"),
-        "charging": translate("Presenter", "Charging"),
-        "stopping": translate("Presenter", "Stopping"),
-        "finished": translate("Presenter", "Complete – please unplug"),
-        "faulted": translate("Presenter", "Out of order"),
+        ConnectorState.UNAVAILABLE.value: translate("Presenter", "Starting up"),
+        ConnectorState.AVAILABLE.value: translate("Presenter", "Available"),
+        ConnectorState.RESERVED.value: translate("Presenter", "Reserved"),
+        ConnectorState.INOPERATIVE.value: translate("Presenter", "Unavailable"),
+        ConnectorState.PLUGGED.value: translate("Presenter", "Connected – authorize to start"),
+        ConnectorState.PREPARING.value: translate("Presenter", "Preparing"),
+        ConnectorState.CHARGING.value: translate("Presenter", "Charging"),
+        ConnectorState.STOPPING.value: translate("Presenter", "Stopping"),
+        ConnectorState.FINISHED.value: translate("Presenter", "Complete – please unplug"),
+        "faulted": translate("Presenter", "Out of order"),  # the view's own state: a code blocks it
     }
     return texts.get(state, state)
 
@@ -126,7 +131,7 @@ def notice_text(kind: NoticeKind, code: str = "", connecting: bool = False) -> s
 
 def limit_text(connector: ConnectorView) -> str:
     """Which limit holds the power, when it is not the EV's own request."""
-    if connector.state != "charging" or connector.limit is Limit.SHARED:
+    if connector.state != ConnectorState.CHARGING.value or connector.limit is Limit.SHARED:
         return ""  # while sharing, the shared-power hint (``sharedPower``) says why
     if connector.limit is Limit.PSU and connector.max_power_w == 0:
         return translate("Presenter", "Waiting for a free power module")
@@ -186,7 +191,7 @@ def receipt_source(connector: ConnectorView) -> str:
     """The Summary screen's receipt QR code: the backend's ``qrCodeText`` (OCA FinalCost),
     else the local receipt link; "" for none."""
     session = connector.session
-    if session is None or connector.state != "finished":
+    if session is None or connector.state != ConnectorState.FINISHED.value:
         return ""
     payload = session.backend_cost.qr_code_text if session.backend_cost is not None else ""
     payload = payload or session.receipt_qr
@@ -201,8 +206,8 @@ def language_values(view: StationView) -> dict[str, Any]:
         "language": active.tag,
         "languageName": active.name,
         "fontFamily": active.font_family,
-        "languages": [{"tag": tag, "name": LANGUAGES[tag].name, "fontFamily": LANGUAGES[tag].font_family}
-                      for tag in view.languages if tag in LANGUAGES],
+        "languages": tuple(LanguageEntry(tag, LANGUAGES[tag].name, LANGUAGES[tag].font_family)
+                           for tag in view.languages if tag in LANGUAGES),
         "highContrast": view.high_contrast,
     }
 
@@ -226,72 +231,79 @@ def plug_in_text(view: StationView) -> str:
             .replace("%1", names[0]).replace("%2", names[1]))
 
 
-def button_texts(screen: str, view: StationView) -> tuple[str, str]:
+def button_texts(screen: Screen, view: StationView) -> tuple[str, str]:
     """What the left and right physical buttons do on this screen."""
     left = ""
-    if screen == "plugin":
+    if screen is Screen.PLUGIN:
         left = translate("Presenter", "Cancel")
-    elif screen in ("preparing", "charging") and view.focused_connector.can_stop:
+    elif screen in (Screen.PREPARING, Screen.CHARGING) and view.focused_connector.can_stop:
         left = translate("Presenter", "Stop")
-    elif screen == "summary":
+    elif screen is Screen.SUMMARY:
         left = translate("Presenter", "Home")
-    if screen == "engineerPin":
+    if screen is Screen.ENGINEER_PIN:
         return translate("Presenter", "Select"), translate("Presenter", "Next")
-    if screen == "engineer":
+    if screen is Screen.ENGINEER:
         return "Exit", ""  # technicians: English
-    switchable = len(view.connectors) > 1 and screen not in ("initializing", "plugin")
+    switchable = len(view.connectors) > 1 and screen not in (Screen.INITIALIZING, Screen.PLUGIN)
     right = translate("Presenter", "Switch connector") if switchable else ""
     return left, right
 
 
-def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter) -> dict[str, Any]:
+def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter) -> ConnectorValues:
+    """What the screens show about ``connector``."""
     session = connector.session
-    charging_now = connector.state in ("charging", "stopping")
-    values: dict[str, Any] = {
-        "index": connector.side.value,
-        "side": connector.side.label,
-        "sideText": side_text(connector.side),
-        "standard": connector.standard.display_name,
-        "state": connector.state,
-        "stateText": state_text(connector.state),
-        "ledColour": connector.led_colour.name.lower(),
-        "ledBlinking": connector.led_pattern is not LedPattern.STEADY,
-        "focused": connector.side == view.focused,
-        "prepareStage": _PREPARE_STAGES.get(BoardStage(connector.stage), 0) if connector.state == "preparing" else 0,
-        "socPercent": connector.soc if connector.soc is not None else -1,
-        "socText": fmt.percent(connector.soc) if connector.soc is not None else "",
-        "targetSocText": fmt.percent(connector.target_soc) if connector.target_soc is not None else "",
-        "powerText": fmt.power_kw(connector.power_w),
-        "powerKw": connector.power_w / 1000,
-        "maxPowerKw": connector.max_power_w / 1000,
-        "voltageText": fmt.voltage(connector.voltage_dv),
-        "currentText": fmt.current(connector.current_da),
-        "energyText": fmt.energy(session.energy_wh) if session else "",
-        "elapsedText": fmt.duration(session.charging_seconds) if session else "",
-        "etaText": fmt.minutes(connector.eta_seconds) if connector.eta_seconds is not None else "",
-        "costText": cost_text(connector, view, fmt),
-        "sharedPower": connector.shared_power and connector.state == "charging",
-        "limitText": limit_text(connector),
-        "powerHistory": [watts / 1000 for watts in connector.power_history] if charging_now else [],
-        "chartScaleKw": view.max_power_w / 1000,
-        "chartScaleText": fmt.with_unit(view.max_power_w / 1000, "kW", 0),
-        "canStop": connector.can_stop,
-        "startSocText": fmt.percent(session.start_soc) if session and session.start_soc is not None else "",
-        "endSocText": fmt.percent(session.end_soc) if session and session.end_soc is not None else "",
-        "durationText": fmt.duration(session.charging_seconds) if session else "",
-        "stopReasonText": stop_reason_text(session.stop_reason) if session and session.stop_reason else "",
-        "startedText": fmt.date_time(session.started_wall) if session and session.started_wall else "",
-        "receiptQrSource": receipt_source(connector),
-    }
+    state = connector.state
+    charging_now = state in (ConnectorState.CHARGING.value, ConnectorState.STOPPING.value)
     code = session.stop_code if session and session.stop_code else ""
     if not code and connector.codes:
         code = connector.codes[0]
-    values["statusCode"] = code
-    values["statusText"] = catalog_text(lookup(code).driver_text) if code else ""
-    return values
+    return ConnectorValues.complete(
+        index=connector.side.value,
+        side=connector.side.label,
+        sideText=side_text(connector.side),
+        standard=connector.standard.display_name,
+        state=state,
+        stateText=state_text(state),
+        ledColour=connector.led_colour.name.lower(),
+        ledBlinking=connector.led_pattern is not LedPattern.STEADY,
+        focused=connector.side == view.focused,
+        prepareStage=(_PREPARE_STAGES.get(BoardStage(connector.stage), 0)
+                      if state == ConnectorState.PREPARING.value else 0),
+        socPercent=connector.soc if connector.soc is not None else -1,
+        socText=fmt.percent(connector.soc) if connector.soc is not None else "",
+        targetSocText=fmt.percent(connector.target_soc) if connector.target_soc is not None else "",
+        powerText=fmt.power_kw(connector.power_w),
+        powerKw=connector.power_w / 1000,
+        maxPowerKw=connector.max_power_w / 1000,
+        voltageText=fmt.voltage(connector.voltage_dv),
+        currentText=fmt.current(connector.current_da),
+        energyText=fmt.energy(session.energy_wh) if session else "",
+        elapsedText=fmt.duration(session.charging_seconds) if session else "",
+        etaText=fmt.minutes(connector.eta_seconds) if connector.eta_seconds is not None else "",
+        costText=cost_text(connector, view, fmt),
+        sharedPower=connector.shared_power and state == ConnectorState.CHARGING.value,
+        limitText=limit_text(connector),
+        powerHistory=tuple(watts / 1000 for watts in connector.power_history) if charging_now else (),
+        chartScaleKw=view.max_power_w / 1000,
+        chartScaleText=fmt.with_unit(view.max_power_w / 1000, "kW", 0),
+        canStop=connector.can_stop,
+        awaitingAuthorization=state == ConnectorState.PLUGGED.value,
+        free=state == ConnectorState.AVAILABLE.value,
+        sessionLive=charging_now,
+        startSocText=fmt.percent(session.start_soc) if session and session.start_soc is not None else "",
+        endSocText=fmt.percent(session.end_soc) if session and session.end_soc is not None else "",
+        durationText=fmt.duration(session.charging_seconds) if session else "",
+        stopReasonText=stop_reason_text(session.stop_reason) if session and session.stop_reason else "",
+        startedText=fmt.date_time(session.started_wall) if session and session.started_wall else "",
+        receiptQrSource=receipt_source(connector),
+        statusCode=code,
+        statusText=catalog_text(lookup(code).driver_text) if code else "",
+    )
 
 
-def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> dict[str, Any]:
+def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> KioskValues:
+    """Everything the kiosk shows for ``view`` but the connectors, with page ``status_index``
+    of the status screen (kept within the pages there are)."""
     screen = screen_for(view)
     focused = view.focused_connector
     left, right = button_texts(screen, view)
@@ -315,7 +327,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
         "appEnabled": AuthMethod.APP in view.methods,
         "qrSource": "image://qr/" + quote(qr_payload, safe=""),
         "qrCaption": qr_caption(view),
-        "tariffLines": tariff_lines(view, fmt),
+        "tariffLines": tuple(tariff_lines(view, fmt)),
         "plugInSecondsLeft": view.pending.seconds_left if view.pending else 0,
         "plugInText": plug_in_text(view),
         "noticeText": notice_text(view.notice.kind, view.notice.code, view.backend_connecting) if view.notice else "",
@@ -327,13 +339,20 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> di
         "backendCode": view.backend_code,
         "statusCount": len(pages),
         "statusIndex": status_index,
-        "preferencesVisible": screen == "home",
+        "preferencesVisible": screen is Screen.HOME,
         **language_values(view),
     }
     values.update(status_values(view, *pages[status_index]) if pages else status_values(view, None))
     values.update(pin_values(view.pin_pad))
     values.update(engineer_values(view))
-    return values
+    return KioskValues.complete(**values)
+
+
+def stalled_values(values: KioskValues) -> KioskValues:
+    """``values`` while the controller has stopped cycling: Out of service, with nothing a
+    driver could act on (the numbers no longer move)."""
+    return dataclasses.replace(values, screen=Screen.OUT_OF_SERVICE, statusCode="", statusText="",
+                               leftButtonText="", rightButtonText="", noticeText="")
 
 
 ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up")
@@ -365,7 +384,7 @@ def _event_line(event: CodeEvent) -> str:
     return f"{event.at:%H:%M:%S} UTC {what} " + _code_line(event.code, event.side, reading)
 
 
-def _engineer_columns(view: StationView, eng: EngineerView) -> list[dict[str, Any]]:
+def _engineer_columns(view: StationView, eng: EngineerView) -> tuple[EngineerColumn, ...]:
     network = "no central system configured"
     if eng.backend_configured:
         network = "online" if eng.backend_online else f"offline ({eng.backend_code or 'connecting'})"
@@ -390,51 +409,51 @@ def _engineer_columns(view: StationView, eng: EngineerView) -> list[dict[str, An
                     f"{p.current_a:g} A  {p.temperature_c:g} °C{fault}")
     counters = [f"{what}: {count}" + (f" of {limit}" if limit else "") for what, count, limit in eng.counters]
     if eng.page == 0:
-        return [{"title": "Station", "lines": station},
-                {"title": "Power modules and counters", "lines": [*psus, "", *counters]}]
+        return (EngineerColumn("Station", tuple(station)),
+                EngineerColumn("Power modules and counters", (*psus, "", *counters)))
     if eng.page != 1:
-        return []
+        return ()
     columns = []
     for c in eng.connectors:
         flags = [name for name, on in (("plugged", c.plugged), ("locked", c.locked),
                                        ("contactor closed", c.contactor_closed)) if on]
-        columns.append({"title": f"{c.side.label.title()} – {c.standard.display_name}", "lines": [
+        columns.append(EngineerColumn(f"{c.side.label.title()} – {c.standard.display_name}", (
             f"state {c.state}, board stage {c.stage}",
             ", ".join(flags) or "unplugged",
             f"{c.voltage_v:g} V  {c.current_a:g} A  {c.power_w / 1000:.1f} kW",
             f"EV asks {c.ev_target_v:g} V {c.ev_target_a:g} A" + (f", SOC {c.soc} %" if c.soc is not None else ""),
             f"board code {c.board_code or 'none'}",
             f"energy register {c.energy_register_wh / 1000:.3f} kWh",
-        ]})
-    return columns
+        )))
+    return tuple(columns)
 
 
-def _lookup_lines(eng: EngineerView) -> list[str]:
+def _lookup_lines(eng: EngineerView) -> tuple[str, ...]:
     if not eng.query:
-        return ["Type a six-digit code or words (as evse-hmi codes), or tap a code above."]
+        return ("Type a six-digit code or words (as evse-hmi codes), or tap a code above.",)
     if not eng.results:
-        return [f"Nothing found for “{eng.query}”."]
+        return (f"Nothing found for “{eng.query}”.",)
     if len(eng.results) > 1:
-        return [f"{code}  {lookup(code).description}" for code in eng.results]
+        return tuple(f"{code}  {lookup(code).description}" for code in eng.results)
     info = lookup(eng.results[0])
-    lines = [f"{info.code}  {info.description}", f"{info.family_name} ({info.severity}), {info.source}"]
-    return lines + [f"{n}. {step}" for n, step in enumerate(info.technician_steps, 1)]
+    lines = (f"{info.code}  {info.description}", f"{info.family_name} ({info.severity}), {info.source}")
+    return lines + tuple(f"{n}. {step}" for n, step in enumerate(info.technician_steps, 1))
 
 
 def engineer_values(view: StationView) -> dict[str, Any]:
     """The engineer screen: technicians' facts, in English (not translated, like ``evse-hmi codes``)."""
     eng = view.engineer
     if eng is None:
-        return {"engineerPage": 0, "engineerTabs": [], "engineerColumns": [], "engineerCodes": [],
-                "engineerLookupLines": [], "engineerQuery": "", "engineerFooterText": ""}
-    codes = [{"text": "active   " + _code_line(c.code, c.side, "  (blocking)" if c.blocks_charging else ""),
-              "code": c.code} for c in view.codes] or [{"text": "active   none", "code": ""}]
-    codes += [{"text": _event_line(event), "code": event.code} for event in eng.recent]
+        return {"engineerPage": 0, "engineerTabs": (), "engineerColumns": (), "engineerCodes": (),
+                "engineerLookupLines": (), "engineerQuery": "", "engineerFooterText": ""}
+    codes = [EngineerCode("active   " + _code_line(c.code, c.side, "  (blocking)" if c.blocks_charging else ""),
+                          c.code) for c in view.codes] or [EngineerCode("active   none", "")]
+    codes += [EngineerCode(_event_line(event), event.code) for event in eng.recent]
     return {
         "engineerPage": eng.page,
-        "engineerTabs": list(ENGINEER_TABS),
+        "engineerTabs": ENGINEER_TABS,
         "engineerColumns": _engineer_columns(view, eng),
-        "engineerCodes": codes[:ENGINEER_CODE_LINES],
+        "engineerCodes": tuple(codes[:ENGINEER_CODE_LINES]),
         "engineerLookupLines": _lookup_lines(eng),
         "engineerQuery": eng.query,
         "engineerFooterText": f"Closes in {eng.seconds_left} s without activity",
@@ -454,7 +473,7 @@ def status_pages(codes: list[ActiveCode]) -> list[tuple[ActiveCode, int]]:
 
 def status_values(view: StationView, active: ActiveCode | None, first_step: int = 0) -> dict[str, Any]:
     if active is None:
-        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": [], "statusStepOffset": 0,
+        return {"statusCode": "", "statusText": "", "statusScopeText": "", "statusSteps": (), "statusStepOffset": 0,
                 "statusReportText": ""}
     info = lookup(active.code)
     if active.side is None:
@@ -469,7 +488,7 @@ def status_values(view: StationView, active: ActiveCode | None, first_step: int 
         "statusCode": info.code,
         "statusText": catalog_text(info.driver_text),
         "statusScopeText": scope,
-        "statusSteps": [catalog_text(step) for step in info.steps[first_step:first_step + STEPS_PER_PAGE]],
+        "statusSteps": tuple(catalog_text(step) for step in info.steps[first_step:first_step + STEPS_PER_PAGE]),
         "statusStepOffset": first_step,
         "statusReportText": report_text(view, info.code),
     }

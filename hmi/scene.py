@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont, QGuiApplication
@@ -12,7 +13,10 @@ from PySide6.QtQuick import QQuickWindow
 
 from hmi.i18n import LATIN_FAMILY, Translations, register_fonts
 from hmi.qr_provider import install as install_qr_provider
-from hmi.viewmodel import Kiosk, SimulatorControl
+from hmi.viewmodel import Kiosk
+
+if TYPE_CHECKING:
+    from hmi.simulator_panel import SimulatorControl  # the demo's panel: not imported by the kiosk
 
 REPO = Path(__file__).resolve().parent.parent
 QML_IMPORT_PATH = REPO / "qml"
@@ -32,7 +36,7 @@ class Scene:
     def __init__(self, kiosk: Kiosk, simulator: SimulatorControl | None = None) -> None:
         Kiosk.install(kiosk)
         if simulator is not None:
-            SimulatorControl.install(simulator)
+            type(simulator).install(simulator)
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_IMPORT_PATH))
         self.translations = Translations(self.engine)

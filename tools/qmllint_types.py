@@ -2,12 +2,13 @@
 
     python tools/qmllint_types.py OUT_DIR
 
-``pyside6-metaobjectdump`` reads ``hmi/viewmodel.py`` statically and so misses every
-property made by the ``_prop()`` helper.  This script starts from its output (class
-hierarchy, QML class infos, signals, slots) and replaces each class's properties with
-the ones its live ``QMetaObject`` reports, then runs ``pyside6-qmltyperegistrar`` to
-write ``OUT_DIR/evse.qmltypes``.  ``tools/qmllint`` calls it; the output directory
-(``.qmllint-types/``) is git-ignored.
+``pyside6-metaobjectdump`` reads the Python modules (``hmi/viewmodel.py``, and the demo's
+``hmi/simulator_panel.py``) statically and so misses every property generated from a
+view model's dataclass, and every enum that is not declared in the class body.  This
+script starts from its output (class hierarchy, QML class infos, signals, slots) and
+replaces each class's properties and enums with the ones its live ``QMetaObject``
+reports, then runs ``pyside6-qmltyperegistrar`` to write ``OUT_DIR/evse.qmltypes``.
+``tools/qmllint`` calls it; the output directory (``.qmllint-types/``) is git-ignored.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCE = REPO / "hmi" / "viewmodel.py"
+SOURCES = (REPO / "hmi" / "viewmodel.py", REPO / "hmi" / "simulator_panel.py")
 BIN = Path(sys.executable).parent
 
 sys.path.insert(0, str(REPO))
@@ -27,7 +28,9 @@ sys.path.insert(0, str(REPO))
 from PySide6.QtCore import QMetaObject  # noqa: E402
 from PySide6.scripts.project_lib import qt_metatype_json_dir  # noqa: E402
 
-from hmi import viewmodel  # noqa: E402
+from hmi import simulator_panel, viewmodel  # noqa: E402
+
+MODULES = (viewmodel, simulator_panel)
 
 
 def runtime_properties(meta: QMetaObject) -> list[dict[str, Any]]:
@@ -51,24 +54,46 @@ def runtime_properties(meta: QMetaObject) -> list[dict[str, Any]]:
     return properties
 
 
+def runtime_enums(meta: QMetaObject) -> list[dict[str, Any]]:
+    """The enums a class itself declares (``QEnum``), as moc would describe them."""
+    enums = []
+    for index in range(meta.enumeratorOffset(), meta.enumeratorCount()):
+        enum = meta.enumerator(index)
+        enums.append({
+            "name": enum.name(),
+            "isClass": enum.isScoped(),
+            "isFlag": enum.isFlag(),
+            "values": [enum.key(key) for key in range(enum.keyCount())],
+        })
+    return enums
+
+
+def python_class(name: str) -> Any:
+    for module in MODULES:
+        if name in vars(module):
+            return vars(module)[name]
+    return None
+
+
 def metatypes(work_dir: Path) -> Path:
-    """metaobjectdump's JSON with properties taken from the live classes."""
+    """metaobjectdump's JSON with properties and enums taken from the live classes."""
     dumped = work_dir / "viewmodel.metatypes.json"
     subprocess.run(
-        [str(BIN / "pyside6-metaobjectdump"), "--quiet", "-o", str(dumped), str(SOURCE)],
+        [str(BIN / "pyside6-metaobjectdump"), "--quiet", "-o", str(dumped), *map(str, SOURCES)],
         check=True,
     )
     data = json.loads(dumped.read_text())
     for module in data:
         for cls in module["classes"]:
-            python_class = getattr(viewmodel, cls["className"], None)
-            if python_class is None:
+            found = python_class(cls["className"])
+            if found is None or not hasattr(found, "staticMetaObject"):
                 continue
-            properties = runtime_properties(python_class.staticMetaObject)
-            if properties:
-                cls["properties"] = properties
-            else:
-                cls.pop("properties", None)
+            for key, entries in (("properties", runtime_properties(found.staticMetaObject)),
+                                 ("enums", runtime_enums(found.staticMetaObject))):
+                if entries:
+                    cls[key] = entries
+                else:
+                    cls.pop(key, None)
     dumped.write_text(json.dumps(data, indent=2))
     return dumped
 

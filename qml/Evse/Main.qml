@@ -10,27 +10,27 @@ Window {
 
     // A function rather than a map property: it also works for the very first binding
     // evaluation, before the components below exist as property values.
-    function screenComponent(name: string): Component {
-        switch (name) {
-        case "initializing":
+    function screenComponent(screen: int): Component {
+        switch (screen) {
+        case Kiosk.Screen.Initializing:
             return initializingScreen;
-        case "home":
+        case Kiosk.Screen.Home:
             return homeScreen;
-        case "plugin":
+        case Kiosk.Screen.Plugin:
             return plugInScreen;
-        case "preparing":
+        case Kiosk.Screen.Preparing:
             return preparingScreen;
-        case "charging":
+        case Kiosk.Screen.Charging:
             return chargingScreen;
-        case "summary":
+        case Kiosk.Screen.Summary:
             return summaryScreen;
-        case "status":
+        case Kiosk.Screen.Status:
             return statusScreen;
-        case "outOfService":
+        case Kiosk.Screen.OutOfService:
             return outOfServiceScreen;
-        case "engineerPin":
+        case Kiosk.Screen.EngineerPin:
             return engineerPinScreen;
-        case "engineer":
+        case Kiosk.Screen.Engineer:
             return engineerScreen;
         }
         return null;
@@ -68,12 +68,12 @@ Window {
         anchors.top: header.bottom
 
         Repeater {
-            model: ["initializing", "home", "plugin", "preparing", "charging", "summary", "status", "outOfService", "engineerPin", "engineer"]
+            model: Kiosk.screens
 
             delegate: Loader {
                 id: screenLoader
 
-                required property string modelData
+                required property int modelData
                 readonly property bool current: Kiosk.screen === modelData
                 property bool used: false
 

@@ -54,8 +54,8 @@ def test_the_driver_still_plugged_in_sees_the_interrupted_sessions_summary(tmp_p
         assert world.hardware.boards[Side.LEFT].locked is False, "unlocked: the driver can leave"
         assert not any(p.enabled for p in world.hardware.psus)
         values = connector_values(left, world.view, Formatter())
-        assert values["stopReasonText"] == "Stopped: the charger lost power"
-        assert values["durationText"].startswith(("0:01:5", "0:02:0")), "authorized to the last checkpoint"
+        assert values.stopReasonText == "Stopped: the charger lost power"
+        assert values.durationText.startswith(("0:01:5", "0:02:0")), "authorized to the last checkpoint"
         world.hardware.unplug(Side.LEFT)
         world.advance(0.3)
         assert world.state(Side.LEFT) is ConnectorState.AVAILABLE and screen_for(world.view) == "home"

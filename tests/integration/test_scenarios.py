@@ -13,7 +13,7 @@ import pytest
 from controller.config import Config
 from controller.sim.scenario import Scenario, ScenarioError, ScenarioRunner
 from controller.sim.world import World
-from hmi.navigation import screen_for
+from hmi.navigation import screen_name
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted((REPO / "scenarios").glob("*.scn"))
@@ -24,7 +24,7 @@ def run(scenario: Scenario) -> ScenarioRunner:
     if scenario.version:
         config = config.with_overrides(station={"version": scenario.version})
     world = World(config)
-    runner = ScenarioRunner(world, screen_for)
+    runner = ScenarioRunner(world, screen_name)
     try:
         runner.run(scenario)
     finally:

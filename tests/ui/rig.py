@@ -21,6 +21,8 @@ from hmi.format import Formatter
 from hmi.input import ButtonKeys
 from hmi.layout_check import find_missing_glyphs, find_small_text, find_text_problems
 from hmi.scene import Scene
+from hmi.screens import Screen
+from hmi.values import type_problems
 from hmi.viewmodel import Kiosk
 
 GOLDEN_DIR = Path(__file__).parent / "goldens"
@@ -37,7 +39,7 @@ class KioskRig:
     def __init__(self, version: str, **sections: dict) -> None:
         self.world = World(Config().with_overrides(station={"version": version}, **sections))
         self.kiosk = Kiosk()
-        self.kiosk.update(animated=False)
+        self.kiosk.set_animated(False)
         self.scene = Scene(self.kiosk)
         self.window = self.scene.window
         self.window.resize(1024, 600)
@@ -56,13 +58,17 @@ class KioskRig:
         return self.world.station.view()
 
     @property
-    def screen(self) -> str:
-        return str(self.kiosk.value("screen"))
+    def screen(self) -> Screen:
+        return self.kiosk.values.screen
 
     def present(self) -> None:
+        """Show the station's snapshot; every value the presenter made has its declared type."""
         self.bridge.present(self.world.station.view())
         for _ in range(3):
             QCoreApplication.processEvents()
+        models = [self.kiosk, *(self.kiosk.connector(i) for i in range(len(self.kiosk.property("connectors"))))]
+        problems = [problem for model in models for problem in type_problems(model.values)]
+        assert not problems, problems
 
     def start(self) -> KioskRig:
         self.world.start()

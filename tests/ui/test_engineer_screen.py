@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from controller.engineer import hash_pin
+from hmi.screens import Screen
 from tests.ui.conftest import RigFactory
 from tests.ui.rig import KioskRig
 
@@ -28,22 +29,22 @@ def test_a_long_press_on_the_id_and_the_pin_by_touch_open_the_engineer_screen_an
         make_rig: RigFactory) -> None:
     rig = make_rig("J0U", **ENGINEER).start()
     rig.touch(rig.view.charge_point_id)  # a short tap does nothing
-    assert rig.screen == "home"
+    assert rig.screen == Screen.HOME
     long_press(rig, rig.view.charge_point_id)
-    assert rig.screen == "engineerPin"
+    assert rig.screen == Screen.ENGINEER_PIN
     for digit in "1111":
         rig.touch(digit)
     rig.touch("OK")
-    assert rig.screen == "engineerPin" and rig.kiosk.value("pinMessageText") == "Wrong PIN"
+    assert rig.screen == Screen.ENGINEER_PIN and rig.kiosk.value("pinMessageText") == "Wrong PIN"
     for digit in PIN:
         rig.touch(digit)
     assert rig.kiosk.value("pinEntered") == 4
     rig.touch("OK")
-    assert rig.screen == "engineer"
+    assert rig.screen == Screen.ENGINEER
     rig.touch("Look-up")
     rig.touch("Status codes")
     rig.touch("Exit")
-    assert rig.screen == "home"
+    assert rig.screen == Screen.HOME
 
 
 def test_both_buttons_held_and_the_pin_by_keys_open_it_and_the_left_key_leaves(make_rig: RigFactory) -> None:
@@ -52,7 +53,7 @@ def test_both_buttons_held_and_the_pin_by_keys_open_it_and_the_left_key_leaves(m
     rig.advance(5.5)
     rig.world.hardware.hold_both_buttons(False)
     rig.advance(0.3)
-    assert rig.screen == "engineerPin"
+    assert rig.screen == Screen.ENGINEER_PIN
     assert (rig.kiosk.value("leftButtonText"), rig.kiosk.value("rightButtonText")) == ("Select", "Next")
     for digit in PIN:
         while rig.kiosk.value("pinCursor") != int(digit):
@@ -61,8 +62,8 @@ def test_both_buttons_held_and_the_pin_by_keys_open_it_and_the_left_key_leaves(m
     while rig.kiosk.value("pinCursor") != 10:  # OK
         rig.key(Qt.Key.Key_Right)
     rig.key(Qt.Key.Key_Left)
-    assert rig.screen == "engineer"
+    assert rig.screen == Screen.ENGINEER
     rig.key(Qt.Key.Key_Right)  # the next page
     assert rig.kiosk.value("engineerPage") == 1
     rig.key(Qt.Key.Key_Left)
-    assert rig.screen == "home"
+    assert rig.screen == Screen.HOME

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from controller import station
 from controller.status_codes import driver_texts, lookup
 from hmi.i18n import CATALOG_CONTEXT, FONT_DIR, LANGUAGES, TRANSLATED, compile_translations, qm_path, ts_path
+from hmi.screens import Screen
 from tests.ui.conftest import RigFactory
 
 REPO = Path(__file__).resolve().parents[2]
@@ -104,7 +105,7 @@ def test_the_status_screen_shows_the_catalog_in_the_drivers_language(make_rig: R
     rig.world.hardware.set_door_open(True)
     rig.advance(0.3)
     rig.set_language("fr-CA")
-    assert rig.screen == "status"
+    assert rig.screen == Screen.STATUS
     assert rig.kiosk.value("statusText") == "La porte du boîtier de la borne est ouverte. La recharge est suspendue."
     assert rig.kiosk.value("statusSteps")[0].startswith("Fermez la porte du boîtier")
     rig.find_text("Que faire")  # QML's own text

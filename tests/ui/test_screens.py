@@ -22,6 +22,7 @@ from controller.port import AuthDecision, BackendLink, Reservation, Verdict
 from controller.pricing import BackendCost
 from controller.types import Side
 from hmi.i18n import LANGUAGES
+from hmi.screens import Screen
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, UNKNOWN_CARD
 from tests.ui.conftest import RigFactory
 from tests.ui.rig import KioskRig, compare_with_golden
@@ -290,42 +291,42 @@ ALL_LANGUAGES = tuple(LANGUAGES)
 @dataclass(frozen=True)
 class Scene:
     build: Callable[[RigFactory], KioskRig]
-    screen: str
+    screen: Screen
     languages: tuple[str, ...] = ALL_LANGUAGES
 
 
 SCENES: dict[str, Scene] = {
-    "initializing": Scene(initializing, "initializing"),
-    "home-single": Scene(home_single, "home"),
-    "home-dual": Scene(home_dual, "home"),
-    "home-plugged": Scene(home_plugged, "home"),
-    "home-invalid-card": Scene(home_invalid_card, "home"),
-    "home-language-picker": Scene(home_language_picker, "home"),
-    "plugin": Scene(plugin, "plugin"),
-    "preparing": Scene(preparing, "preparing"),
-    "charging-single": Scene(charging_single, "charging"),
-    "charging-dual": Scene(charging_dual, "charging"),
-    "summary": Scene(summary, "summary"),
-    "status-emergency-stop": Scene(status_emergency_stop, "status"),
-    "status-fault": Scene(status_fault, "outOfService"),
-    "status-warning-door": Scene(status_warning_door, "status"),
-    "status-ev-message": Scene(status_ev_message, "status"),
-    "status-network": Scene(status_network, "status"),
-    "out-of-service": Scene(out_of_service, "outOfService"),
-    "home-backend-offline": Scene(home_backend_offline, "home"),
-    "home-connecting-card-unchecked": Scene(home_connecting_card_unchecked, "home"),
-    "home-offline-card-unchecked": Scene(home_offline_card_unchecked, "home"),
-    "home-reserved": Scene(home_reserved, "home"),
-    "home-checking-card": Scene(home_checking_card, "home"),
-    "summary-backend-receipt": Scene(summary_backend_receipt, "summary"),
+    "initializing": Scene(initializing, Screen.INITIALIZING),
+    "home-single": Scene(home_single, Screen.HOME),
+    "home-dual": Scene(home_dual, Screen.HOME),
+    "home-plugged": Scene(home_plugged, Screen.HOME),
+    "home-invalid-card": Scene(home_invalid_card, Screen.HOME),
+    "home-language-picker": Scene(home_language_picker, Screen.HOME),
+    "plugin": Scene(plugin, Screen.PLUGIN),
+    "preparing": Scene(preparing, Screen.PREPARING),
+    "charging-single": Scene(charging_single, Screen.CHARGING),
+    "charging-dual": Scene(charging_dual, Screen.CHARGING),
+    "summary": Scene(summary, Screen.SUMMARY),
+    "status-emergency-stop": Scene(status_emergency_stop, Screen.STATUS),
+    "status-fault": Scene(status_fault, Screen.OUT_OF_SERVICE),
+    "status-warning-door": Scene(status_warning_door, Screen.STATUS),
+    "status-ev-message": Scene(status_ev_message, Screen.STATUS),
+    "status-network": Scene(status_network, Screen.STATUS),
+    "out-of-service": Scene(out_of_service, Screen.OUT_OF_SERVICE),
+    "home-backend-offline": Scene(home_backend_offline, Screen.HOME),
+    "home-connecting-card-unchecked": Scene(home_connecting_card_unchecked, Screen.HOME),
+    "home-offline-card-unchecked": Scene(home_offline_card_unchecked, Screen.HOME),
+    "home-reserved": Scene(home_reserved, Screen.HOME),
+    "home-checking-card": Scene(home_checking_card, Screen.HOME),
+    "summary-backend-receipt": Scene(summary_backend_receipt, Screen.SUMMARY),
     # High contrast: one Latin and one CJK language are enough to see the palette.
-    "home-high-contrast": Scene(home_high_contrast, "home", ("en-US", "zh-TW")),
-    "charging-high-contrast": Scene(charging_high_contrast, "charging", ("en-US", "zh-TW")),
+    "home-high-contrast": Scene(home_high_contrast, Screen.HOME, ("en-US", "zh-TW")),
+    "charging-high-contrast": Scene(charging_high_contrast, Screen.CHARGING, ("en-US", "zh-TW")),
     # Technicians: the PIN pad is translated; the engineer pages are English in every language.
-    "engineer-pin": Scene(engineer_pin, "engineerPin"),
-    "engineer": Scene(engineer, "engineer", ("en-US", "zh-TW")),
-    "engineer-codes": Scene(engineer_codes, "engineer", ("en-US",)),
-    "engineer-lookup": Scene(engineer_lookup, "engineer", ("en-US",)),
+    "engineer-pin": Scene(engineer_pin, Screen.ENGINEER_PIN),
+    "engineer": Scene(engineer, Screen.ENGINEER, ("en-US", "zh-TW")),
+    "engineer-codes": Scene(engineer_codes, Screen.ENGINEER, ("en-US",)),
+    "engineer-lookup": Scene(engineer_lookup, Screen.ENGINEER, ("en-US",)),
 }
 
 

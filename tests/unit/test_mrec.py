@@ -63,9 +63,9 @@ def test_the_status_screen_follows_the_mrec_display_convention_only_in_mrec_mode
         world = make_world("U00", ocpp={"vendor_error_code": mode})
         world.hardware.set_emergency_stop(True)
         world.advance(0.3)
-        assert kiosk_values(world.view, Formatter())["statusReportText"] == expected
+        assert kiosk_values(world.view, Formatter()).statusReportText == expected
         if mode == "mrec":
             world.station.attach_backend()
             world.station.set_backend_online(BackendLink.ONLINE)
-            assert kiosk_values(world.station.view(), Formatter())["statusReportText"].startswith(
+            assert kiosk_values(world.station.view(), Formatter()).statusReportText.startswith(
                 "The operator has been notified.")

@@ -43,15 +43,15 @@ def test_the_summary_shows_a_receipt_qr_code_with_the_session_link(make_world: W
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 10)
     connector = world.view.connector(Side.LEFT)
     values = connector_values(connector, world.view, Formatter())
-    payload = unquote(values["receiptQrSource"].removeprefix("image://qr/"))
+    payload = unquote(values.receiptQrSource.removeprefix("image://qr/"))
     assert payload.startswith("https://charge.example.com/receipt?cp=DSWX601-0001&connector=1&session=DSWX601-0001-1-")
-    assert values["startedText"].startswith("Nov")
+    assert values.startedText.startswith("Nov")
     # A backend's FinalCost replaces the cost and the receipt link.
     final = BackendCost(Decimal("4.20"), "USD", final=True, qr_code_text="https://csms.example/r/42")
     session = replace(connector.session, backend_cost=final)
     values = connector_values(replace(connector, session=session), world.view, Formatter())
-    assert values["costText"] == "$4.20"
-    assert unquote(values["receiptQrSource"].removeprefix("image://qr/")) == "https://csms.example/r/42"
+    assert values.costText == "$4.20"
+    assert unquote(values.receiptQrSource.removeprefix("image://qr/")) == "https://csms.example/r/42"
 
 
 def test_the_idle_fee_is_charged_after_the_grace_period_while_the_cable_stays_in(make_world: WorldFactory) -> None:
@@ -69,6 +69,6 @@ def test_the_idle_fee_is_charged_after_the_grace_period_while_the_cable_stays_in
 def test_the_home_screen_offers_the_language_and_contrast_buttons(make_world: WorldFactory) -> None:
     world = make_world("J0U")
     values = kiosk_values(world.view, Formatter())
-    assert values["preferencesVisible"] and values["languageName"] == "English"
-    assert [entry["name"] for entry in values["languages"]] == ["English", "Español", "Français", "繁體中文",
+    assert values.preferencesVisible and values.languageName == "English"
+    assert [entry.name for entry in values.languages] == ["English", "Español", "Français", "繁體中文",
                                                                "简体中文", "日本語"]

@@ -93,7 +93,7 @@ Rectangle {
 
     states: State {
         name: "session"
-        when: mini.connector.state === "charging" || mini.connector.state === "stopping"
+        when: mini.connector.sessionLive
 
         PropertyChanges {
             face.visible: false

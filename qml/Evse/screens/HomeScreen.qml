@@ -72,7 +72,7 @@ Item {
     states: [
         State {
             name: "plugged"
-            when: Kiosk.focused?.state === "plugged"
+            when: Kiosk.focused?.awaitingAuthorization ?? false
 
             PropertyChanges {
                 prompt.color: Theme.textAccent

@@ -50,7 +50,7 @@ Item {
 
                         Layout.fillWidth: true
                         connector: modelData
-                        emphasized: modelData.state === "available"
+                        emphasized: modelData.free
                     }
                 }
             }

@@ -1,0 +1,241 @@
+"""Sample station snapshots for :mod:`hmi.preview`: one :class:`StationView` per scene.
+
+The samples are facts and numbers only, as the controller would publish them; every text on
+the preview comes from the real presenter, so the preview can never say something the kiosk
+would not.  Plain Python (no Qt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from controller.session import ConnectorState
+from controller.types import AuthMethod, BoardStage, LedColour, LedPattern, Side, Standard
+from controller.view import (
+    ActiveCode,
+    ConnectorView,
+    Limit,
+    Notice,
+    NoticeKind,
+    PendingAuthorization,
+    SessionView,
+    StationPhase,
+    StationView,
+)
+from hmi.screens import Screen
+
+#: The view's own state of a connector that a code in force blocks.
+FAULTED = "faulted"
+#: The samples' wall clock: 14:32 in Los Angeles (the preview formats in that time zone).
+WALL = datetime(2026, 11, 25, 22, 32, tzinfo=UTC)
+TIME_ZONE = "America/Los_Angeles"
+CHARGE_POINT_ID = "EVSE-0042"
+
+#: The connector LED as the station drives it in each state (manual 2.3, ``Station._led``):
+#: green ready (blinking while a driver's authorization waits for the cable, or to say
+#: "unplug"), blue in use, red fault, yellow starting up or taken out of service.
+_LED = {
+    ConnectorState.UNAVAILABLE.value: (LedColour.YELLOW, LedPattern.BLINK),
+    ConnectorState.AVAILABLE.value: (LedColour.GREEN, LedPattern.STEADY),
+    ConnectorState.RESERVED.value: (LedColour.BLUE, LedPattern.STEADY),
+    ConnectorState.INOPERATIVE.value: (LedColour.YELLOW, LedPattern.STEADY),
+    ConnectorState.PLUGGED.value: (LedColour.GREEN, LedPattern.BLINK),
+    ConnectorState.PREPARING.value: (LedColour.BLUE, LedPattern.BLINK),
+    ConnectorState.CHARGING.value: (LedColour.BLUE, LedPattern.BREATHE),
+    ConnectorState.STOPPING.value: (LedColour.BLUE, LedPattern.BLINK),
+    ConnectorState.FINISHED.value: (LedColour.GREEN, LedPattern.BLINK),
+    FAULTED: (LedColour.RED, LedPattern.STEADY),
+}
+_UNPLUGGED = {ConnectorState.UNAVAILABLE.value, ConnectorState.AVAILABLE.value, ConnectorState.RESERVED.value,
+              ConnectorState.INOPERATIVE.value, FAULTED}
+
+
+def connector(side: Side, standard: Standard, state: ConnectorState | str = ConnectorState.AVAILABLE,
+              **changes: Any) -> ConnectorView:
+    """A connector in ``state`` (a :class:`ConnectorState` or :data:`FAULTED`), its LED as the
+    station would light it, idle readings, with ``changes`` applied."""
+    state = state.value if isinstance(state, ConnectorState) else state
+    colour, pattern = _LED[state]
+    idle = ConnectorView(side=side, standard=standard, state=state, led_colour=colour, led_pattern=pattern,
+                         plugged=state not in _UNPLUGGED, stage=int(BoardStage.IDLE), soc=None, target_soc=None,
+                         power_w=0, voltage_dv=0, current_da=0, max_power_w=0, limit=Limit.EV, shared_power=False,
+                         eta_seconds=None, session=None, codes=())
+    return replace(idle, **changes)
+
+
+def session(minutes: float, energy_wh: int, start_soc: int, cost: str | None = None, **changes: Any) -> SessionView:
+    """A session that started ``minutes`` before :data:`WALL` and has charged ``energy_wh``."""
+    started = WALL - timedelta(minutes=minutes)
+    running = SessionView(energy_wh=energy_wh, charging_seconds=round(minutes * 60), start_soc=start_soc,
+                          end_soc=None, cost=Decimal(cost) if cost is not None else None, stop_reason="",
+                          stop_code="", summary_dismissed=False, authorized_by_card=True, started_wall=started)
+    return replace(running, **changes)
+
+
+def charging(side: Side, standard: Standard, **changes: Any) -> ConnectorView:
+    """A session 23 minutes in at 45.2 kW (its chart one point per 20 s), with ``changes``."""
+    return connector(side, standard, ConnectorState.CHARGING, **{
+        "stage": int(BoardStage.CHARGING), "soc": 64, "target_soc": 80, "power_w": 45_200, "voltage_dv": 3_980,
+        "current_da": 1_136, "max_power_w": 60_000, "eta_seconds": 18 * 60,
+        "session": session(23 + 10 / 60, 12_840, 22, "6.78"), "power_history": (40_500, *[45_000] * 68, 45_200),
+        **changes})
+
+
+def second_charging(side: Side, standard: Standard, **changes: Any) -> ConnectorView:
+    """A younger session at 14.8 kW, with ``changes``."""
+    return charging(side, standard, **{
+        "soc": 31, "target_soc": 90, "power_w": 14_800, "voltage_dv": 3_720, "current_da": 398,
+        "max_power_w": 30_000, "eta_seconds": 65 * 60, "session": session(9 + 42 / 60, 3_120, 27, "2.40"),
+        "power_history": (*[29_500] * 29, 14_800), **changes})
+
+
+def station(*connectors: ConnectorView, **changes: Any) -> StationView:
+    """A ready J0U-like station with ``connectors`` (the left one focused), the stock tariff
+    ($0.45/kWh, $1.00 a session, $0.40 a minute idle after 10 min) and every method, with
+    ``changes`` applied."""
+    ready = StationView(
+        phase=StationPhase.READY, init_progress=1.0, init_step="ready", version="J0U",
+        charge_point_id=CHARGE_POINT_ID, model="DC Fast Charger 60 kW", connectors=connectors,
+        focused=Side.LEFT, pending=None, notice=None, codes=(), methods=frozenset(AuthMethod), currency="USD",
+        energy_price=Decimal("0.45"), session_fee=Decimal("1.00"), time_price=Decimal(0),
+        qr_payloads=tuple(f"https://charge.example.com/start?cp={CHARGE_POINT_ID}&connector={c.side.connector_id}"
+                          for c in connectors),
+        wall_minute=WALL, online=True, idle_price=Decimal("0.40"), idle_grace_minutes=10,
+    )
+    return replace(ready, **changes)
+
+
+FREE = {"energy_price": Decimal(0), "session_fee": Decimal(0), "idle_price": Decimal(0), "idle_grace_minutes": 0}
+
+# ---------------------------------------------------------------------------
+# One function per scene
+# ---------------------------------------------------------------------------
+
+
+def initializing() -> StationView:
+    return station(connector(Side.LEFT, Standard.CHADEMO, ConnectorState.UNAVAILABLE),
+                   connector(Side.RIGHT, Standard.CCS1, ConnectorState.UNAVAILABLE),
+                   phase=StationPhase.INITIALIZING, init_progress=0.45, init_step="power_modules", online=False)
+
+
+def home_single() -> StationView:
+    return station(connector(Side.LEFT, Standard.CCS1), version="U00")
+
+
+def home_dual() -> StationView:
+    return station(connector(Side.LEFT, Standard.CHADEMO), charging(Side.RIGHT, Standard.CCS1),
+                   methods=frozenset({AuthMethod.RFID, AuthMethod.QR}))
+
+
+def home_plugged() -> StationView:
+    return station(connector(Side.LEFT, Standard.CHADEMO, ConnectorState.INOPERATIVE),
+                   connector(Side.RIGHT, Standard.CCS1, ConnectorState.PLUGGED, stage=int(BoardStage.CONNECTED)),
+                   focused=Side.RIGHT, notice=Notice(NoticeKind.INVALID_CARD, Side.RIGHT, is_error=True))
+
+
+def home_gbt_no_tariff() -> StationView:
+    return station(connector(Side.LEFT, Standard.GBT, FAULTED, codes=("012291",)),
+                   connector(Side.RIGHT, Standard.GBT), version="B0B", focused=Side.RIGHT,
+                   codes=(ActiveCode("012291", Side.LEFT, True),),
+                   methods=frozenset({AuthMethod.RFID, AuthMethod.APP}), **FREE)
+
+
+def plugin() -> StationView:
+    waiting = {"led_pattern": LedPattern.BLINK}  # green, blinking: plug in here
+    return station(connector(Side.LEFT, Standard.CHADEMO, **waiting), connector(Side.RIGHT, Standard.CCS1, **waiting),
+                   pending=PendingAuthorization(AuthMethod.RFID, (Side.LEFT, Side.RIGHT), 87))
+
+
+def plugin_one_free() -> StationView:
+    return station(connector(Side.LEFT, Standard.CHADEMO, led_pattern=LedPattern.BLINK),
+                   charging(Side.RIGHT, Standard.CCS1),
+                   pending=PendingAuthorization(AuthMethod.RFID, (Side.LEFT,), 9),
+                   notice=Notice(NoticeKind.AUTHORIZED))
+
+
+def preparing() -> StationView:
+    return station(connector(Side.LEFT, Standard.CHADEMO),
+                   connector(Side.RIGHT, Standard.CCS1, ConnectorState.PREPARING, stage=int(BoardStage.ISOLATION_TEST),
+                             soc=27, target_soc=90, session=session(0.5, 0, 27)),
+                   focused=Side.RIGHT)
+
+
+def charging_single() -> StationView:
+    return station(charging(Side.LEFT, Standard.CCS1, limit=Limit.CONNECTOR), version="U00")
+
+
+def charging_dual() -> StationView:
+    shared = {"shared_power": True, "limit": Limit.SHARED, "max_power_w": 30_000}
+    return station(charging(Side.LEFT, Standard.CHADEMO, **shared),
+                   second_charging(Side.RIGHT, Standard.CCS1, **shared))
+
+
+def charging_dual_other_idle() -> StationView:
+    hot = session(9 + 42 / 60, 3_120, 27)  # free charging: no cost
+    return station(connector(Side.LEFT, Standard.CHADEMO, ConnectorState.PREPARING, stage=int(BoardStage.CABLE_CHECK),
+                             session=session(0.3, 0, 40)),
+                   second_charging(Side.RIGHT, Standard.CCS1, session=hot, limit=Limit.TEMPERATURE),
+                   focused=Side.RIGHT, **FREE)
+
+
+def summary() -> StationView:
+    done = session(38 + 12 / 60, 24_610, 22, "12.07", end_soc=80, stop_reason="ev_target_reached",
+                   ended_wall=WALL)
+    return station(connector(Side.LEFT, Standard.CHADEMO, ConnectorState.FINISHED, soc=80, session=done),
+                   connector(Side.RIGHT, Standard.CCS1))
+
+
+def summary_with_code() -> StationView:
+    stopped = session(14 + 55 / 60, 8_400, 35, end_soc=51, stop_reason="emergency_stop", stop_code="012251",
+                      ended_wall=WALL)
+    return station(connector(Side.LEFT, Standard.CCS1, ConnectorState.FINISHED, soc=51, session=stopped),
+                   version="U00", **FREE)
+
+
+def status() -> StationView:
+    codes = (ActiveCode("012251", None, True), ActiveCode("012252", None, True))  # emergency stop, door open
+    return station(connector(Side.LEFT, Standard.CHADEMO, FAULTED, codes=("012251", "012252")),
+                   connector(Side.RIGHT, Standard.CCS1, FAULTED, codes=("012251", "012252")), codes=codes)
+
+
+def out_of_service() -> StationView:
+    codes = (ActiveCode("012279", None, True),)  # no power module left
+    return station(connector(Side.LEFT, Standard.CHADEMO, FAULTED, codes=("012279",)),
+                   connector(Side.RIGHT, Standard.CCS1, FAULTED, codes=("012279",)), codes=codes, online=False)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One preview: the snapshot and the screen it shows; its PNG is named after the screen
+    and the ``variant`` (``home-dual``)."""
+
+    view: Callable[[], StationView]
+    screen: Screen
+    variant: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.screen.slug}-{self.variant}" if self.variant else self.screen.slug
+
+
+SAMPLES = (
+    Sample(initializing, Screen.INITIALIZING),
+    Sample(home_single, Screen.HOME, "single"),
+    Sample(home_dual, Screen.HOME, "dual"),
+    Sample(home_plugged, Screen.HOME, "plugged"),
+    Sample(home_gbt_no_tariff, Screen.HOME, "gbt-no-tariff"),
+    Sample(plugin, Screen.PLUGIN),
+    Sample(plugin_one_free, Screen.PLUGIN, "one-free"),
+    Sample(preparing, Screen.PREPARING),
+    Sample(charging_single, Screen.CHARGING, "single"),
+    Sample(charging_dual, Screen.CHARGING, "dual"),
+    Sample(charging_dual_other_idle, Screen.CHARGING, "dual-other-idle"),
+    Sample(summary, Screen.SUMMARY),
+    Sample(summary_with_code, Screen.SUMMARY, "with-code"),
+    Sample(status, Screen.STATUS),
+    Sample(out_of_service, Screen.OUT_OF_SERVICE),
+)
