@@ -166,7 +166,7 @@ def _connector_status(side: Side, s: Signals) -> ConnectorBoardStatus:
         contactor_closed=bool(s["ContactorClosed"]),
         stage=_enum(BoardStage, s["Stage"], BoardStage.FAULT),
         ev_stop_reason=_enum(EvStopReason, s["EvStopReason"], EvStopReason.EV_FAULT),
-        status_code=status_code(s["StatusCode"]),
+        status_code=_status_code(s["StatusCode"]),
     )
 
 
@@ -186,7 +186,7 @@ def _psu_status(index: int, s: Signals) -> PsuStatus:
         output_voltage_v=float(s["OutputVoltage"]),
         output_current_a=float(s["OutputCurrent"]),
         heatsink_c=float(s["Temperature"]),
-        fault_code=status_code(s["FaultCode"]),
+        fault_code=_status_code(s["FaultCode"]),
     )
 
 
@@ -204,21 +204,21 @@ def _io_status(s: Signals) -> IoBoardStatus:
 
 
 def _self_test(node: str, s: Signals) -> SelfTestAnswer:
-    return SelfTestAnswer(node, int(s["Sequence"]), status_code(s["Result"]))
+    return SelfTestAnswer(node, int(s["Sequence"]), _status_code(s["Result"]))
 
 
 def _connector_self_test(node: str, side: Side, s: Signals) -> SelfTestAnswer:
-    return SelfTestAnswer(node, int(s["Sequence"]), status_code(s["Result"]), side=side,
+    return SelfTestAnswer(node, int(s["Sequence"]), _status_code(s["Result"]), side=side,
                           standard=_enum(Standard, s["Standard"], None))
 
 
 def _psu_self_test(node: str, s: Signals) -> SelfTestAnswer:
     rated_kw = s.get("RatedPower")
-    return SelfTestAnswer(node, int(s["Sequence"]), status_code(s["Result"]),
+    return SelfTestAnswer(node, int(s["Sequence"]), _status_code(s["Result"]),
                           rated_power_w=float(rated_kw) * 1000 if rated_kw else None)
 
 
-def status_code(value: float | int) -> str:
+def _status_code(value: float | int) -> str:
     """A status code signal as six digits ("" for 0); ValueError when it is no status code."""
     number = int(value)
     return format_code(number) if number else ""
