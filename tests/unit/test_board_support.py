@@ -32,6 +32,7 @@ from controller.types import (
     LedPattern,
     Side,
 )
+from tests.conftest import WorldFactory
 
 CODEC = Codec.shared()
 
@@ -174,3 +175,15 @@ def test_the_self_test_request_is_an_event_sent_every_time(boards: BoardSupport)
     boards.send(SelfTestRequest(1), 0.0)
     boards.send(SelfTestRequest(1), 0.0)
     assert link.sent == [("CSU_SelfTestRequest", {"Sequence": 1})] * 2
+
+
+def test_the_station_drops_a_frame_that_makes_no_sense_whole_and_counts_it(make_world: WorldFactory) -> None:
+    world = make_world("J0U")
+    station = world.station
+    station.handle_frame(wire("CB_LEFT_Status", Standard=0, Plugged=1, Locked=1, ContactorClosed=1, Stage=6,
+                              StatusCode=1_040_000))
+    left = station.connectors[Side.LEFT]
+    assert station.rejected_frames == 1
+    assert not left.plugged and not left.edges and not left.contactor_closed and left.board_code == ""
+    station.handle_frame(wire("CB_LEFT_Status", Standard=0, Plugged=1, StatusCode=23_001))
+    assert station.rejected_frames == 1 and left.plugged and left.board_code == "023001"
