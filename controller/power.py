@@ -20,6 +20,9 @@ Limits stack and the smallest wins:
 
 The grant says which of them holds (:class:`Limit`) so the screen can tell the driver.
 Pure functions of the demand; the caller sends the commands.
+
+Routing (:func:`route`) then says what each module is told: a module changes connector
+break before make, switched off on the old one until its current is zero.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from controller.boards import PsuCommand
+from controller.session import ZERO_CURRENT_A
 from controller.types import Envelope, Side
 
 
@@ -160,3 +165,43 @@ def _smallest(candidates: list[tuple[float, Limit]]) -> tuple[float, Limit]:
         if candidate[0] < best[0]:
             best = candidate
     return best
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """A power module as the relay matrix has it now: where its relay is, what it delivers."""
+
+    index: int
+    routed_to: Side | None  # None: routed nowhere
+    current_a: float
+
+
+def route(modules: Sequence[Relay], grants: Sequence[Grant],
+          zero_current_a: float = ZERO_CURRENT_A) -> list[PsuCommand]:
+    """What each module is told this cycle (in the order of ``modules``), break before make.
+
+    A module granted to a connector is switched on there, with the grant's voltage and an
+    equal share of its current among the modules that feed it now.  A module granted to
+    nothing, or granted to the other connector while its relay is still on the old one, is
+    switched off; its relay stays where it is until its current is below ``zero_current_a``,
+    and only then is it free (routed nowhere, ready to be routed again next cycle).  The
+    command's ``connector`` is where the module's relay is after this cycle.
+    """
+    routed: dict[int, Grant] = {}
+    for grant in grants:
+        for index in grant.psus:
+            routed[index] = grant
+    moving = {module.index for module in modules
+              if module.index in routed and module.routed_to not in (None, routed[module.index].side)}
+    feeding = {side: sum(1 for index, grant in routed.items() if grant.side is side and index not in moving)
+               for side in Side}
+    commands: list[PsuCommand] = []
+    for module in modules:
+        grant = routed.get(module.index)
+        if grant is None or module.index in moving:
+            connector = None if module.current_a < zero_current_a else module.routed_to
+            commands.append(PsuCommand(module.index, enable=False, connector=connector))
+        else:
+            commands.append(PsuCommand(module.index, enable=True, connector=grant.side, voltage_v=grant.voltage,
+                                       current_a=grant.current / max(feeding[grant.side], 1)))
+    return commands

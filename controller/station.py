@@ -19,6 +19,7 @@ from controller import commands as cmd
 from controller import counters as ctr
 from controller import fault_policy as policy
 from controller import session as sm
+from controller.active_codes import ActiveCodes, Readings, measurement
 from controller.auth import LocalAuthorizer
 from controller.authorization import (
     AskBackend,
@@ -31,6 +32,22 @@ from controller.authorization import (
     StopOwnSession,
     WaitForPlug,
 )
+from controller.board_commands import connector_command, led
+from controller.boards import (
+    LED_OFF,
+    ConnectorBoardCommand,
+    ConnectorBoardStatus,
+    EvLimits,
+    EvRequest,
+    Fact,
+    IoBoardStatus,
+    Led,
+    LedCommand,
+    PsuStatus,
+    PsuThermal,
+    SelfTestAnswer,
+)
+from controller.buses.board_support import BoardSupport
 from controller.buses.can_link import CanLink, Frame
 from controller.buttons import Buttons
 from controller.clock import Clock
@@ -48,26 +65,23 @@ from controller.port import (
     SessionStopped,
     StationEvent,
 )
-from controller.power import Demand, Grant, Psu, Supply, allocate
+from controller.power import Demand, Grant, Psu, Relay, Supply, allocate, route
+from controller.power_modules import PowerModules
 from controller.preferences import DriverPreferences
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
 from controller.readings import Measurement
 from controller.recording import MeterState, Recorder
 from controller.retention import Retention, SessionPruner, Undelivered
+from controller.self_test import SelfTest
 from controller.session import ConnectorState, Machine, StopReason
 from controller.snapshot import build_state, kiosk_view
 from controller.station_state import StationState
-from controller.status_codes import format_code
 from controller.store import LatchedCode, SessionRecord, Store
 from controller.types import (
-    PSU_NOT_ROUTED,
     AuthMethod,
-    BoardCommand,
     BoardStage,
     Button,
     EvStopReason,
-    LedColour,
-    LedPattern,
     Side,
     Standard,
     connectors_of,
@@ -88,40 +102,14 @@ log = logging.getLogger(__name__)
 CODE_EMERGENCY_STOP = "012251"
 CODE_DOOR_OPEN = "012252"
 CODE_BREAKER_TRIP = "012238"  # the tilt sensor trips the upstream breaker (manual 3.3)
-CODE_PSU_SELF_TEST = "012286"
-CODE_NO_PSU = "012279"
-CODE_IO_BOARD_SELF_TEST = "012280"
-CODE_MODEL_MISMATCH = "012287"
-CODE_LED_BOARD_SELF_TEST = "012293"
 CODE_RFID_COMMUNICATION = "012243"  # RFID module communication fail: RFID is off, the rest works
-CODE_PSU_QUANTITY = "013629"  # PSU quantity not match: the modules found differ from [limits].psu_count
 CODE_AMBIENT_OTP = "012223"  # system ambient/inlet over-temperature: stop until it cools down
 CODE_CABINET_OTP = "012224"  # system critical point OTP: inside the cabinet; stop until it cools down
-CODE_PSU_INLET_OTP = "012225"  # PSU ambient/inlet OTP: that module is left out until it cools down
-CODE_PSU_OTP = "012226"  # PSU critical point OTP (its heatsink): likewise
 CODE_INPUT_OVP = "012294"  # AC input over-voltage: output off until the supply is normal
 CODE_INPUT_UVP = "012295"  # AC input under-voltage: output off until the supply is normal
 CODE_REMOTE_STOP = "033904"  # charging stopped by the backend (manual 5.3.7)
 CODE_REMOTE_RESET = "033905"  # the backend restarts the charger
-CODE_PSU_COMMUNICATION = "012240"  # a power module fell silent: it is not used until it speaks again
-CODE_IO_BOARD_COMMUNICATION = "012247"  # the I/O board (relay control / smart box) fell silent
-#: A connector board fell silent: its plug, lock and contactor state are unknown.
-BOARD_COMMUNICATION_CODES = {Standard.CHADEMO: "012249", Standard.CCS1: "012248", Standard.GBT: "012250"}
-#: Watchdog: a board whose status frame (every 0.1 s) has not come for this long is silent.
-BOARD_SILENCE_S = 1.0
-BOARD_SELF_TEST_CODES = {Standard.CHADEMO: "012283", Standard.CCS1: "012284", Standard.GBT: "012291"}
 RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Standard.GBT: "011015"}
-
-#: Which reading a status code is about (StatusNotification.info, the engineer screen):
-#: the AC input voltage, the inlet air, the hottest power module, or the connector's output.
-_INPUT_VOLTAGE_CODES = frozenset({*(f"0122{n:02d}" for n in range(15)), "012270", "012271", "012276", "012294",
-                                  "012295", "012313"})
-_AMBIENT_CODES = frozenset({"012223", "012227", "012228"})
-_CABINET_CODES = frozenset({"012224"})
-_PSU_INLET_CODES = frozenset({"012225"})
-_PSU_TEMPERATURE_CODES = frozenset({"012226", "012315", "012330"})
-_OUTPUT_VOLTAGE_CODES = frozenset({"012215", "012217", "012219", "012221", "012288", "012289", "012290"})
-_OUTPUT_CURRENT_CODES = frozenset({"012216", "012218", "012220", "012222", "012299", "012300"})
 
 #: Connector states of a charger nobody is using.
 _RESTING = frozenset({ConnectorState.AVAILABLE, ConnectorState.RESERVED, ConnectorState.INOPERATIVE})
@@ -131,14 +119,10 @@ INFO_CODE_SECONDS = 10.0  # an information code the backend asked to show (03390
 #: How long the station waits for the backend's verdict on a card beyond the backend's
 #: own answer timeout (its offline rules always decide; this is a safety net).
 AUTHORIZATION_GRACE_S = 5.0
-COMMAND_REPEAT_S = 0.1
-#: Status codes raised and cleared kept for the engineer screen (the oldest go first).
-CODE_HISTORY = 50
 #: The engineer screen's pages: overview, connectors, status codes, look-up.
 ENGINEER_PAGES = 4
 #: Codes the engineer screen's look-up shows at most.
 LOOKUP_RESULTS = 6
-SELF_TEST_RETRY_S = 1.0
 
 
 @dataclass
@@ -176,31 +160,6 @@ class ConnectorRuntime:
     user_price: PriceText | None = None  # the session driver's own price (SetUserPrice)
 
 
-@dataclass
-class PsuRuntime:
-    index: int
-    rated_w: float
-    present: bool = False
-    enabled: bool = False
-    voltage: float = 0.0
-    current: float = 0.0
-    temperature: float = 25.0  # its hottest point, the heatsink (012226)
-    inlet_temperature: float = 25.0  # the air it takes in (012225)
-    fault_code: str = ""
-    failed_self_test: bool = False
-    routed_to: Side | None = None
-    hot: set[str] = field(default_factory=set)  # its over-temperature codes in force: left out meanwhile
-
-
-@dataclass
-class _SelfTest:
-    sequence: int = 1
-    started_at: float | None = None
-    last_request_at: float = -1e9
-    expected: set[str] = field(default_factory=set)
-    answered: set[str] = field(default_factory=set)
-
-
 ViewListener = Callable[[StationView], None]
 
 
@@ -211,6 +170,7 @@ class Station:
                  store: Store | None = None) -> None:
         self.config = config
         self.link = link
+        self.boards = BoardSupport(link)  # frames <-> facts and commands: the only DBC names
         self.clock = clock
         self.authorizer = authorizer or LocalAuthorizer(config.authorization.local_allow_list)
         self.local_tariff = Tariff.from_config(config.tariff)
@@ -220,13 +180,11 @@ class Station:
         self.connectors: dict[Side, ConnectorRuntime] = {
             side: ConnectorRuntime(side, standard) for side, standard in connectors_of(config.station.version).items()
         }
-        rated_w = config.limits.psu_rated_power_kw * 1000
-        self.psus = [PsuRuntime(i, rated_w) for i in range(config.limits.psu_count)]
+        self.active_codes = ActiveCodes(clock, self.code_measurement, self._stop_for_code)
+        self.power_modules = PowerModules(config.limits, self.active_codes, lambda: self.phase is StationPhase.READY)
+        self.psus = self.power_modules.psus
         self.phase = StationPhase.INITIALIZING
         self.focus = Side.LEFT
-        self.codes: list[ActiveCode] = []
-        self._readings: dict[tuple[str, Side | None], Measurement | None] = {}  # at raise time
-        self.code_history: deque[CodeEvent] = deque(maxlen=CODE_HISTORY)  # raised and cleared, newest last
         self.estop = False
         self.door_open = False
         self.tilt = False
@@ -237,22 +195,16 @@ class Station:
         self.reader_available = True
         self._buttons = Buttons()  # the physical buttons (controller.buttons: left acts on release)
         self.engineer = EngineerScreen(config)
-        self._self_test_results: dict[str, str] = {}
         self._notice: tuple[Notice, float] | None = None
-        self._self_test = _SelfTest(expected=self._expected_nodes())
+        self._self_test = SelfTest(self.connectors, config.station.version, config.limits.self_test_timeout_s,
+                                   self.boards, self.active_codes, self.power_modules)  # then the watchdog
+        self._self_test_results = self._self_test.results  # board -> "passed" / "failed 0122xx"
         self._last_tick: float | None = None
-        self._sent: dict[str, tuple[tuple, float]] = {}
         self._listeners: list[ViewListener] = []
         self._last_view: StationView | None = None
         self._state: StationState | None = None
-        self._handlers = self._frame_handlers()
-        self.rejected_frames = 0  # decoded frames whose content made no sense (see handle_frame)
-        self._ready_at = 0.0
-        self._heard: dict[str, float] = {}  # board -> when its last status frame came (the watchdog)
-        self._silent: set[str] = set()  # boards the watchdog has reported silent
         self.input_voltage_v = 0.0  # AC supply, line to line (0 = not measured)
         self.external_limit_w: float | None = None  # station-wide, e.g. the backend's schedule
-        self._extra_psus: set[int] = set()  # modules answering beyond [limits].psu_count
         # the backend (OCPP): see attach_backend() and the "backend" section below
         self.backend_link = BackendLink.NONE
         self.backend_code = ""  # 033900/033901/033902 while the backend is unreachable
@@ -306,16 +258,14 @@ class Station:
     def handle_frame(self, frame: Frame) -> None:
         """Apply one decoded frame; a frame whose content makes no sense (a status code of more
         than six digits) is dropped whole, counted in ``rejected_frames`` and logged."""
-        handler = self._handlers.get(frame.name)
-        if handler is None:
-            return
-        if frame.name.endswith("_Status"):
-            self._heard[frame.name.removesuffix("_Status")] = self.clock.monotonic()
-        try:
-            handler(frame)
-        except ValueError as exc:
-            self.rejected_frames += 1
-            log.warning("dropped %s frame: %s (%d rejected since start-up)", frame.name, exc, self.rejected_frames)
+        fact = self.boards.decode(frame, self.clock.monotonic())
+        if fact is not None:
+            self._on_fact(fact)
+
+    @property
+    def rejected_frames(self) -> int:
+        """Decoded frames whose content made no sense (see :meth:`handle_frame`)."""
+        return self.boards.rejected_frames
 
     def submit(self, command: cmd.Command) -> bool:
         """A command from the driver, a technician or the backend (:mod:`controller.commands`).
@@ -398,30 +348,21 @@ class Station:
 
     def code_reading(self, code: str, side: Side | None) -> Measurement | None:
         """The reading an active code is about, as measured when it was raised (None: none)."""
-        return self._readings.get((code, side))
+        return self.active_codes.reading(code, side)
 
     def code_measurement(self, code: str, side: Side | None) -> Measurement | None:
         """The reading ``code`` is about, now (None when it is about none)."""
-        if code in _INPUT_VOLTAGE_CODES:
-            return Measurement("input", round(self.input_voltage_v), "V")
-        if code in _AMBIENT_CODES:
-            return Measurement("ambient", round(self.ambient_c, 1), "C")
-        if code in _CABINET_CODES:
-            return Measurement("cabinet", round(self.cabinet_c, 1), "C")
-        if code in _PSU_INLET_CODES:
-            return self._hottest_psu("PSU inlet", [psu.inlet_temperature for psu in self.psus if psu.present])
-        if code in _PSU_TEMPERATURE_CODES:
-            return self._hottest_psu("PSU", [psu.temperature for psu in self.psus if psu.present])
         connectors = [self.connectors[side]] if side in self.connectors else list(self.connectors.values())
-        if code in _OUTPUT_VOLTAGE_CODES:
-            return Measurement("output", round(max(c.output_voltage for c in connectors), 1), "V")
-        if code in _OUTPUT_CURRENT_CODES:
-            return Measurement("output", round(max(c.output_current for c in connectors), 1), "A")
-        return None
-
-    @staticmethod
-    def _hottest_psu(label: str, readings: list[float]) -> Measurement | None:
-        return Measurement(label, round(max(readings), 1), "C") if readings else None
+        present = [psu for psu in self.psus if psu.present]
+        return measurement(code, Readings(
+            input_voltage_v=self.input_voltage_v,
+            ambient_c=self.ambient_c,
+            cabinet_c=self.cabinet_c,
+            psu_inlet_c=tuple(psu.inlet_temperature for psu in present),
+            psu_heatsink_c=tuple(psu.temperature for psu in present),
+            output_v=tuple(c.output_voltage for c in connectors),
+            output_a=tuple(c.output_current for c in connectors),
+        ))
 
     def reset_counter(self, name: str) -> None:
         """A technician did the work: start ``name`` (``counters.plugs(id)``, ``counters.AIR_FILTER``)
@@ -633,40 +574,39 @@ class Station:
                 listener(view)
         return view
 
-    # --- frames ---------------------------------------------------------------------
+    # --- board facts ----------------------------------------------------------------
 
-    def _frame_handlers(self) -> dict[str, Callable[[Frame], None]]:
-        handlers: dict[str, Callable[[Frame], None]] = {}
-        for side in Side:
-            node = side.can_node
-            handlers[f"{node}_Status"] = lambda f, s=side: self._on_board_status(s, f)
-            handlers[f"{node}_EvRequest"] = lambda f, s=side: self._on_ev_request(s, f)
-            handlers[f"{node}_EvLimits"] = lambda f, s=side: self._on_ev_limits(s, f)
-            handlers[f"{node}_SelfTest"] = lambda f, n=node, s=side: self._on_self_test(n, f, s)
-        for index in range(4):
-            node = f"PSU_{index + 1}"
-            handlers[f"{node}_Status"] = lambda f, i=index: self._on_psu_status(i, f)
-            handlers[f"{node}_Thermal"] = lambda f, i=index: self._on_psu_thermal(i, f)
-            handlers[f"{node}_SelfTest"] = lambda f, n=node: self._on_self_test(n, f)
-        handlers["IOB_Status"] = self._on_io_status
-        handlers["IOB_SelfTest"] = lambda f: self._on_self_test("IOB", f)
-        handlers["LEDB_SelfTest"] = lambda f: self._on_self_test("LEDB", f)
-        return handlers
+    def _on_fact(self, fact: Fact) -> None:
+        """What a board reported (controller.boards), applied."""
+        match fact:
+            case ConnectorBoardStatus():
+                self._on_board_status(fact)
+            case EvRequest():
+                self._on_ev_request(fact)
+            case EvLimits():
+                self._on_ev_limits(fact)
+            case PsuStatus():
+                self.power_modules.on_status(fact)
+            case PsuThermal():
+                self.power_modules.on_thermal(fact)
+            case IoBoardStatus():
+                self._on_io_status(fact)
+            case SelfTestAnswer():
+                if self.phase is StationPhase.INITIALIZING:
+                    self._self_test.on_answer(fact)
 
-    def _on_board_status(self, side: Side, frame: Frame) -> None:
-        connector = self.connectors.get(side)
+    def _on_board_status(self, status: ConnectorBoardStatus) -> None:
+        connector = self.connectors.get(status.side)
         if connector is None:
             return
-        s = frame.signals
-        code = _status_code(s["StatusCode"])  # before anything changes: a bad frame is dropped whole
-        plugged = bool(s["Plugged"])
-        if plugged != connector.plugged:
-            connector.edges.append(plugged)
-        connector.plugged = plugged
-        connector.locked = bool(s["Locked"])
-        connector.contactor_closed = bool(s["ContactorClosed"])
-        connector.stage = _enum(BoardStage, s["Stage"], BoardStage.FAULT)
-        connector.ev_stop_reason = _enum(EvStopReason, s["EvStopReason"], EvStopReason.EV_FAULT)
+        if status.plugged != connector.plugged:
+            connector.edges.append(status.plugged)
+        connector.plugged = status.plugged
+        connector.locked = status.locked
+        connector.contactor_closed = status.contactor_closed
+        connector.stage = status.stage
+        connector.ev_stop_reason = status.ev_stop_reason
+        code = status.status_code
         if code != connector.board_code:
             self._on_board_code(connector, connector.board_code, code)
             connector.board_code = code
@@ -697,98 +637,33 @@ class Station:
             return  # cleared when the cable comes out (manual 5.3.6, step 1)
         self._clear_code(code, side)
 
-    def _on_ev_request(self, side: Side, frame: Frame) -> None:
-        connector = self.connectors.get(side)
+    def _on_ev_request(self, request: EvRequest) -> None:
+        connector = self.connectors.get(request.side)
         if connector is None:
             return
-        s = frame.signals
-        connector.ev_voltage = float(s["EvTargetVoltage"])
-        connector.ev_current = float(s["EvTargetCurrent"])
-        connector.soc = int(s["EvSoc"])
-        connector.target_soc = int(s["EvTargetSoc"])
+        connector.ev_voltage = request.target_voltage_v
+        connector.ev_current = request.target_current_a
+        connector.soc = request.soc_pct
+        connector.target_soc = request.target_soc_pct
 
-    def _on_ev_limits(self, side: Side, frame: Frame) -> None:
-        connector = self.connectors.get(side)
+    def _on_ev_limits(self, limits: EvLimits) -> None:
+        connector = self.connectors.get(limits.side)
         if connector is None:
             return
-        s = frame.signals
-        connector.ev_max_voltage = float(s["EvMaxVoltage"])
-        connector.ev_max_current = float(s["EvMaxCurrent"])
-        connector.capacity_kwh = float(s["EvBatteryCapacity"])
+        connector.ev_max_voltage = limits.max_voltage_v
+        connector.ev_max_current = limits.max_current_a
+        connector.capacity_kwh = limits.battery_capacity_kwh
 
-    def _on_psu_status(self, index: int, frame: Frame) -> None:
-        if index >= len(self.psus):
-            if index not in self._extra_psus:  # fitted but not configured: not used
-                self._extra_psus.add(index)
-                log.warning("PSU_%d answers but [limits].psu_count is %d: not used", index + 1, len(self.psus))
-                self._check_psu_quantity()
-            return
-        psu = self.psus[index]
-        s = frame.signals
-        code = _status_code(s["FaultCode"])
-        # its first frame counts too: a module that missed the self-test (still booting) is used
-        # when it comes, and the "no power module" it caused (012279) clears
-        changed = not psu.present
-        psu.present = True
-        psu.enabled = bool(s["Enabled"])
-        psu.voltage = float(s["OutputVoltage"])
-        psu.current = float(s["OutputCurrent"])
-        psu.temperature = float(s["Temperature"])
-        limits = self.config.limits
-        changed |= self._psu_temperature(psu, CODE_PSU_OTP, psu.temperature, limits.psu_over_temperature_c)
-        # a fault (011/041) keeps the module out until the charger is power-cycled (manual 5.3.3)
-        latched = bool(psu.fault_code) and policy.latches(psu.fault_code)
-        if code != psu.fault_code and not latched:
-            if psu.fault_code:
-                self._clear_code(psu.fault_code, None)
-            if code:
-                self._raise_code(code, None, blocking=False)
-            psu.fault_code = code
-            changed = True
-        if changed:
-            self._update_psu_resource()
-
-    def _on_psu_thermal(self, index: int, frame: Frame) -> None:
-        if index >= len(self.psus):
-            return  # fitted but not configured: not used (see _on_psu_status)
-        psu = self.psus[index]
-        psu.inlet_temperature = float(frame.signals["InletTemperature"])
-        limit_c = self.config.limits.psu_inlet_over_temperature_c
-        if self._psu_temperature(psu, CODE_PSU_INLET_OTP, psu.inlet_temperature, limit_c):
-            self._update_psu_resource()
-
-    def _psu_temperature(self, psu: PsuRuntime, code: str, celsius: float, limit_c: float) -> bool:
-        """A power module's temperature against its limit, with hysteresis (manual 5.3.4: charging
-        is enabled again after cooling down).  While ``code`` is in force for it the module is
-        switched off and left out of the split, and charging goes on with the others at less power
-        (none left: 012279); the code clears when no module is hot for it any more.  Returns
-        whether the module's state changed."""
-        was_hot = code in psu.hot
-        hot = over_temperature(celsius, was_hot, limit_c, self.config.limits.temperature_hysteresis_c)
-        if hot == was_hot:
-            return False
-        if hot:
-            log.warning("PSU_%d at %.0f °C (limit %.0f °C): raising %s", psu.index + 1, celsius, limit_c, code)
-            psu.hot.add(code)
-            self._raise_code(code, None, blocking=False)
-        else:
-            log.info("PSU_%d cooled down to %.0f °C", psu.index + 1, celsius)
-            psu.hot.discard(code)
-            if not any(code in other.hot for other in self.psus):
-                self._clear_code(code, None)
-        return True
-
-    def _on_io_status(self, frame: Frame) -> None:
-        s = frame.signals
-        self._on_ambient(float(s["AmbientTemperature"]))
-        self._on_cabinet(float(s["CabinetTemperature"]))
-        self._on_input_voltage(float(s.get("AcInputVoltage", 0)))
-        for button in self._buttons.update(bool(s["LeftButton"]), bool(s["RightButton"]), self.clock.monotonic()):
+    def _on_io_status(self, status: IoBoardStatus) -> None:
+        self._on_ambient(status.ambient_c)
+        self._on_cabinet(status.cabinet_c)
+        self._on_input_voltage(status.ac_input_v)
+        for button in self._buttons.update(status.left_button, status.right_button, self.clock.monotonic()):
             if self.phase is StationPhase.READY:
                 self.submit(cmd.PressLeft() if button is Button.LEFT else cmd.PressRight())
-        self._set_condition("estop", bool(s["EmergencyStop"]), CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
-        self._set_condition("door_open", bool(s["DoorOpen"]), CODE_DOOR_OPEN, StopReason.FAULT)
-        self._set_condition("tilt", bool(s["Tilt"]), CODE_BREAKER_TRIP, StopReason.FAULT)
+        self._set_condition("estop", status.emergency_stop, CODE_EMERGENCY_STOP, StopReason.EMERGENCY_STOP)
+        self._set_condition("door_open", status.door_open, CODE_DOOR_OPEN, StopReason.FAULT)
+        self._set_condition("tilt", status.tilt, CODE_BREAKER_TRIP, StopReason.FAULT)
 
     def _on_ambient(self, celsius: float) -> None:
         """Derating from [limits].derating_start_c (see _supply); at over_temperature_c charging
@@ -821,67 +696,22 @@ class Station:
         else:
             self._clear_code(code, None)
 
-    def _on_self_test(self, node: str, frame: Frame, side: Side | None = None) -> None:
-        test = self._self_test
-        if self.phase is not StationPhase.INITIALIZING or int(frame.signals["Sequence"]) != test.sequence:
-            return
-        if node not in test.expected or node in test.answered:
-            return
-        result = int(frame.signals["Result"])
-        _status_code(result)  # a result that is no status code drops the frame whole (ValueError)
-        test.answered.add(node)
-        self._self_test_results[node] = f"failed {format_code(result)}" if result else "passed"
-        if node.startswith("PSU_"):
-            psu = self.psus[int(node.split("_")[1]) - 1]
-            psu.failed_self_test = result != 0
-            if frame.signals.get("RatedPower"):
-                psu.rated_w = float(frame.signals["RatedPower"]) * 1000
-        if result:
-            self._raise_code(format_code(result), side, blocking=not node.startswith("PSU_"))
-        if side is not None:
-            reported = _enum(Standard, frame.signals["Standard"], None)
-            connector = self.connectors[side]
-            connector.reported_standard = reported
-            if reported is not connector.standard:
-                log.error("%s reports %s but version %s fits %s", node, reported, self.config.station.version,
-                          connector.standard.display_name)
-                self._raise_code(CODE_MODEL_MISMATCH, side, blocking=True)
-
-    # --- self-test ------------------------------------------------------------------
-
-    def _expected_nodes(self) -> set[str]:
-        nodes = {side.can_node for side in self.connectors}
-        nodes |= {f"PSU_{i + 1}" for i in range(self.config.limits.psu_count)}
-        return nodes | {"IOB", "LEDB"}
+    # --- self-test and watchdog (controller.self_test) ----------------------------------
 
     def _run_self_test(self, now: float) -> None:
-        test = self._self_test
-        if test.started_at is None:
-            test.started_at = now
-        if now - test.last_request_at >= SELF_TEST_RETRY_S:
-            self.link.send("CSU_SelfTestRequest", Sequence=test.sequence)
-            test.last_request_at = now
-        done = test.answered >= test.expected and self._heard_from_answered()
-        if not done and now - test.started_at < self.config.limits.self_test_timeout_s:
+        """Run the self-test (controller.self_test); once it is over the station is Ready, and a
+        session a power cut ended shows its summary."""
+        if not self._self_test.run(now):
             return
-        for node in sorted(test.expected - test.answered):
-            self._raise_missing_node(node)
         self.phase = StationPhase.READY
-        self._ready_at = now
-        self._update_psu_resource()
-        self._check_psu_quantity()
+        self.power_modules.update_resource()
+        self.power_modules.check_quantity()
+        test = self._self_test
         log.info("self-test complete: %d/%d boards answered", len(test.answered), len(test.expected))
         interrupted = {record.connector_id: record for record in self.interrupted_sessions}
         for connector in self._ordered():
             record = interrupted.get(connector.side.connector_id)
             self._event(connector, sm.Ready(self._interrupted_session(record, now) if record else None))
-
-    def _heard_from_answered(self) -> bool:
-        """Every board that answered the self-test has also sent its status frame: the station
-        knows its plugs, codes, modules and safety inputs before it says Ready.  A self-test can
-        answer faster than a status period (a restart, a fast cycle, a busy bus), and Ready before
-        that would report a broken connector Available, or no power module (012279), for a moment."""
-        return all(node in self._heard for node in self._self_test.answered if f"{node}_Status" in self._handlers)
 
     def _interrupted_session(self, record: SessionRecord, now: float) -> sm.Session:
         """A session a power cut ended, as its summary shows it (energy and time up to its last checkpoint)."""
@@ -896,126 +726,54 @@ class Station:
                           stop_reason=StopReason.POWER_LOSS, ended_at=now, ended_wall=record.updated_at)
 
     def _watch_boards(self, now: float) -> None:
-        """The watchdog: a board that answered the self-test and then sends no status frame for
-        :data:`BOARD_SILENCE_S` raises its communication code (a connector board's or the I/O
-        board's stops charging there: plug, lock or emergency stop can no longer be seen; a
-        silent power module is left out of the split); the code clears when frames come again."""
-        started = self._self_test.started_at or 0.0
-        for node in self._self_test.answered:
-            if node == "LEDB":
-                continue
-            silent = now - self._heard.get(node, max(started, self._ready_at)) > BOARD_SILENCE_S
-            if silent == (node in self._silent):
-                continue
-            side = Side.LEFT if node == "CB_LEFT" else Side.RIGHT if node == "CB_RIGHT" else None
-            if side is not None and side in self.connectors:
-                code, blocking = BOARD_COMMUNICATION_CODES[self.connectors[side].standard], True
-            elif node.startswith("PSU_"):
-                code, blocking = CODE_PSU_COMMUNICATION, False
-            else:
-                code, blocking = CODE_IO_BOARD_COMMUNICATION, True
-            if silent:
-                log.error("board %s silent for %.1f s: raising %s", node, BOARD_SILENCE_S, code)
-                self._silent.add(node)
-                if node.startswith("PSU_"):
-                    psu = self.psus[int(node.split("_")[1]) - 1]
-                    psu.present, psu.current = False, 0.0
-                self._raise_code(code, side, blocking)
-            else:
-                log.warning("board %s speaks again: clearing %s", node, code)
-                self._silent.discard(node)
-                if not (code == CODE_PSU_COMMUNICATION and any(n.startswith("PSU_") for n in self._silent)):
-                    self._clear_code(code, side)
-            self._update_psu_resource()
-
-    def _raise_missing_node(self, node: str) -> None:
-        log.error("board %s did not answer the self-test", node)
-        if node.startswith("CB_"):
-            side = Side.LEFT if node == "CB_LEFT" else Side.RIGHT
-            self._raise_code(BOARD_SELF_TEST_CODES[self.connectors[side].standard], side, blocking=True)
-        elif node.startswith("PSU_"):
-            self._raise_code(CODE_PSU_SELF_TEST, None, blocking=False)
-        elif node == "IOB":
-            self._raise_code(CODE_IO_BOARD_SELF_TEST, None, blocking=True)
-        elif node == "LEDB":
-            self._raise_code(CODE_LED_BOARD_SELF_TEST, None, blocking=True)
+        """The watchdog (controller.self_test): a board fallen silent raises its communication code."""
+        self._self_test.watch(now)
 
     def _healthy_psus(self) -> list[int]:
-        return [psu.index for psu in self.psus
-                if psu.present and not psu.fault_code and not psu.failed_self_test and not psu.hot]
+        return self.power_modules.healthy()
 
-    def _update_psu_resource(self) -> None:
-        if self.phase is StationPhase.INITIALIZING:
-            return
-        if self._healthy_psus():
-            self._clear_code(CODE_NO_PSU, None)
-        elif not self._has_code(CODE_NO_PSU, None):
-            self._raise_code(CODE_NO_PSU, None, blocking=True)
+    # --- codes (controller.active_codes) ---------------------------------------------
 
-    # --- codes ----------------------------------------------------------------------
+    @property
+    def codes(self) -> list[ActiveCode]:
+        """The status codes in force, newest first."""
+        return self.active_codes.active
+
+    @property
+    def code_history(self) -> deque[CodeEvent]:
+        """Status codes raised and cleared (the engineer screen's recent codes), newest last."""
+        return self.active_codes.history
 
     def _has_code(self, code: str, side: Side | None) -> bool:
-        return any(c.code == code and c.side == side for c in self.codes)
+        return self.active_codes.has(code, side)
 
     def _raise_code(self, code: str, side: Side | None, blocking: bool, reason: StopReason = StopReason.FAULT) -> None:
-        if self._has_code(code, side):
-            return
-        self._add_code(ActiveCode(code, side, blocking), self.code_measurement(code, side))
-        log.warning("status code %s raised (%s, %s)", code, side.label if side is not None else "station",
-                    "blocking" if blocking else "information")
-        if not blocking:
-            return
+        self.active_codes.raise_code(code, side, blocking, reason)
+
+    def _stop_for_code(self, code: str, side: Side | None, reason: StopReason) -> None:
+        """A blocking code was raised: stop the sessions on ``side`` (every one for the station's)."""
         for connector in self._ordered():
             if side is None or connector.side == side:
                 self._event(connector, sm.StopRequested(reason, code))
 
-    def _add_code(self, active: ActiveCode, reading: Measurement | None) -> None:
-        """Put ``active`` in force (newest first) with the reading it is about."""
-        self.codes.insert(0, active)
-        self._readings[(active.code, active.side)] = reading
-        self.code_history.append(CodeEvent(self.clock.now(), active.code, active.side, True, reading))
-
     def _latched(self) -> list[LatchedCode]:
-        """The codes in force that latch until a power cycle (controller.fault_policy), as kept
-        across a soft reset: with their connector, their reading, and each power module they
-        keep out of the split (a module's code is the station's, so it names the module)."""
-        kept = []
-        for active in reversed(self.codes):  # oldest first: restored in turn, the newest is first again
-            if not policy.latches(active.code):
-                continue
-            connector_id = active.side.connector_id if active.side is not None else 0
-            reading = self._readings.get((active.code, active.side))
-            values = (reading.label, reading.value, reading.unit) if reading is not None else None
-            psus = [psu.index + 1 for psu in self.psus if active.side is None and psu.fault_code == active.code]
-            kept += [LatchedCode(active.code, connector_id, psu, active.blocks_charging, values) for psu in psus or [0]]
-        return kept
+        """The codes in force that latch until a power cycle, as kept across a soft reset."""
+        return self.active_codes.latched(self.power_modules.fault_codes())
 
     def _restore_latched(self, latched: LatchedCode) -> None:
         """At start-up: a code a soft reset kept is in force again before the self-test, as it
         was (its connector, its reading, the power module it keeps out)."""
-        side = Side(latched.connector_id - 1) if latched.connector_id else None
-        if 0 < latched.psu <= len(self.psus):
-            self.psus[latched.psu - 1].fault_code = latched.code
-        if self._has_code(latched.code, side):
-            return  # a second module with the same code
-        reading = Measurement(*latched.reading) if latched.reading is not None else None
-        self._add_code(ActiveCode(latched.code, side, latched.blocking), reading)
-        log.warning("status code %s (%s) kept by the soft reset: in force until the charger is power-cycled",
-                    latched.code, side.label if side is not None else "station")
+        self.power_modules.restore(latched)
+        self.active_codes.restore(latched)
 
     def _clear_code(self, code: str, side: Side | None) -> None:
-        before = len(self.codes)
-        self.codes = [c for c in self.codes if not (c.code == code and c.side == side)]
-        if len(self.codes) != before:
-            log.info("status code %s cleared", code)
-            self.code_history.append(CodeEvent(self.clock.now(), code, side, False, self._readings.pop((code, side),
-                                                                                                     None)))
+        self.active_codes.clear(code, side)
 
     def _blocked(self, side: Side) -> bool:
-        return any(c.blocks_charging and c.side in (None, side) for c in self.codes)
+        return self.active_codes.blocked(side)
 
     def _codes_for(self, side: Side) -> tuple[str, ...]:
-        return tuple(c.code for c in self.codes if c.side in (None, side))
+        return self.active_codes.for_side(side)
 
     # --- intents --------------------------------------------------------------------
 
@@ -1317,18 +1075,6 @@ class Station:
             elif not active:
                 self._clear_code(code, None)
 
-    def _check_psu_quantity(self) -> None:
-        """013629 when the modules found differ from the configured count (012286 names the missing ones)."""
-        if self.phase is not StationPhase.READY:
-            return
-        answered = self._self_test.answered
-        found = sum(1 for psu in self.psus if psu.present or f"PSU_{psu.index + 1}" in answered)
-        found += len(self._extra_psus)
-        if found != len(self.psus):
-            log.warning("%d power modules found, %d configured: raising %s", found, len(self.psus),
-                        CODE_PSU_QUANTITY)
-            self._raise_code(CODE_PSU_QUANTITY, None, blocking=False)
-
     def _output_allowed(self, connector: ConnectorRuntime) -> bool:
         """Output only when authorized, plugged, locked, and precharging or charging, with no blocking code."""
         state = connector.machine.state
@@ -1346,112 +1092,31 @@ class Station:
                 if connector.grant is not None and not self._output_allowed(connector):
                     connector.grant = None
         for side in Side:
-            connector = self.connectors.get(side)
-            self._send(f"CSU_Cb{side.name.title()}Command", self._board_command(connector), now, force)
-        routed: dict[int, tuple[Side, Grant]] = {}
-        for connector in self.connectors.values():
-            if connector.grant is not None:
-                for index in connector.grant.psus:
-                    routed[index] = (connector.side, connector.grant)
-        # break before make: a module still on the other connector is not routed yet, and the
-        # grant's current is shared by the modules that are
-        moving = {psu.index for psu in self.psus
-                  if psu.index in routed and psu.routed_to not in (None, routed[psu.index][0])}
-        feeding = {side: sum(1 for i, (s, _) in routed.items() if s is side and i not in moving) for side in Side}
-        for psu in self.psus:
-            side_grant = routed.get(psu.index)
-            if side_grant is None or psu.index in moving:
-                # break before make: a module still delivering keeps its relay on the old connector,
-                # switched off, until its current is zero; only then is it free to be routed again
-                psu.routed_to = None if psu.current < sm.ZERO_CURRENT_A else psu.routed_to
-                connector_value = PSU_NOT_ROUTED if psu.routed_to is None else psu.routed_to.value
-                signals = {"Enable": 0, "OutputConnector": connector_value, "VoltageSetpoint": 0, "CurrentLimit": 0}
-            else:
-                side, grant = side_grant
-                psu.routed_to = side
-                signals = {
-                    "Enable": 1,
-                    "OutputConnector": side.value,
-                    "VoltageSetpoint": round(grant.voltage, 1),
-                    "CurrentLimit": round(grant.current / max(feeding[side], 1), 1),
-                }
-            self._send(f"CSU_Psu{psu.index + 1}Command", signals, now, force)
-        self._send("CSU_LedCommand", self._led_command(), now, force)
+            self.boards.send(self._board_command(side), now, force)
+        # break before make (controller.power.route): a module changes connector only at zero current
+        relays = [Relay(psu.index, psu.routed_to, psu.current) for psu in self.psus]
+        grants = [c.grant for c in self.connectors.values() if c.grant is not None]
+        for command in route(relays, grants):
+            self.psus[command.index].routed_to = command.connector
+            self.boards.send(command, now, force)
+        leds = {side: self._led(connector) for side, connector in self.connectors.items()}
+        self.boards.send(LedCommand(leds.get(Side.LEFT, LED_OFF), leds.get(Side.RIGHT, LED_OFF)), now, force)
 
-    def _board_command(self, connector: ConnectorRuntime | None) -> dict[str, float | int]:
+    def _board_command(self, side: Side) -> ConnectorBoardCommand:
+        """What the connector board on ``side`` is told (controller.board_commands); idle without one."""
+        connector = self.connectors.get(side)
         if connector is None:
-            return {"Command": 0, "Lock": 0, "CloseContactor": 0, "EvseMaxCurrent": 0, "EvseMaxPower": 0,
-                    "EvseMaxVoltage": 0}
-        state = connector.machine.state
-        command = BoardCommand.IDLE
-        if state in (ConnectorState.PREPARING, ConnectorState.CHARGING):
-            command = BoardCommand.START_SESSION
-        elif state is ConnectorState.STOPPING:
-            command = BoardCommand.STOP_SESSION
-        if self.estop and state in sm.SESSION_STATES:
-            command = BoardCommand.EMERGENCY_STOP
-        close = False
-        # precharge done or energy flowing: not "any stage numbered above PRECHARGE" (STOPPING,
-        # FINISHED and FAULT are too, and a board in those must never be told to close)
-        precharged = state is ConnectorState.PREPARING and connector.stage in (BoardStage.PRECHARGE,
-                                                                               BoardStage.CHARGING)
-        if state is ConnectorState.CHARGING or precharged:
-            close = not self._blocked(connector.side)
-        elif state is ConnectorState.STOPPING and not self.estop:
-            # open the DC contactors only once the current is zero (no arcing); the
-            # emergency stop opens them at once
-            close = connector.output_current >= sm.ZERO_CURRENT_A and connector.contactor_closed
-        envelope = connector.standard.envelope
-        grant = connector.grant
-        return {
-            "Command": int(command),
-            "Lock": int(state in sm.SESSION_STATES),
-            "CloseContactor": int(close),
-            "EvseMaxCurrent": round(grant.offered_current if grant else 0.0, 1),
-            "EvseMaxPower": round((grant.power_limit_w if grant else 0.0) / 1000, 2),
-            "EvseMaxVoltage": envelope.max_voltage,
-        }
+            return ConnectorBoardCommand(side)
+        return connector_command(side, state=connector.machine.state, stage=connector.stage,
+                                 standard=connector.standard, grant=connector.grant,
+                                 output_current_a=connector.output_current,
+                                 contactor_closed=connector.contactor_closed, estop=self.estop,
+                                 blocked=self._blocked(side))
 
-    def _led_command(self) -> dict[str, int]:
-        signals: dict[str, int] = {"LeftColour": 0, "LeftPattern": 0, "RightColour": 0, "RightPattern": 0}
-        for side, connector in self.connectors.items():
-            colour, pattern = self._led(connector)
-            prefix = side.name.title()
-            signals[f"{prefix}Colour"] = int(colour)
-            signals[f"{prefix}Pattern"] = int(pattern)
-        return signals
-
-    def _led(self, connector: ConnectorRuntime) -> tuple[LedColour, LedPattern]:
-        """LED per connector (manual 2.3): green ready, blue in use, red fault, yellow starting up."""
-        state = connector.machine.state
-        if self.phase is StationPhase.INITIALIZING or state is ConnectorState.UNAVAILABLE:
-            return LedColour.YELLOW, LedPattern.BLINK
-        if self._blocked(connector.side) and state not in sm.SESSION_STATES:
-            return LedColour.RED, LedPattern.STEADY
-        if state is ConnectorState.AVAILABLE:
-            pending = self.authorization.pending is not None
-            return LedColour.GREEN, LedPattern.BLINK if pending else LedPattern.STEADY
-        if state is ConnectorState.RESERVED:
-            return LedColour.BLUE, LedPattern.STEADY  # kept for someone
-        if state is ConnectorState.INOPERATIVE:
-            return LedColour.YELLOW, LedPattern.STEADY  # out of service, not starting up
-        if state is ConnectorState.PLUGGED:
-            return LedColour.GREEN, LedPattern.BLINK
-        if state is ConnectorState.PREPARING:
-            return LedColour.BLUE, LedPattern.BLINK
-        if state is ConnectorState.CHARGING:
-            return LedColour.BLUE, LedPattern.BREATHE
-        if state is ConnectorState.STOPPING:
-            return LedColour.BLUE, LedPattern.BLINK
-        return LedColour.GREEN, LedPattern.BLINK  # finished: unplug
-
-    def _send(self, name: str, signals: dict[str, float | int], now: float, force: bool) -> None:
-        key = tuple(sorted(signals.items()))
-        last = self._sent.get(name)
-        if not force and last is not None and last[0] == key and now - last[1] < COMMAND_REPEAT_S:
-            return
-        self.link.send(name, **signals)
-        self._sent[name] = (key, now)
+    def _led(self, connector: ConnectorRuntime) -> Led:
+        """The connector's LED (controller.board_commands.led)."""
+        return led(connector.machine.state, initializing=self.phase is StationPhase.INITIALIZING,
+                   blocked=self._blocked(connector.side), pending=self.authorization.pending is not None)
 
     # --- the snapshot ---------------------------------------------------------------
 
@@ -1487,16 +1152,4 @@ class Station:
             return Notice(NoticeKind.AUTHORIZING)
         return self._notice[0] if self._notice else None
 
-
-def _status_code(value: float | int) -> str:
-    """A board's status code signal as six digits ("" for 0); ValueError when it is no status code."""
-    number = int(value)
-    return format_code(number) if number else ""
-
-
-def _enum(kind: type, value: float | int, default: object) -> object:
-    try:
-        return kind(int(value))
-    except ValueError:
-        return default
 
