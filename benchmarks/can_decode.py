@@ -17,6 +17,7 @@ import time
 
 import can
 
+from controller.buses.board_support import BoardSupport
 from controller.buses.can_link import CanLink, Codec
 from controller.clock import SystemClock
 from controller.config import Config
@@ -46,13 +47,13 @@ def sample_frames(codec: Codec) -> list[can.Message]:
 
 def make_station(channel: str) -> Station:
     config = Config().with_overrides(can={"channel": channel})
-    return Station(config, CanLink(can.Bus(interface="virtual", channel=channel)), SystemClock())
+    return Station(config, BoardSupport(CanLink(can.Bus(interface="virtual", channel=channel))), SystemClock())
 
 
 def capacity() -> float:
     station = make_station("bench-capacity")
     sender = can.Bus(interface="virtual", channel="bench-capacity")
-    frames = sample_frames(station.link.codec)
+    frames = sample_frames(station.boards.link.codec)
     for message in itertools.islice(itertools.cycle(frames), CAPACITY_FRAMES):
         sender.send(message)
     started = time.perf_counter()
@@ -61,14 +62,14 @@ def capacity() -> float:
         handled += station.poll()
     elapsed = time.perf_counter() - started
     sender.shutdown()
-    station.link.close()
+    station.boards.link.close()
     return CAPACITY_FRAMES / elapsed
 
 
 def sustained() -> dict[str, float]:
     station = make_station("bench-sustained")
     sender = can.Bus(interface="virtual", channel="bench-sustained")
-    frames = sample_frames(station.link.codec)
+    frames = sample_frames(station.boards.link.codec)
     total = int(SUSTAINED_RATE * SUSTAINED_SECONDS)
     done = threading.Event()
 
@@ -89,14 +90,14 @@ def sustained() -> dict[str, float]:
     thread.start()
     while not done.is_set():
         time.sleep(cycle)
-        worst_backlog = max(worst_backlog, station.link.bus.queue.qsize())  # type: ignore[attr-defined]
+        worst_backlog = max(worst_backlog, station.boards.link.bus.queue.qsize())  # type: ignore[attr-defined]
         handled += station.poll()
         station.tick()
     thread.join()
     handled += station.poll()
-    backlog = station.link.bus.queue.qsize()  # type: ignore[attr-defined]
+    backlog = station.boards.link.bus.queue.qsize()  # type: ignore[attr-defined]
     sender.shutdown()
-    station.link.close()
+    station.boards.link.close()
     return {"rate": SUSTAINED_RATE, "sent": total, "handled": handled, "backlog_end": backlog,
             "worst_backlog_per_cycle": worst_backlog}
 

@@ -156,3 +156,30 @@ class ActiveCodes:
         self._add(ActiveCode(latched.code, side, latched.blocking), reading)
         log.warning("status code %s (%s) kept by the soft reset: in force until the charger is power-cycled",
                     latched.code, side.label if side is not None else "station")
+
+    def board_code_changed(self, side: Side, old: str, new: str, plugged: bool,
+                           end_session: Callable[[], None]) -> None:
+        """A connector board on ``side`` changed its status code: the fault policy
+        (controller.fault_policy) says what goes, what comes, and whether the session ends
+        (``end_session()``, before the new code is in force)."""
+        if old:
+            self._board_code_gone(side, old, plugged)
+        if not new:
+            return
+        action = policy.action_for(new)
+        if action is policy.Action.END_SESSION:
+            end_session()
+        self.raise_code(new, None if policy.station_wide(new) else side, policy.blocks_charging(action))
+
+    def _board_code_gone(self, side: Side, code: str, plugged: bool) -> None:
+        """The board stopped reporting ``code``: a fault stays until the charger is power-cycled,
+        an EV message until the cable is out; everything else clears now."""
+        action = policy.action_for(code)
+        where = None if policy.station_wide(code) else side
+        if action is policy.Action.OUT_OF_SERVICE:
+            if self.has(code, where):
+                log.warning("status code %s no longer reported: stays until the charger is power-cycled", code)
+            return
+        if action is policy.Action.END_SESSION and plugged:
+            return  # cleared when the cable comes out (manual 5.3.6, step 1)
+        self.clear(code, where)

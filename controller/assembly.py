@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import can
 
+from controller.buses.board_support import BoardSupport
 from controller.buses.can_link import CanLink
 from controller.clock import Clock
 from controller.config import Config, backend_configured
@@ -124,7 +125,7 @@ class Assembly:
 
     def _build(self) -> None:
         """A new station on the link and store, and its backend (not started)."""
-        self.station = Station(self.config, self.link, self.clock, store=self.store)
+        self.station = Station(self.config, BoardSupport(self.link), self.clock, store=self.store)
         for listener in self._listeners:
             self.station.subscribe(listener)
         self.backend = None

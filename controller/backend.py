@@ -71,6 +71,7 @@ from controller.ocpp.setup import build_client
 from controller.ocpp.storage import Storage
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
 from controller.session import StopReason
+from controller.station_port import StationPort
 from controller.station_state import StationState
 from controller.store import FINISHED, Store
 from controller.types import Side
@@ -161,6 +162,7 @@ class StationAdapter:
 
     def __init__(self, station: Station, changed: Callable[[], None] | None = None) -> None:
         self.station = station
+        self.port = StationPort(station)  # the station in its own words: all this adapter may ask
         self._changed = changed or (lambda: None)
 
     def _done(self, result: Any = None) -> Any:
@@ -174,70 +176,70 @@ class StationAdapter:
         return station_snapshot(self.station.state)
 
     def authorization_decided(self, id_tag: str, decision: ocpp_port.AuthDecision) -> None:
-        self._done(self.station.authorization_decided(id_tag, decision_of(decision)))
+        self._done(self.port.authorization_decided(id_tag, decision_of(decision)))
 
     def remote_start(self, connector_id: int | None, id_tag: str) -> bool:
         side = self._side(connector_id)
         if connector_id is not None and side is None:
             return False
-        return bool(self._done(self.station.submit(cmd.RemoteStart(id_tag, side))))
+        return bool(self._done(self.port.submit(cmd.RemoteStart(id_tag, side))))
 
     def stop_session(self, connector_id: int, reason: str) -> bool:
         side = self._side(connector_id)
-        return side is not None and bool(self._done(self.station.submit(cmd.StopSession(side, stop_reason_of(reason)))))
+        return side is not None and bool(self._done(self.port.submit(cmd.StopSession(side, stop_reason_of(reason)))))
 
     def unlock(self, connector_id: int) -> bool:
         side = self._side(connector_id)
-        return side is not None and bool(self._done(self.station.unlock(side)))
+        return side is not None and bool(self._done(self.port.unlock(side)))
 
     def set_available(self, connector_id: int, available: bool) -> None:
         side = self._side(connector_id)
         if side is not None:
-            self._done(self.station.set_available(side, available))
+            self._done(self.port.set_available(side, available))
 
     def reset(self, hard: bool) -> None:
-        self._done(self.station.request_reset(hard))
+        self._done(self.port.request_reset(hard))
 
     def set_reservation(self, connector_id: int, reservation: ocpp_port.Reservation | None) -> None:
         side = self._side(connector_id)
         if side is not None:
-            self._done(self.station.set_reservation(side, reservation_of(reservation)))
+            self._done(self.port.set_reservation(side, reservation_of(reservation)))
 
     def set_power_limit(self, limit: PowerLimit) -> None:
         side = None if limit.connector_id == 0 else Side(limit.connector_id - 1)
         if side is not None and side not in self.station.connectors:
             return
-        self._done(self.station.set_external_limit(limit.watts, side))
+        self._done(self.port.set_external_limit(limit.watts, side))
 
     def set_connection_timeout(self, seconds: int) -> None:
-        self._done(self.station.set_connection_timeout(seconds))
+        self._done(self.port.set_connection_timeout(seconds))
 
     def set_backend_online(self, online: bool, code: str, connecting: bool = False) -> None:
         link = port.BackendLink.ONLINE if online else (
             port.BackendLink.CONNECTING if connecting else port.BackendLink.OFFLINE)
-        self._done(self.station.set_backend_online(link, code))
+        self._done(self.port.set_backend_online(link, code))
 
     def show_code(self, code: str, connector_id: int) -> None:
-        self._done(self.station.show_code(code, self._side(connector_id)))
+        self._done(self.port.show_code(code, self._side(connector_id)))
 
     def set_language(self, language: str) -> bool:
-        accepted = self.station.set_default_language(language)
+        accepted = self.port.set_default_language(language)
         if not accepted:
             log.warning("Language %r is not offered by this kiosk: the default stays", language)
         return bool(self._done(accepted))
 
     def set_default_price(self, price: DefaultPrice | None) -> None:
-        self._done(self.station.set_default_price(price))
+        self._done(self.port.set_default_price(price))
 
     def set_user_price(self, id_tag: str, text: PriceText) -> bool:
-        return bool(self._done(self.station.set_user_price(id_tag, text)))
+        return bool(self._done(self.port.set_user_price(id_tag, text)))
 
     def set_session_cost(self, connector_id: int, cost: BackendCost) -> bool:
         side = self._side(connector_id)
-        return side is not None and bool(self._done(self.station.set_session_cost(side, cost)))
+        return side is not None and bool(self._done(self.port.set_session_cost(side, cost)))
 
     def set_time_offset(self, offset: TimeOffset | None) -> None:
-        self._done(self.station.set_time_offset(offset))
+        self._done(self.port.set_time_offset(offset))
 
 
 class Backend:
@@ -262,7 +264,7 @@ class Backend:
         if client is None:
             return None
         backend = cls(station, client, adapter)
-        station.attach_backend(backend.undelivered_sessions)
+        adapter.port.attach(backend.undelivered_sessions)
         interrupted = {record.connector_id: record for record in station.interrupted_sessions}
         meters = {}
         for side, connector in station.connectors.items():
@@ -294,7 +296,7 @@ class Backend:
     def flush(self) -> None:
         """After a station tick (on the running loop): the station's events, in order, after a
         fresh snapshot when anything moved."""
-        events = [ocpp_event(event) for event in self.station.take_port_events()]
+        events = [ocpp_event(event) for event in self.adapter.port.take_events()]
         snapshot = station_snapshot(self.station.state)
         now = self.station.clock.monotonic()
         previous = self._posted

@@ -13,6 +13,7 @@ those names are the station's board identifiers too (the self-test, the engineer
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from controller.types import BoardCommand, BoardStage, EvStopReason, LedColour, LedPattern, Side, Standard
 
@@ -186,3 +187,29 @@ class SelfTestRequest:
 #: Commands that hold a level: repeated while unchanged (see BoardSupport.send).
 LevelCommand = ConnectorBoardCommand | PsuCommand | LedCommand
 HardwareCommand = LevelCommand | SelfTestRequest
+
+
+class BoardBus(Protocol):
+    """The station's side of the internal bus, in facts and commands (the CAN adapter,
+    :class:`controller.buses.board_support.BoardSupport`, is one)."""
+
+    rejected_frames: int  # frames whose content made no sense: dropped whole
+
+    def receive(self, now: float) -> list[Fact]:
+        """The facts of every frame waiting on the bus, in order."""
+        ...
+
+    def sends_status(self, node: str) -> bool:
+        """Whether board ``node`` has a status frame the station listens to (the watchdog's)."""
+        ...
+
+    def last_heard(self, node: str) -> float | None:
+        """When board ``node``'s last status frame came (None: never since start-up)."""
+        ...
+
+    def send(self, command: HardwareCommand, now: float, force: bool = False) -> None:
+        """Put ``command`` on the bus (a level command only when it changed or is due again)."""
+        ...
+
+    def close(self) -> None:
+        ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from controller import counters as ctr
+from controller.active_codes import ActiveCodes
 from controller.config import MaintenanceSection
 from controller.types import Side, Standard
 
@@ -50,6 +51,14 @@ class Maintenance:
         hours = self.limits.air_filter_hours
         codes.append((ctr.CODE_AIR_FILTER, None, hours > 0 and self.counters.get(ctr.AIR_FILTER) >= hours * 3600))
         return codes
+
+    def report(self, codes: ActiveCodes) -> None:
+        """Put the information codes that are due in force, and clear those that are not."""
+        for code, side, due in self.information_codes():
+            if due:
+                codes.raise_code(code, side, False)
+            elif codes.has(code, side):
+                codes.clear(code, side)
 
     def lines(self) -> tuple[tuple[str, int, int], ...]:
         """(what, count, limit; 0 = none) for the engineer screen."""

@@ -19,7 +19,9 @@ from controller import fault_policy as policy
 from controller.active_codes import ActiveCodes
 from controller.boards import PsuStatus, PsuThermal, psu_node
 from controller.config import LimitsSection
-from controller.limits import over_temperature
+from controller.limits import ambient_derating, input_power_limit_w, over_temperature
+from controller.power import Psu, Supply
+from controller.safety import SafetyInputs
 from controller.store import LatchedCode
 from controller.types import Side
 
@@ -131,6 +133,22 @@ class PowerModules:
         """The modules that may be routed: present, no fault, self-test passed, not hot."""
         return [psu.index for psu in self.psus
                 if psu.present and not psu.fault_code and not psu.failed_self_test and not psu.hot]
+
+    def supply(self, safety: SafetyInputs, external_limit_w: float | None) -> Supply:
+        """What the station can give now: its healthy modules and the station-wide limits
+        (the maximum, ambient derating, the AC supply, the backend's schedule)."""
+        limits = self.limits
+        max_w = limits.max_power_kw * 1000
+        healthy = set(self.healthy())
+        return Supply(
+            psus=tuple(Psu(psu.index, psu.rated_w) for psu in self.psus if psu.index in healthy),
+            max_power_w=max_w,
+            temperature_limit_w=max_w * ambient_derating(safety.ambient_c, limits.derating_start_c,
+                                                         limits.derating_end_c),
+            input_limit_w=input_power_limit_w(safety.input_voltage_v, limits.input_voltage_v,
+                                              limits.max_input_current_a),
+            external_limit_w=external_limit_w,
+        )
 
     def update_resource(self) -> None:
         """After the self-test: 012279 while no module is healthy."""

@@ -21,8 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from controller.session import ConnectorState, Machine
+from controller.session import ConnectorState, Machine, Session, StopReason
 from controller.store import SessionRecord, Store
+from controller.types import AuthMethod
 
 log = logging.getLogger(__name__)
 
@@ -133,3 +134,17 @@ class Recorder:
 
     def _track(self, connector_id: int) -> _Track:
         return self._tracks.setdefault(connector_id, _Track())
+
+
+def interrupted_session(record: SessionRecord, now: float) -> Session:
+    """A session a power cut ended, as its summary shows it (energy and time up to its last
+    checkpoint; ``now`` monotonic: when the station came back)."""
+    charged_s = max(0.0, (record.updated_at - record.started_at).total_seconds())
+    try:
+        method = AuthMethod(record.method)
+    except ValueError:
+        method = AuthMethod.RFID
+    return Session(id_token=record.id_token, method=method, authorized_at=now - charged_s,
+                   authorized_wall=record.started_at, charging_since=now - charged_s,
+                   start_soc=record.start_soc, end_soc=record.soc, energy_wh=record.energy_wh,
+                   stop_reason=StopReason.POWER_LOSS, ended_at=now, ended_wall=record.updated_at)

@@ -19,6 +19,7 @@ from controller.active_codes import ActiveCodes
 from controller.boards import (
     IO_BOARD,
     LED_BOARD,
+    BoardBus,
     SelfTestAnswer,
     SelfTestRequest,
     connector_node,
@@ -26,7 +27,6 @@ from controller.boards import (
     node_side,
     psu_node,
 )
-from controller.buses.board_support import BoardSupport
 from controller.power_modules import PowerModules
 from controller.types import Side, Standard
 
@@ -59,7 +59,7 @@ class SelfTest:
     """The self-test (``expected``, ``answered``, ``results``) and then the watchdog."""
 
     def __init__(self, connectors: Mapping[Side, Connector], version: str, timeout_s: float,
-                 boards: BoardSupport, codes: ActiveCodes, modules: PowerModules) -> None:
+                 boards: BoardBus, codes: ActiveCodes, modules: PowerModules) -> None:
         self.connectors = connectors
         self.version = version
         self.timeout_s = timeout_s

@@ -10,31 +10,97 @@ as the screen names them).  Nothing here changes the station.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from controller import fault_policy as policy
+from controller.active_codes import ActiveCodes
+from controller.authorization import Authorization, SideState
+from controller.clock import Clock
 from controller.config import Config
+from controller.connectors import ConnectorRuntime
 from controller.estimate import time_to_target_s
+from controller.interaction import Interaction
+from controller.maintenance import Maintenance
+from controller.port import BackendLink
+from controller.power_modules import PsuRuntime
+from controller.preferences import DriverPreferences
+from controller.prices import ShownPrices
 from controller.pricing import BackendCost, PriceText, session_id
+from controller.readings import Measurement
+from controller.safety import SafetyInputs
+from controller.self_test import SelfTest
 from controller.session import SESSION_STATES, ConnectorState
-from controller.station_state import BackendLink, ConnectorStatus, PsuStatus, StationState
-from controller.types import AuthMethod
-from controller.view import ConnectorView, EngineerView, PinPad, SessionView, StationPhase, StationView
+from controller.station_state import ConnectorStatus, PsuStatus, StationState
+from controller.types import AuthMethod, LedColour, LedPattern, Side
+from controller.view import (
+    ActiveCode,
+    CodeEvent,
+    ConnectorView,
+    EngineerView,
+    Notice,
+    NoticeKind,
+    PendingAuthorization,
+    PinPad,
+    SessionView,
+    StationPhase,
+    StationView,
+)
 
-if TYPE_CHECKING:
-    from controller.station import ConnectorRuntime, Station
+
+class StationParts(Protocol):
+    """What the builder reads of the station (controller.station.Station has it all); the
+    builder takes the station's owners as they are and changes nothing."""
+
+    config: Config
+    clock: Clock
+    phase: StationPhase
+    focus: Side
+    psus: list[PsuRuntime]
+    self_test: SelfTest
+    active_codes: ActiveCodes
+    safety: SafetyInputs
+    authorization: Authorization
+    prices: ShownPrices
+    preferences: DriverPreferences
+    maintenance: Maintenance
+    interaction: Interaction
+    backend_link: BackendLink
+    backend_code: str
+    reader_available: bool
+
+    @property
+    def codes(self) -> list[ActiveCode]: ...
+
+    @property
+    def code_history(self) -> Sequence[CodeEvent]: ...
+
+
+    @property
+    def backend_configured(self) -> bool: ...
+
+    @property
+    def backend_online(self) -> bool: ...
+
+    def ordered(self) -> list[ConnectorRuntime]: ...
+
+    def side_states(self) -> tuple[SideState, ...]: ...
+
+    def led_of(self, connector: ConnectorRuntime) -> tuple[LedColour, LedPattern]: ...
+
+    def code_reading(self, code: str, side: Side | None) -> Measurement | None: ...
 
 #: The self-test's steps on Initializing, by the board still missing (first match).
 _INIT_STEPS = (("IOB", "io_board"), ("CB_", "connectors"), ("PSU_", "power_modules"), ("LEDB", "led_board"))
 
 
-def build_state(station: Station) -> StationState:
+def build_state(station: StationParts) -> StationState:
     """The station now, as one immutable picture."""
     now = station.clock.monotonic()
     wall = station.clock.now()
-    test = station._self_test
-    results = station._self_test_results
+    test = station.self_test
+    results = test.results
     codes = tuple(station.codes)
     return StationState(
         now=now,
@@ -43,29 +109,48 @@ def build_state(station: Station) -> StationState:
         boards=tuple((node, results.get(node, "missing")) for node in sorted(test.expected)),
         boards_answered=len(test.answered),
         init_step=_init_step(station.phase, test.expected - test.answered),
-        connectors=tuple(_connector_status(station, c, now) for c in station._ordered()),
+        connectors=tuple(_connector_status(station, c, now) for c in station.ordered()),
         focus=station.focus,
         psus=tuple(PsuStatus(p.index, p.present, p.enabled, p.routed_to, p.voltage, p.current, p.temperature,
                              p.fault_code) for p in station.psus),
         codes=codes,
         readings=tuple((c, station.code_reading(c.code, c.side)) for c in codes),
         code_history=tuple(reversed(station.code_history)),
-        safety=tuple(name for name, on in (("emergency stop", station.estop), ("door open", station.door_open),
-                                           ("tilt", station.tilt)) if on),
-        ambient_c=station.ambient_c,
-        input_voltage_v=station.input_voltage_v,
+        safety=station.safety.active,
+        ambient_c=station.safety.ambient_c,
+        input_voltage_v=station.safety.input_voltage_v,
         backend=station.backend_link,
         backend_code=station.backend_code,
-        pending=station._pending_view(now),
-        notice=station._notice_now(),
+        pending=_pending_view(station, now),
+        notice=_notice_now(station),
         methods=_methods(station),
-        tariff=station.tariff,
-        default_price=station.default_price,
-        time_offset=station.time_offset,
+        tariff=station.prices.tariff,
+        default_price=station.prices.default_price,
+        time_offset=station.prices.time_offset,
         language=station.preferences.current.language,
         high_contrast=station.preferences.current.high_contrast,
         counters=station.maintenance.lines(),
     )
+
+
+def _pending_view(station: StationParts, now: float) -> PendingAuthorization | None:
+    """The Plug-in screen's facts while an authorization waits for a cable."""
+    pending = station.authorization.pending
+    if pending is None:
+        return None
+    return PendingAuthorization(
+        method=pending.method,
+        eligible=station.authorization.eligible_for_plug_in(station.side_states()),
+        seconds_left=max(0, math.ceil(pending.expires_at - now)),
+        price_text=station.authorization.user_price(pending.id_token),
+    )
+
+
+def _notice_now(station: StationParts) -> Notice | None:
+    """The message on screen: "Authorizing ..." while a card waits for its verdict."""
+    if station.authorization.authorizing is not None:
+        return Notice(NoticeKind.AUTHORIZING)
+    return station.interaction.notice
 
 
 def _init_step(phase: StationPhase, missing: set[str]) -> str:
@@ -77,7 +162,7 @@ def _init_step(phase: StationPhase, missing: set[str]) -> str:
     return "ready"
 
 
-def _connector_status(station: Station, connector: ConnectorRuntime, now: float) -> ConnectorStatus:
+def _connector_status(station: StationParts, connector: ConnectorRuntime, now: float) -> ConnectorStatus:
     state = connector.machine.state
     live_w = connector.output_voltage * connector.output_current if state in SESSION_STATES else None
     return ConnectorStatus(
@@ -85,8 +170,8 @@ def _connector_status(station: Station, connector: ConnectorRuntime, now: float)
         standard=connector.standard,
         state=state,
         session=connector.machine.session,
-        blocked=station._blocked(connector.side),
-        codes=station._codes_for(connector.side),
+        blocked=station.active_codes.blocked(connector.side),
+        codes=station.active_codes.for_side(connector.side),
         plugged=connector.plugged,
         locked=connector.locked,
         contactor_closed=connector.contactor_closed,
@@ -102,7 +187,7 @@ def _connector_status(station: Station, connector: ConnectorRuntime, now: float)
         grant=connector.grant,
         energy_register_wh=connector.meter.register_wh,
         power_history_w=connector.history.points(live_w),
-        led=station._led(connector),
+        led=station.led_of(connector),
         operative=connector.operative,
         reserved=station.authorization.reserved(connector.side),
         backend_cost=_backend_cost(connector, now),
@@ -120,7 +205,7 @@ def _backend_cost(connector: ConnectorRuntime, now: float) -> BackendCost | None
     return replace(cost, cost=cost.now(connector.meter.register_wh, until - connector.backend_cost_at))
 
 
-def _methods(station: Station) -> frozenset[AuthMethod]:
+def _methods(station: StationParts) -> frozenset[AuthMethod]:
     """The ways to authorize that work now."""
     methods = {AuthMethod(m) for m in station.config.authorization.methods}
     if not station.reader_available:

@@ -85,6 +85,18 @@ class BoardSupport:
             log.warning("dropped %s frame: %s (%d rejected since start-up)", frame.name, exc, self.rejected_frames)
             return None
 
+    def receive(self, now: float) -> list[Fact]:
+        """The facts of every frame waiting on the bus, in order (bad ones dropped, see decode)."""
+        facts = []
+        for frame in self.link.receive():
+            fact = self.decode(frame, now)
+            if fact is not None:
+                facts.append(fact)
+        return facts
+
+    def close(self) -> None:
+        self.link.close()
+
     def sends_status(self, node: str) -> bool:
         """Whether board ``node`` has a status frame the station listens to (the watchdog's)."""
         return f"{node}_Status" in self._decoders

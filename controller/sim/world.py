@@ -29,6 +29,7 @@ from controller.config import Config, backend_configured
 from controller.session import ConnectorState
 from controller.sim.hardware import SimulatedHardware
 from controller.station import Station
+from controller.station_port import StationPort
 from controller.store import Store
 from controller.types import Side
 from controller.view import StationPhase, StationView
@@ -129,6 +130,11 @@ class World:
         assert self.loop is not None, "this world has no backend"
         return self.loop.run_until_complete(coroutine)
 
+    @property
+    def port(self) -> StationPort:
+        """The station as a backend sees it (tests: a backend's calls without a backend)."""
+        return StationPort(self.station)
+
     def step(self) -> StationView:
         """One cycle at the current time: hardware, then the controller (then its backend)."""
         self.view = self.assembly.cycle()
@@ -148,11 +154,11 @@ class World:
         backend.client.tick()
         for _ in range(3):
             await asyncio.sleep(0)
-        if not self.station.awaiting_backend:
+        if not self.station.authorization.awaiting_backend:
             self._verdict_deadline = None
         elif self._verdict_deadline is None:  # one real-time wait per card, not one per cycle
             self._verdict_deadline = time.monotonic() + backend.client.settings.response_timeout_s + 2.0
-        while self.station.awaiting_backend and time.monotonic() < (self._verdict_deadline or 0.0):
+        while self.station.authorization.awaiting_backend and time.monotonic() < (self._verdict_deadline or 0.0):
             await asyncio.sleep(0.002)
         self.station.publish()  # what the backend changed meanwhile
         self.assembly.flush()

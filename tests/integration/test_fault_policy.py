@@ -177,12 +177,12 @@ def test_a_network_module_failure_dims_qr_and_app_and_charging_goes_on(make_worl
 def test_a_network_message_informs_without_blocking(make_world: WorldFactory) -> None:
     world = make_world("J0U", authorization={"methods": ["rfid", "qr"]})
     charge(world, Side.LEFT)
-    world.station.attach_backend()
-    world.station.set_backend_online(BackendLink.OFFLINE, "033901")  # the backend is unreachable (manual 5.3.7)
+    world.port.attach()
+    world.port.set_backend_online(BackendLink.OFFLINE, "033901")  # the backend is unreachable (manual 5.3.7)
     world.advance(1)
     assert state(world, Side.LEFT) == "charging" and world.view.backend_code == "033901"
     assert AuthMethod.QR not in world.view.methods and AuthMethod.RFID in world.view.methods
-    world.station.set_backend_online(BackendLink.ONLINE)
+    world.port.set_backend_online(BackendLink.ONLINE)
     world.advance(0.1)
     assert AuthMethod.QR in world.view.methods
 

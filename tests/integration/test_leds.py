@@ -46,12 +46,12 @@ def test_the_led_board_shows_every_state_of_a_session(make_world: WorldFactory) 
 
 def test_reserved_unavailable_and_faulted_connectors(make_world: WorldFactory) -> None:
     world = make_world("J0U")
-    world.station.set_reservation(Side.LEFT, Reservation(3, KNOWN_CARD, world.clock.now() + timedelta(minutes=15)))
+    world.port.set_reservation(Side.LEFT, Reservation(3, KNOWN_CARD, world.clock.now() + timedelta(minutes=15)))
     assert led(world, Side.LEFT) == (BLUE, STEADY), "reserved"
-    world.station.set_reservation(Side.LEFT, None)
-    world.station.set_available(Side.RIGHT, False)
+    world.port.set_reservation(Side.LEFT, None)
+    world.port.set_available(Side.RIGHT, False)
     assert led(world, Side.RIGHT) == (YELLOW, STEADY), "unavailable (taken out of service by the operator)"
-    world.station.set_available(Side.RIGHT, True)
+    world.port.set_available(Side.RIGHT, True)
     assert led(world, Side.RIGHT) == (GREEN, STEADY)
     world.hardware.inject_fault(Side.RIGHT, 11013)  # CCS1 relay welding: a fault of this connector
     assert led(world, Side.RIGHT) == (RED, STEADY), "faulted"

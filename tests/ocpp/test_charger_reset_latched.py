@@ -61,7 +61,7 @@ def test_a_welded_relay_stays_faulted_through_a_soft_reset(central: CentralSyste
         world.station.submit(cmd.PresentToken(KNOWN))  # a driver cannot start on the welded connector
         world.advance(0.2)
         assert world.view.pending is not None and world.view.pending.eligible == (Side.RIGHT,)
-        assert not world.station.unlock(Side.LEFT), "its lock stays shut"
+        assert not world.port.unlock(Side.LEFT), "its lock stays shut"
     finally:
         world.close()
 

@@ -104,10 +104,12 @@ class CanStationTarget:
             world.advance(self.rng.choice((0.5, 1.5, 3.0)))
         self._drain()
         station = world.station
+        boards = station.boards
         for message in messages:
-            frame = station.link.decode(message)
-            if frame is not None:
-                station.handle_frame(frame)
+            frame = boards.link.decode(message)
+            fact = boards.decode(frame, world.clock.monotonic()) if frame is not None else None
+            if fact is not None:
+                station.take_fact(fact)
         station.tick()
         self._check(self._drain())
         world.advance(0.1)

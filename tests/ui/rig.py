@@ -100,7 +100,7 @@ class KioskRig:
 
     def set_language(self, tag: str) -> None:
         """Make ``tag`` the station's default language (as OCPP ``Language`` would) and show it."""
-        assert self.world.station.set_default_language(tag), tag
+        assert self.world.port.set_default_language(tag), tag
         self.world.station.publish()
         self.present()
 

@@ -14,7 +14,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from controller import power_modules, self_test, station
+from controller import power_modules, safety, self_test, station
 from controller.status_codes import driver_texts, lookup
 from hmi.i18n import CATALOG_CONTEXT, FONT_DIR, LANGUAGES, TRANSLATED, compile_translations, qm_path, ts_path
 from hmi.screens import Screen
@@ -79,7 +79,7 @@ def test_the_qm_files_are_built_from_the_ts_files_and_load() -> None:
         assert translator.translate("Presenter", "Charging") not in ("", "Charging")
 
 
-CHARGER_CODES = sorted({station.CODE_EMERGENCY_STOP, station.CODE_DOOR_OPEN, station.CODE_BREAKER_TRIP,
+CHARGER_CODES = sorted({safety.CODE_EMERGENCY_STOP, safety.CODE_DOOR_OPEN, safety.CODE_BREAKER_TRIP,
                         self_test.CODE_PSU_SELF_TEST, power_modules.CODE_NO_PSU, self_test.CODE_IO_BOARD_SELF_TEST,
                         self_test.CODE_MODEL_MISMATCH, self_test.CODE_LED_BOARD_SELF_TEST,
                         station.CODE_RFID_COMMUNICATION, *self_test.BOARD_SELF_TEST_CODES.values(),

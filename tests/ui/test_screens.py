@@ -145,8 +145,8 @@ def status_ev_message(make: RigFactory) -> KioskRig:
 def status_network(make: RigFactory) -> KioskRig:
     """033: the backend is unreachable while the door is open; the pager's second page."""
     rig = status_warning_door(make)
-    rig.world.station.attach_backend()
-    rig.world.station.set_backend_online(BackendLink.OFFLINE, "033901")
+    rig.world.port.attach()
+    rig.world.port.set_backend_online(BackendLink.OFFLINE, "033901")
     rig.advance(0.1)
     rig.kiosk.showStatus(1)
     rig.present()
@@ -184,8 +184,8 @@ def charging_high_contrast(make: RigFactory) -> KioskRig:
 def home_backend_offline(make: RigFactory) -> KioskRig:
     """The central system is unreachable: QR code and app darkened, 033900 in the header."""
     rig = make("J0U").start()
-    rig.world.station.attach_backend()
-    rig.world.station.set_backend_online(BackendLink.OFFLINE, "033900")
+    rig.world.port.attach()
+    rig.world.port.set_backend_online(BackendLink.OFFLINE, "033900")
     rig.advance(0.1)
     return rig
 
@@ -193,10 +193,10 @@ def home_backend_offline(make: RigFactory) -> KioskRig:
 def card_unchecked(make: RigFactory, connecting: bool) -> KioskRig:
     """A card in neither the local list nor the cache, and no central system to ask."""
     rig = make("J0U").start()
-    rig.world.station.attach_backend()
-    rig.world.station.set_backend_online(BackendLink.CONNECTING if connecting else BackendLink.OFFLINE, "033900")
+    rig.world.port.attach()
+    rig.world.port.set_backend_online(BackendLink.CONNECTING if connecting else BackendLink.OFFLINE, "033900")
     rig.world.station.submit(cmd.PresentToken(UNKNOWN_CARD))
-    rig.world.station.authorization_decided(UNKNOWN_CARD, AuthDecision(Verdict.UNCHECKED))
+    rig.world.port.authorization_decided(UNKNOWN_CARD, AuthDecision(Verdict.UNCHECKED))
     rig.advance(0.1)
     return rig
 
@@ -214,10 +214,10 @@ def home_offline_card_unchecked(make: RigFactory) -> KioskRig:
 def home_reserved(make: RigFactory) -> KioskRig:
     """The right connector is kept for another driver (OCPP ReserveNow)."""
     rig = make("J0U").start()
-    rig.world.station.attach_backend()
-    rig.world.station.set_backend_online(BackendLink.ONLINE)
+    rig.world.port.attach()
+    rig.world.port.set_backend_online(BackendLink.ONLINE)
     expiry = rig.world.clock.now() + timedelta(minutes=15)
-    rig.world.station.set_reservation(Side.RIGHT, Reservation(1, OTHER_KNOWN_CARD, expiry))
+    rig.world.port.set_reservation(Side.RIGHT, Reservation(1, OTHER_KNOWN_CARD, expiry))
     rig.advance(0.1)
     return rig
 
@@ -225,8 +225,8 @@ def home_reserved(make: RigFactory) -> KioskRig:
 def home_checking_card(make: RigFactory) -> KioskRig:
     """A card waits for the central system's verdict."""
     rig = make("U00").start()
-    rig.world.station.attach_backend()
-    rig.world.station.set_backend_online(BackendLink.ONLINE)
+    rig.world.port.attach()
+    rig.world.port.set_backend_online(BackendLink.ONLINE)
     rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.advance(0.1)
     return rig
@@ -236,7 +236,7 @@ def summary_backend_receipt(make: RigFactory) -> KioskRig:
     """The central system's FinalCost (OCA pricing) with its receipt link as a QR code."""
     rig = summary(make)
     cost = BackendCost(Decimal("13.37"), "USD", final=True, qr_code_text="https://csms.example.com/r/1042")
-    assert rig.world.station.set_session_cost(Side.LEFT, cost)
+    assert rig.world.port.set_session_cost(Side.LEFT, cost)
     rig.advance(0.1)
     return rig
 

@@ -16,6 +16,7 @@ from controller.assembly import Assembly, BusFactory, DeviceFactory, assemble
 from controller.clock import FakeClock
 from controller.config import Config
 from controller.sim.hardware import SimulatedHardware
+from controller.station_port import StationPort
 from controller.store import Store
 from controller.view import StationPhase, StationView
 
@@ -92,7 +93,7 @@ def test_a_reset_builds_a_new_station_on_the_same_link_store_and_devices(config:
     assembly.subscribe(views.append)
     assert ready(assembly, clock).phase is StationPhase.READY
     first, link, store = assembly.station, assembly.link, assembly.store
-    first.request_reset(hard=False)
+    StationPort(first).request_reset(hard=False)
     run(assembly.restart())
     assert assembly.station is not first and assembly.restarts == 1
     assert (assembly.link, assembly.store, len(hardware)) == (link, store, 1), "the bus, store and boards stay"

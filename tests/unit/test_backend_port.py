@@ -14,6 +14,7 @@ from controller.backend import decision_of, ocpp_event, reservation_of, side_of
 from controller.ocpp import port as ocpp_port
 from controller.session import StopReason
 from controller.station import Station
+from controller.station_port import StationPort
 from controller.types import Side
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -24,10 +25,10 @@ def _calls(protocol: type) -> dict[str, inspect.Signature]:
             if inspect.isfunction(member) and not name.startswith("_")}
 
 
-def test_the_station_offers_every_call_of_its_backend_port_with_the_same_parameters() -> None:
+def test_the_station_port_offers_every_call_of_the_backend_port_with_the_same_parameters() -> None:
     for name, signature in _calls(port.BackendPort).items():
-        assert hasattr(Station, name), name
-        assert list(inspect.signature(getattr(Station, name)).parameters) == list(signature.parameters), name
+        assert hasattr(StationPort, name), name
+        assert list(inspect.signature(getattr(StationPort, name)).parameters) == list(signature.parameters), name
 
 
 def _station(*sides: Side) -> Station:

@@ -23,6 +23,7 @@ from controller.boards import (
 )
 from controller.buses.board_support import COMMAND_REPEAT_S, BoardSupport
 from controller.buses.can_link import Codec, Frame
+from controller.station import Station
 from controller.types import (
     PSU_NOT_ROUTED,
     BoardCommand,
@@ -177,13 +178,20 @@ def test_the_self_test_request_is_an_event_sent_every_time(boards: BoardSupport)
     assert link.sent == [("CSU_SelfTestRequest", {"Sequence": 1})] * 2
 
 
+def take(station: Station, frame: Frame) -> None:
+    """A frame through the station's board support, as its poll takes it."""
+    fact = station.boards.decode(frame, 0.0)
+    if fact is not None:
+        station.take_fact(fact)
+
+
 def test_the_station_drops_a_frame_that_makes_no_sense_whole_and_counts_it(make_world: WorldFactory) -> None:
     world = make_world("J0U")
     station = world.station
-    station.handle_frame(wire("CB_LEFT_Status", Standard=0, Plugged=1, Locked=1, ContactorClosed=1, Stage=6,
-                              StatusCode=1_040_000))
+    take(station, wire("CB_LEFT_Status", Standard=0, Plugged=1, Locked=1, ContactorClosed=1, Stage=6,
+                       StatusCode=1_040_000))
     left = station.connectors[Side.LEFT]
     assert station.rejected_frames == 1
     assert not left.plugged and not left.edges and not left.contactor_closed and left.board_code == ""
-    station.handle_frame(wire("CB_LEFT_Status", Standard=0, Plugged=1, StatusCode=23_001))
+    take(station, wire("CB_LEFT_Status", Standard=0, Plugged=1, StatusCode=23_001))
     assert station.rejected_frames == 1 and left.plugged and left.board_code == "023001"

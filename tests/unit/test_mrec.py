@@ -65,7 +65,7 @@ def test_the_status_screen_follows_the_mrec_display_convention_only_in_mrec_mode
         world.advance(0.3)
         assert kiosk_values(world.view, Formatter()).statusReportText == expected
         if mode == "mrec":
-            world.station.attach_backend()
-            world.station.set_backend_online(BackendLink.ONLINE)
+            world.port.attach()
+            world.port.set_backend_online(BackendLink.ONLINE)
             assert kiosk_values(world.station.view(), Formatter()).statusReportText.startswith(
                 "The operator has been notified.")

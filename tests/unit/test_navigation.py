@@ -68,8 +68,8 @@ def test_every_code_and_every_step_is_reachable_when_they_take_several_pages(mak
     world.hardware.inject_fault(Side.LEFT, 23701)  # an EV message: seven steps (manual 5.3.6)
     world.hardware.inject_fault(Side.RIGHT, 13608)  # information on the other connector: not on this screen
     world.hardware.set_door_open(True)
-    world.station.attach_backend()
-    world.station.set_backend_online(BackendLink.OFFLINE, "033900")  # the network's message
+    world.port.attach()
+    world.port.set_backend_online(BackendLink.OFFLINE, "033900")  # the network's message
     assert world.run_until(lambda v: v.connector(Side.LEFT).state == "finished", 10)
     assert screen_for(world.view) == Screen.STATUS
     count = kiosk_values(world.view, Formatter()).statusCount

@@ -199,20 +199,20 @@ def test_a_hot_day_derates_the_power_from_50_degrees(make_world: WorldFactory) -
 def test_an_external_limit_caps_a_connector_or_the_station_until_lifted(make_world: WorldFactory) -> None:
     world = make_world("U00")
     charge(world, Side.LEFT)
-    world.station.set_external_limit(20_000, Side.LEFT)
+    world.port.set_external_limit(20_000, Side.LEFT)
     run(world, 5)
     left = world.view.connector(Side.LEFT)
     assert (left.max_power_w, left.limit) == (20_000, Limit.SCHEDULE)
     assert left.power_w <= 20_000 * (1 + 2 * ACCURACY)
-    world.station.set_external_limit(None, Side.LEFT)
-    world.station.set_external_limit(11_000)
+    world.port.set_external_limit(None, Side.LEFT)
+    world.port.set_external_limit(11_000)
     run(world, 5)
     assert world.view.connector(Side.LEFT).max_power_w == 11_000
-    world.station.set_external_limit(None)
+    world.port.set_external_limit(None)
     run(world, 5)
     assert world.view.connector(Side.LEFT).power_w > 55_000
     with pytest.raises(ValueError):
-        world.station.set_external_limit(-1)
+        world.port.set_external_limit(-1)
 
 
 def test_a_supply_out_of_range_stops_the_output_until_the_grid_is_normal(make_world: WorldFactory) -> None:

@@ -60,10 +60,10 @@ def test_the_station_snapshot_carries_the_drivers_language_for_one_session(make_
 
 def test_ocpp_language_sets_the_station_default(make_world: WorldFactory) -> None:
     world = make_world("J0U")
-    assert world.station.set_default_language("zh-TW")
+    assert world.port.set_default_language("zh-TW")
     world.advance(0.1)
     assert world.view.language == "zh-TW"
-    assert not world.station.set_default_language("xx-XX")
+    assert not world.port.set_default_language("xx-XX")
     assert world.view.languages == SUPPORTED_LANGUAGES
 
 
