@@ -41,7 +41,7 @@ def test_the_station_boots_and_reports_each_connector_and_the_header_shows_onlin
         assert world.backend is not None and world.backend.client.online
         assert world.view.backend_configured and world.view.online and world.view.backend_code == ""
         values = kiosk_values(world.view, Formatter())
-        assert values["backendConfigured"] and values["online"] and values["qrEnabled"]
+        assert values.backendConfigured and values.online and values.qrEnabled
         settled(world, lambda: len(central.from_charger("StatusNotification")) >= 3, "a status per connector")
         assert [statuses(central, c)[-1] for c in (0, 1, 2)] == ["Available"] * 3
         assert world.backend.client.config.number("HeartbeatInterval") == 120
@@ -121,7 +121,7 @@ def test_a_remote_start_is_the_qr_code_path_with_033903_and_a_remote_stop_shows_
         assert screen_for(view) == "plugin" and view.pending is not None and view.pending.eligible == (Side.RIGHT,)
         assert view.pending.method is AuthMethod.QR
         assert view.notice is not None and view.notice.code == "033903"
-        assert kiosk_values(view, Formatter())["noticeText"].startswith("033903 · Remote authorization passed")
+        assert kiosk_values(view, Formatter()).noticeText.startswith("033903 · Remote authorization passed")
         world.hardware.plug(Side.RIGHT)
         assert world.run_until(lambda v: v.connector(Side.RIGHT).state == "charging", 30)
         world.advance(60)
@@ -134,7 +134,7 @@ def test_a_remote_start_is_the_qr_code_path_with_033903_and_a_remote_stop_shows_
         connector = world.view.connector(Side.RIGHT)
         values = connector_values(connector, world.view, Formatter())
         assert screen_for(world.view) == "summary"
-        assert (values["statusCode"], values["stopReasonText"]) == ("033904", "Stopped remotely")
+        assert (values.statusCode, values.stopReasonText) == ("033904", "Stopped remotely")
         settled(world, lambda: central.from_charger("StopTransaction"), "StopTransaction")
     finally:
         world.close()
@@ -181,7 +181,7 @@ def test_an_unavailable_connector_shows_as_such_and_cannot_be_used_and_is_schedu
         assert answer == {"response": {"status": "Accepted"}}
         world.advance(0.2)
         right = connector_values(world.view.connector(Side.RIGHT), world.view, Formatter())
-        assert (right["state"], right["stateText"]) == ("inoperative", "Unavailable")
+        assert (right.state, right.stateText) == ("inoperative", "Unavailable")
         world.hardware.plug(Side.RIGHT)
         world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))
         world.advance(1.0)

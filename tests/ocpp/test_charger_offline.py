@@ -45,9 +45,9 @@ def test_while_the_central_system_is_down_the_home_screen_darkens_qr_and_app_and
         assert not view.online and view.backend_code == "033900"
         assert view.methods == frozenset({AuthMethod.RFID}), "QR code and app need the backend"
         values = kiosk_values(view, Formatter())
-        assert not values["online"] and values["backendCode"] == "033900"
-        assert values["qrOffered"] and not values["qrEnabled"] and not values["appEnabled"]
-        assert values["qrCaption"].startswith("QR code and app authorization are unavailable")
+        assert not values.online and values.backendCode == "033900"
+        assert values.qrOffered and not values.qrEnabled and not values.appEnabled
+        assert values.qrCaption.startswith("QR code and app authorization are unavailable")
         come_back(world, central)
         world.step()
         assert world.view.online and world.view.backend_code == "" and AuthMethod.QR in world.view.methods
@@ -119,7 +119,7 @@ def test_offline_an_unknown_card_is_refused_unless_allowed_and_a_refused_start_i
         world.station.submit(cmd.PresentToken(UNKNOWN))
         world.advance(0.1)
         assert world.view.notice is not None and world.view.notice.kind is NoticeKind.CARD_UNCHECKED
-        assert kiosk_values(world.view, Formatter())["noticeText"].startswith("The charger is offline and cannot check")
+        assert kiosk_values(world.view, Formatter()).noticeText.startswith("The charger is offline and cannot check")
         world.advance(5)
         assert world.backend is not None
         world.backend.client.config.change("AllowOfflineTxForUnknownId", "true")
@@ -149,11 +149,11 @@ def test_while_the_boot_is_pending_a_card_is_judged_by_the_offline_rules_and_the
         world.step()
         assert not world.view.online and world.view.backend_connecting
         values = kiosk_values(world.view, Formatter())
-        assert values["qrCaption"] == "Connecting to the charging network…" and not values["qrEnabled"]
+        assert values.qrCaption == "Connecting to the charging network…" and not values.qrEnabled
         world.station.submit(cmd.PresentToken(UNKNOWN))
         world.advance(0.1)
         assert world.view.notice is not None and world.view.notice.kind is NoticeKind.CARD_UNCHECKED
-        assert "still connecting" in kiosk_values(world.view, Formatter())["noticeText"]
+        assert "still connecting" in kiosk_values(world.view, Formatter()).noticeText
         world.advance(5)
         client.config.change("AllowOfflineTxForUnknownId", "true")  # the offline rules decide, not "Pending"
         world.station.submit(cmd.PresentToken(UNKNOWN))

@@ -57,7 +57,7 @@ def test_a_station_limit_from_the_central_system_lowers_the_commanded_power_and_
         assert left.limit is Limit.SCHEDULE and left.max_power_w <= 20_000
         assert commanded_w(world) <= 20_000 * 1.02 and delivered_w(world) <= 20_000 * 1.02
         texts = connector_values(left, world.view, Formatter())
-        assert texts["limitText"] == "Limited by the operator's charging schedule"
+        assert texts.limitText == "Limited by the operator's charging schedule"
         composite = door(world, central, "GetCompositeSchedule", {"connectorId": 1, "duration": 600})
         periods = composite["response"]["chargingSchedule"]["chargingSchedulePeriod"]
         assert composite["response"]["status"] == "Accepted" and periods[0]["limit"] == 20_000
@@ -81,14 +81,14 @@ def test_a_reserved_connector_shows_reserved_and_starts_only_for_the_reserving_c
         assert answer == {"response": {"status": "Accepted"}}
         world.advance(0.2)
         left = connector_values(world.view.connector(Side.LEFT), world.view, Formatter())
-        assert (left["state"], left["stateText"]) == ("reserved", "Reserved")
+        assert (left.state, left.stateText) == ("reserved", "Reserved")
         settled(world, lambda: any(f[3]["status"] == "Reserved" for f in central.from_charger("StatusNotification")),
                 "StatusNotification Reserved")
         world.station.submit(cmd.PresentToken(OTHER_KNOWN_CARD))
         world.advance(0.5)
         assert world.view.pending is None
         assert world.view.notice is not None and world.view.notice.kind is NoticeKind.RESERVED
-        notice = kiosk_values(world.view, Formatter())["noticeText"]
+        notice = kiosk_values(world.view, Formatter()).noticeText
         assert notice == "This connector is reserved for another driver."
         world.advance(5)  # the notice goes, then the reserving card
         world.station.submit(cmd.PresentToken(KNOWN_CARD))
@@ -132,8 +132,8 @@ def test_the_drivers_price_running_cost_and_final_cost_with_a_receipt_qr_code(st
         assert session.backend_cost.qr_code_text == RECEIPT.format(transaction_id=transaction_id)
         values = connector_values(world.view.connector(Side.LEFT), world.view, Formatter())
         assert screen_for(world.view) == "summary"
-        assert values["receiptQrSource"] == qr_url(session.backend_cost.qr_code_text)
-        assert f"${session.backend_cost.cost}" in values["costText"]
+        assert values.receiptQrSource == qr_url(session.backend_cost.qr_code_text)
+        assert f"${session.backend_cost.cost}" in values.costText
         stop = central.from_charger("StopTransaction")
     finally:
         world.close()
