@@ -70,6 +70,7 @@ Rectangle {
             Layout.alignment: Qt.AlignHCenter
             Layout.maximumWidth: card.width - 2 * Theme.spacingL
             connector: card.connector
+            wraps: true
         }
     }
     TapHandler {
