@@ -4,6 +4,8 @@
 point (:class:`controller.ocpp.client.OcppClient` provides it): its settings and stores,
 the station port, the statuses and the transactions.  The handlers depend on this
 protocol, not on the client, so the import goes one way: client -> handlers -> here.
+The client's own parts (:mod:`~controller.ocpp.link`, :mod:`~controller.ocpp.delivery`,
+:mod:`~controller.ocpp.transactions`, ...) reach the charge point through it as well.
 """
 
 from __future__ import annotations

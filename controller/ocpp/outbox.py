@@ -3,7 +3,7 @@
 The ``ocpp`` library allows one outstanding CALL and serves waiters in no particular
 order; this outbox decides the order instead: BootNotification first, then the other
 messages in the order asked.  (Transaction messages come from the persistent queue when
-nothing else waits; see :mod:`controller.ocpp.client`.)  Until the BootNotification is
+nothing else waits; see :mod:`controller.ocpp.delivery`.)  Until the BootNotification is
 Accepted, and while offline, only BootNotification is taken: anything else fails at
 once with :class:`Offline`, so a caller can fall back (offline authorization, say).
 """
@@ -33,6 +33,12 @@ class CallFailed(Exception):  # noqa: N818
     def __init__(self, code: str, description: str = "") -> None:
         super().__init__(f"{code}: {description}")
         self.code = code
+
+
+def reason(exc: BaseException) -> str:
+    """Why a CALL or a connection failed, in one line for a log."""
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:200]
 
 
 class Priority(enum.IntEnum):

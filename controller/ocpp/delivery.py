@@ -1,0 +1,148 @@
+"""The pump, the only sender of CALLs: the outbox first, then the transaction queue,
+each message delivered exactly once.
+
+One CALL is on the wire at a time.  An outbox CALL's answer settles its caller's future;
+a queued transaction message's answer retires it from the queue (or counts a failed
+attempt) inside the receive loop, the instant the answer is read (see ``on_answer`` of
+:meth:`controller.ocpp.rpc.RpcChargePoint.call`), so a connection lost, or a pump
+cancelled, in that same instant cannot leave an answered message queued to go out again.
+A StartTransaction's answer is handed to :class:`~controller.ocpp.transactions.Transactions`,
+every IdTagInfo to the authorization cache.  Before a reset hangs up, no new CALL goes
+out and the one on the wire is answered first (:meth:`Delivery.calls_settled`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from ocpp.v16 import call
+
+from controller.ocpp.authorization import IdTagInfo
+from controller.ocpp.central_time import CentralTime
+from controller.ocpp.handler_port import ChargePoint
+from controller.ocpp.outbox import CallFailed, CallTimeout, Offline, reason
+from controller.ocpp.queue import START, QueuedMessage
+from controller.ocpp.rpc import RpcChargePoint
+from controller.ocpp.transactions import Transactions
+
+log = logging.getLogger(__name__)
+
+
+class Delivery:
+    """The CALLs of ``cp`` onto the wire, and their answers taken in."""
+
+    def __init__(self, cp: ChargePoint, time: CentralTime, transactions: Transactions) -> None:
+        self.cp = cp
+        self.time = time
+        self.transactions = transactions
+        self._hanging_up = False  # a reset is about to restart the charger: no new CALL goes out
+        self._no_call_out = asyncio.Event()  # clear while a CALL of ours waits for its answer
+        self._no_call_out.set()
+
+    async def pump(self, rpc: RpcChargePoint, booted: Callable[[], bool]) -> None:
+        """Send on ``rpc`` until cancelled: the outbox's CALLs, and the transaction queue's
+        head while nothing else waits and ``booted()`` (BootNotification accepted)."""
+        outbox, queue = self.cp.outbox, self.cp.queue
+        me = asyncio.current_task()
+        while True:
+            if me is not None and me.cancelling():  # a cancellation a library wait_for swallowed
+                raise asyncio.CancelledError
+            item = None if self._hanging_up else outbox.take()
+            if item is not None:
+                await self._delivered(self.deliver(rpc, item.payload, item.future))
+                continue
+            wait: float | None = None
+            if booted() and outbox.accepted and not self._hanging_up:
+                message, wait = queue.head(self.time.now())
+                if message is not None:
+                    await self._delivered(self.deliver_queued(rpc, message))
+                    continue
+            await outbox.wait(wait)
+
+    async def _delivered(self, delivery: Coroutine[Any, Any, None]) -> None:
+        """Run one CALL's delivery, known as in flight meanwhile (see :meth:`calls_settled`)."""
+        self._no_call_out.clear()
+        try:
+            await delivery
+        finally:
+            self._no_call_out.set()
+
+    async def calls_settled(self) -> None:
+        """Before a reset hangs up: no new CALL goes out, and the one on the wire gets its answer.
+
+        Hanging up with a CALL of ours unanswered makes the central system's answer to it fail,
+        and a central system built on the ``ocpp`` library then stops reading the connection:
+        the Reset.conf sent just before is lost, and the central system may send Reset again."""
+        self._hanging_up = True
+        await self._no_call_out.wait()  # a lost connection ends the delivery too
+
+    async def deliver(self, rpc: RpcChargePoint, payload: Any, future: asyncio.Future[Any]) -> None:
+        """Send an outbox CALL; its answer (or why there is none) settles ``future``."""
+        def answered(answer: Any) -> None:  # in the receive loop, the instant the answer is read
+            if isinstance(answer, CallFailed):
+                _settle(future, exception=answer)
+            else:
+                _settle(future, result=answer)
+
+        try:
+            await rpc.call(payload, on_answer=answered)
+        except CallFailed:
+            pass  # ``answered`` has it
+        except TimeoutError:
+            log.warning("%s: no answer within %.0f s", type(payload).__name__, self.cp.settings.response_timeout_s)
+            _settle(future, exception=CallTimeout(type(payload).__name__))
+        except (asyncio.CancelledError, Exception):
+            # the connection dropped under the CALL (the send raises ConnectionClosed) or the
+            # pump is stopped: the caller must still hear (and fall back to its offline rules)
+            _settle(future, exception=Offline(type(payload).__name__))
+            raise
+
+    async def deliver_queued(self, rpc: RpcChargePoint, message: QueuedMessage) -> None:
+        """Send the queue's head.  Its answer retires it (or counts a failed attempt) inside the
+        receive loop as the answer is read, so a connection that drops, or a pump cancelled, in
+        the same instant cannot leave an answered message queued to go out again."""
+        payload = self.cp.queue.wire_payload(message)
+        if payload is None:
+            log.error("%s of transaction %d dropped: its StartTransaction never went through",
+                      message.action, message.local_tx)
+            self.cp.queue.drop(message)
+            return
+        try:
+            await rpc.call(getattr(call, message.action)(**payload), unique_id=message.unique_id,
+                           on_answer=lambda answer: self._queued_answered(message, payload, answer))
+        except CallFailed:
+            pass  # counted by ``_queued_answered``
+        except TimeoutError as exc:
+            self._queued_failed(message, exc)
+
+    def _queued_answered(self, message: QueuedMessage, payload: dict[str, Any], answer: Any) -> None:
+        if isinstance(answer, CallFailed):
+            self._queued_failed(message, answer)
+            return
+        conf = dataclasses.asdict(answer)
+        self.cp.queue.delivered(message, conf)
+        info = conf.get("id_tag_info")
+        if isinstance(info, dict):
+            self.cp.learn(str(payload.get("id_tag", "")), IdTagInfo.from_ocpp(info))
+        if message.action == START:
+            self.transactions.start_answered(message, payload, conf)
+
+    def _queued_failed(self, message: QueuedMessage, exc: Exception) -> None:
+        log.warning("%s of transaction %d failed (%s): attempt %d", message.action, message.local_tx,
+                    reason(exc), message.attempts + 1)
+        config = self.cp.config
+        self.cp.queue.failed(message, self.time.now(), config.number("TransactionMessageRetryInterval"),
+                             config.number("TransactionMessageAttempts"))
+
+
+def _settle(future: asyncio.Future[Any], result: Any = None, exception: BaseException | None = None) -> None:
+    if future.done():
+        return
+    if exception is not None:
+        future.set_exception(exception)
+    else:
+        future.set_result(result)
