@@ -6,10 +6,13 @@ loggers that could see them, before any handler."""
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from controller.config import ConfigError, LoggingSection
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -21,6 +24,8 @@ def configure(section: LoggingSection, level: int = logging.INFO) -> RotatingFil
     logging.basicConfig(level=level, format=FORMAT)
     if not section.file:
         return None
+    from logging.handlers import RotatingFileHandler  # socket, pickle, queue: only for a log file
+
     path = Path(section.file)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,7 @@ from controller.config import DEFAULT_CONFIG, Config, ConfigError, load
 from controller.logs import FORMAT as LOG_FORMAT
 from controller.logs import configure as configure_logging
 from controller.types import VERSIONS
+from hmi import startup
 
 log = logging.getLogger("evse-hmi")
 
@@ -108,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"evse-hmi: configuration error: {exc}", file=sys.stderr)
         return 2
+    startup.mark("configuration loaded")
     if args.csms is not None:
         from controller.ocpp.connection import EndpointError, endpoint_from_override
 
@@ -146,17 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                  "reconnect_jitter_s": 1.0})
             print(f"evse-hmi: demo central system at {csms_url} (HTTP door on port {demo_csms.http_port}, "
                   f"frames in {DEMO_CSMS_LOG})", file=sys.stderr)
-    # Start the controller first: its thread loads the CAN stack while Qt loads the screens.
-    # With [simulation].enabled the simulated hardware is on the controller's bus, and its panel beside the kiosk.
-    from controller.sim.panel import build_runtime
-
-    runtime, panel = build_runtime(config, csms_url=csms_url)
-    runtime.start(wait=False)
+    # The kiosk builds and starts the controller after its first frame (hmi/desktop.py): the
+    # controller's imports (python-can, cantools, the station) would hold the GIL the GUI needs.
     from hmi.desktop import run_desktop
 
+    startup.mark("Qt and the kiosk's modules imported")
     try:
-        return run_desktop(config, runtime, kiosk_mode=args.kiosk, size=size, exit_on_screen=args.exit_on_screen,
-                           demo_csms=demo_csms, panel=panel)
+        return run_desktop(config, kiosk_mode=args.kiosk, size=size, exit_on_screen=args.exit_on_screen,
+                           csms_url=csms_url, demo_csms=demo_csms)
     finally:
         if demo_csms is not None:
             demo_csms.stop()

@@ -1,5 +1,10 @@
 """The interactive kiosk: real-time controller thread, kiosk window, simulator panel (and,
-with ``--demo-csms``, the demo central system's buttons and its log on that panel)."""
+with ``--demo-csms``, the demo central system's buttons and its log on that panel).
+
+Start-up shows the first frame (the Initializing screen) before anything it does not need
+is imported or compiled; the controller thread, the bridge (presenter, Babel), the Home
+screen and the simulator panel follow it (:class:`DesktopKiosk`).
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,24 @@ import logging
 import signal
 import sys
 import time
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 
 from controller.config import Config
-from controller.runtime import ControllerRuntime
-from controller.sim import panel as sim
-from controller.sim.csms_control import CentralSystemError, DemoCentralSystem, summary
-from controller.sim.ev import DEFAULT_EVS
-from controller.types import Side, connectors_of
-from hmi.input import ButtonKeys
+from controller.types import connectors_of
+from hmi import startup
 from hmi.scene import Scene, load_fonts
-from hmi.viewmodel import Kiosk
+from hmi.viewmodel import ConnectorViewModel, Kiosk
 
-if TYPE_CHECKING:
-    from hmi.bridge import KioskBridge  # imported after the first frame (start-up time)
-    from hmi.simulator_panel import SimulatorControl  # the demo's panel only (not with --kiosk)
+if TYPE_CHECKING:  # imported after the first frame (start-up time)
+    from controller.runtime import ControllerRuntime
+    from controller.sim.csms_control import DemoCentralSystem
+    from controller.sim.panel import SimulatorPanel
+    from controller.view import StationView
+    from hmi.bridge import KioskBridge
+    from hmi.demo_panel import CsmsButtons
 
 log = logging.getLogger(__name__)
 
@@ -34,95 +37,6 @@ log = logging.getLogger(__name__)
 #: The HMI's watchdog: a controller that has not finished a cycle for this long is stalled
 #: (its longest normal cycle is 0.2 s): the kiosk shows Out of service, not frozen numbers.
 CONTROLLER_STALL_S = 2.0
-#: Lines of the central system's log on the panel.
-CSMS_LOG_LINES = 12
-
-
-class CsmsButtons(QObject):
-    """The panel's central-system buttons: each a blocking HTTP call to the demo central
-    system on a worker thread, its answer (and the latest frames) back on the GUI thread."""
-
-    answered = Signal(str)
-    framesArrived = Signal(list, int)
-    switched = Signal(bool)
-
-    def __init__(self, csms: DemoCentralSystem, control: SimulatorControl, card: str, charge_point_id: str) -> None:
-        super().__init__()
-        self.csms = csms
-        self.control = control
-        self.card = card
-        self._next = 0
-        self._lines: list[str] = []
-        self._polling = False
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="csms-door")
-        self.answered.connect(lambda text: control.update(csmsStatus=text))
-        self.switched.connect(self._on_switched)
-        self.framesArrived.connect(self._on_frames)
-        control.update(csmsAvailable=True, csmsRunning=csms.running, csmsUrl=csms.charge_point_url(charge_point_id))
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start(1000)
-
-    def act(self, name: str, argument: Any) -> None:
-        actions: dict[str, Callable[[], Any]] = {
-            "csms_remote_start": lambda: self.csms.remote_start(int(argument) + 1, self.card),
-            "csms_remote_stop": lambda: self.csms.remote_stop(int(argument) + 1),
-            "csms_reset": lambda: self.csms.reset(bool(argument)),
-            "csms_reserve": lambda: self.csms.reserve(int(argument) + 1, self.card),
-            "csms_cancel_reservation": self.csms.cancel_reservation,
-            "csms_available": lambda: self.csms.set_available(int(argument[0]) + 1, bool(argument[1])),
-            "csms_limit": lambda: self.csms.limit_station(int(argument) * 1000 if int(argument) else None),
-            "csms_running": lambda: self._switch(bool(argument)),
-        }
-        if name in actions:
-            self._pool.submit(self._run, name, actions[name])
-
-    def _switch(self, running: bool) -> dict[str, Any]:
-        if running:
-            self.csms.start()
-        else:
-            self.csms.stop()
-        self.switched.emit(self.csms.running)
-        return {"response": {"status": "on" if self.csms.running else "off"}}
-
-    def _run(self, name: str, action: Callable[[], Any]) -> None:
-        try:
-            answer = action()
-        except CentralSystemError as exc:
-            self.answered.emit(f"{name.removeprefix('csms_')}: {exc}")
-            return
-        response = answer.get("response") if isinstance(answer, dict) else None
-        outcome = (response or {}).get("status") if isinstance(response, dict) else None
-        self.answered.emit(f"{name.removeprefix('csms_')}: {outcome or answer.get('error', 'done')}")
-
-    def _poll(self) -> None:
-        if self._polling or not self.csms.running:
-            return
-        self._polling = True
-        self._pool.submit(self._fetch)
-
-    def _fetch(self) -> None:
-        try:
-            entries, following = self.csms.messages(self._next)
-            self.framesArrived.emit([summary(entry) for entry in entries], following)
-        except CentralSystemError:
-            self.framesArrived.emit([], self._next)
-
-    def _on_switched(self, running: bool) -> None:
-        if running:
-            self._next = 0  # a new process: its frame numbers start again
-        self.control.update(csmsRunning=running)
-
-    def _on_frames(self, lines: list[str], following: int) -> None:
-        self._polling = False
-        self._next = following
-        if lines:
-            self._lines = (self._lines + lines)[-CSMS_LOG_LINES:]
-            self.control.update(csmsLog=tuple(self._lines))
-
-    def close(self) -> None:
-        self._timer.stop()
-        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def watch_controller(runtime: ControllerRuntime, bridge: KioskBridge, limit_s: float = CONTROLLER_STALL_S) -> None:
@@ -137,107 +51,14 @@ def watch_controller(runtime: ControllerRuntime, bridge: KioskBridge, limit_s: f
     bridge.set_controller_stalled(stalled)
 
 
-def panel_action(name: str, argument: Any) -> sim.PanelAction | None:
-    """The simulator panel's slot (``SimulatorControl``: a name and its argument, sides 0 = left,
-    1 = right) as a typed action on the simulated hardware; None for a name it does not know."""
-    match name:
-        case "plug":
-            return sim.Plug(Side(int(argument)))
-        case "unplug":
-            return sim.Unplug(Side(int(argument)))
-        case "tap":
-            return sim.TapCard(str(argument))
-        case "ev_soc":
-            side, start, target = argument
-            return sim.SetNextEv(Side(int(side)), start_soc=start, target_soc=target)
-        case "estop":
-            return sim.SetEmergencyStop(bool(argument))
-        case "door":
-            return sim.SetDoorOpen(bool(argument))
-        case "button_left" | "button_right":
-            return sim.PressButton(left=name == "button_left")
-        case "fault":
-            side, code = argument
-            return sim.BoardFault(Side(int(side)), int(code) if str(code).strip() else 0)
-        case "ambient":
-            return sim.SetAmbient(float(argument))
-        case "input_voltage":
-            return sim.SetInputVoltage(float(argument))
-        case "psu_fault":
-            index, failed = argument
-            return sim.PsuFault(int(index), sim.PSU_FAILURE_CODE if failed else 0)
-    return None
-
-
-def shown_on_panel(action: sim.PanelAction) -> dict[str, Any]:
-    """What the panel shows after ``action`` (its switches and fields follow the hardware)."""
-    match action:
-        case sim.Plug(side) | sim.Unplug(side):
-            return {f"{side.label}Plugged": isinstance(action, sim.Plug)}
-        case sim.SetEmergencyStop(pressed):
-            return {"emergencyStop": pressed}
-        case sim.SetDoorOpen(opened):
-            return {"doorOpen": opened}
-        case sim.SetAmbient(celsius):
-            return {"ambientC": int(celsius)}
-        case sim.SetInputVoltage(volts):
-            return {"inputVoltage": int(volts)}
-        case sim.SetNextEv(side, start, target):
-            shown = {f"{side.label}StartSoc": start, f"{side.label}TargetSoc": target}
-            return {key: int(value) for key, value in shown.items() if value is not None}
-    return {}
-
-
-def simulator_control(config: Config, panel: sim.SimulatorPanel,
-                      csms: DemoCentralSystem | None = None) -> tuple[SimulatorControl, CsmsButtons | None]:
-    """The presenter's panel, wired to the simulated hardware on the controller's bus (and to
-    the demo central system's HTTP door when there is one)."""
-    from hmi.simulator_panel import SimulatorControl
-
-    control = SimulatorControl()
-    connectors = connectors_of(config.station.version)
-    cards = config.authorization.local_allow_list
-    left_ev = DEFAULT_EVS[connectors[Side.LEFT]]
-    right_ev = DEFAULT_EVS[connectors[Side.RIGHT]] if Side.RIGHT in connectors else left_ev
-    control.update(
-        connectorCount=len(connectors),
-        leftStandard=connectors[Side.LEFT].display_name,
-        rightStandard=connectors[Side.RIGHT].display_name if Side.RIGHT in connectors else "",
-        knownCard=cards[0] if cards else "",
-        unknownCard="0455AA0F19FE21",
-        timeFactor=config.simulation.time_factor,
-        psuCount=config.limits.psu_count,
-        leftStartSoc=int(left_ev.start_soc),
-        leftTargetSoc=int(left_ev.target_soc),
-        rightStartSoc=int(right_ev.start_soc),
-        rightTargetSoc=int(right_ev.target_soc),
-    )
-
-    buttons = CsmsButtons(csms, control, cards[0] if cards else "04A1B2C3D4E5F6",
-                          config.station.charge_point_id) if csms is not None else None
-
-    def act(name: str, argument: Any = None) -> None:  # the buttons' slots give no argument
-        if name.startswith("csms_"):
-            if buttons is not None:
-                buttons.act(name, argument)
-            return
-        action = panel_action(name, argument)
-        if action is None:
-            log.warning("unknown simulator action %r", name)
-            return
-        panel.act(action)
-        control.update(**shown_on_panel(action))
-
-    control.set_sink(act)
-    return control, buttons
-
-
 def exit_on_first_frame(app: QGuiApplication, scene: Scene, kiosk: Kiosk, screen: str) -> None:
     """Print when the first frame showing ``screen`` is on screen, then quit."""
 
     def on_frame() -> None:
         if kiosk.value("screen") == screen:
             print(f"evse-hmi: first {screen} frame at monotonic {time.monotonic():.6f}", flush=True)
+            startup.mark(f"first {screen} frame")
+            startup.report(sys.stdout)
             scene.window.frameSwapped.disconnect(on_frame)
             QTimer.singleShot(0, app.quit)  # not from inside the frame being swapped
 
@@ -245,51 +66,126 @@ def exit_on_first_frame(app: QGuiApplication, scene: Scene, kiosk: Kiosk, screen
 
 
 class DesktopKiosk:
-    """The kiosk window (and the simulator panel) on a controller that may still be starting.
+    """The kiosk window (and the simulator panel) on a controller started after its first frame.
 
-    The window shows the Initializing screen as soon as QML is loaded; the bridge to the
-    controller (presenter, Babel) is set up right after that first frame, so drivers see
-    the screen light up without waiting for the CAN stack to load.
+    Before the first frame: the configuration, PySide6, the view model, Inter, and the QML
+    of the header, the button bar and the Initializing screen; nothing else. Right after
+    it: the controller thread (it imports the CAN stack and the station itself), Home in
+    the background, the bridge to the controller (presenter, Babel), the CJK fonts, the
+    keys, the warm-up (:func:`hmi.startup.warm_up`) and the simulator panel. The
+    Initializing screen is what the controller's self-test shows anyway, so drivers see
+    the screen light up without waiting for any of that, and Home is ready when the
+    self-test ends. Every other screen is created when it is first shown.
     """
 
-    def __init__(self, config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int],
-                 demo_csms: DemoCentralSystem | None = None, panel: sim.SimulatorPanel | None = None) -> None:
+    def __init__(self, config: Config, kiosk_mode: bool, size: tuple[int, int], csms_url: str | None = None,
+                 demo_csms: DemoCentralSystem | None = None) -> None:
         self.config = config
-        self.runtime = runtime
-        self.app = QGuiApplication(sys.argv[:1])
+        self.csms_url = csms_url
+        self.kiosk_mode = kiosk_mode
+        self.demo_csms = demo_csms
+        self.runtime: ControllerRuntime | None = None  # built after the first frame
+        self.panel: SimulatorPanel | None = None  # the simulated hardware's hands ([simulation].enabled)
+        self.app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
         self.app.setApplicationName("evse-hmi")
-        load_fonts(self.app)
+        load_fonts(self.app, cjk=False)
         self.kiosk = Kiosk()
+        connector_count = len(connectors_of(config.station.version))
         self.kiosk.update(chargePointId=config.station.charge_point_id, modelName=config.station.model,
-                          versionCode=config.station.version,
-                          connectorCount=len(connectors_of(config.station.version)))
-        control, self.csms_buttons = (simulator_control(config, panel, demo_csms)
-                                      if panel is not None and not kiosk_mode else (None, None))
-        self.scene = Scene(self.kiosk, control)
-        self.bridge: Any = None
-        ButtonKeys(runtime.submit, self.scene.window)
-        self.scene.window.frameSwapped.connect(self._connect, Qt.ConnectionType.SingleShotConnection)
+                          versionCode=config.station.version, connectorCount=connector_count)
+        # Home, preloaded before the controller's first snapshot, binds to these
+        self.kiosk.show(self.kiosk.values, [ConnectorViewModel() for _ in range(connector_count)])
+        if not kiosk_mode and config.simulation.enabled:
+            # the panel comes after the first frame, but its QML type must be registered before
+            # the engine first imports the Evse module (a type registered later is unavailable)
+            import hmi.simulator_panel  # noqa: F401
+        self.scene = Scene(self.kiosk)
+        startup.mark("QML loaded")
+        self.bridge: KioskBridge | None = None
+        self.csms_buttons: CsmsButtons | None = None
+        self._self_test_ended = False
+        self.watchdog = QTimer()
+        self.watchdog.timeout.connect(self._watch)
+        self.scene.window.frameSwapped.connect(self._first_frame)
         window = self.scene.window
         if kiosk_mode:
             window.showFullScreen()
-            self.app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         else:
             window.resize(*size)
             window.show()
-            if self.scene.panel is not None:
-                self.scene.panel.setX(window.x() + window.width() + 16)
-                self.scene.panel.show()
+
+    def _first_frame(self) -> None:
+        startup.mark("first frame")
+        self.scene.window.frameSwapped.disconnect(self._first_frame)
+        QTimer.singleShot(0, self._start_controller)  # not from inside the frame being swapped
+
+    # After the first frame, one step per turn of the event loop, so that frames and the
+    # screens' preloading go on in between: what the driver needs next comes first.
+
+    def _start_controller(self) -> None:
+        # With [simulation].enabled the simulated hardware is on the controller's bus, and its
+        # panel beside the kiosk. The runtime's thread imports the CAN stack and the station.
+        from controller.sim.panel import build_runtime
+
+        self.runtime, self.panel = build_runtime(self.config, csms_url=self.csms_url)
+        self.runtime.start(wait=False)
+        self.runtime.subscribe(self._watch_self_test)
+        startup.mark("controller thread started")
+        self.scene.preload()  # Home first: it follows the self-test
+        QTimer.singleShot(0, self._connect)
 
     def _connect(self) -> None:
+        assert self.runtime is not None
         from hmi.bridge import KioskBridge
         from hmi.format import Formatter
+        from hmi.i18n import register_fonts
+        from hmi.input import ButtonKeys
 
         station = self.config.station
         self.bridge = KioskBridge(self.kiosk, Formatter(station.language, station.time_zone), self.runtime.submit,
                                   self.scene.translations)
         self.runtime.subscribe(self.bridge.push)
+        register_fonts(latin=False)  # the CJK fonts, before any language switch
+        ButtonKeys(self.runtime.submit, self.scene.window)
+        if self.kiosk_mode:
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QCursor
+
+            self.app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        self.watchdog.start(200)
+        startup.mark("bridge connected")
+        QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        station = self.config.station
+        startup.warm_up(station.language, station.time_zone, self.config.tariff.currency)
+        startup.mark("warmed up")
+        if not self.kiosk_mode and self.panel is not None:
+            QTimer.singleShot(0, self._show_panel)
+
+    def _show_panel(self) -> None:
+        from hmi.demo_panel import simulator_control
+
+        assert self.panel is not None
+        control, self.csms_buttons = simulator_control(self.config, self.panel, self.demo_csms)
+        panel = self.scene.load_panel(control)
+        window = self.scene.window
+        panel.setX(window.x() + window.width() + 16)
+        panel.show()
+
+    def _watch_self_test(self, view: StationView) -> None:
+        """The start-up timeline's controller events (controller thread)."""
+        if self._self_test_ended:
+            return
+        from controller.view import StationPhase
+
+        startup.mark("controller's first snapshot")
+        if view.phase is not StationPhase.INITIALIZING:
+            startup.mark("self-test ended")
+            self._self_test_ended = True
 
     def _watch(self) -> None:
+        assert self.runtime is not None
         if self.runtime.error is not None:
             log.critical("the controller stopped: %s", self.runtime.error)
             self.app.exit(3)
@@ -302,21 +198,24 @@ class DesktopKiosk:
             exit_on_first_frame(self.app, self.scene, self.kiosk, exit_on_screen)
         # Ctrl+C ends the demo; the watchdog timer also lets Python see the signal
         signal.signal(signal.SIGINT, lambda *_: self.app.quit())
-        watchdog = QTimer()
-        watchdog.timeout.connect(self._watch)
-        watchdog.start(200)
         try:
             return self.app.exec()
         finally:
-            if self.csms_buttons is not None:
-                self.csms_buttons.close()
+            self.close()
+
+    def close(self) -> None:
+        """Stop the controller and take the windows down (while the application exists)."""
+        self.watchdog.stop()
+        if self.csms_buttons is not None:
+            self.csms_buttons.close()
+        if self.runtime is not None:
             self.runtime.stop()
-            self.scene.dispose()
+        self.scene.dispose()
 
 
-def run_desktop(config: Config, runtime: ControllerRuntime, kiosk_mode: bool, size: tuple[int, int],
-                exit_on_screen: str | None = None, demo_csms: DemoCentralSystem | None = None,
-                panel: sim.SimulatorPanel | None = None) -> int:
-    """Run the interactive kiosk until it is closed; returns the exit code.  ``panel``: the
-    simulated hardware on the controller's bus (the simulator panel is shown beside the kiosk)."""
-    return DesktopKiosk(config, runtime, kiosk_mode, size, demo_csms, panel).run(exit_on_screen)
+def run_desktop(config: Config, kiosk_mode: bool, size: tuple[int, int], exit_on_screen: str | None = None,
+                csms_url: str | None = None, demo_csms: DemoCentralSystem | None = None) -> int:
+    """Run the interactive kiosk until it is closed; returns the exit code. With
+    ``[simulation].enabled`` the simulated hardware is on the controller's bus and, unless
+    ``kiosk_mode``, the simulator panel is shown beside the kiosk."""
+    return DesktopKiosk(config, kiosk_mode, size, csms_url, demo_csms).run(exit_on_screen)

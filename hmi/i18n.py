@@ -22,8 +22,6 @@ text already laid out).
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +86,8 @@ def qm_path(tag: str) -> Path:
 
 def qt_tool(name: str) -> str:
     """Path of a PySide6 tool (``pyside6-lrelease``) beside this Python, else on PATH."""
+    import shutil  # only to build translations: off the start-up path
+
     beside = Path(sys.executable).with_name(f"pyside6-{name}")
     if beside.exists():
         return str(beside)
@@ -106,6 +106,8 @@ def compile_translations(force: bool = False) -> list[Path]:
             raise FileNotFoundError(f"{source} is missing (tools/i18n.py update creates it)")
         if not force and target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             continue
+        import subprocess  # only when a .qm has to be built: off the start-up path
+
         result = subprocess.run([qt_tool("lrelease"), "-silent", str(source), "-qm", str(target)],
                                 capture_output=True, text=True, check=False)
         if result.returncode != 0 or not target.exists():
@@ -114,11 +116,20 @@ def compile_translations(force: bool = False) -> list[Path]:
     return built
 
 
-def register_fonts() -> None:
-    """Register the shipped fonts (``assets/fonts``) and the CJK families' Latin fallback."""
+#: The font files of the Latin family; every other ``.otf`` is a CJK subset.
+LATIN_FONT_GLOB = "Inter-*.otf"
+
+
+def register_fonts(latin: bool = True, cjk: bool = True) -> None:
+    """Register the shipped fonts (``assets/fonts``) and the CJK families' Latin fallback:
+    Inter (``latin``), the Chinese and Japanese subsets (``cjk``), or both. The kiosk
+    registers Inter before its first frame and the rest right after it."""
+    latin_files = set(FONT_DIR.glob(LATIN_FONT_GLOB))
     for font_file in sorted(FONT_DIR.glob("*.otf")):
-        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
+        if (latin if font_file in latin_files else cjk) and QFontDatabase.addApplicationFont(str(font_file)) < 0:
             raise RuntimeError(f"cannot load font {font_file}")
+    if not cjk:
+        return
     for entry in LANGUAGES.values():
         if entry.font_family != LATIN_FAMILY:
             QFont.removeSubstitutions(entry.font_family)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 #: Name under which the provider is installed: URLs start with ``image://qr/``.
@@ -60,6 +60,10 @@ def render_qr(payload: str, requested: QSize | None = None) -> QImage:
 @functools.lru_cache(maxsize=16)
 def _render_qr(payload: str, side: int) -> QImage:
     """The cached drawing behind :func:`render_qr`."""
+    # Qt's namespace takes tens of milliseconds to load in PySide: not before the first frame
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QPainter
+
     matrix = qr_matrix(payload)
     modules = len(matrix) + 2 * QUIET_ZONE_MODULES
     side_px = max(modules, side) if side else modules * DEFAULT_MODULE_PIXELS
@@ -80,6 +84,12 @@ def _render_qr(payload: str, side: int) -> QImage:
                 painter.drawRect(QRect(left, top, right - left, bottom - top))
     painter.end()
     return image
+
+
+def warm_up() -> None:
+    """Load the QR code library and Qt's painting path (both take tens of milliseconds the
+    first time), so that the first code drawn costs only its own matrix."""
+    render_qr(PROVIDER_ID)
 
 
 class QrImageProvider(QQuickImageProvider):

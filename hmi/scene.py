@@ -1,4 +1,10 @@
-"""Building the Qt Quick scene: fonts, translations, view-model singletons, QR provider, the Evse module."""
+"""Building the Qt Quick scene: fonts, translations, view-model singletons, QR provider, the Evse module.
+
+Start-up order matters (README, "Where the start-up time goes"): only what the first
+frame needs is imported here at module level, and ``Main.qml`` compiles without its
+screens. Once the first frame is on screen, :meth:`Scene.preload` lets ``Main.qml``
+create Home in the background.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -23,30 +28,46 @@ QML_IMPORT_PATH = REPO / "qml"
 DESIGN_SIZE = (1024, 600)
 
 
-def load_fonts(app: QGuiApplication) -> None:
-    """Register the shipped fonts (Inter, the CJK subsets) and make Inter the application font."""
+def load_fonts(app: QGuiApplication, cjk: bool = True) -> None:
+    """Register the shipped fonts and make Inter the application font. ``cjk=False`` leaves
+    the Chinese and Japanese fonts for later (:func:`hmi.i18n.register_fonts`): the first
+    frame is in the source language, whatever the station's default."""
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    register_fonts()
+    register_fonts(cjk=cjk)
     app.setFont(QFont(LATIN_FAMILY))
 
 
 class Scene:
-    """The QML engine with the kiosk (and optionally the simulator panel) loaded."""
+    """The QML engine with the kiosk window loaded (and the simulator panel, given one now
+    or later with :meth:`load_panel`)."""
 
     def __init__(self, kiosk: Kiosk, simulator: SimulatorControl | None = None) -> None:
         Kiosk.install(kiosk)
-        if simulator is not None:
-            type(simulator).install(simulator)
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_IMPORT_PATH))
         self.translations = Translations(self.engine)
         self._qr = install_qr_provider(self.engine)
         self.window = self._load("Main")
-        self.panel = self._load("SimulatorPanel") if simulator is not None else None
+        self.panel: QQuickWindow | None = None
+        if simulator is not None:
+            self.load_panel(simulator)
+
+    def preload(self) -> None:
+        """Create Home in the background (call it once the first frame is on screen). Without
+        it, and for every other screen, a screen is created when it is first shown."""
+        self.window.setProperty("preload", True)
+
+    def load_panel(self, simulator: SimulatorControl) -> QQuickWindow:
+        """The presenter's simulator panel, a second window, showing ``simulator``."""
+        type(simulator).install(simulator)
+        self.panel = self._load("SimulatorPanel")
+        return self.panel
 
     def dispose(self) -> None:
         """Destroy the windows and the engine now, while the application object still exists
         (left to interpreter shutdown, PySide may destroy them in an order that crashes)."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         for window in (self.window, self.panel):
             if window is not None:
                 window.close()

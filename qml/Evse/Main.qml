@@ -8,32 +8,37 @@ import Evse
 Window {
     id: root
 
-    // A function rather than a map property: it also works for the very first binding
-    // evaluation, before the components below exist as property values.
-    function screenComponent(screen: int): Component {
+    // Set once the first frame is on screen (hmi/scene.py): Home, the screen that follows
+    // the self-test, is then created in the background, so that the first frame waits for
+    // nothing but itself and Home is ready when the self-test ends.
+    property bool preload: false
+
+    // The file of each screen. Screens are loaded by URL, not by type, so that this file
+    // compiles without them: a screen's QML is compiled only when it is first needed.
+    function screenFile(screen: int): string {
         switch (screen) {
         case Kiosk.Screen.Initializing:
-            return initializingScreen;
+            return "screens/InitializingScreen.qml";
         case Kiosk.Screen.Home:
-            return homeScreen;
+            return "screens/HomeScreen.qml";
         case Kiosk.Screen.Plugin:
-            return plugInScreen;
+            return "screens/PlugInScreen.qml";
         case Kiosk.Screen.Preparing:
-            return preparingScreen;
+            return "screens/PreparingScreen.qml";
         case Kiosk.Screen.Charging:
-            return chargingScreen;
+            return "screens/ChargingScreen.qml";
         case Kiosk.Screen.Summary:
-            return summaryScreen;
+            return "screens/SummaryScreen.qml";
         case Kiosk.Screen.Status:
-            return statusScreen;
+            return "screens/StatusScreen.qml";
         case Kiosk.Screen.OutOfService:
-            return outOfServiceScreen;
+            return "screens/OutOfServiceScreen.qml";
         case Kiosk.Screen.EngineerPin:
-            return engineerPinScreen;
+            return "screens/EngineerPinScreen.qml";
         case Kiosk.Screen.Engineer:
-            return engineerScreen;
+            return "screens/EngineerScreen.qml";
         }
-        return null;
+        return "";
     }
 
     color: Theme.background
@@ -57,8 +62,9 @@ Window {
         anchors.top: parent.top
         opacity: notice.visible ? 0 : 1
     }
-    // One loader per screen: a screen is created the first time it is shown and then
-    // kept, so switching screens (a button press) only flips visibility.
+    // One loader per screen: a screen is created when it is first shown (synchronously,
+    // it is needed now) or preloaded (asynchronously), and then kept, so switching
+    // screens (a button press) only flips visibility.
     Item {
         id: screenArea
 
@@ -75,17 +81,18 @@ Window {
 
                 required property int modelData
                 readonly property bool current: Kiosk.screen === modelData
-                property bool used: false
+                property bool kept: false  // shown once: stays loaded
 
-                active: current || used
+                active: current || kept || (root.preload && modelData === Kiosk.Screen.Home)
                 anchors.fill: parent
-                sourceComponent: root.screenComponent(modelData)
+                asynchronous: !current  // forces a preload in progress to complete when shown
+                source: root.screenFile(modelData)
                 visible: current
 
                 onCurrentChanged: {
                     if (!current)
                         return;
-                    used = true;
+                    kept = true;
                     if (Theme.motion)
                         fadeIn.restart();
                 }
@@ -126,55 +133,5 @@ Window {
         anchors.rightMargin: Theme.spacingS
         anchors.top: parent.top
         anchors.topMargin: Theme.spacingXs
-    }
-    Component {
-        id: engineerPinScreen
-
-        EngineerPinScreen {}
-    }
-    Component {
-        id: engineerScreen
-
-        EngineerScreen {}
-    }
-    Component {
-        id: initializingScreen
-
-        InitializingScreen {}
-    }
-    Component {
-        id: homeScreen
-
-        HomeScreen {}
-    }
-    Component {
-        id: plugInScreen
-
-        PlugInScreen {}
-    }
-    Component {
-        id: preparingScreen
-
-        PreparingScreen {}
-    }
-    Component {
-        id: chargingScreen
-
-        ChargingScreen {}
-    }
-    Component {
-        id: summaryScreen
-
-        SummaryScreen {}
-    }
-    Component {
-        id: statusScreen
-
-        StatusScreen {}
-    }
-    Component {
-        id: outOfServiceScreen
-
-        OutOfServiceScreen {}
     }
 }

@@ -17,7 +17,7 @@ from controller.sim.csms_control import DemoCentralSystem
 from controller.sim.panel import build_runtime
 from controller.types import AuthMethod, Side
 from controller.view import StationView
-from hmi.desktop import simulator_control
+from hmi.demo_panel import simulator_control
 
 WAIT_MS = 20_000
 

@@ -13,7 +13,7 @@ from hmi.viewmodel import Kiosk
 
 REPO = Path(__file__).resolve().parents[2]
 #: Strings that spell a screen's name but mean something else: (file, text).
-NOT_A_SCREEN = {("hmi/desktop.py", "status")}  # the demo central system's answer field
+NOT_A_SCREEN = {("hmi/demo_panel.py", "status")}  # the demo central system's answer field
 _QML_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"' + r"|'((?:[^'\\]|\\.)*)'")
 
 
