@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from controller.config import Config
 from controller.types import connectors_of
 from hmi import startup
+from hmi.display import use_low_latency
 from hmi.scene import Scene, load_fonts
 from hmi.viewmodel import ConnectorViewModel, Kiosk
 
@@ -86,6 +87,7 @@ class DesktopKiosk:
         self.demo_csms = demo_csms
         self.runtime: ControllerRuntime | None = None  # built after the first frame
         self.panel: SimulatorPanel | None = None  # the simulated hardware's hands ([simulation].enabled)
+        use_low_latency()
         self.app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
         self.app.setApplicationName("evse-hmi")
         load_fonts(self.app, cjk=False)

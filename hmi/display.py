@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
+
+#: How long the controller thread may hold the GIL while the GUI thread waits for it
+#: (Python's default is 5 ms): a snapshot is presented within a millisecond of its arrival,
+#: even while the controller runs the cycle that follows a driver's intent.
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 def use_offscreen_rendering() -> None:
@@ -21,3 +27,15 @@ def has_display() -> bool:
     if platform == "offscreen":
         return False
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def use_low_latency() -> None:
+    """Frames as soon as something changes (call before the application is created).
+
+    Where the platform has no vsync to pace frames (offscreen, the software renderer on
+    X11), Qt renders a requested frame only after ``QT_QPA_UPDATE_IDLE_TIME`` (5 ms) to
+    coalesce updates; the kiosk's updates come coalesced already (one presentation per
+    snapshot) and animations are paced by Qt's animation timer, so that wait is only
+    latency. Platforms that pace frames themselves ignore it."""
+    os.environ.setdefault("QT_QPA_UPDATE_IDLE_TIME", "0")
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)

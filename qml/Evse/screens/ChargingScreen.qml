@@ -28,7 +28,7 @@ Item {
             Repeater {
                 model: Kiosk.connectors
 
-                Loader {
+                Item {
                     id: slot
 
                     required property ConnectorViewModel modelData
@@ -37,24 +37,25 @@ Item {
                     Layout.fillHeight: true
                     Layout.fillWidth: true
                     Layout.preferredWidth: full ? Theme.focusedPanelWeight : Theme.otherPanelWeight
-                    sourceComponent: full ? fullPanel : miniPanel
+                    implicitHeight: full ? fullPanel.implicitHeight : miniPanel.implicitHeight
+                    implicitWidth: full ? fullPanel.implicitWidth : miniPanel.implicitWidth
 
-                    Component {
+                    ChargingPanel {
                         id: fullPanel
 
-                        ChargingPanel {
-                            connector: slot.modelData
-                            wide: !screen.dual
-                        }
+                        anchors.fill: parent
+                        connector: slot.modelData
+                        visible: slot.full
+                        wide: !screen.dual
                     }
-                    Component {
+                    ConnectorMini {
                         id: miniPanel
 
-                        ConnectorMini {
-                            connector: slot.modelData
+                        anchors.fill: parent
+                        connector: slot.modelData
+                        visible: !slot.full
 
-                            onSelected: Kiosk.selectConnector(slot.modelData.index)
-                        }
+                        onSelected: Kiosk.selectConnector(slot.modelData.index)
                     }
                 }
             }
