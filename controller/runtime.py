@@ -44,8 +44,10 @@ ViewListener = Callable[["StationView"], None]
 
 #: Cycle while the boards answer the start-up self-test (seconds).
 INIT_CYCLE_S = 0.005
-#: Idle on Home, the cycle is this many times the configured one.
-IDLE_CYCLE_FACTOR = 4
+#: Idle on Home, the cycle is this many times the configured one (0.5 s by default: the
+#: boards' command timeout and the station's board watchdog are 1 s; intents, and frames
+#: on a bus that can wake the loop, still get a cycle at once).
+IDLE_CYCLE_FACTOR = 10
 
 
 class ControllerRuntime:

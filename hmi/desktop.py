@@ -36,8 +36,11 @@ log = logging.getLogger(__name__)
 
 
 #: The HMI's watchdog: a controller that has not finished a cycle for this long is stalled
-#: (its longest normal cycle is 0.2 s): the kiosk shows Out of service, not frozen numbers.
+#: (its longest normal cycle, idle, is 0.5 s): the kiosk shows Out of service, not frozen numbers.
 CONTROLLER_STALL_S = 2.0
+#: How often the GUI checks on the controller: Out of service at most this much after the
+#: stall limit, and a GUI thread that wakes twice a second while nothing happens.
+WATCHDOG_INTERVAL_MS = 500
 
 
 def watch_controller(runtime: ControllerRuntime, bridge: KioskBridge, limit_s: float = CONTROLLER_STALL_S) -> None:
@@ -154,7 +157,7 @@ class DesktopKiosk:
             from PySide6.QtGui import QCursor
 
             self.app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-        self.watchdog.start(200)
+        self.watchdog.start(WATCHDOG_INTERVAL_MS)
         startup.mark("bridge connected")
         QTimer.singleShot(0, self._warm_up)
 

@@ -19,6 +19,8 @@ import cantools
 log = logging.getLogger(__name__)
 
 DBC_FILE = Path(__file__).resolve().parent / "evse.dbc"
+#: Payloads remembered by :meth:`Codec.encode` (forgotten all at once when full).
+ENCODED_CACHE_SIZE = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class Codec:
         self.db = cantools.database.load_file(str(dbc_file))
         self._by_id = {message.frame_id: message for message in self.db.messages}
         self._by_name = {message.name: message for message in self.db.messages}
+        self._encoded: dict[tuple[str, bool, tuple[tuple[str, Any], ...]], bytes] = {}
 
     @classmethod
     def shared(cls, dbc_file: Path = DBC_FILE) -> Codec:
@@ -61,9 +64,18 @@ class Codec:
         return self._by_name[name].frame_id
 
     def encode(self, name: str, signals: dict[str, Any], strict: bool = True) -> can.Message:
-        """Encode physical values; ``strict`` refuses values outside the DBC ranges."""
+        """Encode physical values; ``strict`` refuses values outside the DBC ranges.
+
+        The controller repeats its commands every cycle (level-triggered) and they rarely
+        change, so the payloads are remembered: a repeated frame costs no DBC encoding."""
         message = self._by_name[name]
-        data = message.encode(signals, scaling=True, strict=strict)
+        key = (name, strict, tuple(signals.items()))
+        data = self._encoded.get(key)
+        if data is None:
+            data = bytes(message.encode(signals, scaling=True, strict=strict))
+            if len(self._encoded) >= ENCODED_CACHE_SIZE:
+                self._encoded.clear()
+            self._encoded[key] = data
         return can.Message(arbitration_id=message.frame_id, data=data, is_extended_id=False)
 
     def decode(self, msg: can.Message) -> Frame | None:
