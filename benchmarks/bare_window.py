@@ -1,6 +1,7 @@
-"""The yardstick for start-up: a bare QML window with one line of text, nothing else.
+"""The yardstick for start-up and memory: a bare QML window with one line of text, nothing else.
 
-Prints the monotonic time of its first rendered frame and exits.
+Prints the monotonic time of its first rendered frame and exits; with ``--stay`` it stays
+open (``make bench`` reads its memory like the kiosk's, then terminates it).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ def main() -> int:
 
     def on_frame() -> None:
         print(f"first frame at monotonic {time.monotonic():.6f}", flush=True)
-        app.quit()
+        window.frameSwapped.disconnect(on_frame)
+        if "--stay" not in sys.argv:
+            app.quit()
 
     window.frameSwapped.connect(on_frame)
     return app.exec()

@@ -1,5 +1,8 @@
 """Button press to the first frame of the next screen, on the real-time kiosk (offscreen).
 
+The kiosk is the one ``evse-hmi --kiosk`` runs (:class:`hmi.desktop.DesktopKiosk`), with
+its controller thread on simulated hardware.
+
 A J0U station charges on the left; each press of the right button (the desktop key
 for it) moves the focus between the left connector (Charging screen) and the right
 one (Home screen).  The time from the key press to the first frame swapped with the
@@ -21,13 +24,9 @@ from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QKeyEvent  # noqa: E402
 
 from controller.config import Config  # noqa: E402
-from controller.sim.panel import Plug, TapCard, build_runtime  # noqa: E402
+from controller.sim.panel import Plug, TapCard  # noqa: E402
 from controller.types import Side  # noqa: E402
-from hmi.bridge import KioskBridge  # noqa: E402
-from hmi.format import Formatter  # noqa: E402
-from hmi.input import ButtonKeys  # noqa: E402
-from hmi.scene import Scene, load_fonts  # noqa: E402
-from hmi.viewmodel import Kiosk  # noqa: E402
+from hmi.desktop import DesktopKiosk  # noqa: E402
 
 PRESSES = 50
 
@@ -43,43 +42,37 @@ def wait_until(condition, timeout: float = 10.0) -> None:  # type: ignore[no-unt
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])
-    load_fonts(app)
     config = Config().with_overrides(station={"version": "J0U"},
                                      simulation={"boot_time_factor": 0.0, "stage_seconds": 0.1})
-    runtime, panel = build_runtime(config)
-    assert panel is not None
-    kiosk = Kiosk()
-    scene = Scene(kiosk)
-    bridge = KioskBridge(kiosk, Formatter(), runtime.submit)
-    runtime.subscribe(bridge.push)
-    ButtonKeys(runtime.submit, scene.window)
-    scene.window.show()
-    runtime.start()
-    wait_until(lambda: kiosk.value("screen") == "home")
-    panel.act(TapCard(config.authorization.local_allow_list[0]))
-    panel.act(Plug(Side.LEFT))
-    wait_until(lambda: kiosk.value("screen") == "charging")
+    desk = DesktopKiosk(config, kiosk_mode=True, size=(1024, 600))  # the kiosk as evse-hmi --kiosk runs it
+    kiosk, window = desk.kiosk, desk.scene.window
+    try:
+        wait_until(lambda: kiosk.value("screen") == "home")
+        assert desk.panel is not None
+        desk.panel.act(TapCard(config.authorization.local_allow_list[0]))
+        desk.panel.act(Plug(Side.LEFT))
+        wait_until(lambda: kiosk.value("screen") == "charging")
 
-    latencies: list[float] = []
-    swapped: dict[str, float] = {}
+        latencies: list[float] = []
+        swapped: dict[str, float] = {}
 
-    def on_frame() -> None:
-        swapped.setdefault(kiosk.value("screen"), time.perf_counter())
+        def on_frame() -> None:
+            swapped.setdefault(kiosk.value("screen"), time.perf_counter())
 
-    scene.window.frameSwapped.connect(on_frame)
-    expected = "home"
-    for _ in range(PRESSES):
-        swapped.clear()
-        started = time.perf_counter()
-        press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier)
-        QGuiApplication.sendEvent(scene.window, press)
-        wait_until(lambda expected=expected: expected in swapped, timeout=5)
-        latencies.append((swapped[expected] - started) * 1000)
-        expected = "charging" if expected == "home" else "home"
-        pause_until = started + 0.05
-        wait_until(lambda pause_until=pause_until: time.perf_counter() >= pause_until)
-    runtime.stop()
+        window.frameSwapped.connect(on_frame)
+        expected = "home"
+        for _ in range(PRESSES):
+            swapped.clear()
+            started = time.perf_counter()
+            press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier)
+            QGuiApplication.sendEvent(window, press)
+            wait_until(lambda expected=expected: expected in swapped, timeout=5)
+            latencies.append((swapped[expected] - started) * 1000)
+            expected = "charging" if expected == "home" else "home"
+            pause_until = started + 0.05
+            wait_until(lambda pause_until=pause_until: time.perf_counter() >= pause_until)
+    finally:
+        desk.close()
     latencies.sort()
     p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
     print(json.dumps({"presses": len(latencies), "median_ms": statistics.median(latencies), "p95_ms": p95,
