@@ -150,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"frames in {DEMO_CSMS_LOG})", file=sys.stderr)
     # The kiosk builds and starts the controller after its first frame (hmi/desktop.py): the
     # controller's imports (python-can, cantools, the station) would hold the GIL the GUI needs.
+    startup.hold_garbage_collection()  # until the self-test ends (hmi/startup.py)
     from hmi.desktop import run_desktop
 
     startup.mark("Qt and the kiosk's modules imported")

@@ -9,7 +9,6 @@ screen and the simulator panel follow it (:class:`DesktopKiosk`).
 from __future__ import annotations
 
 import logging
-import signal
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -38,6 +37,9 @@ log = logging.getLogger(__name__)
 #: The HMI's watchdog: a controller that has not finished a cycle for this long is stalled
 #: (its longest normal cycle, idle, is 0.5 s): the kiosk shows Out of service, not frozen numbers.
 CONTROLLER_STALL_S = 2.0
+#: The kiosk releases garbage collection when the self-test ends, or this long after its
+#: first frame at the latest (hmi/startup.py).
+GC_HOLD_MAX_MS = 10_000
 #: How often the GUI checks on the controller: Out of service at most this much after the
 #: stall limit, and a GUI thread that wakes twice a second while nothing happens.
 WATCHDOG_INTERVAL_MS = 500
@@ -90,10 +92,11 @@ class DesktopKiosk:
         self.demo_csms = demo_csms
         self.runtime: ControllerRuntime | None = None  # built after the first frame
         self.panel: SimulatorPanel | None = None  # the simulated hardware's hands ([simulation].enabled)
+        startup.hold_garbage_collection()  # until the self-test ends (evse-hmi holds it already)
         use_low_latency()
         self.app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
         self.app.setApplicationName("evse-hmi")
-        load_fonts(self.app, cjk=False)
+        load_fonts(self.app, first_frame=True)
         self.kiosk = Kiosk()
         connector_count = len(connectors_of(config.station.version))
         self.kiosk.update(chargePointId=config.station.charge_point_id, modelName=config.station.model,
@@ -104,7 +107,7 @@ class DesktopKiosk:
             # the panel comes after the first frame, but its QML type must be registered before
             # the engine first imports the Evse module (a type registered later is unavailable)
             import hmi.simulator_panel  # noqa: F401
-        self.scene = Scene(self.kiosk)
+        self.scene = Scene(self.kiosk, qr_codes=False)
         startup.mark("QML loaded")
         self.bridge: KioskBridge | None = None
         self.csms_buttons: CsmsButtons | None = None
@@ -123,6 +126,7 @@ class DesktopKiosk:
         startup.mark("first frame")
         self.scene.window.frameSwapped.disconnect(self._first_frame)
         QTimer.singleShot(0, self._start_controller)  # not from inside the frame being swapped
+        QTimer.singleShot(GC_HOLD_MAX_MS, startup.release_garbage_collection)
 
     # After the first frame, one step per turn of the event loop, so that frames and the
     # screens' preloading go on in between: what the driver needs next comes first.
@@ -136,27 +140,33 @@ class DesktopKiosk:
         self.runtime.start(wait=False)
         self.runtime.subscribe(self._watch_self_test)
         startup.mark("controller thread started")
-        self.scene.preload()  # Home first: it follows the self-test
+        from hmi.i18n import register_fonts
+
+        register_fonts(first_frame=False)  # Inter Medium (Home uses it), the CJK fonts
+        self.scene.install_qr_provider()
+        self.scene.preload()  # Home: it follows the self-test
         QTimer.singleShot(0, self._connect)
 
     def _connect(self) -> None:
         assert self.runtime is not None
         from hmi.bridge import KioskBridge
         from hmi.format import Formatter
-        from hmi.i18n import register_fonts
         from hmi.input import ButtonKeys
 
         station = self.config.station
         self.bridge = KioskBridge(self.kiosk, Formatter(station.language, station.time_zone), self.runtime.submit,
                                   self.scene.translations)
         self.runtime.subscribe(self.bridge.push)
-        register_fonts(latin=False)  # the CJK fonts, before any language switch
         ButtonKeys(self.runtime.submit, self.scene.window)
         if self.kiosk_mode:
             from PySide6.QtCore import Qt
             from PySide6.QtGui import QCursor
 
             self.app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        import signal
+
+        # Ctrl+C ends the demo; the watchdog timer also lets Python see the signal
+        signal.signal(signal.SIGINT, lambda *_: self.app.quit())
         self.watchdog.start(WATCHDOG_INTERVAL_MS)
         startup.mark("bridge connected")
         QTimer.singleShot(0, self._warm_up)
@@ -188,6 +198,7 @@ class DesktopKiosk:
         if view.phase is not StationPhase.INITIALIZING:
             startup.mark("self-test ended")
             self._self_test_ended = True
+            startup.release_garbage_collection()
 
     def _watch(self) -> None:
         assert self.runtime is not None
@@ -201,8 +212,6 @@ class DesktopKiosk:
     def run(self, exit_on_screen: str | None = None) -> int:
         if exit_on_screen is not None:
             exit_on_first_frame(self.app, self.scene, self.kiosk, exit_on_screen)
-        # Ctrl+C ends the demo; the watchdog timer also lets Python see the signal
-        signal.signal(signal.SIGINT, lambda *_: self.app.quit())
         try:
             return self.app.exec()
         finally:
@@ -210,6 +219,7 @@ class DesktopKiosk:
 
     def close(self) -> None:
         """Stop the controller and take the windows down (while the application exists)."""
+        startup.release_garbage_collection()
         self.watchdog.stop()
         if self.csms_buttons is not None:
             self.csms_buttons.close()

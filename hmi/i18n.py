@@ -116,19 +116,22 @@ def compile_translations(force: bool = False) -> list[Path]:
     return built
 
 
-#: The font files of the Latin family; every other ``.otf`` is a CJK subset.
-LATIN_FONT_GLOB = "Inter-*.otf"
+#: The font files the kiosk's first frame draws with (the header, the Initializing screen,
+#: the button hints); the kiosk registers the others (Inter Medium, the CJK subsets) right
+#: after that frame, before any other screen or language can use them.
+FIRST_FRAME_FONTS = frozenset({"Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Bold.otf"})
 
 
-def register_fonts(latin: bool = True, cjk: bool = True) -> None:
+def register_fonts(first_frame: bool | None = None) -> None:
     """Register the shipped fonts (``assets/fonts``) and the CJK families' Latin fallback:
-    Inter (``latin``), the Chinese and Japanese subsets (``cjk``), or both. The kiosk
-    registers Inter before its first frame and the rest right after it."""
-    latin_files = set(FONT_DIR.glob(LATIN_FONT_GLOB))
+    all of them, or (``first_frame`` True) only :data:`FIRST_FRAME_FONTS`, or (False) only
+    the others."""
     for font_file in sorted(FONT_DIR.glob("*.otf")):
-        if (latin if font_file in latin_files else cjk) and QFontDatabase.addApplicationFont(str(font_file)) < 0:
+        if first_frame is not None and (font_file.name in FIRST_FRAME_FONTS) != first_frame:
+            continue
+        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
             raise RuntimeError(f"cannot load font {font_file}")
-    if not cjk:
+    if first_frame:
         return
     for entry in LANGUAGES.values():
         if entry.font_family != LATIN_FAMILY:

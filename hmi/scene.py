@@ -17,10 +17,11 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from hmi.i18n import LATIN_FAMILY, Translations, register_fonts
-from hmi.qr_provider import install as install_qr_provider
 from hmi.viewmodel import Kiosk
 
 if TYPE_CHECKING:
+    from PySide6.QtQuick import QQuickImageProvider
+
     from hmi.simulator_panel import SimulatorControl  # the demo's panel: not imported by the kiosk
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,12 +29,11 @@ QML_IMPORT_PATH = REPO / "qml"
 DESIGN_SIZE = (1024, 600)
 
 
-def load_fonts(app: QGuiApplication, cjk: bool = True) -> None:
-    """Register the shipped fonts and make Inter the application font. ``cjk=False`` leaves
-    the Chinese and Japanese fonts for later (:func:`hmi.i18n.register_fonts`): the first
-    frame is in the source language, whatever the station's default."""
+def load_fonts(app: QGuiApplication, first_frame: bool | None = None) -> None:
+    """Register the shipped fonts (``first_frame`` True: only those the kiosk's first frame
+    draws with, see :func:`hmi.i18n.register_fonts`) and make Inter the application font."""
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    register_fonts(cjk=cjk)
+    register_fonts(first_frame)
     app.setFont(QFont(LATIN_FAMILY))
 
 
@@ -41,16 +41,26 @@ class Scene:
     """The QML engine with the kiosk window loaded (and the simulator panel, given one now
     or later with :meth:`load_panel`)."""
 
-    def __init__(self, kiosk: Kiosk, simulator: SimulatorControl | None = None) -> None:
+    def __init__(self, kiosk: Kiosk, simulator: SimulatorControl | None = None, qr_codes: bool = True) -> None:
+        """``qr_codes=False`` leaves the ``image://qr`` provider to :meth:`install_qr_provider`
+        (the kiosk installs it after its first frame, which shows no QR code)."""
         Kiosk.install(kiosk)
         self.engine = QQmlApplicationEngine()
         self.engine.addImportPath(str(QML_IMPORT_PATH))
         self.translations = Translations(self.engine)
-        self._qr = install_qr_provider(self.engine)
+        self._qr: QQuickImageProvider | None = None
+        if qr_codes:
+            self.install_qr_provider()
         self.window = self._load("Main")
         self.panel: QQuickWindow | None = None
         if simulator is not None:
             self.load_panel(simulator)
+
+    def install_qr_provider(self) -> None:
+        """Draw ``image://qr/...`` URLs (:mod:`hmi.qr_provider`); before any screen shows one."""
+        from hmi.qr_provider import install
+
+        self._qr = install(self.engine)
 
     def preload(self) -> None:
         """Create Home in the background (call it once the first frame is on screen). Without

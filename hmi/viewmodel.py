@@ -14,15 +14,20 @@ import enum
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Property, QEnum, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable
 
-from controller import commands as cmd
 from controller.types import Side
 from hmi.screens import Screen
+from hmi.startup import LazyModule
 from hmi.values import ConnectorValues, KioskValues, ViewValues, field_types
+
+if TYPE_CHECKING:
+    from controller import commands as cmd
+else:  # imported by the first intent, not before the kiosk's first frame (start-up time)
+    cmd = LazyModule("controller.commands")
 
 QML_IMPORT_NAME = "Evse"
 QML_IMPORT_MAJOR_VERSION = 1
