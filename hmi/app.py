@@ -22,12 +22,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from controller.config import DEFAULT_CONFIG, Config, ConfigError, load
-from controller.logs import FORMAT as LOG_FORMAT
-from controller.logs import configure as configure_logging
-from controller.types import VERSIONS
 from hmi import startup
+
+if TYPE_CHECKING:  # imported in main(), once garbage collection is held
+    from controller.config import Config
 
 log = logging.getLogger("evse-hmi")
 
@@ -38,6 +38,9 @@ DEMO_CSMS_LOG = Path("out") / "csms.jsonl"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    from controller.config import DEFAULT_CONFIG
+    from controller.types import VERSIONS
+
     parser = argparse.ArgumentParser(prog="evse-hmi", description="DC fast charger kiosk (DSWx601, 60 kW).",
                                      epilog="Status codes: evse-hmi codes CODE, evse-hmi codes --search TEXT "
                                             "(see evse-hmi codes --help).")
@@ -69,6 +72,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def build_config(args: argparse.Namespace) -> Config:
+    from controller.config import DEFAULT_CONFIG, load
+
     config = load(args.config or DEFAULT_CONFIG)
     overrides: dict[str, dict] = {}
     if args.version_code:
@@ -100,6 +105,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from controller.engineer_cli import main as pin_main
 
         return pin_main(words[1:])
+    # The start-up allocates a lot and the collector would walk it again and again: held until
+    # the kiosk's self-test ends (hmi/startup.py), released at once for a scenario run.
+    startup.hold_garbage_collection()
+    try:
+        return _run(words)
+    finally:
+        startup.release_garbage_collection()  # if nothing did (an error, a scenario)
+
+
+def _run(words: list[str]) -> int:
+    from controller.config import ConfigError
+    from controller.logs import FORMAT as LOG_FORMAT
+    from controller.logs import configure as configure_logging
+
     args = parse_args(words)
     level = logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format=LOG_FORMAT)
@@ -123,11 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from hmi.display import has_display, use_offscreen_rendering
 
     if args.scenario is not None:
+        startup.release_garbage_collection()
         use_offscreen_rendering()
         return _run_scenario(config, args.scenario, args.screenshots, args.events, size, args.csms)
     if args.offscreen or (args.exit_on_screen is not None and not has_display()):
         use_offscreen_rendering()
     elif not has_display():
+        startup.release_garbage_collection()
         use_offscreen_rendering()
         return _headless_demo(config, size)
     demo_csms = None
@@ -150,7 +171,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"frames in {DEMO_CSMS_LOG})", file=sys.stderr)
     # The kiosk builds and starts the controller after its first frame (hmi/desktop.py): the
     # controller's imports (python-can, cantools, the station) would hold the GIL the GUI needs.
-    startup.hold_garbage_collection()  # until the self-test ends (hmi/startup.py)
     from hmi.desktop import run_desktop
 
     startup.mark("Qt and the kiosk's modules imported")

@@ -60,7 +60,7 @@ Window {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        opacity: notice.visible ? 0 : 1
+        opacity: notice.shown ? 0 : 1
     }
     // One loader per screen: a screen is created when it is first shown (synchronously,
     // it is needed now) or preloaded (asynchronously), and then kept, so switching
@@ -116,22 +116,32 @@ Window {
         anchors.left: parent.left
         anchors.right: parent.right
 
-        onLanguagesRequested: languagePicker.open = true
+        // (by URL, like the screens: the first frame compiles without it)
+        onLanguagesRequested: languagePicker.setSource("components/LanguagePicker.qml", {
+            "open": true
+        })
     }
-    LanguagePicker {
+    // Made each time a driver asks for the languages: the first frame does without it.
+    Loader {
         id: languagePicker
 
         anchors.fill: parent
     }
-    NoticeBanner {
+    // Made once the first frame is on screen (before any notice can come), or for the first
+    // notice when nothing preloads (tests, scenarios).
+    Loader {
         id: notice
 
+        readonly property bool shown: (item as Item)?.visible ?? false
+
         // Covers the header (identity, clock) rather than the screen's content.
+        active: root.preload || Kiosk.noticeText !== ""
         anchors.left: parent.left
         anchors.leftMargin: Theme.spacingS
         anchors.right: parent.right
         anchors.rightMargin: Theme.spacingS
         anchors.top: parent.top
         anchors.topMargin: Theme.spacingXs
+        source: "components/NoticeBanner.qml"
     }
 }
