@@ -57,6 +57,14 @@ def watch_controller(runtime: ControllerRuntime, bridge: KioskBridge, limit_s: f
     bridge.set_controller_stalled(stalled)
 
 
+def prefetch_qr_codes(payloads: tuple[str, ...]) -> None:
+    """Build the QR codes of ``payloads`` now (:func:`hmi.qr_provider.qr_matrix` keeps them)."""
+    from hmi.qr_provider import qr_matrix
+
+    for payload in payloads:
+        qr_matrix(payload)
+
+
 def exit_on_first_frame(app: QGuiApplication, scene: Scene, kiosk: Kiosk, screen: str) -> None:
     """Print when the first frame showing ``screen`` is on screen, then quit."""
 
@@ -157,6 +165,7 @@ class DesktopKiosk:
         self.bridge = KioskBridge(self.kiosk, Formatter(station.language, station.time_zone), self.runtime.submit,
                                   self.scene.translations)
         self.runtime.subscribe(self.bridge.push)
+        self.bridge.presented.connect(self._after_self_test)
         ButtonKeys(self.runtime.submit, self.scene.window)
         if self.kiosk_mode:
             from PySide6.QtCore import Qt
@@ -187,6 +196,24 @@ class DesktopKiosk:
         window = self.scene.window
         panel.setX(window.x() + window.width() + 16)
         panel.show()
+
+    def _after_self_test(self) -> None:
+        """The first snapshot after the self-test is presented: once its frame is on screen,
+        every connector's QR code is built ahead (a driver's first switch to the other
+        connector would otherwise wait for its code)."""
+        from controller.view import StationPhase
+
+        view = self.bridge.view if self.bridge is not None else None
+        if view is None or view.phase is StationPhase.INITIALIZING:
+            return
+        self.bridge.presented.disconnect(self._after_self_test)  # type: ignore[union-attr]
+        window = self.scene.window
+
+        def after_frame() -> None:
+            window.frameSwapped.disconnect(after_frame)
+            QTimer.singleShot(0, lambda: prefetch_qr_codes(view.qr_payloads))
+
+        window.frameSwapped.connect(after_frame)
 
     def _watch_self_test(self, view: StationView) -> None:
         """The start-up timeline's controller events (controller thread)."""

@@ -28,6 +28,21 @@ def _locale(language: str) -> Locale:
     return Locale.parse(language, sep="-")
 
 
+# Babel takes tens of microseconds per number, and a presentation formats dozens, most of
+# them the same as the last time (a button press changes one focus flag): the results are
+# remembered per locale, keyed by the value's text (what the formatting starts from).
+@functools.lru_cache(maxsize=4096)
+def _number(text: str, decimals: int, language: str) -> str:
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    rounded = Decimal(text).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_decimal(rounded, format=pattern, locale=_locale(language))
+
+
+@functools.lru_cache(maxsize=1024)
+def _money(text: str, currency: str, language: str) -> str:
+    return format_currency(Decimal(text), currency, locale=_locale(language))
+
+
 @dataclass(frozen=True)
 class Formatter:
     """Formats for one locale (BCP 47 tag such as ``en-US`` or ``fr-CA``) and time zone
@@ -43,9 +58,7 @@ class Formatter:
 
     def number(self, value: float | Decimal, decimals: int = 1) -> str:
         """``value`` rounded half-up (as people round, not banker's rounding) for the locale."""
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-        return format_decimal(rounded, format=pattern, locale=self.locale)
+        return _number(str(value), decimals, self.language)
 
     def with_unit(self, value: float, unit: str, decimals: int = 1) -> str:
         return f"{self.number(value, decimals)}{NBSP}{unit}"
@@ -70,7 +83,7 @@ class Formatter:
         """Exact decimal money with the locale's symbol and placement (never via float)."""
         if not isinstance(amount, Decimal):
             raise TypeError(f"money must be a Decimal, not {type(amount).__name__}")
-        return format_currency(amount, currency, locale=self.locale)
+        return _money(str(amount), currency, self.language)
 
     def duration(self, seconds: int) -> str:
         """Elapsed charging time as h:mm:ss (the same in every shipped locale)."""
