@@ -82,14 +82,15 @@ def exit_on_first_frame(app: QGuiApplication, scene: Scene, kiosk: Kiosk, screen
 class DesktopKiosk:
     """The kiosk window (and the simulator panel) on a controller started after its first frame.
 
-    Before the first frame: the configuration, PySide6, the view model, Inter, and the QML
-    of the header, the button bar and the Initializing screen; nothing else. Right after
-    it: the controller thread (it imports the CAN stack and the station itself), Home in
-    the background, the bridge to the controller (presenter, Babel), the CJK fonts, the
-    keys, the warm-up (:func:`hmi.startup.warm_up`) and the simulator panel. The
-    Initializing screen is what the controller's self-test shows anyway, so drivers see
-    the screen light up without waiting for any of that, and Home is ready when the
-    self-test ends. Every other screen is created when it is first shown.
+    Before the first frame: the configuration, PySide6, the view model, three faces of
+    Inter, and the QML of the header, the button bar and the Initializing screen; nothing
+    else, and no garbage collection. Right after it, one step per turn of the event loop:
+    the controller thread (it imports the CAN stack and the station itself), the other
+    fonts, the QR provider and Home in the background; the bridge to the controller
+    (presenter, Babel), the keys; the warm-up (:func:`hmi.startup.warm_up`); the simulator
+    panel. The Initializing screen is what the controller's self-test shows anyway, so
+    drivers see the screen light up without waiting for any of that, and Home is ready
+    when the self-test ends. Every other screen is created when it is first shown.
     """
 
     def __init__(self, config: Config, kiosk_mode: bool, size: tuple[int, int], csms_url: str | None = None,
@@ -136,8 +137,8 @@ class DesktopKiosk:
         QTimer.singleShot(0, self._start_controller)  # not from inside the frame being swapped
         QTimer.singleShot(GC_HOLD_MAX_MS, startup.release_garbage_collection)
 
-    # After the first frame, one step per turn of the event loop, so that frames and the
-    # screens' preloading go on in between: what the driver needs next comes first.
+    # After the first frame, one step per turn of the event loop, so that frames and Home's
+    # preloading go on in between: what the driver needs next comes first.
 
     def _start_controller(self) -> None:
         # With [simulation].enabled the simulated hardware is on the controller's bus, and its
