@@ -13,7 +13,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from controller.config import Config
@@ -68,12 +68,14 @@ def prefetch_qr_codes(payloads: tuple[str, ...]) -> None:
 def exit_on_first_frame(app: QGuiApplication, scene: Scene, kiosk: Kiosk, screen: str) -> None:
     """Print when the first frame showing ``screen`` is on screen, then quit."""
 
+    reported: list[bool] = []  # frames may come queued from the render thread: report once
+
     def on_frame() -> None:
-        if kiosk.value("screen") == screen:
+        if kiosk.value("screen") == screen and not reported:
+            reported.append(True)
             print(f"evse-hmi: first {screen} frame at monotonic {time.monotonic():.6f}", flush=True)
             startup.mark(f"first {screen} frame")
             startup.report(sys.stdout)
-            scene.window.frameSwapped.disconnect(on_frame)
             QTimer.singleShot(0, app.quit)  # not from inside the frame being swapped
 
     scene.window.frameSwapped.connect(on_frame)
@@ -123,7 +125,9 @@ class DesktopKiosk:
         self._self_test_ended = False
         self.watchdog = QTimer()
         self.watchdog.timeout.connect(self._watch)
-        self.scene.window.frameSwapped.connect(self._first_frame)
+        # once: with a threaded render loop (a real GL display) frameSwapped comes from the
+        # render thread, queued, and a second frame can be queued before the first is handled
+        self.scene.window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
         window = self.scene.window
         if kiosk_mode:
             window.showFullScreen()
@@ -133,7 +137,6 @@ class DesktopKiosk:
 
     def _first_frame(self) -> None:
         startup.mark("first frame")
-        self.scene.window.frameSwapped.disconnect(self._first_frame)
         QTimer.singleShot(0, self._start_controller)  # not from inside the frame being swapped
         QTimer.singleShot(GC_HOLD_MAX_MS, startup.release_garbage_collection)
 
@@ -211,10 +214,9 @@ class DesktopKiosk:
         window = self.scene.window
 
         def after_frame() -> None:
-            window.frameSwapped.disconnect(after_frame)
             QTimer.singleShot(0, lambda: prefetch_qr_codes(view.qr_payloads))
 
-        window.frameSwapped.connect(after_frame)
+        window.frameSwapped.connect(after_frame, Qt.ConnectionType.SingleShotConnection)
 
     def _watch_self_test(self, view: StationView) -> None:
         """The start-up timeline's controller events (controller thread)."""
