@@ -1,4 +1,4 @@
-"""Power cut at any moment of a session, with the real process: ``python -m controller``
+"""Power cut at any moment of a session, with the real process: ``python -m controller.sim``
 (station, simulated hardware and OCPP client, no Qt) charging against the demo central system
 process, killed with SIGKILL and started again, many times.
 
@@ -96,12 +96,12 @@ channel = "power-cut-{os.getpid()}"
 
 
 class Controller:
-    """``python -m controller`` as a child process, with its state lines on stdout; ``environment``
+    """``python -m controller.sim`` as a child process, with its state lines on stdout; ``environment``
     adds to the test's own (e.g. ``EVSE_CRASH_AT``)."""
 
     def __init__(self, config: Path, csms_url: str, environment: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "controller", "--config", str(config), "--csms", csms_url],
+            [sys.executable, "-m", "controller.sim", "--config", str(config), "--csms", csms_url],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
             env={**os.environ, **(environment or {})})
         self.last: dict[str, Any] = {}

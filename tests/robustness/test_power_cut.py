@@ -1,4 +1,4 @@
-"""Power cut at any moment of a session, with the real process (``python -m controller``)
+"""Power cut at any moment of a session, with the real process (``python -m controller.sim``)
 killed with SIGKILL and started again, once at each moment (see :mod:`tests.robustness.power_cut`;
 ``make powercut`` kills many more times), with one connector busy or both; and once at the
 exact point between the station's database and the charge point's."""
