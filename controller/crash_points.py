@@ -1,6 +1,6 @@
 """Named moments where the power-cut tests kill the controller, deterministically.
 
-``EVSE_CRASH_AT=<name>`` in the environment of ``python -m controller`` makes the process
+``EVSE_CRASH_AT=<name>`` in the environment of ``python -m controller.sim`` makes the process
 SIGKILL itself when it reaches :func:`crash_point` with that name: a power cut at
 an exact instruction instead of a random one.  Without the variable (every charger) a crash
 point is one comparison against None.  The names in use are the constants below.

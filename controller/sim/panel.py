@@ -1,6 +1,6 @@
 """The presenter's hands on the simulated hardware: one frozen class per action.
 
-The desktop demo's simulator panel, ``python -m controller``'s standard input and scripted
+The desktop demo's simulator panel, ``python -m controller.sim``'s standard input and scripted
 scenarios all say what happens to the hardware with these (plug a cable, tap a card, press the
 emergency stop, fail a power module, ...); :func:`apply` carries one out on a
 :class:`~controller.sim.hardware.SimulatedHardware` with ``match``.  A misspelt action is a
@@ -219,7 +219,7 @@ def build_runtime(config: Config, csms_url: str | None = None,
 
 
 def parse_action(words: list[str] | tuple[str, ...]) -> PanelAction:
-    """A line of ``python -m controller``'s standard input, split: ``plug SIDE``, ``unplug SIDE``
+    """A line of ``python -m controller.sim``'s standard input, split: ``plug SIDE``, ``unplug SIDE``
     (0 = left, 1 = right), ``tap UID``, ``estop 0|1``.  ValueError when it is none of these."""
     if len(words) != 2:
         raise ValueError(f"expected a command and one argument, got {' '.join(words)!r}")

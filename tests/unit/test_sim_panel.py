@@ -1,5 +1,5 @@
 """The simulator panel's typed actions (controller/sim/panel.py): carried out on the simulated
-hardware, parsed from ``python -m controller``'s standard input, and routed by the panel to a
+hardware, parsed from ``python -m controller.sim``'s standard input, and routed by the panel to a
 running controller's doors (a card to the reader door, the rest onto its thread)."""
 
 from __future__ import annotations
