@@ -93,7 +93,7 @@ STATION = frozenset({
 })
 
 #: Adapters: whole packages, and single modules at the top of controller/.
-ADAPTER_PACKAGES = ("controller.buses", "controller.ocpp", "controller.sim")
+ADAPTER_PACKAGES = ("controller.buses", "controller.ocpp", "controller.ocpp201", "controller.sim")
 ADAPTER = frozenset({
     "controller.__main__",  # `python -m controller`: the controller without Qt, on its own hardware
     "controller.service",  # the headless process: its arguments, its state on standard output
@@ -118,9 +118,9 @@ STATION_FORBIDDEN_LIBRARIES = ("can", "cantools", "http", "jsonschema", "ocpp", 
 UI_LIBRARIES = ("PySide6", "babel", "qrcode", "shiboken6")
 #: Where each outside library may be used at all.
 LIBRARY_HOMES: dict[str, tuple[str, ...]] = {
-    "ocpp": ("controller.ocpp", "controller.sim"),  # the charge point; the demo central system
-    "websockets": ("controller.ocpp", "controller.sim"),
-    "jsonschema": ("controller.ocpp", "controller.sim"),
+    "ocpp": ("controller.ocpp", "controller.ocpp201", "controller.sim"),  # the charge points; the demo CSMS
+    "websockets": ("controller.ocpp", "controller.ocpp201", "controller.sim"),
+    "jsonschema": ("controller.ocpp", "controller.ocpp201", "controller.sim"),
     "cantools": ("controller.buses",),  # the DBC: only board support knows message names
     "smartcard": ("controller.buses",),
     "can": ("controller.buses", "controller.sim", "controller.assembly"),  # the assembly opens the bus
