@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2  # 2: transactions.session_id
+SCHEMA_VERSION = 3  # 2: transactions.session_id; 3: device_model (a new table, nothing to migrate)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (
@@ -72,6 +72,19 @@ CREATE TABLE IF NOT EXISTS reservations (
 CREATE TABLE IF NOT EXISTS availability (
     connector_id INTEGER PRIMARY KEY,
     operative INTEGER NOT NULL
+);
+-- OCPP 2.0.1: the values of the device model's variables that only 2.0.1 has
+-- (controller.ocpp201.variable_store), with '' for no instance and 0 for no EVSE or connector
+CREATE TABLE IF NOT EXISTS device_model (
+    component TEXT NOT NULL,
+    component_instance TEXT NOT NULL DEFAULT '',
+    evse_id INTEGER NOT NULL DEFAULT 0,
+    connector_id INTEGER NOT NULL DEFAULT 0,
+    variable TEXT NOT NULL,
+    variable_instance TEXT NOT NULL DEFAULT '',
+    attribute TEXT NOT NULL DEFAULT 'Actual',
+    value TEXT NOT NULL,
+    PRIMARY KEY (component, component_instance, evse_id, connector_id, variable, variable_instance, attribute)
 );
 """
 
