@@ -27,7 +27,6 @@ from controller.ocpp201.variables import (
     REPORTING_VALUE_SIZE,
     Address,
     Attribute,
-    DataType,
     Fact,
     Mutability,
     Scope,
@@ -44,8 +43,8 @@ CRITERIA = ("Active", "Available", "Enabled", "Problem")
 
 
 class TooManyItems(Exception):  # noqa: N818 (named after what the CSMS did)
-    """More GetVariableData/SetVariableData than ItemsPerMessage: answer a CALLERROR
-    OccurrenceConstraintViolation (B06.FR.?? / B05: the station may refuse the whole request)."""
+    """More GetVariableData/SetVariableData than DeviceDataCtrlr.ItemsPerMessage[action]: the
+    handler answers the whole request with a CALLERROR OccurrenceConstraintViolation."""
 
     def __init__(self, action: str, count: int, limit: int) -> None:
         super().__init__(f"{action}: {count} items, at most {limit}")
@@ -366,6 +365,3 @@ def _selects(component_variable: dict[str, Any], where: Address) -> bool:
 
 def _json_number(number: float) -> float | int:
     return int(number) if float(number).is_integer() else number
-
-
-__all__ = ["BASE_REPORTS", "CRITERIA", "DataType", "DeviceModel", "Listener", "TooManyItems", "VariableChange"]
