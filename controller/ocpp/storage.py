@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 3  # 2: transactions.session_id; 3: the OCPP 2.0.1 TransactionEvent tables (tx201_*)
+SCHEMA_VERSION = 2  # 2: transactions.session_id (new tables need no version: see _SCHEMA's end)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (

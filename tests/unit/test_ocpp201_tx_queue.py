@@ -178,7 +178,8 @@ def test_a_charge_point_file_of_the_previous_version_gains_the_201_tables(tmp_pa
             INSERT INTO settings VALUES ('schema_version', '2'), ('handed_over_session', '9');
         """)
     storage, queue = open_queue(path)
-    assert storage.get("schema_version") == SCHEMA_VERSION == 3
+    assert storage.get("schema_version") == SCHEMA_VERSION
+    assert storage.query("SELECT COUNT(*) AS n FROM tx201_events")[0]["n"] == 0
     assert queue.handed_over() == 9
     queue.start(1, TOKEN, 0, T0, started(), session_id=10)
     assert queue.handed_over() == 10
