@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 3  # 2: transactions.session_id; 3: device_model (a new table, nothing to migrate)
+SCHEMA_VERSION = 2  # 2: transactions.session_id (new tables need no version: see _SCHEMA's end)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (
@@ -85,6 +85,33 @@ CREATE TABLE IF NOT EXISTS device_model (
     attribute TEXT NOT NULL DEFAULT 'Actual',
     value TEXT NOT NULL,
     PRIMARY KEY (component, component_instance, evse_id, connector_id, variable, variable_instance, attribute)
+);
+-- OCPP 2.0.1 (controller/ocpp201/tx_queue.py): transactions by the station's own id, and their
+-- queued TransactionEvents, each with its seqNo fixed when queued (next_seq_no moves with it).
+-- A new table on an older file is made by CREATE TABLE IF NOT EXISTS: no migration step.
+CREATE TABLE IF NOT EXISTS tx201_transactions (
+    transaction_id TEXT PRIMARY KEY,       -- uuid4, made by the station
+    opened INTEGER NOT NULL,               -- order of opening
+    evse_id INTEGER NOT NULL,
+    id_token TEXT NOT NULL,
+    token_type TEXT NOT NULL,
+    started TEXT NOT NULL,
+    meter_start INTEGER NOT NULL,
+    last_meter INTEGER NOT NULL,
+    last_seen TEXT NOT NULL,
+    session_id INTEGER,                    -- the station's record of it (its store's session id)
+    ended INTEGER NOT NULL DEFAULT 0,
+    next_seq_no INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS tx201_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    unique_id TEXT NOT NULL,
+    transaction_id TEXT NOT NULL,
+    seq_no INTEGER NOT NULL,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,                 -- snake_case kwargs of ocpp.v201.call.TransactionEvent, complete
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before TEXT
 );
 """
 

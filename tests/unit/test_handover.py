@@ -83,4 +83,4 @@ def test_databases_of_the_previous_version_gain_the_hand_over_columns(tmp_path: 
     assert unreported_sessions(store, queue) == [], "sessions of the old version are not reported again"
     assert [tx.id_tag for tx in queue.open_transactions()] == ["OLD"]
     assert queue.undelivered_sessions() == frozenset(), "an old transaction names no session"
-    assert storage.get("schema_version") == 3
+    assert storage.get("schema_version") == 2
