@@ -164,10 +164,12 @@ def profile_from_201(evse_id: int, data: dict[str, Any], installed_at: datetime 
 
 def check_profile(evse_id: int, data: dict[str, Any], capabilities: Capabilities,
                   installed: Iterable[Profile201] = (),
-                  running: Mapping[int, RunningTx] | None = None) -> Refusal | None:
+                  running: Mapping[int, RunningTx] | None = None, *, request_start: bool = False) -> Refusal | None:
     """None when SetChargingProfile(``evse_id``, ``data``) may be installed, else the refusal.
 
     ``installed``: the profiles in force; ``running``: the transaction of each EVSE that has one.
+    ``request_start``: the profile of a RequestStartTransaction, a TxProfile whose
+    transaction does not exist yet (give it its id with :func:`with_transaction`).
     """
     running = running or {}
     try:
@@ -176,6 +178,8 @@ def check_profile(evse_id: int, data: dict[str, Any], capabilities: Capabilities
         return _rejected("InvalidValue", "unknown chargingProfilePurpose")
     if purpose is Purpose.EXTERNAL:  # K01.FR.22
         return _rejected("InvalidValue", "ChargingStationExternalConstraints cannot be set by the CSMS")
+    if request_start and purpose is not Purpose.TX:
+        return _rejected("InvalidValue", "RequestStartTransaction carries a TxProfile")
     if evse_id != STATION and evse_id not in capabilities.evse_ids:  # K01.FR.28
         return _rejected("UnknownEvse", f"EVSE {evse_id} does not exist")
     try:
@@ -185,8 +189,11 @@ def check_profile(evse_id: int, data: dict[str, Any], capabilities: Capabilities
     refusal = _check_schedules(new, capabilities) or _check_fields(new, capabilities)
     if refusal is not None:
         return refusal
+    installed = list(installed)
+    if any(p.profile_id == new.profile_id and p.purpose is Purpose.EXTERNAL for p in installed):
+        return _rejected("DuplicateProfile", f"profile {new.profile_id} is an external constraint")
     others = [p for p in installed if p.profile_id != new.profile_id]
-    refusal = _check_purpose(new, others, running)
+    refusal = _check_purpose(new, others, running, request_start)
     if refusal is not None:
         return refusal
     if len(others) + 1 > capabilities.max_profiles:
@@ -261,7 +268,8 @@ def _overlaps(a: sc.Profile, b: sc.Profile) -> bool:
     return not (a_before_b or b_before_a)
 
 
-def _check_purpose(new: Profile201, others: list[Profile201], running: Mapping[int, RunningTx]) -> Refusal | None:
+def _check_purpose(new: Profile201, others: list[Profile201], running: Mapping[int, RunningTx],
+                   request_start: bool) -> Refusal | None:
     if new.purpose is not Purpose.TX:  # K01.FR.06: no two alike valid at the same time
         for other in others:
             if (other.evse_id == new.evse_id and other.purpose is new.purpose
@@ -280,6 +288,8 @@ def _check_purpose(new: Profile201, others: list[Profile201], running: Mapping[i
     elif new.purpose is Purpose.TX:
         if new.evse_id == STATION:  # K01.FR.16
             return _rejected("InvalidValue", "a TxProfile needs an EVSE")
+        if request_start:
+            return None
         if new.transaction_id is None:  # K01.FR.03
             return _rejected("MissingParam", "a TxProfile needs a transactionId")
         transaction = running.get(new.evse_id)

@@ -99,6 +99,19 @@ def test_two_tx_profiles_of_one_transaction_cannot_share_a_stack_level() -> None
                  installed, {1: TX}) is None  # the same id replaces
 
 
+def test_a_request_start_profile_is_a_tx_profile_before_its_transaction() -> None:
+    tx = incoming(1, profile(purpose="TxProfile", kind="Relative", start=None))
+    assert pr.check_profile(1, tx, CAPS, request_start=True) is None
+    default = incoming(1, profile())
+    assert pr.check_profile(1, default, CAPS, request_start=True).reason_code == "InvalidValue"  # type: ignore[union-attr]
+    assert pr.check_profile(1, tx, CAPS).reason_code == "MissingParam"  # type: ignore[union-attr]
+
+
+def test_an_external_constraint_cannot_be_replaced_through_its_id() -> None:
+    external = make(1, profile(4, "ChargingStationExternalConstraints"), source="EMS")
+    assert check(1, profile(4), (external,)).reason_code == "DuplicateProfile"  # type: ignore[union-attr]
+
+
 def test_the_station_maximum_is_for_evse_0_and_never_relative() -> None:
     assert check(0, profile(purpose="ChargingStationMaxProfile")) is None
     assert check(1, profile(purpose="ChargingStationMaxProfile")).reason_code == "InvalidValue"  # type: ignore[union-attr]
