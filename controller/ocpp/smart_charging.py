@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -319,9 +319,13 @@ def _breakpoints(profile: Profile, begin: datetime, end: datetime, relative_star
 
 
 def composite(profiles: Iterable[Profile], connector_id: int, begin: datetime, duration_s: int, unit: str,
-              running: Transaction | None, volts: float, default_w: float) -> dict[str, Any]:
+              running: Transaction | None, volts: float, default_w: float, *,
+              limit_at: Callable[[datetime], float | None] | None = None) -> dict[str, Any]:
     """GetCompositeSchedule's chargingSchedule (snake_case, ready for the library): the limit
-    over ``duration_s`` from ``begin`` in ``unit``; where nothing limits, ``default_w``."""
+    over ``duration_s`` from ``begin`` in ``unit``; where nothing limits, ``default_w``.
+
+    ``limit_at`` (watts at a moment; default :func:`limit_w` of ``connector_id``) lets OCPP
+    2.0.1 bring its own stacking rules over the same breakpoints and merging."""
     profiles = list(profiles)
     relative_start = running.started if running is not None else begin
     end = begin + timedelta(seconds=duration_s)
@@ -330,7 +334,8 @@ def composite(profiles: Iterable[Profile], connector_id: int, begin: datetime, d
         points |= _breakpoints(profile, begin, end, relative_start)
     periods: list[dict[str, Any]] = []
     for point in sorted(points):
-        watts = limit_w(profiles, connector_id, point, running, volts, idle_start=begin)
+        watts = (limit_at(point) if limit_at is not None
+                 else limit_w(profiles, connector_id, point, running, volts, idle_start=begin))
         value = default_w if watts is None else watts
         limit = value if unit == "W" else value / (volts * DEFAULT_PHASES)
         limit = round(limit, 1)
