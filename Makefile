@@ -11,6 +11,8 @@ STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 ARGS   ?=
 # How much faster than real time the demo's EV batteries fill (1 = real time).
 DEMO_TIME_FACTOR ?= 30
+# The OCPP version of the demo (1.6, 2.0.1 or auto; empty: the configured one, the demo central system both)
+OCPP_VERSION ?=
 
 .PHONY: demo kiosk test stress-test lint bench fuzz soak powercut setup clean translations
 
@@ -30,7 +32,7 @@ translations: $(STAMP)
 	$(PY) tools/i18n.py release
 
 demo: $(STAMP) translations
-	$(VENV)/bin/evse-hmi --time-factor $(DEMO_TIME_FACTOR) --demo-csms $(ARGS)
+	$(VENV)/bin/evse-hmi --time-factor $(DEMO_TIME_FACTOR) --demo-csms $(if $(OCPP_VERSION),--ocpp-version $(OCPP_VERSION)) $(ARGS)
 
 kiosk: $(STAMP) translations
 	$(VENV)/bin/evse-hmi --kiosk $(ARGS)

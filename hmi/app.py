@@ -10,6 +10,8 @@
     evse-hmi --csms ws://host:9000/ocpp/CP-1
                                      connect to this central system (OCPP 1.6J) as charge point CP-1
     evse-hmi --demo-csms             start the demo central system too and connect to it (make demo)
+    evse-hmi --demo-csms --ocpp-version 2.0.1
+                                     ... speaking only OCPP 2.0.1 (make demo OCPP_VERSION=2.0.1)
     evse-hmi codes 012251            a status code's description, family and troubleshooting steps
     evse-hmi codes --search fuse     the status codes whose description mentions a word
     evse-hmi engineer-pin            the [engineer].pin_hash line for a new engineer PIN
@@ -61,6 +63,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo-csms", action="store_true",
                         help="desktop demo: start the demo central system (controller.sim.csms) and connect to it, "
                              "with its buttons on the simulator panel (ignored with --csms, --kiosk or no display)")
+    parser.add_argument("--ocpp-version", choices=["auto", "1.6", "2.0.1"],
+                        help="the OCPP version: the charger's [ocpp].version, and the one the demo central system "
+                             "speaks (auto: both, the charger's first offer wins)")
     parser.add_argument("--size", default="1024x600", help="window size WIDTHxHEIGHT (default 1024x600)")
     parser.add_argument("--offscreen", action="store_true",
                         help="run the real-time kiosk without opening a window (benchmarks, remote checks)")
@@ -82,7 +87,16 @@ def build_config(args: argparse.Namespace) -> Config:
         overrides["simulation"] = {"time_factor": args.time_factor}
     if args.reader is not None:
         overrides["authorization"] = {"reader": args.reader}
+    if args.ocpp_version is not None and hasattr(config.ocpp, "version"):
+        # TODO(issue 15): [ocpp].version is the OCPP 2.0.1 client's switch; until it lands only the
+        # demo central system follows --ocpp-version
+        overrides["ocpp"] = {"version": args.ocpp_version}
     return config.with_overrides(**overrides) if overrides else config
+
+
+def demo_csms_version(ocpp_version: str | None) -> str:
+    """What the demo central system speaks for ``--ocpp-version`` (none or auto: both)."""
+    return ocpp_version if ocpp_version in ("1.6", "2.0.1") else "both"
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -156,7 +170,7 @@ def _run(words: list[str]) -> int:
     if args.demo_csms and csms_url is None and not args.kiosk:
         from controller.sim.csms_control import DemoCentralSystem
 
-        demo_csms = DemoCentralSystem(DEMO_CSMS_LOG)
+        demo_csms = DemoCentralSystem(DEMO_CSMS_LOG, ocpp_version=demo_csms_version(args.ocpp_version))
         try:
             demo_csms.start()
         except RuntimeError as exc:

@@ -62,6 +62,8 @@ class CsmsButtons(QObject):
             "csms_available": lambda: self.csms.set_available(int(argument[0]) + 1, bool(argument[1])),
             "csms_limit": lambda: self.csms.limit_station(int(argument) * 1000 if int(argument) else None),
             "csms_running": lambda: self._switch(bool(argument)),
+            "csms_display_message": lambda: self.csms.display_message(str(argument[0]), str(argument[1])),
+            "csms_push_cost": lambda: self.csms.push_cost(None),
         }
         if name in actions:
             self._pool.submit(self._run, name, actions[name])

@@ -161,3 +161,14 @@ class SimulatorControl(SingletonValues):
     def csmsLimit(self, kilowatts: int) -> None:
         """A station limit (ChargePointMaxProfile) of ``kilowatts``; 0 clears it."""
         self._emit("csms_limit", kilowatts)
+
+    @Slot(str, str)
+    def csmsDisplayMessage(self, text: str, priority: str) -> None:
+        """An operator message on the kiosk (OCPP 2.0.1 SetDisplayMessage) with ``priority``
+        (AlwaysFront, InFront or NormalCycle)."""
+        self._emit("csms_display_message", (text, priority))
+
+    @Slot()
+    def csmsPushCost(self) -> None:
+        """The running cost of the charging session, now (OCPP 2.0.1 CostUpdated)."""
+        self._emit("csms_push_cost")

@@ -605,6 +605,18 @@
 <context>
     <name>SimCsmsGroup</name>
     <message>
+        <source>Operator message</source>
+        <translation>Mensaje del operador</translation>
+    </message>
+    <message>
+        <source>Show message</source>
+        <translation>Mostrar mensaje</translation>
+    </message>
+    <message>
+        <source>Send running cost</source>
+        <translation>Enviar costo actual</translation>
+    </message>
+    <message>
         <source>Central system (OCPP)</source>
         <translation>Sistema central (OCPP)</translation>
     </message>

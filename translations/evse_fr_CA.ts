@@ -605,6 +605,18 @@
 <context>
     <name>SimCsmsGroup</name>
     <message>
+        <source>Operator message</source>
+        <translation>Message de l&apos;opérateur</translation>
+    </message>
+    <message>
+        <source>Show message</source>
+        <translation>Afficher le message</translation>
+    </message>
+    <message>
+        <source>Send running cost</source>
+        <translation>Envoyer le coût en cours</translation>
+    </message>
+    <message>
         <source>Central system (OCPP)</source>
         <translation>Système central (OCPP)</translation>
     </message>

@@ -605,6 +605,18 @@
 <context>
     <name>SimCsmsGroup</name>
     <message>
+        <source>Operator message</source>
+        <translation>オペレーターメッセージ</translation>
+    </message>
+    <message>
+        <source>Show message</source>
+        <translation>メッセージを表示</translation>
+    </message>
+    <message>
+        <source>Send running cost</source>
+        <translation>現在の料金を送信</translation>
+    </message>
+    <message>
         <source>Central system (OCPP)</source>
         <translation>中央システム (OCPP)</translation>
     </message>

@@ -605,6 +605,18 @@
 <context>
     <name>SimCsmsGroup</name>
     <message>
+        <source>Operator message</source>
+        <translation>运营商消息</translation>
+    </message>
+    <message>
+        <source>Show message</source>
+        <translation>显示消息</translation>
+    </message>
+    <message>
+        <source>Send running cost</source>
+        <translation>发送当前费用</translation>
+    </message>
+    <message>
         <source>Central system (OCPP)</source>
         <translation>中央系统 (OCPP)</translation>
     </message>

@@ -605,6 +605,18 @@
 <context>
     <name>SimCsmsGroup</name>
     <message>
+        <source>Operator message</source>
+        <translation>營運商訊息</translation>
+    </message>
+    <message>
+        <source>Show message</source>
+        <translation>顯示訊息</translation>
+    </message>
+    <message>
+        <source>Send running cost</source>
+        <translation>傳送目前費用</translation>
+    </message>
+    <message>
         <source>Central system (OCPP)</source>
         <translation>中央系統 (OCPP)</translation>
     </message>

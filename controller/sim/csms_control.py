@@ -4,8 +4,10 @@
 loopback ports, connects the charger to it, and gives the presenter's simulator panel
 buttons that call its HTTP/JSON door: RemoteStart (the QR code / app path), RemoteStop,
 Reset, ReserveNow, ChangeAvailability, a smart-charging limit, and the central system
-switched off and on (the charger goes offline and back).  Every frame both ways is in the
-log file and in :meth:`DemoCentralSystem.messages`.
+switched off and on (the charger goes offline and back).  Each button sends the OCPP 1.6 or
+2.0.1 request, whichever version the charger connected with; on 2.0.1 two more push an
+operator message (SetDisplayMessage) and the running cost (CostUpdated).  Every frame both
+ways is in the log file and in :meth:`DemoCentralSystem.messages`.
 
 Plain blocking Python (no Qt, no asyncio): the desktop calls it from a worker thread.
 """
@@ -18,6 +20,7 @@ import sys
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +36,12 @@ class DemoCentralSystem:
     """``python -m controller.sim.csms`` in a subprocess (started, stopped, started again on
     the same ports) and blocking calls to its HTTP door."""
 
-    def __init__(self, log_path: Path, pricing: bool = True) -> None:
+    def __init__(self, log_path: Path, pricing: bool = True, ocpp_version: str = "both") -> None:
         self.log_path = log_path
         self.pricing = pricing
+        self.ocpp_version = ocpp_version  # "1.6", "2.0.1" or "both" (the charger's first offer)
+        self._next_message_id = 1
+        self._next_remote_start_id = 0
         self.port = 0
         self.http_port = 0
         self.process: subprocess.Popen[str] | None = None
@@ -55,7 +61,7 @@ class DemoCentralSystem:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         command = [sys.executable, "-m", "controller.sim.csms", "--port", str(self.port), "--http-port",
                    str(self.http_port), "--log", str(self.log_path), "--first-transaction-id",
-                   str(self._next_transaction_id)]
+                   str(self._next_transaction_id), "--ocpp-version", self.ocpp_version]
         if self.pricing:
             command += ["--pricing", json.dumps(DEMO_PRICING)]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -73,9 +79,9 @@ class DemoCentralSystem:
             return
         if self.running:
             try:
-                transactions = self.transactions()
-                if transactions:
-                    self._next_transaction_id = max(int(key) for key in transactions) + 1
+                numbered = [int(key) for key in self.transactions() if key.isdigit()]  # 1.6's ids, not 2.0.1's
+                if numbered:
+                    self._next_transaction_id = max(numbered) + 1
             except CentralSystemError:
                 pass
             self.process.terminate()
@@ -117,24 +123,49 @@ class DemoCentralSystem:
     def charge_points(self) -> list[str]:
         return list(self._http("GET", "/charge-points")["charge_points"])
 
+    def version(self) -> str:
+        """The OCPP version the charger speaks ("1.6" when none is connected, as on 1.6 the door says so)."""
+        versions = dict(self._http("GET", "/charge-points").get("versions", {}))
+        return str(next(iter(versions.values()), "1.6"))
+
+    def _open_transaction(self, connector_id: int | None) -> str | None:
+        """The id of the transaction running on ``connector_id`` (2.0.1: EVSE ``connector_id``; None:
+        on any), the latest when there are several."""
+        open_ones = [(key, tx) for key, tx in self.transactions().items()
+                     if connector_id in (None, tx.get("evse_id") if tx.get("version") == "2.0.1"
+                                         else tx.get("connector_id"))
+                     and "stopped" not in tx and "ended" not in tx]
+        return open_ones[-1][0] if open_ones else None
+
     # --- the presenter's buttons -------------------------------------------------------------
 
     def remote_start(self, connector_id: int, id_tag: str) -> dict[str, Any]:
+        if self.version() == "2.0.1":
+            self._next_remote_start_id += 1
+            return self.call("RequestStartTransaction", {"idToken": {"idToken": id_tag, "type": "Central"},
+                                                         "evseId": connector_id,
+                                                         "remoteStartId": self._next_remote_start_id})
         return self.call("RemoteStartTransaction", {"connectorId": connector_id, "idTag": id_tag})
 
     def remote_stop(self, connector_id: int) -> dict[str, Any]:
         """RemoteStop of the transaction running on ``connector_id`` (as the central system saw it)."""
-        open_ones = [int(key) for key, tx in self.transactions().items()
-                     if tx.get("connector_id") == connector_id and "stopped" not in tx]
-        if not open_ones:
+        running = self._open_transaction(connector_id)
+        if running is None:
             return {"error": f"no transaction runs on connector {connector_id}"}
-        return self.call("RemoteStopTransaction", {"transactionId": max(open_ones)})
+        if self.version() == "2.0.1":
+            return self.call("RequestStopTransaction", {"transactionId": running})
+        return self.call("RemoteStopTransaction", {"transactionId": int(running)})
 
     def reset(self, hard: bool = False) -> dict[str, Any]:
+        if self.version() == "2.0.1":
+            return self.call("Reset", {"type": "Immediate" if hard else "OnIdle"})
         return self.call("Reset", {"type": "Hard" if hard else "Soft"})
 
     def reserve(self, connector_id: int, id_tag: str, minutes: int = 15, reservation_id: int = 1) -> dict[str, Any]:
         expiry = (datetime.now(UTC) + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if self.version() == "2.0.1":
+            return self.call("ReserveNow", {"id": reservation_id, "expiryDateTime": expiry, "evseId": connector_id,
+                                            "idToken": {"idToken": id_tag, "type": "ISO14443"}})
         return self.call("ReserveNow", {"connectorId": connector_id, "expiryDate": expiry, "idTag": id_tag,
                                         "reservationId": reservation_id})
 
@@ -142,17 +173,49 @@ class DemoCentralSystem:
         return self.call("CancelReservation", {"reservationId": reservation_id})
 
     def set_available(self, connector_id: int, available: bool) -> dict[str, Any]:
+        if self.version() == "2.0.1":
+            return self.call("ChangeAvailability", {"operationalStatus": "Operative" if available else "Inoperative",
+                                                    "evse": {"id": connector_id}})
         return self.call("ChangeAvailability", {"connectorId": connector_id,
                                                 "type": "Operative" if available else "Inoperative"})
 
     def limit_station(self, watts: float | None, profile_id: int = 900) -> dict[str, Any]:
-        """A ChargePointMaxProfile of ``watts`` (None: cleared)."""
+        """A station-wide maximum profile of ``watts`` (None: cleared)."""
+        period = {"startPeriod": 0, "limit": watts}
+        if self.version() == "2.0.1":
+            if watts is None:
+                return self.call("ClearChargingProfile", {"chargingProfileId": profile_id})
+            return self.call("SetChargingProfile", {"evseId": 0, "chargingProfile": {
+                "id": profile_id, "stackLevel": 0, "chargingProfilePurpose": "ChargingStationMaxProfile",
+                "chargingProfileKind": "Relative", "chargingSchedule": [
+                    {"id": profile_id, "chargingRateUnit": "W", "chargingSchedulePeriod": [period]}]}})
         if watts is None:
             return self.call("ClearChargingProfile", {"id": profile_id})
         return self.call("SetChargingProfile", {"connectorId": 0, "csChargingProfiles": {
             "chargingProfileId": profile_id, "stackLevel": 0, "chargingProfilePurpose": "ChargePointMaxProfile",
             "chargingProfileKind": "Relative", "chargingSchedule": {
-                "chargingRateUnit": "W", "chargingSchedulePeriod": [{"startPeriod": 0, "limit": watts}]}}})
+                "chargingRateUnit": "W", "chargingSchedulePeriod": [period]}}})
+
+    def display_message(self, text: str, priority: str = "InFront") -> dict[str, Any]:
+        """2.0.1 SetDisplayMessage: ``text`` (UTF-8) with ``priority`` (AlwaysFront, InFront, NormalCycle);
+        each message gets a new id."""
+        if self.version() != "2.0.1":
+            return {"error": "display messages need OCPP 2.0.1"}
+        message_id, self._next_message_id = self._next_message_id, self._next_message_id + 1
+        return self.call("SetDisplayMessage", {"message": {"id": message_id, "priority": priority, "message": {
+            "format": "UTF8", "language": "en", "content": text}}})
+
+    def push_cost(self, connector_id: int | None = None) -> dict[str, Any]:
+        """2.0.1 CostUpdated: the running cost (as the central system priced it) of the transaction
+        on ``connector_id`` (None: the latest running one), now."""
+        if self.version() != "2.0.1":
+            return {"error": "CostUpdated needs OCPP 2.0.1 (1.6 gets its costs by DataTransfer)"}
+        running = self._open_transaction(connector_id)
+        cost = self.transactions().get(running or "", {}).get("running_cost")
+        if running is None or cost is None:
+            return {"error": "no priced transaction runs"}
+        # the door takes JSON: the float of a cent-exact decimal, whose text is that decimal
+        return self.call("CostUpdated", {"totalCost": float(Decimal(cost)), "transactionId": running})
 
 
 def summary(entry: dict[str, Any]) -> str:
@@ -169,11 +232,14 @@ def summary(entry: dict[str, Any]) -> str:
         if frame[2] == "DataTransfer":
             detail = payload.get("messageId", "")
         if frame[2] == "StatusNotification":
-            detail = f"{payload.get('connectorId')} {payload.get('status')}"
+            detail = f"{payload.get('connectorId')} {payload.get('status') or payload.get('connectorStatus')}"
+        if frame[2] == "TransactionEvent":
+            detail = f"{payload.get('eventType')} {payload.get('triggerReason')}"
         return f"{arrow} {frame[2]} {detail}".rstrip()
     if kind == 3 and len(frame) >= 3:
         payload = frame[2] if isinstance(frame[2], dict) else {}
-        status = payload.get("status") or (payload.get("idTagInfo") or {}).get("status") or "ok"
+        status = payload.get("status") or (payload.get("idTagInfo") or payload.get("idTokenInfo") or {}).get("status") \
+            or "ok"
         return f"{arrow}   {status}"
     if kind == 4 and len(frame) >= 3:
         return f"{arrow}   error {frame[2]}"

@@ -7,8 +7,9 @@ import Evse
 
 // Simulator controls for the demo central system (evse-hmi --demo-csms): what a backend
 // operator or a driver's phone would do (remote start from the QR code or the app, remote
-// stop, reset, reservation, availability, a power limit), switching the backend off and on,
-// and the latest OCPP frames (→ from the charger, ← to it).
+// stop, reset, reservation, availability, a power limit), on OCPP 2.0.1 an operator message
+// and the running cost, switching the backend off and on, and the latest OCPP frames
+// (→ from the charger, ← to it).
 GroupBox {
     id: group
 
@@ -113,6 +114,35 @@ GroupBox {
 
                 onClicked: SimulatorControl.csmsReset(true)
             }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.simulatorSpacing
+
+            TextField {
+                id: operatorMessage
+
+                Layout.fillWidth: true
+                placeholderText: qsTr("Operator message")
+            }
+            ComboBox {
+                id: messagePriority
+
+                // OCPP 2.0.1 MessagePriorityEnumType: protocol words, not translated
+                model: ["InFront", "AlwaysFront", "NormalCycle"]
+            }
+            Button {
+                enabled: operatorMessage.text.length > 0
+                text: qsTr("Show message")
+
+                onClicked: SimulatorControl.csmsDisplayMessage(operatorMessage.text, messagePriority.currentText)
+            }
+        }
+        Button {
+            Layout.fillWidth: true
+            text: qsTr("Send running cost")
+
+            onClicked: SimulatorControl.csmsPushCost()
         }
         Label {
             Layout.fillWidth: true
