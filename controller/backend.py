@@ -51,11 +51,19 @@ from typing import TYPE_CHECKING, Any
 
 from controller import commands as cmd
 from controller import port
+from controller.backend_versions import (
+    VERSION_IN_USE,
+    can_hand_over,
+    replayed_sessions,
+    settle_other_version,
+    startup_hand_over_201,
+    undelivered_in_queues,
+    withdraw_undelivered,
+)
 from controller.clock import Clock
-from controller.config import Config
+from controller.config import Config, backend_configured
 from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_point
 from controller.ocpp import port as ocpp_port
-from controller.ocpp.client import OcppClient, PowerLossMeter
 from controller.ocpp.mapping import reason_of, stop_reason_of
 from controller.ocpp.port import (
     ConnectorSnapshot,
@@ -67,6 +75,7 @@ from controller.ocpp.port import (
     StationSnapshot,
 )
 from controller.ocpp.queue import TransactionQueue
+from controller.ocpp.recovery import PowerLossMeter
 from controller.ocpp.setup import build_client
 from controller.ocpp.storage import Storage
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
@@ -243,15 +252,27 @@ class StationAdapter:
 
 
 class Backend:
-    """The OCPP client, its port and its task, for one station."""
+    """The OCPP client of one station, its port and its task.
 
-    def __init__(self, station: Station, client: OcppClient, adapter: StationAdapter) -> None:
+    With ``[ocpp].version`` "1.6" or "2.0.1" that version's client runs.  With "auto" the
+    client of the version the central system chose last runs (1.6 until one has chosen),
+    offering both subprotocols; when a central system picks the other one, the connection is
+    handed to a client of that version (:meth:`_take_over`), which is remembered.
+    """
+
+    def __init__(self, station: Station, adapter: StationAdapter, storage: Storage,
+                 builders: dict[str, Callable[[], Any]], active: str) -> None:
         self.station = station
-        self.client = client
         self.adapter = adapter
+        self.storage = storage
+        self._builders = builders  # version -> a new client of that version
+        self.active = active  # the version spoken
+        self.client: Any = builders[active]()
         self.task: asyncio.Task[Any] | None = None
         self._posted: StationSnapshot | None = None
         self._posted_at = float("-inf")
+        self._handed: Any = None  # a websocket on which the central system chose the other version
+        self._watch_version()
 
     @classmethod
     def build(cls, config: Config, station: Station, clock: Clock, csms_url: str | None = None,
@@ -259,44 +280,102 @@ class Backend:
               rng: random.Random | None = None) -> Backend | None:
         """The backend of ``station`` (None when no central system is configured): the client
         is prepared (PowerLoss stops, availability, reservations, prices) but not started."""
-        adapter = StationAdapter(station, changed)
-        client = build_client(config, adapter, clock, csms_url, rng=rng, storage=storage)
-        if client is None:
+        if not backend_configured(config, csms_url):
             return None
-        backend = cls(station, client, adapter)
+        version = config.ocpp.version
+        adapter = StationAdapter(station, changed)
+        storage = storage or Storage(config.ocpp.database)
+        builders: dict[str, Callable[[], Any]] = {}
+        if version in ("1.6", "auto"):
+            builders["1.6"] = lambda: build_client(config, adapter, clock, csms_url, rng=rng, storage=storage,
+                                                   version=version)
+        if version in ("2.0.1", "auto"):
+            from controller.backend201 import client201_builder  # only a 2.0.1 charger loads it
+
+            builders["2.0.1"] = client201_builder(config, station, lambda: station_snapshot(station.state), clock,
+                                                  csms_url, storage, changed, rng, version)
+        active = version if version != "auto" else str(storage.get(VERSION_IN_USE, "1.6"))
+        backend = cls(station, adapter, storage, builders, active if active in builders else "1.6")
         adapter.port.attach(backend.undelivered_sessions)
-        interrupted = {record.connector_id: record for record in station.interrupted_sessions}
+        meters = backend.power_loss_meters()
+        for other in builders:
+            if other != backend.active:  # what a crash left in the other version's queue, settled too
+                settle_other_version(other, storage, station.store, meters, ended_sessions)
+        if backend.active == "1.6":
+            unreported, ended = (unreported_sessions(station.store, backend.client.queue),
+                                 ended_sessions(station.store, backend.client.queue))
+        else:
+            unreported, ended = startup_hand_over_201(station.store, backend.client.queue)
+        backend.client.prepare(meters, unreported, ended)
+        log.info("backend: %s as %s (OCPP %s)", backend.client.settings.endpoint.url.rpartition("/")[0],
+                 backend.client.settings.endpoint.charge_point_id, backend.active)
+        return backend
+
+    def power_loss_meters(self) -> dict[int, PowerLossMeter]:
+        """Each connector's last saved register, for the PowerLoss stops after a crash."""
+        interrupted = {record.connector_id: record for record in self.station.interrupted_sessions}
         meters = {}
-        for side, connector in station.connectors.items():
+        for side, connector in self.station.connectors.items():
             record = interrupted.get(side.connector_id)
             meters[side.connector_id] = PowerLossMeter(round(connector.meter.register_wh),
                                                        record.updated_at if record is not None else None)
-        client.prepare(meters, unreported_sessions(station.store, client.queue),
-                       ended_sessions(station.store, client.queue))
-        log.info("backend: %s as %s", client.settings.endpoint.url.rpartition("/")[0],
-                 client.settings.endpoint.charge_point_id)
-        return backend
-
-    @property
-    def storage(self) -> Storage:
-        return self.client.storage
+        return meters
 
     def undelivered_sessions(self) -> frozenset[int]:
         """Station sessions the central system has not fully heard of: their transaction is open
-        or has messages queued, or they were never handed over (only until the next start-up)."""
-        queue = self.client.queue
+        or has messages queued (in either version's queue), or they were never handed over."""
+        queue = TransactionQueue(self.storage)
         waiting = self.station.store.sessions_for_backend(queue.handed_over() or 0)
-        return queue.undelivered_sessions() | {record.id for record in waiting}
+        return undelivered_in_queues(self.storage) | {record.id for record in waiting}
 
     def start(self) -> asyncio.Task[Any]:
         """Run the client (connect, boot, serve, reconnect) on the running loop."""
-        self.task = asyncio.get_running_loop().create_task(self.client.run(), name="ocpp-client")
+        self.task = asyncio.get_running_loop().create_task(self._run(), name="ocpp-client")
         return self.task
+
+    async def _run(self) -> None:
+        handed = None
+        while True:
+            handed = await self.client.run(handed)
+            if handed is None:
+                return
+            await self._switch(handed)
+
+    def _watch_version(self) -> None:
+        if len(self._builders) > 1:
+            self.client.link.other_version = self._take_over
+
+    def _take_over(self, websocket: Any) -> bool:
+        """The central system chose the other version on ``websocket``: switch, unless a
+        transaction it already knows of runs here (then later, once it has ended)."""
+        if not can_hand_over(self.active, self.client):
+            return False
+        self._handed = websocket
+        return True
+
+    async def _switch(self, websocket: Any) -> None:
+        """Go on in the other version: what the old queue never delivered is withdrawn and
+        handed to the new client as the station recorded it."""
+        old, self.active = self.active, next(v for v in self._builders if v != self.active)
+        await self.client.close()
+        withdrawn = withdraw_undelivered(old, self.storage)
+        self.storage.put(VERSION_IN_USE, self.active)
+        self.client = self._builders[self.active]()
+        self._watch_version()
+        self.client.prepare(self.power_loss_meters(), (), {})
+        self._posted = None
+        log.warning("the central system speaks OCPP %s: switched from %s (%d sessions handed over)", self.active,
+                    old, len(withdrawn))
+        for event in replayed_sessions(self.station, withdrawn):
+            self.client.post(self._outgoing(event))
+
+    def _outgoing(self, event: port.StationEvent) -> Any:
+        return ocpp_event(event) if self.active == "1.6" else event
 
     def flush(self) -> None:
         """After a station tick (on the running loop): the station's events, in order, after a
         fresh snapshot when anything moved."""
-        events = [ocpp_event(event) for event in self.adapter.port.take_events()]
+        events = [self._outgoing(event) for event in self.adapter.port.take_events()]
         snapshot = station_snapshot(self.station.state)
         now = self.station.clock.monotonic()
         previous = self._posted
@@ -305,9 +384,9 @@ class Backend:
             self._posted, self._posted_at = snapshot, now
             self.client.post(StateChanged(snapshot))
         for event in events:  # the power-cut tests' kills between the two databases
-            if isinstance(event, SessionStarted):
+            if isinstance(event, SessionStarted | port.SessionStarted):
                 crash_point(SESSION_RECORDED)
-            elif isinstance(event, SessionStopped):
+            elif isinstance(event, SessionStopped | port.SessionStopped):
                 crash_point(SESSION_FINISHED)
             self.client.post(event)
 
@@ -319,7 +398,7 @@ class Backend:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self.task
         if close_storage:
-            self.client.storage.close()
+            self.storage.close()
 
 
 def unreported_sessions(store: Store, queue: TransactionQueue) -> list[SessionStarted]:

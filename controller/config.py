@@ -231,6 +231,10 @@ class MaintenanceSection:
         _in_range("[maintenance].air_filter_hours", self.air_filter_hours, 0, 100_000)
 
 
+#: ``[ocpp].version``: one OCPP version, or "auto" (both offered, the central system picks).
+OCPP_VERSIONS = ("auto", "1.6", "2.0.1")
+
+
 @dataclass(frozen=True, slots=True)
 class OcppSection:
     url: str = ""
@@ -245,8 +249,11 @@ class OcppSection:
     heartbeat_interval_s: int = 900
     phase_voltage_v: float = 277.0
     vendor_error_code: str = "manual"
+    version: str = "auto"  # "auto": offer 2.0.1 and 1.6, speak what the central system picks
 
     def check(self) -> None:
+        if self.version not in OCPP_VERSIONS:
+            raise ConfigError(f"[ocpp].version: {self.version!r} is not one of {', '.join(OCPP_VERSIONS)}")
         if self.vendor_error_code not in ("manual", "mrec"):
             raise ConfigError(f"[ocpp].vendor_error_code: {self.vendor_error_code!r} is not one of manual, mrec")
         if self.url:

@@ -103,7 +103,7 @@ class AuthorizationStore:
         self._storage.execute(
             "INSERT INTO auth_cache (id_tag, status, expiry, parent_id_tag, updated) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(id_tag) DO UPDATE SET status = excluded.status, expiry = excluded.expiry, "
-            "parent_id_tag = excluded.parent_id_tag, updated = excluded.updated",
+            "parent_id_tag = excluded.parent_id_tag, updated = excluded.updated, info_201 = NULL",
             (id_tag, info.status, _time(info.expiry), info.parent_id_tag, now.isoformat()))
 
     def clear_cache(self) -> None:
@@ -144,9 +144,9 @@ class AuthorizationStore:
                     if info is None:
                         db.execute("DELETE FROM local_list WHERE id_tag = ?", (tag,))
                     else:
-                        db.execute("INSERT INTO local_list VALUES (?, ?, ?, ?) ON CONFLICT(id_tag) DO UPDATE SET "
-                                   "status = excluded.status, expiry = excluded.expiry, "
-                                   "parent_id_tag = excluded.parent_id_tag",
+                        db.execute("INSERT INTO local_list (id_tag, status, expiry, parent_id_tag) VALUES (?, ?, ?, ?) "
+                                   "ON CONFLICT(id_tag) DO UPDATE SET status = excluded.status, "
+                                   "expiry = excluded.expiry, parent_id_tag = excluded.parent_id_tag, info_201 = NULL",
                                    (tag, info.status, _time(info.expiry), info.parent_id_tag))
                 if self.list_size() > max_length:
                     raise _TooLongError

@@ -34,7 +34,7 @@ from controller.ocpp.authorization import AuthorizationStore, IdTagInfo
 from controller.ocpp.authorizer import Authorizer
 from controller.ocpp.central_time import CentralTime
 from controller.ocpp.configuration import Configuration, standard_keys
-from controller.ocpp.connection import Backoff, open_connection
+from controller.ocpp.connection import Backoff, Endpoint, open_connection
 from controller.ocpp.delivery import Delivery
 from controller.ocpp.handlers import CentralSystemRequests
 from controller.ocpp.link import Link
@@ -90,13 +90,17 @@ class OcppClient:
         self.control = StationControl(self)
         self.transactions = Transactions(self, self.time, self.control)
         self.reporting = Reporting(self, self.time, self.control, self.transactions)
-        self.delivery = Delivery(self, self.time, self.transactions)
+        self.delivery = Delivery(self, self.time, self.transactions.queued_answered)
         backoff = Backoff(settings.reconnect_initial_s, settings.reconnect_max_s, settings.reconnect_jitter_s,
                           rng or random.Random())
-        self.link = Link(self, self.time, self.delivery, self.reporting, backoff, open_connection, self.handler_map)
+        self.link = Link(self, self.time, self.delivery, self.reporting, backoff, self._connect, self.handler_map)
         self.authorizer = Authorizer(self, self.time, self.link)
         self.config.subscribe(self._on_configuration)
         self.requests = CentralSystemRequests(self)  # the central system's requests, answered
+
+    async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
+        """Open the websocket, offering the configured subprotocols."""
+        return await open_connection(target, key, ca_file, ping_s, open_s, self.settings.subprotocols)
 
     def handler_map(self) -> dict[str, Any]:
         """The central system's actions and their handlers (for :class:`RpcChargePoint`)."""

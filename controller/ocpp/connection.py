@@ -82,15 +82,28 @@ def tls_context(ca_file: str | None) -> ssl.SSLContext:
     return context
 
 
+#: The websocket subprotocol of each OCPP version (OCPP-J).
+SUBPROTOCOLS = {"1.6": SUBPROTOCOL, "2.0.1": "ocpp2.0.1"}
+
+
+def offered_subprotocols(version: str) -> tuple[str, ...]:
+    """What the handshake offers for ``[ocpp].version``: one version, or with ``auto`` both,
+    2.0.1 first (the central system picks)."""
+    if version == "auto":
+        return (SUBPROTOCOLS["2.0.1"], SUBPROTOCOLS["1.6"])
+    return (SUBPROTOCOLS[version],)
+
+
 async def open_connection(target: Endpoint, authorization_key: str, ca_file: str | None, ping_interval_s: float,
-                          open_timeout_s: float) -> ClientConnection:
-    """Open the websocket with the ``ocpp1.6`` subprotocol; raise if the server does not agree."""
+                          open_timeout_s: float, subprotocols: tuple[str, ...] = (SUBPROTOCOL,)) -> ClientConnection:
+    """Open the websocket offering ``subprotocols``; raise if the server agrees to none of them
+    (the one it chose is ``websocket.subprotocol``)."""
     headers = {}
     if authorization_key:
         headers["Authorization"] = basic_authorization(target.charge_point_id, authorization_key)
     websocket = await connect(
         target.url,
-        subprotocols=[SUBPROTOCOL],  # type: ignore[list-item]
+        subprotocols=list(subprotocols),  # type: ignore[arg-type]
         additional_headers=headers,
         ssl=tls_context(ca_file) if target.secure else None,
         ping_interval=ping_interval_s or None,
@@ -99,9 +112,10 @@ async def open_connection(target: Endpoint, authorization_key: str, ca_file: str
         logger=WEBSOCKET_LOG,
         max_size=2**20,
     )
-    if websocket.subprotocol != SUBPROTOCOL:
-        await websocket.close(code=1002, reason="ocpp1.6 required")
-        raise ConnectionError(f"the central system did not agree to {SUBPROTOCOL} (got {websocket.subprotocol!r})")
+    if websocket.subprotocol not in subprotocols:
+        offered = ", ".join(subprotocols)
+        await websocket.close(code=1002, reason=f"{offered} required"[:120])
+        raise ConnectionError(f"the central system did not agree to {offered} (got {websocket.subprotocol!r})")
     return websocket
 
 

@@ -6,8 +6,10 @@ a queued transaction message's answer retires it from the queue (or counts a fai
 attempt) inside the receive loop, the instant the answer is read (see ``on_answer`` of
 :meth:`controller.ocpp.rpc.RpcChargePoint.call`), so a connection lost, or a pump
 cancelled, in that same instant cannot leave an answered message queued to go out again.
-A StartTransaction's answer is handed to :class:`~controller.ocpp.transactions.Transactions`,
-every IdTagInfo to the authorization cache.  Before a reset hangs up, no new CALL goes
+The answer to a queued message is handed to its owner (1.6:
+:meth:`~controller.ocpp.transactions.Transactions.queued_answered`, which takes in a
+StartTransaction's transaction id and every IdTagInfo; 2.0.1 passes its own, with its own
+``call`` module and queue).  Before a reset hangs up, no new CALL goes
 out and the one on the wire is answered first (:meth:`Delivery.calls_settled`).
 """
 
@@ -17,17 +19,19 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Callable, Coroutine
+from types import ModuleType
 from typing import Any
 
 from ocpp.v16 import call
 
-from controller.ocpp.authorization import IdTagInfo
 from controller.ocpp.central_time import CentralTime
 from controller.ocpp.handler_port import ChargePoint
 from controller.ocpp.outbox import CallFailed, CallTimeout, Offline, reason
-from controller.ocpp.queue import START, QueuedMessage
 from controller.ocpp.rpc import RpcChargePoint
-from controller.ocpp.transactions import Transactions
+
+#: What to do with a queued message's answer: (message, the payload sent, the answer as a
+#: snake_case dict); it runs in the receive loop once the queue has retired the message.
+QueuedAnswered = Callable[[Any, dict[str, Any], dict[str, Any]], None]
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +39,14 @@ log = logging.getLogger(__name__)
 class Delivery:
     """The CALLs of ``cp`` onto the wire, and their answers taken in."""
 
-    def __init__(self, cp: ChargePoint, time: CentralTime, transactions: Transactions) -> None:
+    def __init__(self, cp: ChargePoint, time: CentralTime, queued_answered: QueuedAnswered,
+                 requests: ModuleType = call, retry_settings: tuple[str, str] = (
+                     "TransactionMessageRetryInterval", "TransactionMessageAttempts")) -> None:
         self.cp = cp
         self.time = time
-        self.transactions = transactions
+        self.queued_answered = queued_answered
+        self.requests = requests  # the ``ocpp.<version>.call`` module of the queued messages
+        self.retry_settings = retry_settings  # the configuration keys: retry interval, attempts
         self._hanging_up = False  # a reset is about to restart the charger: no new CALL goes out
         self._no_call_out = asyncio.Event()  # clear while a CALL of ours waits for its answer
         self._no_call_out.set()
@@ -101,7 +109,7 @@ class Delivery:
             _settle(future, exception=Offline(type(payload).__name__))
             raise
 
-    async def deliver_queued(self, rpc: RpcChargePoint, message: QueuedMessage) -> None:
+    async def deliver_queued(self, rpc: RpcChargePoint, message: Any) -> None:
         """Send the queue's head.  Its answer retires it (or counts a failed attempt) inside the
         receive loop as the answer is read, so a connection that drops, or a pump cancelled, in
         the same instant cannot leave an answered message queued to go out again."""
@@ -112,31 +120,27 @@ class Delivery:
             self.cp.queue.drop(message)
             return
         try:
-            await rpc.call(getattr(call, message.action)(**payload), unique_id=message.unique_id,
+            await rpc.call(getattr(self.requests, message.action)(**payload), unique_id=message.unique_id,
                            on_answer=lambda answer: self._queued_answered(message, payload, answer))
         except CallFailed:
             pass  # counted by ``_queued_answered``
         except TimeoutError as exc:
             self._queued_failed(message, exc)
 
-    def _queued_answered(self, message: QueuedMessage, payload: dict[str, Any], answer: Any) -> None:
+    def _queued_answered(self, message: Any, payload: dict[str, Any], answer: Any) -> None:
         if isinstance(answer, CallFailed):
             self._queued_failed(message, answer)
             return
         conf = dataclasses.asdict(answer)
         self.cp.queue.delivered(message, conf)
-        info = conf.get("id_tag_info")
-        if isinstance(info, dict):
-            self.cp.learn(str(payload.get("id_tag", "")), IdTagInfo.from_ocpp(info))
-        if message.action == START:
-            self.transactions.start_answered(message, payload, conf)
+        self.queued_answered(message, payload, conf)
 
-    def _queued_failed(self, message: QueuedMessage, exc: Exception) -> None:
+    def _queued_failed(self, message: Any, exc: Exception) -> None:
         log.warning("%s of transaction %d failed (%s): attempt %d", message.action, message.local_tx,
                     reason(exc), message.attempts + 1)
         config = self.cp.config
-        self.cp.queue.failed(message, self.time.now(), config.number("TransactionMessageRetryInterval"),
-                             config.number("TransactionMessageAttempts"))
+        interval, attempts = self.retry_settings
+        self.cp.queue.failed(message, self.time.now(), config.number(interval), config.number(attempts))
 
 
 def _settle(future: asyncio.Future[Any], result: Any = None, exception: BaseException | None = None) -> None:

@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ocpp.v16 import call
@@ -42,12 +43,40 @@ Connect = Callable[[Endpoint, str, str | None, float, float], Awaitable[Any]]
 STOP_GRACE_S = 5.0
 
 
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """What differs between the OCPP versions on the link: the subprotocol this charge point
+    speaks, its RPC session class, and its BootNotification and Heartbeat requests (the
+    answers read alike: ``status``, ``interval``, ``current_time``)."""
+
+    subprotocol: str
+    rpc: type[RpcChargePoint]
+    boot_request: Callable[[], Any]
+    heartbeat_request: Callable[[], Any]
+
+
+def dialect_16(cp: ChargePoint) -> Dialect:
+    """OCPP 1.6J."""
+    def boot_request() -> Any:
+        identity = cp.identity
+        return call.BootNotification(
+            charge_point_vendor=identity.vendor[:20], charge_point_model=identity.model[:20],
+            charge_point_serial_number=identity.serial_number[:25],
+            firmware_version=identity.firmware_version[:50])
+    return Dialect("ocpp1.6", RpcChargePoint, boot_request, call.Heartbeat)
+
+
 class Link:
     """The connection life of ``cp``: connected, booted, online or not."""
 
     def __init__(self, cp: ChargePoint, time: CentralTime, delivery: Delivery, reporting: Reporting,
-                 backoff: Backoff, connect: Connect, handler_map: Callable[[], dict[str, Any]]) -> None:
+                 backoff: Backoff, connect: Connect, handler_map: Callable[[], dict[str, Any]],
+                 dialect: Dialect | None = None) -> None:
         self.cp = cp
+        self.dialect = dialect or dialect_16(cp)
+        #: With ``[ocpp].version = "auto"``: called with an open websocket on which the central
+        #: system chose the other version; True when it is taken over (this link's run ends).
+        self.other_version: Callable[[Any], bool] | None = None
         self.time = time
         self.delivery = delivery
         self.reporting = reporting
@@ -69,12 +98,14 @@ class Link:
 
     # --- life cycle ---------------------------------------------------------------
 
-    async def run(self) -> None:
-        """Connect, serve, reconnect - until :meth:`close`."""
+    async def run(self, first: Any = None) -> Any:
+        """Connect, serve, reconnect - until :meth:`close`; ``first``: a websocket already open
+        for this version.  Returns the open websocket when the central system chose the other
+        version and :attr:`other_version` took it (None otherwise)."""
         settings = self.cp.settings
         while not self._closing:
             try:
-                websocket = await self.connect(
+                websocket = first if first is not None else await self.connect(
                     settings.endpoint, self._key, settings.ca_file or None,
                     self.cp.config.number("WebSocketPingInterval"), settings.open_timeout_s)
             except (OSError, InvalidHandshake, InvalidURI, TimeoutError, ConnectionError) as exc:
@@ -83,14 +114,27 @@ class Link:
                 log.warning("central system unreachable (%s); next attempt in %.1f s", reason(exc), delay)
                 await self._pause(delay)
                 continue
+            first = None
+            chosen = getattr(websocket, "subprotocol", None) or self.dialect.subprotocol
+            if chosen != self.dialect.subprotocol:
+                if self.other_version is not None and self.other_version(websocket):
+                    log.info("the central system chose %s: handing the connection over", chosen)
+                    return websocket
+                log.warning("the central system chose %s, not %s: trying again later", chosen,
+                            self.dialect.subprotocol)
+                with contextlib.suppress(Exception):
+                    await websocket.close()
+                await self._pause(self.backoff.next_delay())
+                continue
             self.backoff.reset()
             self.connection_attempts += 1
-            log.info("connected to %s", settings.endpoint.url)
+            log.info("connected to %s (%s)", settings.endpoint.url, chosen)
             await self._serve(websocket)
             if not self._closing:
                 delay = self.backoff.next_delay()
                 log.warning("connection to the central system lost; reconnecting in %.1f s", delay)
                 await self._pause(delay)
+        return None
 
     def close(self) -> None:
         """Stop :meth:`run`: the connection is dropped and none is made again."""
@@ -110,8 +154,8 @@ class Link:
 
     async def _serve(self, websocket: Any) -> None:
         cp = self.cp
-        rpc = RpcChargePoint(cp.settings.endpoint.charge_point_id, websocket, self.handler_map(),
-                             cp.settings.response_timeout_s, answering=lambda: self.boot.answering)
+        rpc = self.dialect.rpc(cp.settings.endpoint.charge_point_id, websocket, self.handler_map(),
+                               cp.settings.response_timeout_s, answering=lambda: self.boot.answering)
         cp.outbox.connected = True
         if self.boot.accepted_once:
             self.boot = bootfsm.Boot(bootfsm.BootState.ACCEPTED, accepted_once=True)
@@ -202,11 +246,7 @@ class Link:
     async def send_boot(self) -> None:
         """A BootNotification; its answer moves the boot machine (and may bring the link online)."""
         self.boot = bootfsm.step(self.boot, bootfsm.BootEvent.SEND, self.time.monotonic())
-        identity = self.cp.identity
-        request = call.BootNotification(
-            charge_point_vendor=identity.vendor[:20], charge_point_model=identity.model[:20],
-            charge_point_serial_number=identity.serial_number[:25],
-            firmware_version=identity.firmware_version[:50])
+        request = self.dialect.boot_request()
         try:
             conf = await self.cp.outbox.request(request, Priority.BOOT)
         except (Offline, CallTimeout, CallFailed) as exc:
@@ -224,7 +264,7 @@ class Link:
 
     async def send_heartbeat(self) -> None:
         """A Heartbeat; its answer sets the central system's clock."""
-        conf = await self.cp.outbox.request(call.Heartbeat())
+        conf = await self.cp.outbox.request(self.dialect.heartbeat_request())
         self.time.sync(conf.current_time)
 
     # --- configuration changes ------------------------------------------------------

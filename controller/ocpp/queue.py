@@ -138,6 +138,20 @@ class TransactionQueue:
             "(SELECT 1 FROM tx_messages WHERE tx_messages.local_tx = transactions.local_id))")
         return frozenset(int(r["session_id"]) for r in rows)
 
+    def withdraw_undelivered(self) -> list[int]:
+        """Take out every transaction of a station session whose StartTransaction was never
+        delivered (with all its messages), for the other OCPP version to report; their
+        session ids, oldest first (:mod:`controller.backend_versions`)."""
+        with self._storage.transaction() as db:
+            rows = db.execute(
+                "SELECT local_id, session_id FROM transactions WHERE real_id IS NULL AND session_id IS NOT NULL "
+                "AND EXISTS (SELECT 1 FROM tx_messages WHERE local_tx = local_id AND action = ?) ORDER BY local_id",
+                (START,)).fetchall()
+            for row in rows:
+                db.execute("DELETE FROM tx_messages WHERE local_tx = ?", (row["local_id"],))
+                db.execute("DELETE FROM transactions WHERE local_id = ?", (row["local_id"],))
+        return [int(row["session_id"]) for row in rows]
+
     def real_id(self, local_id: int) -> int | None:
         rows = self._storage.query("SELECT real_id FROM transactions WHERE local_id = ?", (local_id,))
         return rows[0]["real_id"] if rows else None

@@ -40,12 +40,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema.exceptions import ValidationError as SchemaError
 from jsonschema.exceptions import best_match
 from ocpp.charge_point import camel_to_snake_case, remove_nones, serialize_as_dict, snake_to_camel_case
 from ocpp.messages import get_validator
 from ocpp.v16 import ChargePoint as LibraryChargePoint
-from ocpp.v16 import call_result
 from ocpp.v16.enums import Action
 
 from controller.ocpp.connection import FRAME_LOG
@@ -72,7 +70,22 @@ _SCHEMA_RULE_CODES = {
 
 
 class RpcChargePoint(LibraryChargePoint):
-    """One websocket's OCPP session (one object per connection)."""
+    """One websocket's OCPP session (one object per connection).
+
+    OCPP 1.6 here; the 2.0.1 charge point (:mod:`controller.ocpp201.rpc`) is the same class
+    with the class attributes below set for its version."""
+
+    #: The actions of this OCPP version (any other is NotImplemented).
+    actions: frozenset[str] = ACTIONS_16
+    #: CALLERROR codes as this version spells them (the library's spelling -> this version's).
+    spelling: dict[str, str] = _SPELLING_16
+    #: jsonschema rule -> CALLERROR code for a request that breaks its schema.
+    rule_codes: dict[str, str] = _SCHEMA_RULE_CODES
+    #: Requests whose schemas the library reads with decimal floats (``multipleOf: 0.1``); the
+    #: validator cache is shared with the library, so they must be loaded the same way here.
+    decimal_actions: frozenset[str] = frozenset({"SetChargingProfile", "RemoteStartTransaction"})
+    #: The code for a payload that is not a JSON object.
+    formation_violation = "FormationViolation"
 
     def __init__(self, charge_point_id: str, connection: Any, handlers: dict[str, Handler],
                  response_timeout_s: float, answering: Callable[[], bool] = lambda: True) -> None:
@@ -99,7 +112,7 @@ class RpcChargePoint(LibraryChargePoint):
         is not sent; ``on_answer`` gets its :class:`CallFailed` at once."""
         action = type(payload).__name__
         body = remove_nones(snake_to_camel_case(serialize_as_dict(payload)))
-        problem = _schema_problem(CALL, action, body)
+        problem = self.schema_problem(CALL, action, body)
         if problem is not None:  # our own bug: answered here, as the central system would
             refused = CallFailed(problem[0], f"{action} not sent, it breaks its schema: {problem[1]}")
             FRAME_LOG.error("%s: %s", self.id, refused)
@@ -126,7 +139,7 @@ class RpcChargePoint(LibraryChargePoint):
         outstanding = self._outstanding
         assert outstanding is not None
         self._outstanding = None
-        answer = _decode_answer(kind, message, outstanding.action)
+        answer = self._decode_answer(kind, message, outstanding.action)
         if isinstance(answer, CallFailed):
             FRAME_LOG.warning("%s: %s failed: %s", self.id, outstanding.action, answer)
         if outstanding.on_answer is not None:
@@ -170,20 +183,51 @@ class RpcChargePoint(LibraryChargePoint):
         if not self._answering():
             FRAME_LOG.info("%s: %s not answered while the BootNotification is Rejected", self.id, action)
             return
-        if action not in ACTIONS_16:
+        if action not in self.actions:
             await self._reply_error(unique_id, "NotImplemented", f"unknown action {action!r}")
             return
         if action not in self.route_map:
             await self._reply_error(unique_id, "NotSupported", f"{action} is not supported by this charge point")
             return
         if not isinstance(payload, dict):
-            await self._reply_error(unique_id, "FormationViolation", "the payload must be a JSON object")
+            await self._reply_error(unique_id, self.formation_violation, "the payload must be a JSON object")
             return
-        problem = schema_problem(action, payload)
+        problem = self.schema_problem(CALL, action, payload)
         if problem is not None:
             await self._reply_error(unique_id, *problem)
             return
         await super().route_message(raw_msg)
+
+    @classmethod
+    def schema_problem(cls, kind: int, action: str, payload: dict[str, Any]) -> tuple[str, str] | None:
+        """(error code, description) when ``payload`` breaks the schema of ``action`` (``kind``:
+        CALL for a request, CALLRESULT for an answer)."""
+        version = cls._ocpp_version
+        if kind == CALL and action in cls.decimal_actions:
+            validator = get_validator(kind, action, version, parse_float=decimal.Decimal)
+            payload = json.loads(json.dumps(payload), parse_float=decimal.Decimal)
+        else:
+            validator = get_validator(kind, action, version)
+        error = best_match(validator.iter_errors(payload))
+        if error is None:
+            return None
+        return cls.rule_codes.get(str(error.validator), "PropertyConstraintViolation"), error.message[:200]
+
+    def _decode_answer(self, kind: int, message: list[Any], action: str) -> Answer:
+        """A CALLRESULT as its ``call_result`` dataclass; a CALLERROR, or a CALLRESULT that breaks
+        its schema, as :class:`CallFailed`."""
+        if kind == CALLERROR:
+            code = message[2] if len(message) > 2 and isinstance(message[2], str) else "GenericError"
+            description = message[3] if len(message) > 3 and isinstance(message[3], str) else ""
+            return CallFailed(code, description)
+        payload = message[2]
+        problem = self.schema_problem(CALLRESULT, action, payload)
+        if problem is not None:
+            return CallFailed(problem[0], f"the answer to {action} breaks its schema: {problem[1]}")
+        try:
+            return getattr(self._call_result, action)(**camel_to_snake_case(payload))
+        except TypeError as exc:  # a field the schema allows but the dataclass does not know
+            return CallFailed(self.formation_violation, f"the answer to {action} cannot be read: {exc}")
 
     async def _reply_error(self, unique_id: str, code: str, description: str) -> None:
         await self._send(json.dumps([CALLERROR, unique_id, code, description, {}], separators=(",", ":")))
@@ -191,14 +235,9 @@ class RpcChargePoint(LibraryChargePoint):
     async def _send(self, message: str) -> None:
         if message.startswith(f"[{CALLERROR},"):
             frame = json.loads(message)
-            frame[2] = _SPELLING_16.get(frame[2], frame[2])
+            frame[2] = self.spelling.get(frame[2], frame[2])
             message = json.dumps(frame, separators=(",", ":"))
         await super()._send(message)
-
-
-#: Requests whose schemas the library reads with decimal floats (``multipleOf: 0.1``); the
-#: validator cache is shared with the library, so they must be loaded the same way here.
-_DECIMAL_ACTIONS = frozenset({"SetChargingProfile", "RemoteStartTransaction"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,38 +251,5 @@ class _Outstanding:
 
 
 def schema_problem(action: str, payload: dict[str, Any]) -> tuple[str, str] | None:
-    """(1.6 error code, description) when ``payload`` breaks the request schema of ``action``."""
-    return _schema_problem(CALL, action, payload)
-
-
-def _schema_problem(kind: int, action: str, payload: dict[str, Any]) -> tuple[str, str] | None:
-    if kind == CALL and action in _DECIMAL_ACTIONS:
-        validator = get_validator(kind, action, "1.6", parse_float=decimal.Decimal)
-        payload = json.loads(json.dumps(payload), parse_float=decimal.Decimal)
-    else:
-        validator = get_validator(kind, action, "1.6")
-    error = best_match(validator.iter_errors(payload))
-    if error is None:
-        return None
-    return _code_for(error), error.message[:200]
-
-
-def _decode_answer(kind: int, message: list[Any], action: str) -> Answer:
-    """A CALLRESULT as its ``call_result`` dataclass; a CALLERROR, or a CALLRESULT that breaks
-    its schema, as :class:`CallFailed`."""
-    if kind == CALLERROR:
-        code = message[2] if len(message) > 2 and isinstance(message[2], str) else "GenericError"
-        description = message[3] if len(message) > 3 and isinstance(message[3], str) else ""
-        return CallFailed(code, description)
-    payload = message[2]
-    problem = _schema_problem(CALLRESULT, action, payload)
-    if problem is not None:
-        return CallFailed(problem[0], f"the answer to {action} breaks its schema: {problem[1]}")
-    try:
-        return getattr(call_result, action)(**camel_to_snake_case(payload))
-    except TypeError as exc:  # a field the schema allows but the dataclass does not know
-        return CallFailed("FormationViolation", f"the answer to {action} cannot be read: {exc}")
-
-
-def _code_for(error: SchemaError) -> str:
-    return _SCHEMA_RULE_CODES.get(str(error.validator), "PropertyConstraintViolation")
+    """(1.6 error code, description) when ``payload`` breaks the 1.6 request schema of ``action``."""
+    return RpcChargePoint.schema_problem(CALL, action, payload)

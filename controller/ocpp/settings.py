@@ -46,3 +46,4 @@ class ClientSettings:
     language: str = "en-US"  # Language until the central system sets it
     currency: str = "USD"  # of the costs the central system sends (OCA pricing has no currency field)
     vendor_error_code: str = "manual"  # "manual": six digits; "mrec": the ChargeX CX code where one matches
+    subprotocols: tuple[str, ...] = ("ocpp1.6",)  # offered in the handshake ([ocpp].version "auto": both)

@@ -7,20 +7,18 @@ import random
 from controller.clock import Clock
 from controller.config import Config, backend_configured
 from controller.ocpp.client import OcppClient
-from controller.ocpp.connection import endpoint, endpoint_from_override
+from controller.ocpp.connection import endpoint, endpoint_from_override, offered_subprotocols
 from controller.ocpp.port import StationPort
 from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.storage import Storage
 
 
-def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str | None = None,
-                 rng: random.Random | None = None, storage: Storage | None = None) -> OcppClient | None:
-    """The charge point for ``config`` (None when no central system is configured).
-
-    ``csms_url`` is ``--csms URL``: it replaces ``[ocpp].url`` and its last path segment is
-    the charge point id.  ``storage``: an open charge-point database to go on with (after
-    a Reset), else ``[ocpp].database`` is opened.
-    """
+def client_settings(config: Config, csms_url: str | None = None,
+                    version: str = "1.6") -> tuple[ClientSettings, Identity] | None:
+    """Who the charger is and how it connects, for ``config`` (None when no central system is
+    configured).  ``csms_url`` is ``--csms URL``: it replaces ``[ocpp].url`` and its last path
+    segment is the charge point id.  ``version``: what the handshake offers ("1.6", "2.0.1",
+    or "auto" for both: see :mod:`controller.backend`)."""
     if not backend_configured(config, csms_url):
         return None
     ocpp = config.ocpp
@@ -42,7 +40,22 @@ def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str 
         language=config.station.language,
         currency=config.tariff.currency.upper(),
         vendor_error_code=ocpp.vendor_error_code,
+        subprotocols=offered_subprotocols(version),
     )
     station = config.station
-    identity = Identity(station.vendor, station.model, station.serial_number, station.firmware_version)
-    return OcppClient(settings, identity, port, storage or Storage(ocpp.database), clock, rng)
+    return settings, Identity(station.vendor, station.model, station.serial_number, station.firmware_version)
+
+
+def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str | None = None,
+                 rng: random.Random | None = None, storage: Storage | None = None,
+                 version: str = "1.6") -> OcppClient | None:
+    """The OCPP 1.6 charge point for ``config`` (None when no central system is configured).
+
+    ``storage``: an open charge-point database to go on with (after a Reset), else
+    ``[ocpp].database`` is opened.  ``version``: see :func:`client_settings`.
+    """
+    built = client_settings(config, csms_url, version)
+    if built is None:
+        return None
+    settings, identity = built
+    return OcppClient(settings, identity, port, storage or Storage(config.ocpp.database), clock, rng)

@@ -140,6 +140,9 @@ class Storage:
         columns = {row["name"] for row in self.db.execute("PRAGMA table_info(transactions)")}
         if "session_id" not in columns:
             self.db.execute("ALTER TABLE transactions ADD COLUMN session_id INTEGER")
+        for table in ("local_list", "auth_cache"):  # 2.0.1's whole idTokenInfo (controller.ocpp201.local_list)
+            if "info_201" not in {row["name"] for row in self.db.execute(f"PRAGMA table_info({table})")}:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN info_201 TEXT")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

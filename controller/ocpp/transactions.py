@@ -26,7 +26,7 @@ from controller.ocpp.central_time import CentralTime
 from controller.ocpp.handler_port import ChargePoint
 from controller.ocpp.metering import meter_value
 from controller.ocpp.port import SessionStarted, SessionStopped, StationSnapshot
-from controller.ocpp.queue import QueuedMessage, ocpp_time
+from controller.ocpp.queue import START, QueuedMessage, ocpp_time
 from controller.ocpp.recovery import stop_payload
 from controller.ocpp.station_control import StationControl
 from controller.pricing import BackendCost
@@ -148,6 +148,15 @@ class Transactions:
         self.cp.queue.meter_values(running.local_id, {"connector_id": connector_id, "meter_value": [sample]})
 
     # --- the central system's answers -------------------------------------------------
+
+    def queued_answered(self, message: QueuedMessage, payload: dict[str, Any], conf: dict[str, Any]) -> None:
+        """A queued message's answer (in the receive loop, once the queue has retired it): its
+        IdTagInfo into the cache, a StartTransaction's transaction id taken in."""
+        info = conf.get("id_tag_info")
+        if isinstance(info, dict):
+            self.cp.learn(str(payload.get("id_tag", "")), IdTagInfo.from_ocpp(info))
+        if message.action == START:
+            self.start_answered(message, payload, conf)
 
     def start_answered(self, message: QueuedMessage, payload: dict[str, Any], conf: dict[str, Any]) -> None:
         """A StartTransaction's answer, taken in (in the receive loop, once the queue has it)."""

@@ -251,6 +251,24 @@ class Transactions:
         self.host.wake()
         return True
 
+    def aligned(self, evse_id: int) -> bool:
+        """A clock-aligned moment: an Updated (MeterValueClock) of the transaction on ``evse_id``
+        with AlignedDataCtrlr.Measurands; False when none runs there."""
+        running = self.running.get(evse_id)
+        if running is None or running.stop is not None:
+            return False
+        at = self.host.now()
+        connector = self._connector(evse_id)
+        sample = meter_value(connector, measurands(self._setting("AlignedDataCtrlr", "Measurands")), "Sample.Clock",
+                             at)
+        if sample is None:
+            return True
+        self.queue.event(running.transaction_id, ev.payload(
+            UPDATED, at, "MeterValueClock", not self.host.online(), {"charging_state": running.charging_state},
+            [sample]), round(connector.energy_wh))
+        self.host.wake()
+        return True
+
     # --- the central system's answers -------------------------------------------------------
 
     def answered(self, message: QueuedEvent, response: dict[str, Any]) -> None:
@@ -285,6 +303,40 @@ class Transactions:
     def evse_of(self, transaction_id: str) -> int | None:
         """The EVSE of a running transaction (RequestStopTransaction, GetTransactionStatus)."""
         return next((e for e, r in self.running.items() if r.transaction_id == transaction_id), None)
+
+    def side_of(self, transaction_id: str) -> Side | None:
+        """The side of a running transaction (None: not running here)."""
+        evse_id = self.evse_of(transaction_id)
+        return Side(evse_id - 1) if evse_id is not None else None
+
+    def charging_sides(self) -> list[Side]:
+        """The sides whose session has not stopped yet (a Reset stops these)."""
+        return [Side(evse_id - 1) for evse_id, running in self.running.items() if running.stop is None]
+
+    def started_at(self) -> dict[int, tuple[str, datetime]]:
+        """(transaction id, start) of each running transaction, by EVSE id (for smart charging)."""
+        opened = {tx.transaction_id: tx.started for tx in self.queue.open_transactions()}
+        return {evse_id: (running.transaction_id, opened[running.transaction_id])
+                for evse_id, running in self.running.items() if running.transaction_id in opened}
+
+    def known_running(self) -> bool:
+        """A running transaction whose Started the central system has heard."""
+        unsent = {event.transaction_id for event in self.queue.pending() if event.seq_no == 0}
+        return any(running.transaction_id not in unsent for running in self.running.values())
+
+    def forget_remote_start(self, token: str) -> None:
+        """A remote start that did not go ahead."""
+        self._remote.pop(token, None)
+
+    def cost_updated(self, transaction_id: str, total_cost: float) -> bool:
+        """CostUpdated: the running cost of a transaction here; False when it is unknown."""
+        recent = self._recent.get(transaction_id)
+        if recent is None:
+            return False
+        currency = self._setting("TariffCostCtrlr", "Currency") or ""
+        self.host.port.set_session_cost(Side(recent[0] - 1), BackendCost(cost=Decimal(str(total_cost)),
+                                                                          currency=currency))
+        return True
 
     def retry_policy(self) -> tuple[int, int]:
         """(MessageAttemptInterval, MessageAttempts) of TransactionEvent, for ``queue.failed``."""

@@ -140,6 +140,27 @@ class TransactionEventQueue:
             "(SELECT 1 FROM tx201_events e WHERE e.transaction_id = t.transaction_id))")
         return frozenset(int(r["session_id"]) for r in rows)
 
+    def withdraw_undelivered(self) -> list[int]:
+        """Take out every transaction of a station session whose Started was never delivered
+        (with all its events), for the other OCPP version to report; their session ids,
+        oldest first (:mod:`controller.backend_versions`)."""
+        with self._storage.transaction() as db:
+            rows = db.execute(
+                "SELECT transaction_id, session_id FROM tx201_transactions t WHERE session_id IS NOT NULL AND "
+                "EXISTS (SELECT 1 FROM tx201_events e WHERE e.transaction_id = t.transaction_id AND e.seq_no = 0) "
+                "ORDER BY opened").fetchall()
+            for row in rows:
+                db.execute("DELETE FROM tx201_events WHERE transaction_id = ?", (row["transaction_id"],))
+                db.execute("DELETE FROM tx201_transactions WHERE transaction_id = ?", (row["transaction_id"],))
+        return [int(row["session_id"]) for row in rows]
+
+    def messages_of(self, transaction_id: str | None) -> bool:
+        """GetTransactionStatus: events of ``transaction_id`` (None: of any) still queued."""
+        if transaction_id is None:
+            return len(self) > 0
+        return bool(self._storage.query("SELECT 1 FROM tx201_events WHERE transaction_id = ? LIMIT 1",
+                                        (transaction_id,)))
+
     # --- the queue ----------------------------------------------------------------
 
     def __len__(self) -> int:

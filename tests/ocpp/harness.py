@@ -46,9 +46,15 @@ UNKNOWN = "DEADBEEF0001"
 class CentralSystemProcess:
     """``python -m controller.sim.csms`` in a subprocess, with its HTTP door."""
 
+    #: The OCPP versions it speaks unless the arguments say (these tests are about 1.6: a
+    #: charger in ``[ocpp].version = "auto"`` then speaks 1.6, as against any 1.6-only server).
+    default_version = "1.6"
+
     def __init__(self, log_path: Path, *arguments: str) -> None:
         self.log_path = log_path
         self.arguments = list(arguments)
+        if "--ocpp-version" not in self.arguments:
+            self.arguments = ["--ocpp-version", self.default_version, *self.arguments]
         self.port = 0
         self.http_port = 0
         self.process: subprocess.Popen[str] | None = None

@@ -27,6 +27,7 @@ class CentralSystem201(CentralSystemProcess):
     """
 
     violations_expected = False
+    default_version = "both"
 
     def request(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
         """A blocking HTTP request to the door: (status, JSON body), errors included."""

@@ -98,7 +98,9 @@ ADAPTER = frozenset({
     "controller.__main__",  # `python -m controller`: the controller without Qt, on its own hardware
     "controller.service",  # the headless process: its arguments, its state on standard output
     "controller.assembly",  # the one composition root: bus, store, station, backend, devices
-    "controller.backend",  # the station behind the OCPP charge point
+    "controller.backend",  # the station behind the OCPP charge point (either version)
+    "controller.backend201",  # the station behind the OCPP 2.0.1 charging station
+    "controller.backend_versions",  # two OCPP versions on one database: hand-over between them
     "controller.codes_cli",  # `evse-hmi codes`
     "controller.engineer_cli",  # `evse-hmi engineer-pin`
     "controller.logs",  # where the log goes (stderr, rotating file)
@@ -272,7 +274,8 @@ def rule_station_knows_no_protocol(i: Import) -> str | None:
     network library: those reach it through adapters."""
     if layer_of(i.importer) is not Layer.STATION:
         return None
-    if _within(i.imported, ("controller.ocpp", "controller.backend")):
+    if _within(i.imported, ("controller.ocpp", "controller.ocpp201", "controller.backend", "controller.backend201",
+                            "controller.backend_versions")):
         return "the station imports a protocol adapter"
     if _within(i.imported, STATION_FORBIDDEN_LIBRARIES):
         return "the station imports a bus, network or protocol library"

@@ -1,0 +1,286 @@
+"""The OCPP 2.0.1 charging station: the coordinator of its parts.
+
+Built like the 1.6 charge point (:mod:`controller.ocpp.client`) and sharing its
+protocol-neutral parts: the link (:mod:`controller.ocpp.link`: connect, boot, heartbeat,
+reconnect, with the 2.0.1 :class:`~controller.ocpp.link.Dialect`), the pump
+(:mod:`controller.ocpp.delivery`: the outbox first, then the persistent TransactionEvent
+queue, each message exactly once), the ordered outbox, the central system's clock and the
+SQLite storage.  The settings a 1.6 key and a 2.0.1 variable share are one setting: the
+device model (:mod:`controller.ocpp201.device_model`) reads and writes them through the
+1.6 :class:`~controller.ocpp.configuration.Configuration`.
+
+The station talks to it through :meth:`Client201.post` with its neutral events
+(:mod:`controller.port`) and :class:`~controller.ocpp.port.StateChanged` snapshots; the
+client talks to the station through :class:`~controller.ocpp201.station_link.StationLink`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Coroutine, Mapping
+from datetime import datetime
+from typing import Any
+
+from ocpp.v201 import call
+
+from controller.clock import Clock
+from controller.ocpp.central_time import CentralTime
+from controller.ocpp.configuration import Configuration, standard_keys
+from controller.ocpp.connection import Backoff, Endpoint, open_connection
+from controller.ocpp.delivery import Delivery
+from controller.ocpp.link import Dialect, Link
+from controller.ocpp.outbox import CallFailed, CallTimeout, Offline, Outbox
+from controller.ocpp.port import StateChanged, StationSnapshot
+from controller.ocpp.settings import ClientSettings, Identity
+from controller.ocpp.storage import Storage
+from controller.ocpp201.authorizer import Authorizer201
+from controller.ocpp201.control import Control201
+from controller.ocpp201.device_model import DeviceModel, VariableChange
+from controller.ocpp201.handlers import Requests201
+from controller.ocpp201.recovery import recover_transactions
+from controller.ocpp201.reporting import Reporting201
+from controller.ocpp201.rpc import Rpc201
+from controller.ocpp201.station_facts import SnapshotFacts
+from controller.ocpp201.station_link import StationLink
+from controller.ocpp201.transactions import Transactions
+from controller.ocpp201.tx_queue import TransactionEventQueue
+from controller.port import AuthorizeRequest, BackendPort, SessionStarted, SessionStopped, StationEvent
+from controller.types import Side
+
+log = logging.getLogger(__name__)
+
+SUBPROTOCOL = "ocpp2.0.1"
+#: Settings key: why the next BootNotification is sent (set before a reset).
+BOOT_REASON = "boot_reason_201"
+
+
+class Client201:
+    """The OCPP 2.0.1 charging station of one station."""
+
+    def __init__(self, settings: ClientSettings, identity: Identity, station: StationLink, storage: Storage,
+                 clock: Clock, rng: random.Random | None = None, standards: Mapping[int, str] | None = None) -> None:
+        self.settings = settings
+        self.identity = identity
+        self.station_link = station
+        self.port = station  # what the shared link reports the connection to
+        self.storage = storage
+        self.clock = clock
+        self.time = CentralTime(clock)
+        self.snapshot: StationSnapshot = station.snapshot()
+        self.evse_ids = station.evse_ids
+        self.config = Configuration(storage, standard_keys(len(self.evse_ids), settings.heartbeat_s,
+                                                           settings.connection_timeout_s, settings.languages,
+                                                           settings.language))
+        facts = SnapshotFacts(self, standards or {}, {e: settings.station_max_w for e in self.evse_ids}, self._count)
+        self.device_model = DeviceModel(storage, self.config, facts,
+                                        initial={"TariffCostCtrlr.Currency": settings.currency})
+        self.queue = TransactionEventQueue(storage)
+        self.outbox = Outbox()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._prepared = False
+        self._followed: dict[int, str] = {}  # the transactions running, by EVSE id, as last seen
+        self.boot_reason = str(storage.get(BOOT_REASON, "PowerUp"))
+        storage.put(BOOT_REASON, "PowerUp")  # unless a reset says otherwise before the next start
+        # the parts, each built on those before it
+        self.control = Control201(self)
+        self.transactions = Transactions(_TransactionHost(self), self.queue)
+        self.reporting = Reporting201(self)
+        self.delivery = Delivery(self, self.time, lambda message, _payload, conf: self.transactions.answered(
+            message, conf), call, ("TransactionMessageRetryInterval", "TransactionMessageAttempts"))
+        backoff = Backoff(settings.reconnect_initial_s, settings.reconnect_max_s, settings.reconnect_jitter_s,
+                          rng or random.Random())
+        dialect = Dialect(SUBPROTOCOL, Rpc201, self._boot_request, call.Heartbeat)
+        self.link = Link(self, self.time, self.delivery, self.reporting, backoff, self._connect,
+                         self.handler_map, dialect)
+        self.authorizer = Authorizer201(self)
+        self.config.subscribe(self._on_configuration)
+        self.device_model.subscribe(self._on_variable)
+        self.requests = Requests201(self)
+
+    def _count(self, what: str) -> int:
+        """The device model's counts of what the central system installed."""
+        if what == "charging_profiles":
+            return len(self.control.limits.profiles)
+        if what == "display_messages":
+            return len(self.control.messages.all())
+        if what == "local_list_entries":
+            return self.authorizer.store.list_size()
+        return 0  # certificates: none installed by a central system (client certificates come later)
+
+    async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
+        return await open_connection(target, key, ca_file, ping_s, open_s, self.settings.subprotocols)
+
+    def _boot_request(self) -> Any:
+        identity = self.identity
+        station = {"model": identity.model[:20], "vendor_name": identity.vendor[:50],
+                   "serial_number": identity.serial_number[:25], "firmware_version": identity.firmware_version[:50]}
+        return call.BootNotification(charging_station=station, reason=self.boot_reason)
+
+    def handler_map(self) -> dict[str, Any]:
+        """The central system's actions and their handlers."""
+        return self.requests.handler_map()
+
+    # --- life cycle ---------------------------------------------------------------
+
+    def prepare(self, power_loss: Any = None, unreported: Any = (), ended: Any = None) -> None:
+        """Once at start-up, before anything is sent: the transactions a crash left are settled
+        (:func:`~controller.ocpp201.recovery.recover_transactions`), availability, reservations,
+        limits and messages restored."""
+        if self._prepared:
+            return
+        self._prepared = True
+        recover_transactions(self.queue, power_loss or {}, unreported, ended or {}, self.time.central)
+        self.control.restore()
+        self.link.report_link()
+
+    async def run(self, first: Any = None) -> Any:
+        """Connect, serve, reconnect - until :meth:`close` (see :meth:`Link.run`)."""
+        self.prepare()
+        ticker = self.spawn(self._ticker())
+        try:
+            return await self.link.run(first)
+        finally:
+            ticker.cancel()
+
+    async def close(self) -> None:
+        self.link.close()
+        for task in list(self._tasks):
+            task.cancel()
+
+    def reconnect(self) -> None:
+        self.link.reconnect()
+
+    def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """A follow-up task (never awaited inside the receive loop); its failure is logged."""
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            if not isinstance(exc, Offline | CallTimeout | CallFailed):
+                log.error("OCPP 2.0.1 task failed", exc_info=exc)
+
+    async def _ticker(self) -> None:
+        while True:
+            try:
+                self.tick()
+            except Exception:
+                log.exception("OCPP 2.0.1 tick failed")
+            await asyncio.sleep(self.settings.tick_s)
+
+    def tick(self) -> None:
+        """Everything that is due now by the injected clock."""
+        now = self.time.monotonic()
+        self.link.tick(now)
+        self.reporting.tick()
+        self.control.tick()
+        self.outbox.wake()
+
+    def _on_configuration(self, name: str, value: str) -> None:
+        self.link.on_configuration(name, value)
+        self.control.on_configuration(name, value)
+
+    def _on_variable(self, change: VariableChange) -> None:
+        self.control.on_variable(change.where.component, change.where.variable)
+
+    # --- the station's events -----------------------------------------------------
+
+    def post(self, event: StationEvent | StateChanged) -> None:
+        """An event from the station (on the controller's loop thread); returns at once."""
+        self._take(event)
+        self._follow_transactions()
+
+    def _follow_transactions(self) -> None:
+        """Each transaction's start and end settled in what depends on it (a TxProfile, a
+        scheduled availability change, a display message bound to it)."""
+        running = {evse_id: r.transaction_id for evse_id, r in self.transactions.running.items()}
+        for evse_id, transaction_id in self._followed.items():
+            if running.get(evse_id) != transaction_id:
+                self.control.transaction_ended(evse_id, transaction_id)
+        for evse_id, transaction_id in running.items():
+            if self._followed.get(evse_id) != transaction_id:
+                self.control.transaction_started(evse_id, transaction_id)
+        self._followed = running
+
+    def _take(self, event: StationEvent | StateChanged) -> None:
+        if isinstance(event, StateChanged):
+            self.snapshot = event.snapshot
+            self.reporting.refresh()
+            self.transactions.on_state(event.snapshot)
+        elif isinstance(event, AuthorizeRequest):
+            self.spawn(self.authorizer.authorize(event.token, event.side))
+        elif isinstance(event, SessionStarted):
+            evse_id = event.side.connector_id
+            reservation_id = self.control.reservations.used(evse_id, event.token)
+            if reservation_id is not None:
+                self.transactions.reservation_used(evse_id, reservation_id)
+            self.transactions.started(event)
+        elif isinstance(event, SessionStopped):
+            self.transactions.stopped(event)
+
+    # --- shared state -------------------------------------------------------------
+
+    @property
+    def online(self) -> bool:
+        return self.link.online
+
+    def now(self) -> datetime:
+        """Wall time as the central system sees it."""
+        return self.time.now()
+
+    async def send_boot(self) -> None:
+        await self.link.send_boot()
+
+    async def send_heartbeat(self) -> None:
+        await self.link.send_heartbeat()
+
+    def set_boot_reason(self, reason: str) -> None:
+        """Why the next BootNotification (after a restart) is sent."""
+        self.storage.put(BOOT_REASON, reason)
+
+    async def calls_settled(self) -> None:
+        await self.delivery.calls_settled()
+
+
+class _TransactionHost:
+    """What the transactions need (:class:`controller.ocpp201.transactions.TransactionHost`), from ``cp``."""
+
+    def __init__(self, cp: Client201) -> None:
+        self._cp = cp
+
+    @property
+    def port(self) -> BackendPort:
+        return self._cp.station_link.station
+
+    def now(self) -> datetime:
+        return self._cp.now()
+
+    def central(self, moment: datetime) -> datetime:
+        return self._cp.time.central(moment)
+
+    def monotonic(self) -> float:
+        return self._cp.time.monotonic()
+
+    def online(self) -> bool:
+        return self._cp.online
+
+    def setting(self, component: str, variable: str, instance: str | None = None) -> str | None:
+        try:
+            return self._cp.device_model.value(component, variable, instance=instance)
+        except KeyError:
+            return None
+
+    def wake(self) -> None:
+        self._cp.outbox.wake()
+
+    def learn(self, id_token: dict[str, str], id_token_info: dict[str, Any]) -> None:
+        self._cp.authorizer.learn(id_token, id_token_info)
+
+    def suspend_energy(self, side: Side) -> None:
+        self._cp.station_link.station.set_external_limit(0.0, side)
