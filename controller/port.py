@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from controller.display_messages import DisplayMessage
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
 from controller.session import StopReason
 from controller.types import Side
@@ -203,4 +204,15 @@ class BackendPort(Protocol):
 
     def set_time_offset(self, offset: TimeOffset | None) -> None:
         """The local time the screen shows (None: the configured time zone)."""
+        ...
+
+    def set_display_messages(self, messages: tuple[DisplayMessage, ...]) -> None:
+        """The operator's display messages, the whole set, oldest first (pushed at start-up and
+        whenever it changes); each one already passed :func:`controller.display_messages.check`."""
+        ...
+
+    def set_cost_fallbacks(self, tariff: PriceText | None, total_cost: PriceText | None) -> None:
+        """Texts that stand in for a tariff the backend has not given (shown before charging
+        and while it is unreachable) and for a total cost that has not come (on the Summary);
+        None: none."""
         ...

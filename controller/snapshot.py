@@ -20,6 +20,7 @@ from controller.authorization import Authorization, SideState
 from controller.clock import Clock
 from controller.config import Config
 from controller.connectors import ConnectorRuntime
+from controller.display_messages import Activity, DisplayMessage, shown
 from controller.estimate import time_to_target_s
 from controller.interaction import Interaction
 from controller.maintenance import Maintenance
@@ -69,6 +70,7 @@ class StationParts(Protocol):
     backend_link: BackendLink
     backend_code: str
     reader_available: bool
+    display_messages: tuple[DisplayMessage, ...]
 
     @property
     def codes(self) -> list[ActiveCode]: ...
@@ -102,6 +104,8 @@ def build_state(station: StationParts) -> StationState:
     test = station.self_test
     results = test.results
     codes = tuple(station.codes)
+    connectors = tuple(_connector_status(station, c, now) for c in station.ordered())
+    language = station.preferences.current.language
     return StationState(
         now=now,
         wall=wall,
@@ -109,7 +113,7 @@ def build_state(station: StationParts) -> StationState:
         boards=tuple((node, results.get(node, "missing")) for node in sorted(test.expected)),
         boards_answered=len(test.answered),
         init_step=_init_step(station.phase, test.expected - test.answered),
-        connectors=tuple(_connector_status(station, c, now) for c in station.ordered()),
+        connectors=connectors,
         focus=station.focus,
         psus=tuple(PsuStatus(p.index, p.present, p.enabled, p.routed_to, p.voltage, p.current, p.temperature,
                              p.fault_code) for p in station.psus),
@@ -127,9 +131,22 @@ def build_state(station: StationParts) -> StationState:
         tariff=station.prices.tariff,
         default_price=station.prices.default_price,
         time_offset=station.prices.time_offset,
-        language=station.preferences.current.language,
+        language=language,
         high_contrast=station.preferences.current.high_contrast,
         counters=station.maintenance.lines(),
+        display_message=shown(station.display_messages, wall, now, _activity(connectors, codes), language,
+                              station.focus),
+        tariff_fallback=station.prices.tariff_fallback,
+        total_cost_fallback=station.prices.total_cost_fallback,
+    )
+
+
+def _activity(connectors: tuple[ConnectorStatus, ...], codes: tuple[ActiveCode, ...]) -> Activity:
+    """What the station is doing, for the operator messages' state conditions."""
+    return Activity(
+        in_session=frozenset(c.side for c in connectors if c.in_session),
+        faulted=any(code.blocks_charging for code in codes),
+        unavailable=any(not c.operative for c in connectors) or any(policy.out_of_service(code.code) for code in codes),
     )
 
 
@@ -264,14 +281,17 @@ def kiosk_view(state: StationState, config: Config, pin_pad: PinPad | None = Non
         vendor_code_mode=config.ocpp.vendor_error_code,
         pin_pad=pin_pad,
         engineer=engineer,
+        operator_message=state.display_message,
+        total_cost_fallback=state.total_cost_fallback,
     )
 
 
 def _price_text(state: StationState) -> PriceText | None:
-    """The backend's default price text (its offline variant while it is unreachable)."""
+    """The backend's default price text (its offline variant while it is unreachable), else
+    its tariff fallback text (OCPP 2.0.1 TariffFallbackMessage: no tariff given, or offline)."""
     price = state.default_price
     if price is None:
-        return None
+        return state.tariff_fallback
     if state.backend_configured and not state.backend_online and price.offline_text is not None:
         return price.offline_text
     return price.text

@@ -43,6 +43,7 @@ from controller.buttons import Buttons
 from controller.clock import Clock
 from controller.config import Config
 from controller.connectors import ConnectorRuntime
+from controller.display_messages import DisplayMessage
 from controller.engineer_screen import EngineerScreen
 from controller.interaction import Interaction
 from controller.maintenance import Maintenance
@@ -111,6 +112,7 @@ class Station:
         self.clock = clock
         self.authorizer = authorizer or LocalAuthorizer(config.authorization.local_allow_list)
         self.prices = ShownPrices(Tariff.from_config(config.tariff))  # the backend's DefaultPrice may replace it
+        self.display_messages: tuple[DisplayMessage, ...] = ()  # the operator's, as the backend last pushed them
         self.preferences = DriverPreferences(config.station.language, config.station.high_contrast,
                                              tuple(config.station.languages), config.station.preference_timeout_s)
         self.connectors: dict[Side, ConnectorRuntime] = {

@@ -17,6 +17,7 @@ import math
 from controller import session as sm
 from controller.authorization import Authorize, WaitForPlug
 from controller.commands import BackendCommand, RemoteStart, StopSession
+from controller.display_messages import DisplayMessage, check
 from controller.port import AuthDecision, BackendLink, Reservation, StationEvent, Token
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
 from controller.retention import Undelivered
@@ -167,3 +168,20 @@ class StationPort:
 
     def set_time_offset(self, offset: TimeOffset | None) -> None:
         self.station.prices.time_offset = offset
+
+    def set_display_messages(self, messages: tuple[DisplayMessage, ...]) -> None:
+        # One the station cannot show (a message kept from before an update changed the limits)
+        # is left out, not fatal: the others still show.
+        kept = []
+        for message in messages:
+            refusal = check(message)
+            if refusal is None:
+                kept.append(message)
+            else:
+                log.warning("display message %d left out: the station cannot show it (%s)",
+                            message.message_id, refusal.value)
+        self.station.display_messages = tuple(kept)
+
+    def set_cost_fallbacks(self, tariff: PriceText | None, total_cost: PriceText | None) -> None:
+        self.station.prices.tariff_fallback = tariff
+        self.station.prices.total_cost_fallback = total_cost

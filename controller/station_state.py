@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from controller.display_messages import DisplayMessage
 from controller.port import BackendLink
 from controller.power import Grant, Limit
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
@@ -114,6 +115,9 @@ class StationState:
     language: str
     high_contrast: bool
     counters: tuple[tuple[str, int, int], ...]  # (what, count, limit; 0 = none)
+    display_message: DisplayMessage | None = None  # the operator's message to show now (display_messages.shown)
+    tariff_fallback: PriceText | None = None  # stands in for a tariff the backend has not given
+    total_cost_fallback: PriceText | None = None  # stands in for a total cost that has not come
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:

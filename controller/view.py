@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from controller.display_messages import DisplayMessage
 from controller.power import Limit
 from controller.preferences import SUPPORTED_LANGUAGES
 from controller.pricing import BackendCost, PriceText
@@ -232,6 +233,8 @@ class StationView:
     vendor_code_mode: str = "manual"  # [ocpp].vendor_error_code: "mrec" follows the ChargeX display convention
     pin_pad: PinPad | None = None  # the engineer PIN is being entered
     engineer: EngineerView | None = None  # the engineer screen is open
+    operator_message: DisplayMessage | None = None  # the operator's message to show now (display_messages.shown)
+    total_cost_fallback: PriceText | None = None  # the Summary's text when the backend gave no total cost
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:

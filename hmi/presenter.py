@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication
 
+from controller.display_messages import DisplayMessage, MessageFormat, MessagePriority
 from controller.mrec import reported_code
 from controller.power import Limit
 from controller.session import ConnectorState
@@ -178,13 +179,58 @@ def catalog_text(text: str) -> str:
 
 
 def cost_text(connector: ConnectorView, view: StationView, fmt: Formatter) -> str:
-    """The session's cost: the backend's (OCA RunningCost / FinalCost) when it sent one, else the local one."""
+    """The session's cost: the backend's (OCA RunningCost / FinalCost, OCPP 2.0.1 CostUpdated /
+    totalCost) when it sent one, "Free" for a final cost of zero, else the local one. After the
+    session, while the backend's total has not come and it gave a text for that, none (the
+    text says why: :func:`cost_note_text`; an absent total is not a free one)."""
     session = connector.session
     if session is None:
         return ""
-    if session.backend_cost is not None:
-        return fmt.money(session.backend_cost.cost, session.backend_cost.currency)
+    backend = session.backend_cost
+    if backend is not None and backend.final:
+        return translate("Presenter", "Free") if backend.cost == 0 else fmt.money(backend.cost, backend.currency)
+    if cost_note_text(connector, view):
+        return ""
+    if backend is not None:
+        return fmt.money(backend.cost, backend.currency)
     return fmt.money(session.cost, view.currency) if session.cost is not None else ""
+
+
+def cost_note_text(connector: ConnectorView, view: StationView) -> str:
+    """After the session, the backend's text for a total cost it has not given (OCPP 2.0.1
+    TotalCostFallbackMessage); "" otherwise."""
+    session = connector.session
+    if (session is None or view.total_cost_fallback is None or connector.state != ConnectorState.FINISHED.value
+            or (session.backend_cost is not None and session.backend_cost.final)):
+        return ""
+    return view.total_cost_fallback.for_language(view.language)
+
+
+def operator_message_values(message: DisplayMessage | None, view: StationView) -> dict[str, Any]:
+    """The operator's message area (Home, Charging): its text, its QR code (a link's or a QR
+    message's content), whether it is AlwaysFront, and the font of its own language."""
+    if message is None:
+        return {"operatorMessageText": "", "operatorMessageQrSource": "", "operatorMessageFront": False,
+                "operatorMessageFontFamily": language(view.language).font_family}
+    qr = message.format in (MessageFormat.URI, MessageFormat.QR)
+    tag = message.language if message.language in LANGUAGES else _same_base(message.language, view.language)
+    return {
+        "operatorMessageText": "" if message.format is MessageFormat.QR else message.content,
+        "operatorMessageQrSource": qr_url(message.content) if qr else "",
+        "operatorMessageFront": message.priority is MessagePriority.ALWAYS_FRONT,
+        "operatorMessageFontFamily": language(tag).font_family,
+    }
+
+
+def _same_base(tag: str | None, active: str) -> str:
+    """The kiosk language for a message in ``tag``: one of the same primary language (the
+    active one first), else the active one."""
+    if tag is not None:
+        base = tag.split("-", maxsplit=1)[0].lower()
+        for candidate in (active, *LANGUAGES):
+            if candidate.split("-", maxsplit=1)[0].lower() == base:
+                return candidate
+    return active
 
 
 def receipt_source(connector: ConnectorView) -> str:
@@ -281,6 +327,7 @@ def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter
         elapsedText=fmt.duration(session.charging_seconds) if session else "",
         etaText=fmt.minutes(connector.eta_seconds) if connector.eta_seconds is not None else "",
         costText=cost_text(connector, view, fmt),
+        costNoteText=cost_note_text(connector, view),
         sharedPower=connector.shared_power and state == ConnectorState.CHARGING.value,
         limitText=limit_text(connector),
         powerHistory=tuple(watts / 1000 for watts in connector.power_history) if charging_now else (),
@@ -341,6 +388,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> Ki
         "statusIndex": status_index,
         "preferencesVisible": screen is Screen.HOME,
         **language_values(view),
+        **operator_message_values(view.operator_message, view),
     }
     values.update(status_values(view, *pages[status_index]) if pages else status_values(view, None))
     values.update(pin_values(view.pin_pad))

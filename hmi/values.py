@@ -93,7 +93,8 @@ class ConnectorValues(ViewValues):
     energyText: str = ""  # with unit, e.g. "12.34 kWh"
     elapsedText: str = ""  # e.g. "0:23:10"
     etaText: str = ""  # e.g. "18 min"
-    costText: str = ""  # "" when no tariff is configured
+    costText: str = ""  # "" when no tariff is configured; "Free" for a final cost of zero
+    costNoteText: str = ""  # the backend's text for a total cost that has not come (Summary), "" for none
     sharedPower: bool = False  # power shared with the other connector
     limitText: str = ""  # which limit holds the power, "" when the EV's own request
     powerHistory: tuple[float, ...] = ()  # kW over the session, evenly spaced, oldest first, the last one now
@@ -167,6 +168,10 @@ class KioskValues(ViewValues):
     engineerLookupLines: tuple[str, ...] = ()  # the look-up's result
     engineerQuery: str = ""
     engineerFooterText: str = ""  # e.g. "Closes in 117 s without activity"
+    operatorMessageText: str = ""  # the operator's message (text, or a link's address); "" for none
+    operatorMessageQrSource: str = ""  # image://qr/... of its link or QR content; "" for none
+    operatorMessageFront: bool = False  # AlwaysFront: drawn emphasised
+    operatorMessageFontFamily: str = "Inter"  # first font family of the message's own language
 
 
 # --- checks --------------------------------------------------------------------------------

@@ -207,6 +207,17 @@
     </message>
 </context>
 <context>
+    <name>OperatorMessage</name>
+    <message>
+        <source>Message from the operator</source>
+        <translation>Mensaje del operador</translation>
+    </message>
+    <message>
+        <source>Scan for details</source>
+        <translation>Escanee para ver los detalles</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <source>Out of service</source>
@@ -496,6 +507,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>Cargo por inactividad de %1 por minuto después de la carga</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Gratis</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

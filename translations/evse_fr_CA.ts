@@ -207,6 +207,17 @@
     </message>
 </context>
 <context>
+    <name>OperatorMessage</name>
+    <message>
+        <source>Message from the operator</source>
+        <translation>Message de l’opérateur</translation>
+    </message>
+    <message>
+        <source>Scan for details</source>
+        <translation>Balayez pour en savoir plus</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <source>Out of service</source>
@@ -496,6 +507,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>Frais d&apos;inactivité de %1 par minute après la recharge</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Gratuit</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

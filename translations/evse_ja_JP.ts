@@ -207,6 +207,17 @@
     </message>
 </context>
 <context>
+    <name>OperatorMessage</name>
+    <message>
+        <source>Message from the operator</source>
+        <translation>運営者からのお知らせ</translation>
+    </message>
+    <message>
+        <source>Scan for details</source>
+        <translation>読み取ると詳細を表示</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <source>Out of service</source>
@@ -496,6 +507,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>充電終了後、放置料金 1分あたり %1</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>無料</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

@@ -207,6 +207,17 @@
     </message>
 </context>
 <context>
+    <name>OperatorMessage</name>
+    <message>
+        <source>Message from the operator</source>
+        <translation>运营商消息</translation>
+    </message>
+    <message>
+        <source>Scan for details</source>
+        <translation>扫码查看详情</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <source>Out of service</source>
@@ -496,6 +507,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>充电结束后，占位费每分钟 %1</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

@@ -207,6 +207,17 @@
     </message>
 </context>
 <context>
+    <name>OperatorMessage</name>
+    <message>
+        <source>Message from the operator</source>
+        <translation>營運商訊息</translation>
+    </message>
+    <message>
+        <source>Scan for details</source>
+        <translation>掃描以查看詳情</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <source>Out of service</source>
@@ -496,6 +507,10 @@
     <message>
         <source>Idle fee %1 per minute after charging ends</source>
         <translation>充電結束後，佔位費每分鐘 %1</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免費</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

@@ -69,6 +69,7 @@ QtObject {
     readonly property int ledSize: px(22)
     readonly property int onlineDotSize: px(14)
     readonly property int qrSize: px(156)
+    readonly property int qrSizeCompact: px(120)  // ... while an operator message shares Home
     readonly property int authPanelWidth: px(400)
     readonly property int progressWidth: px(520)
     readonly property int progressHeight: px(12)
@@ -83,6 +84,7 @@ QtObject {
     readonly property int chipHeight: px(40)
     readonly property int languagePickerWidth: px(640)
     readonly property int receiptQrSize: px(150)
+    readonly property int messageQrSize: px(84)    // an operator message's link, read by a phone at arm's length
     readonly property int separatorDot: Math.max(3, px(5))
     readonly property int focusedPanelWeight: 62   // dual charging: focused : other
     readonly property int otherPanelWeight: 38

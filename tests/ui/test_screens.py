@@ -17,9 +17,10 @@ from decimal import Decimal
 import pytest
 
 from controller import commands as cmd
+from controller.display_messages import DisplayMessage, MessagePriority, MessageState
 from controller.engineer import hash_pin
 from controller.port import AuthDecision, BackendLink, Reservation, Verdict
-from controller.pricing import BackendCost
+from controller.pricing import BackendCost, PriceText
 from controller.types import Side
 from hmi.i18n import LANGUAGES
 from hmi.screens import Screen
@@ -33,6 +34,8 @@ SIZES = ((1024, 600), (800, 480))
 def charging(rig: KioskRig, side: Side, card: str = KNOWN_CARD) -> None:
     rig.world.station.submit(cmd.PresentToken(card))
     rig.advance(0.1)
+    if rig.world.port.awaiting_verdict:  # a central system decides: it accepts the card
+        rig.world.port.authorization_decided(card, AuthDecision(Verdict.ACCEPTED))
     rig.world.hardware.plug(side)
     rig.until(lambda v: v.connector(side).state == "charging")
 
@@ -241,6 +244,128 @@ def summary_backend_receipt(make: RigFactory) -> KioskRig:
     return rig
 
 
+# --- OCPP 2.0.1: the operator's display messages, the driver's tariff, the cost ------------
+
+#: An operator's notice in each of the kiosk's languages (one message per language, as a
+#: central system sends them); the CJK ones use characters the shipped font subsets carry.
+MAINTENANCE = {
+    "en-US": "Planned maintenance from 6 to 8 am: this charger will be unavailable during that time.",
+    "es-US": "Mantenimiento programado de 6 a 8 a. m.: este cargador no estará disponible durante ese tiempo.",
+    "fr-CA": "Entretien prévu de 6 h à 8 h : cette borne ne sera pas disponible pendant ce temps.",
+    "ja-JP": "本日6時から8時まで点検のため、この充電器は使用できません。",
+    "zh-TW": "6點至8點進行維護，其間本充電樁將無法使用。",
+    "zh-CN": "6点到8点进行维护，其间本充电桩将无法使用。",
+}
+MOVE_YOUR_CAR = {
+    "en-US": "Please move your car when charging ends: an idle fee applies after 10 minutes.",
+    "es-US": "Mueva su auto cuando termine la carga: se cobra una tarifa de inactividad después de 10 minutos.",
+    "fr-CA": "Déplacez votre véhicule à la fin de la recharge : des frais d'attente s'appliquent après 10 minutes.",
+    "ja-JP": "充電が終わったら、お車を動かしてください。10分後から料金がかかります。",
+    "zh-TW": "充電結束後請將車輛移開，10分鐘後開始收費。",
+    "zh-CN": "充电结束后请将车辆移开，10分钟后开始收费。",
+}
+PERSONAL_TARIFF = PriceText((
+    ("en-US", "Member price: $0.42 per kWh and $0.05 per minute"),
+    ("es-US", "Precio de socio: $0.42 por kWh y $0.05 por minuto"),
+    ("fr-CA", "Prix membre : 0,42 $ par kWh et 0,05 $ par minute"),
+    ("ja-JP", "あなたの料金：$0.42/kWh、1分あたり$0.05"),
+    ("zh-TW", "會員：每度電$0.42，每分鐘$0.05"),
+    ("zh-CN", "您的费用：每度电$0.42，每分钟$0.05"),
+))
+TOTAL_COST_FALLBACK = PriceText((
+    ("en-US", "Your final cost will be shown in the app and on your invoice."),
+    ("es-US", "El costo final aparecerá en la app y en su factura."),
+    ("fr-CA", "Le coût final sera affiché dans l'application et sur votre facture."),
+    ("ja-JP", "料金はアプリでご確認ください。"),
+    ("zh-TW", "費用請在App中查看。"),
+    ("zh-CN", "费用请在App中查看。"),
+))
+
+
+def online(rig: KioskRig) -> KioskRig:
+    """A central system is configured and has accepted the charger."""
+    rig.world.port.attach()
+    rig.world.port.set_backend_online(BackendLink.ONLINE)
+    rig.advance(0.1)
+    return rig
+
+
+def per_language(texts: dict[str, str], first_id: int, **fields: object) -> tuple[DisplayMessage, ...]:
+    return tuple(DisplayMessage(first_id + n, text, language=tag, **fields)  # type: ignore[arg-type]
+                 for n, (tag, text) in enumerate(texts.items()))
+
+
+def home_operator_message(make: RigFactory) -> KioskRig:
+    """An InFront notice while the charger is idle, in the driver's language (a NormalCycle one waits)."""
+    rig = online(make("J0U").start())
+    rig.world.port.set_display_messages((
+        DisplayMessage(1, "Welcome!", MessagePriority.NORMAL_CYCLE),
+        *per_language(MAINTENANCE, 10, priority=MessagePriority.IN_FRONT, state=MessageState.IDLE),
+    ))
+    rig.advance(0.1)
+    return rig
+
+
+def charging_operator_message(make: RigFactory) -> KioskRig:
+    """A message of the running transaction, shown while it charges."""
+    rig = online(make("U00").start())
+    charging(rig, Side.LEFT)
+    rig.world.port.set_display_messages(per_language(
+        MOVE_YOUR_CAR, 20, priority=MessagePriority.IN_FRONT, state=MessageState.CHARGING, side=Side.LEFT))
+    rig.advance(300)
+    return rig
+
+
+def plugin_personal_tariff(make: RigFactory) -> KioskRig:
+    """The driver's own tariff (2.0.1 idTokenInfo.personalMessage) came with the card's verdict."""
+    rig = online(make("J0U").start())
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
+    rig.advance(0.1)
+    rig.world.port.set_user_price(KNOWN_CARD, PERSONAL_TARIFF)
+    rig.world.port.authorization_decided(KNOWN_CARD, AuthDecision(Verdict.ACCEPTED))
+    rig.advance(3.0)
+    return rig
+
+
+def charging_running_cost(make: RigFactory) -> KioskRig:
+    """The backend's running cost (2.0.1 CostUpdated) instead of the local tariff's."""
+    rig = online(make("U00").start())
+    charging(rig, Side.LEFT)
+    rig.advance(300)
+    assert rig.world.port.set_session_cost(Side.LEFT, BackendCost(Decimal("7.42"), "USD"))
+    rig.advance(0.1)
+    return rig
+
+
+def summary_total_cost(make: RigFactory, cost: str | None) -> KioskRig:
+    rig = make("U00").start()
+    online(rig)
+    rig.world.port.set_cost_fallbacks(None, TOTAL_COST_FALLBACK)
+    charging(rig, Side.LEFT)
+    rig.advance(600)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
+    rig.until(lambda v: v.connector(Side.LEFT).state == "finished")
+    if cost is not None:
+        assert rig.world.port.set_session_cost(Side.LEFT, BackendCost(Decimal(cost), "USD", final=True))
+    rig.advance(0.1)
+    return rig
+
+
+def summary_total_cost_amount(make: RigFactory) -> KioskRig:
+    """The total cost of the Ended answer (2.0.1 totalCost)."""
+    return summary_total_cost(make, "18.40")
+
+
+def summary_total_cost_free(make: RigFactory) -> KioskRig:
+    """A total cost of 0.00: free, and said so."""
+    return summary_total_cost(make, "0.00")
+
+
+def summary_total_cost_fallback(make: RigFactory) -> KioskRig:
+    """No total cost came: the operator's TotalCostFallbackMessage, no amount (absent is not free)."""
+    return summary_total_cost(make, None)
+
+
 ENGINEER = {"engineer": {"pin_hash": hash_pin("2468", salt=b"golden-rig-salt!")}}
 
 
@@ -319,6 +444,13 @@ SCENES: dict[str, Scene] = {
     "home-reserved": Scene(home_reserved, Screen.HOME),
     "home-checking-card": Scene(home_checking_card, Screen.HOME),
     "summary-backend-receipt": Scene(summary_backend_receipt, Screen.SUMMARY),
+    "home-operator-message": Scene(home_operator_message, Screen.HOME),
+    "charging-operator-message": Scene(charging_operator_message, Screen.CHARGING),
+    "plugin-personal-tariff": Scene(plugin_personal_tariff, Screen.PLUGIN),
+    "charging-running-cost": Scene(charging_running_cost, Screen.CHARGING),
+    "summary-total-cost": Scene(summary_total_cost_amount, Screen.SUMMARY),
+    "summary-total-cost-free": Scene(summary_total_cost_free, Screen.SUMMARY),
+    "summary-total-cost-fallback": Scene(summary_total_cost_fallback, Screen.SUMMARY),
     # High contrast: one Latin and one CJK language are enough to see the palette.
     "home-high-contrast": Scene(home_high_contrast, Screen.HOME, ("en-US", "zh-TW")),
     "charging-high-contrast": Scene(charging_high_contrast, Screen.CHARGING, ("en-US", "zh-TW")),

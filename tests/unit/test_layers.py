@@ -52,6 +52,7 @@ CORE = frozenset({
     "controller.boards",  # the boards' typed facts and commands, and the bus they travel (a protocol)
     "controller.commands",  # what can be asked of the station: frozen command classes
     "controller.config",  # the TOML configuration, parsed and checked
+    "controller.display_messages",  # the operator's display messages: which one shows, what cannot
     "controller.engineer",  # the engineer PIN (salted scrypt) and its lock-out
     "controller.estimate",  # time to target SOC
     "controller.fault_policy",  # what each status-code family does

@@ -4,8 +4,11 @@ import Evse
 
 // Home screen side panel: how to start (card / QR / app) and the QR code. While the
 // backend is unreachable the QR code is darkened and the caption says to use a card.
+// `compact`: a smaller QR code (another row shares the screen's height).
 Rectangle {
     id: panel
+
+    property bool compact: false
 
     color: Theme.surface
     radius: Theme.radiusL
@@ -28,6 +31,8 @@ Rectangle {
             QrCode {
                 Layout.alignment: Qt.AlignTop
                 dimmed: !Kiosk.qrEnabled
+                implicitHeight: panel.compact ? Theme.qrSizeCompact : Theme.qrSize
+                implicitWidth: panel.compact ? Theme.qrSizeCompact : Theme.qrSize
                 visible: Kiosk.qrOffered
             }
             ColumnLayout {

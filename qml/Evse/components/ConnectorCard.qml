@@ -3,10 +3,12 @@ import QtQuick.Layouts
 import Evse
 
 // One connector on the home screen: standard, side and state; the focused one is
-// highlighted and marked "Selected". Touch selects it.
+// highlighted and marked "Selected". Touch selects it. `compact`: the face may shrink
+// further (another row shares the screen's height).
 Rectangle {
     id: card
 
+    property bool compact: false
     required property ConnectorViewModel connector
 
     signal selected
@@ -18,7 +20,7 @@ Rectangle {
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: Theme.spacingL
+        anchors.margins: card.compact ? Theme.spacingM : Theme.spacingL
         spacing: Theme.spacingS
 
         RowLayout {
@@ -47,7 +49,7 @@ Rectangle {
             Layout.fillHeight: true
             Layout.fillWidth: true
             Layout.maximumHeight: Theme.connectorIconSize
-            Layout.minimumHeight: Theme.iconL
+            Layout.minimumHeight: card.compact ? Theme.iconS : Theme.iconL
             Layout.preferredHeight: Theme.connectorIconSize
 
             Icon {

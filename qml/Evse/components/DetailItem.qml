@@ -7,6 +7,7 @@ ColumnLayout {
     id: detail
 
     required property string label
+    property int lines: 2  // the value wraps onto at most this many lines
     required property string value
 
     spacing: 0
@@ -24,7 +25,7 @@ ColumnLayout {
         font.features: Theme.tabular
         font.pixelSize: Theme.fontBodyLarge
         font.weight: Font.DemiBold
-        maximumLineCount: 2
+        maximumLineCount: detail.lines
         text: detail.value
         wrapMode: Text.WordWrap
     }

@@ -5,7 +5,9 @@ import QtQuick.Layouts
 import Evse
 
 // Live charging data. With two connectors both are on screen: the focused one in
-// full, the other compactly (touch selects it).
+// full, the other compactly (touch selects it). The operator's message, when there is one,
+// has its own row under them, in place of the hint (the Stop button and the button bar
+// still say how to stop).
 Item {
     id: screen
 
@@ -60,10 +62,16 @@ Item {
                 }
             }
         }
+        OperatorMessage {
+            id: message
+
+            Layout.fillWidth: true
+        }
         KioskText {
             Layout.fillWidth: true
             color: Theme.textSecondary
             text: qsTr("Tap your card or press Stop to end charging")
+            visible: !message.visible
         }
     }
 }

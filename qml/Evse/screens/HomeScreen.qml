@@ -3,7 +3,9 @@ import QtQuick.Layouts
 import Evse
 
 // Connectors with their state, how to authorize and the QR code, and under them the
-// price that will apply, in full, before anyone plugs in.
+// price that will apply, in full, before anyone plugs in. The operator's message, when
+// there is one, takes the place of the second line of the prompt (the side panel still
+// says how to start); the connector faces and the QR code get smaller.
 Item {
     id: screen
 
@@ -37,6 +39,7 @@ Item {
                     elide: Text.ElideNone
                     maximumLineCount: 2
                     text: qsTr("Then tap your card, scan the QR code or use the app.")
+                    visible: !message.visible
                     wrapMode: Text.WordWrap
                 }
                 RowLayout {
@@ -52,6 +55,7 @@ Item {
 
                             Layout.fillHeight: true
                             Layout.fillWidth: true
+                            compact: message.visible
                             connector: modelData
 
                             onSelected: Kiosk.selectConnector(modelData.index)
@@ -61,8 +65,14 @@ Item {
             }
             AuthPanel {
                 Layout.fillHeight: true
+                compact: message.visible
                 Layout.preferredWidth: Theme.authPanelWidth
             }
+        }
+        OperatorMessage {
+            id: message
+
+            Layout.fillWidth: true
         }
         TariffLine {
             Layout.fillWidth: true

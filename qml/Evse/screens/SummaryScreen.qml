@@ -68,6 +68,15 @@ Item {
                     pixelSize: Theme.fontSummary
                     value: screen.connector?.costText ?? ""
                 }
+                // In the Cost tile's place: the backend's text for a total cost it has not given.
+                DetailItem {
+                    Layout.alignment: Qt.AlignTop
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    label: qsTr("Cost")
+                    lines: 3
+                    value: screen.connector?.costNoteText ?? ""
+                }
             }
             GridLayout {
                 Layout.fillWidth: true
