@@ -336,7 +336,11 @@ class Backend:
     async def _run(self) -> None:
         handed = None
         while True:
-            handed = await self.client.run(handed)
+            try:
+                handed = await self.client.run(handed)
+            except Exception:
+                log.exception("the OCPP %s client stopped", self.active)
+                raise
             if handed is None:
                 return
             await self._switch(handed)

@@ -35,9 +35,9 @@ VERSION_IN_USE = "ocpp_version_in_use"
 
 
 def _queue_201(storage: Storage) -> Any:
-    from controller.ocpp201.tx_queue import EventQueue  # a 1.6-only charger never loads 2.0.1
+    from controller.ocpp201.tx_queue import TransactionEventQueue  # a 1.6-only charger never loads 2.0.1
 
-    return EventQueue(storage)
+    return TransactionEventQueue(storage)
 
 
 def undelivered_in_queues(storage: Storage) -> frozenset[int]:

@@ -121,12 +121,14 @@ class OcppClient:
         self.link.report_link()
         self.control.apply_settings()
 
-    async def run(self) -> None:
-        """Connect, serve, reconnect - until :meth:`close`."""
+    async def run(self, first: Any = None) -> Any:
+        """Connect, serve, reconnect - until :meth:`close`; ``first``: a websocket already open
+        for 1.6.  Returns a websocket on which the central system chose the other version, when
+        the backend takes it over (see :meth:`controller.ocpp.link.Link.run`)."""
         self.prepare()
         ticker = self.spawn(self._ticker())
         try:
-            await self.link.run()
+            return await self.link.run(first)
         finally:
             ticker.cancel()
 

@@ -19,6 +19,8 @@ from controller.ocpp201.host import Host
 log = logging.getLogger(__name__)
 
 STORED = "charging_profiles_201"
+#: The 1.6 key's words for the units a schedule may use, in 2.0.1's.
+RATE_UNITS = {"Current": "A", "Power": "W"}
 
 
 class ChargingLimits201:
@@ -34,8 +36,12 @@ class ChargingLimits201:
         config = self.cp.config
         return pr.Capabilities(evse_ids=self.cp.evse_ids, max_stack_level=config.number("ChargeProfileMaxStackLevel"),
                                max_periods=config.number("ChargingScheduleMaxPeriods"),
-                               units=config.items("ChargingScheduleAllowedChargingRateUnit") or ("A", "W"),
+                               units=self._units(),
                                max_profiles=config.number("MaxChargingProfilesInstalled"))
+
+    def _units(self) -> tuple[str, ...]:
+        allowed = self.cp.config.items("ChargingScheduleAllowedChargingRateUnit")
+        return tuple(RATE_UNITS[u] for u in allowed if u in RATE_UNITS) or ("A", "W")
 
     def running(self) -> dict[int, pr.RunningTx]:
         return {evse: pr.RunningTx(tx_id, started) for evse, (tx_id, started) in

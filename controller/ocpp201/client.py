@@ -228,7 +228,18 @@ class Client201:
 
     @property
     def online(self) -> bool:
+        """Connected and accepted by the central system."""
         return self.link.online
+
+    @property
+    def boot(self) -> Any:
+        """The BootNotification machine's state (:class:`controller.ocpp.boot.Boot`)."""
+        return self.link.boot
+
+    @property
+    def connection_attempts(self) -> int:
+        """Finished attempts to connect (either way), since start."""
+        return self.link.connection_attempts
 
     def now(self) -> datetime:
         """Wall time as the central system sees it."""

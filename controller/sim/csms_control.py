@@ -185,10 +185,12 @@ class DemoCentralSystem:
         if self.version() == "2.0.1":
             if watts is None:
                 return self.call("ClearChargingProfile", {"chargingProfileId": profile_id})
+            # a ChargingStationMaxProfile may not be Relative (K01.FR.38): Absolute, from long ago
             return self.call("SetChargingProfile", {"evseId": 0, "chargingProfile": {
                 "id": profile_id, "stackLevel": 0, "chargingProfilePurpose": "ChargingStationMaxProfile",
-                "chargingProfileKind": "Relative", "chargingSchedule": [
-                    {"id": profile_id, "chargingRateUnit": "W", "chargingSchedulePeriod": [period]}]}})
+                "chargingProfileKind": "Absolute", "chargingSchedule": [
+                    {"id": profile_id, "startSchedule": "2000-01-01T00:00:00Z", "chargingRateUnit": "W",
+                     "chargingSchedulePeriod": [period]}]}})
         if watts is None:
             return self.call("ClearChargingProfile", {"id": profile_id})
         return self.call("SetChargingProfile", {"connectorId": 0, "csChargingProfiles": {

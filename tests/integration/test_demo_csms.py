@@ -22,9 +22,10 @@ from hmi.demo_panel import simulator_control
 WAIT_MS = 20_000
 
 
-@pytest.fixture
-def demo_csms(tmp_path: Path) -> Iterator[DemoCentralSystem]:
-    csms = DemoCentralSystem(tmp_path / "csms.jsonl")
+@pytest.fixture(params=["1.6", "2.0.1"])
+def demo_csms(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DemoCentralSystem]:
+    """The demo central system speaking one version (the charger is in "auto")."""
+    csms = DemoCentralSystem(tmp_path / "csms.jsonl", ocpp_version=request.param)
     csms.start()
     yield csms
     csms.stop()
@@ -70,7 +71,8 @@ def test_the_panel_buttons_start_limit_and_stop_a_session_through_the_demo_centr
         qtbot.waitUntil(lambda: view().connector(Side.LEFT).state == "finished", timeout=WAIT_MS)
         session = view().connector(Side.LEFT).session
         assert session is not None and session.stop_code == "033904"
-        qtbot.waitUntil(lambda: any("StopTransaction" in line for line in control.value("csmsLog")), timeout=WAIT_MS)
+        stop = "StopTransaction" if demo_csms.ocpp_version == "1.6" else "TransactionEvent Ended"
+        qtbot.waitUntil(lambda: any(stop in line for line in control.value("csmsLog")), timeout=WAIT_MS)
         control.csmsSetRunning(False)  # the backend goes away: QR code and app are darkened
         qtbot.waitUntil(lambda: not view().online and not control.value("csmsRunning"), timeout=WAIT_MS)
         assert view().backend_code.startswith("0339") and AuthMethod.QR not in view().methods

@@ -297,7 +297,7 @@ def test_2_0_1_only_values_survive_reopening_the_file(tmp_path: Any) -> None:
     assert again.model.value("TariffCostCtrlr", "TariffFallbackMessage") == "0,35 €/kWh"
     assert again.model.value("TariffCostCtrlr", "Currency") == "EUR", "initial only where nothing is stored"
     assert again.model.value("OCPPCommCtrlr", "HeartbeatInterval") == "300"
-    assert again.storage.get("schema_version") == 3
+    assert again.storage.get("schema_version") == 2
 
 
 def test_initial_values_are_checked_and_only_for_2_0_1_only_settings() -> None:
