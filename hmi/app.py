@@ -58,8 +58,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshots", type=Path, help="write a PNG per screen change here (with --scenario)")
     parser.add_argument("--events", type=Path, help="JSON-lines event log (with --scenario; default: stdout)")
     parser.add_argument("--csms", metavar="URL",
-                        help="central system (OCPP 1.6J) ws:// or wss:// URL whose last path segment is the charge "
-                             "point id; replaces [ocpp].url (also with --scenario)")
+                        help="central system (OCPP 2.0.1 or 1.6J) ws:// or wss:// URL whose last path segment is the "
+                             "charge point id; replaces [ocpp].url (also with --scenario)")
     parser.add_argument("--demo-csms", action="store_true",
                         help="desktop demo: start the demo central system (controller.sim.csms) and connect to it, "
                              "with its buttons on the simulator panel (ignored with --csms, --kiosk or no display)")
@@ -87,9 +87,7 @@ def build_config(args: argparse.Namespace) -> Config:
         overrides["simulation"] = {"time_factor": args.time_factor}
     if args.reader is not None:
         overrides["authorization"] = {"reader": args.reader}
-    if args.ocpp_version is not None and hasattr(config.ocpp, "version"):
-        # TODO(issue 15): [ocpp].version is the OCPP 2.0.1 client's switch; until it lands only the
-        # demo central system follows --ocpp-version
+    if args.ocpp_version is not None:
         overrides["ocpp"] = {"version": args.ocpp_version}
     return config.with_overrides(**overrides) if overrides else config
 

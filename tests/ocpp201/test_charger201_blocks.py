@@ -6,9 +6,11 @@ frame the charger sends is schema-checked by the central system (the fixture).""
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from typing import Any
 
 from controller import commands as cmd
+from controller.ocpp.queue import ocpp_time
 from controller.power import Limit
 from controller.sim.world import World
 from controller.types import Side
@@ -128,14 +130,13 @@ def test_a_reservation_keeps_the_evse_and_is_cancelled(start_central201: Central
     central = central_201(start_central201)
     world = world201(central)
     try:
-        expiry = (world.backend.client.now().replace(microsecond=0)).isoformat().replace("+00:00", "Z")
-        far = expiry[:11] + "23:59:59Z"
+        far = ocpp_time(world.backend.client.now() + timedelta(hours=1))  # on the central system's clock
         assert door(world, central, "ReserveNow", {"id": 3, "expiryDateTime": far, "evseId": 2,
                                                    "idToken": {"idToken": KNOWN, "type": "ISO14443"}}) == {
             "response": {"status": "Accepted"}}
         settled(world, lambda: any(s["evseId"] == 2 and s["connectorStatus"] == "Reserved"
                                    for s in sent(central, "StatusNotification")), "EVSE 2 Reserved")
-        assert world.view.connector(Side.RIGHT).state == "reserved"
+        advance_until(world, lambda: world.view.connector(Side.RIGHT).state == "reserved", "the screen: Reserved")
         assert door(world, central, "CancelReservation", {"reservationId": 3}) == {"response": {"status": "Accepted"}}
         assert door(world, central, "CancelReservation", {"reservationId": 3}) == {"response": {"status": "Rejected"}}
         settled(world, lambda: world.view.connector(Side.RIGHT).state == "available", "EVSE 2 free again")
@@ -163,10 +164,19 @@ def test_a_station_max_profile_limits_the_power_and_the_screen_says_so(start_cen
                                                                   "chargingRateUnit": "W"})["response"]
         assert composite["status"] == "Accepted"
         assert composite["schedule"]["chargingSchedulePeriod"][0]["limit"] == 10000
+        assert door(world, central, "GetChargingProfiles", {"requestId": 12, "chargingProfile": {
+            "chargingProfilePurpose": "ChargingStationMaxProfile"}}) == {"response": {"status": "Accepted"}}
+        settled(world, lambda: sent(central, "ReportChargingProfiles"), "ReportChargingProfiles")
         assert door(world, central, "ClearChargingProfile", {"chargingProfileId": 9}) == {
             "response": {"status": "Accepted"}}
+        advance_until(world, lambda: world.view.connector(Side.LEFT).limit is not Limit.SCHEDULE, "the limit lifted")
+        assert door(world, central, "GetChargingProfiles", {"requestId": 13, "chargingProfile": {
+            "chargingProfilePurpose": "ChargingStationMaxProfile"}}) == {"response": {"status": "NoProfiles"}}
     finally:
         world.close()
+    (report,) = sent(central, "ReportChargingProfiles")
+    assert report["requestId"] == 12 and report["evseId"] == 0 and report["chargingLimitSource"] == "CSO"
+    assert [p["id"] for p in report["chargingProfile"]] == [9]
 
 
 def test_an_operator_message_is_shown_listed_and_cleared(start_central201: Central201Factory) -> None:
@@ -272,3 +282,24 @@ def test_bad_requests_get_the_right_callerror_and_data_transfer_an_unknown_vendo
     for key, (_, code) in frames.items():
         reply = replies[key]
         assert reply[0] == 4 and reply[1] == key and reply[2] == code, (key, reply)
+
+
+def test_clock_aligned_meter_values_and_the_tariff_fallback_text(start_central201: Central201Factory) -> None:
+    central = central_201(start_central201)
+    world = world201(central, "J0U")
+    try:
+        answer = door(world, central, "SetVariables", {"setVariableData": [
+            variable("AlignedDataCtrlr", "Interval", "60"),
+            variable("TariffCostCtrlr", "TariffFallbackMessage", "Pricing at the station: 0.50 USD/kWh"),
+        ]})["response"]["setVariableResult"]
+        assert [r["attributeStatus"] for r in answer] == ["Accepted", "Accepted"]
+        assert world.view.price_text is not None
+        assert world.view.price_text.for_language("en-US") == "Pricing at the station: 0.50 USD/kWh"
+        plug_and_charge(world, Side.LEFT, KNOWN)
+        advance_until(world, lambda: sent(central, "MeterValues") and any(
+            e["trigger_reason"] == "MeterValueClock" for t in central.transactions().values() for e in t["events"]),
+            "aligned values: MeterValues for the idle EVSE, MeterValueClock in the transaction", step_s=1.0)
+    finally:
+        world.close()
+    idle = sent(central, "MeterValues")[0]
+    assert idle["evseId"] == 2 and idle["meterValue"][0]["sampledValue"][0]["context"] == "Sample.Clock"

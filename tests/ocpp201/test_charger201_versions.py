@@ -10,8 +10,8 @@ from pathlib import Path
 from controller import commands as cmd
 from controller.ocpp.storage import Storage
 from controller.types import Side
-from tests.ocpp.harness import KNOWN, STATION_ID, advance_until, charger_world, settled
-from tests.ocpp201.charger import gap_free, only_transaction, sent
+from tests.ocpp.harness import KNOWN, STATION_ID, advance_until, charger_world, door, settled
+from tests.ocpp201.charger import gap_free, only_transaction, sent, world201
 from tests.ocpp201.conftest import Central201Factory
 
 
@@ -95,3 +95,26 @@ def test_a_session_begun_before_the_first_choice_is_reported_once_in_the_version
     assert transaction["events"][0]["offline"] is True, "it began while offline"
     assert not central.from_charger("StartTransaction"), "nothing of it in 1.6"
     assert transaction["stopped_reason"] == "Local"
+
+
+def test_basic_auth_on_2_0_1_and_a_new_password_set_by_the_central_system(
+        start_central201: Central201Factory) -> None:
+    old, new = "first-password-0001", "second-password-0002"
+    central = start_central201("--ocpp-version", "2.0.1", "--basic-auth-password", old)
+    world = world201(central, ocpp={"authorization_key": old})
+    try:
+        client = world.backend.client
+        assert client.online, "security profile 1: user = the station id, the configured password"
+        answer = door(world, central, "SetVariables", {"setVariableData": [
+            {"component": {"name": "SecurityCtrlr"}, "variable": {"name": "BasicAuthPassword"},
+             "attributeValue": new}]})
+        assert answer["response"]["setVariableResult"][0]["attributeStatus"] == "Accepted", \
+            "answered before the charger reconnects with the new password (libocpp #662)"
+        advance_until(world, lambda: not client.online, "the reconnect with the new password", step_s=0.05)
+        central.kill()
+        central.arguments = [a if a != old else new for a in central.arguments]
+        central.start()
+        advance_until(world, lambda: client.online, "online with the new password", step_s=0.05)
+        assert world.backend.client.config.raw("AuthorizationKey") == new, "one password for both versions"
+    finally:
+        world.close()

@@ -55,7 +55,7 @@ Item {
 
                             Layout.fillHeight: true
                             Layout.fillWidth: true
-                            compact: message.visible
+                            compact: Kiosk.operatorMessageText !== "" || Kiosk.operatorMessageQrSource !== ""
                             connector: modelData
 
                             onSelected: Kiosk.selectConnector(modelData.index)
