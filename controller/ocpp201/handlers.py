@@ -84,7 +84,7 @@ class Requests201:
         if immediate:
             cp.station_link.station.show_code(CODE_REMOTE_RESET, None)
             for side in cp.transactions.charging_sides():
-                cp.station_link.station.stop_session(side, StopReason.HARD_RESET)
+                cp.station_link.station.stop_session(side, StopReason.SOFT_RESET)
         while cp.transactions.running:  # OnIdle: as long as it takes
             await asyncio.sleep(cp.settings.tick_s)
         grace = cp.settings.reset_grace_s
@@ -95,7 +95,9 @@ class Requests201:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(grace):
                 await cp.calls_settled()
-        cp.station_link.station.request_reset(immediate)
+        # a software restart either way: 2.0.1 has no hard reset, and a reset is no power cycle
+        # (the latched codes stay, as after a 1.6 soft reset)
+        cp.station_link.station.request_reset(False)
 
     def on_trigger_message(self, requested_message: str, evse: dict[str, Any] | None = None, **_: Any) -> Any:
         self._go["trigger"] = False
