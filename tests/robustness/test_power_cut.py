@@ -51,6 +51,29 @@ def test_a_charger_killed_with_both_connectors_busy_loses_nothing_after_restart(
     assert figures.power_loss_stops == figures.sessions[INTERRUPTED]
 
 
+@pytest.mark.slow
+def test_on_ocpp201_a_charger_killed_at_any_moment_of_a_session_loses_nothing_after_restart(tmp_path: Path) -> None:
+    figures = power_cut(len(MOMENTS), seed=8, directory=tmp_path, version="2.0.1")
+    assert figures.problems == []
+    assert all(figures.kills[SINGLE, moment] == 1 for moment in MOMENTS)
+    assert figures.transactions == figures.stopped_once == len(MOMENTS), "each one Started, one Ended, no gap"
+    assert figures.sessions[FINISHED] >= 1 and figures.sessions[INTERRUPTED] >= 2
+    assert figures.power_loss_stops == figures.sessions[INTERRUPTED]
+
+
+@pytest.mark.slow
+def test_on_ocpp201_an_auto_charger_killed_with_both_connectors_busy_loses_nothing(tmp_path: Path) -> None:
+    """``[ocpp].version = "auto"`` against a 2.0.1-only central system: it switches to 2.0.1
+    after its first connection, and every kill after that is accounted in 2.0.1."""
+    figures = power_cut(0, seed=3, directory=tmp_path, dual_kills=len(MOMENTS), version="2.0.1",
+                        charger_version="auto")
+    assert figures.problems == []
+    sessions = 2 * len(MOMENTS)
+    assert figures.transactions == figures.stopped_once == sessions
+    assert figures.sessions[INTERRUPTED] >= len(MOMENTS) + 2 and figures.sessions[FINISHED] >= 1
+    assert figures.power_loss_stops == figures.sessions[INTERRUPTED]
+
+
 @contextlib.contextmanager
 def databases(directory: Path) -> Iterator[tuple[Store, Storage]]:
     """The station's and the charge point's files as the process left them."""
