@@ -63,7 +63,8 @@ fuzz: $(STAMP)
 # 1,000 simulated sessions with random faults and backend outages (the demo central system
 # killed, restarted, disconnected) on a fake clock; prints sessions, faults, outages, the
 # transactions accounted for at the central system, losses, RSS, open files, threads and
-# tasks. About 12 minutes; SOAK_ARGS="--no-backend" (5 minutes) or "--sessions 200".
+# tasks, per OCPP version (half the sessions on 1.6, half on 2.0.1; SOAK_ARGS="--ocpp-version
+# 2.0.1" for one). About 12 minutes; SOAK_ARGS="--no-backend" (5 minutes) or "--sessions 200".
 SOAK_ARGS ?=
 soak: $(STAMP)
 	$(PY) -m tests.robustness.soak $(SOAK_ARGS)
@@ -71,7 +72,8 @@ soak: $(STAMP)
 # The real controller process killed with SIGKILL at every moment of a session (preparing,
 # charging, stopping, on the summary) and restarted: 40 times with one session, and 40 times
 # at each moment of a second session while the other connector charges; prints the kills,
-# the transactions stopped exactly once, PowerLoss stops and losses. About 6 minutes;
+# the transactions stopped exactly once, PowerLoss stops and losses; on OCPP 1.6, then on 2.0.1
+# (POWERCUT_ARGS="--ocpp-version 2.0.1" for one). About 12 minutes;
 # POWERCUT_ARGS="--kills 8 --dual-kills 8" for a short run.
 POWERCUT_ARGS ?=
 powercut: $(STAMP)

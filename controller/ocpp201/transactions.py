@@ -43,6 +43,7 @@ from controller.types import Side
 
 log = logging.getLogger(__name__)
 
+ENERGY = "Energy.Active.Import.Register"
 #: How often (s) the running transactions' registers are noted for a PowerLoss Ended.
 METER_NOTE_S = 10
 #: Transactions kept after their end, for answers (totalCost of the Ended) that come later.
@@ -385,7 +386,10 @@ class Transactions:
     def _end(self, running: Running, evse_id: int, at: datetime, trigger: str, stopped_reason: str,
              meter_stop_wh: int, state: str, token: dict[str, str] | None) -> None:
         connector = dataclasses.replace(self._connector(evse_id), energy_wh=float(meter_stop_wh))
-        end = meter_value(connector, self._measurands("TxEndedMeasurands"), "Transaction.End", at)
+        # An empty TxEndedMeasurands (the default it shares with 1.6 StopTxnSampledData) still
+        # ends with the register: the final meter, as 1.6's meterStop and a PowerLoss Ended carry.
+        names = self._measurands("TxEndedMeasurands") or [ENERGY]
+        end = meter_value(connector, names, "Transaction.End", at)
         samples = [*running.ended_samples, *([end] if end else [])]
         self.queue.end(running.transaction_id, ev.payload(
             ENDED, at, trigger, not self.host.online(), {"charging_state": state, "stopped_reason": stopped_reason},

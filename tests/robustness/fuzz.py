@@ -2,6 +2,12 @@
 hypothesis.  Each target feeds its input through the real code and raises on a finding: an
 exception escaping, a wrong answer, a safety command the station's state does not allow.
 
+The OCPP targets are one per version: frames into the 1.6 charge point's rpc and handlers
+(on an in-memory station), and into the 2.0.1 charging station's (:class:`Rpc201` with the
+handlers of a real station's :class:`~controller.ocpp201.client.Client201`, on a simulated
+world), the 2.0.1 payloads shaped after the official request schemas (property names, enums,
+types, nesting), some broken on purpose.
+
 ``tests/robustness/test_fuzz.py`` runs each target briefly; ``python -m tests.robustness.fuzz``
 (``make fuzz``) runs them at length, then the stateful invariants, and prints the figures:
 inputs per target and the findings (0 expected).
@@ -11,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import random
 import sys
@@ -22,6 +29,7 @@ from tempfile import TemporaryDirectory
 from typing import Any
 
 import can
+import ocpp.v201
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import run_state_machine_as_test
@@ -38,6 +46,7 @@ from controller.ocpp.memory_port import MemoryStation
 from controller.ocpp.rpc import ACTIONS_16, RpcChargePoint
 from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.storage import Storage
+from controller.ocpp201.rpc import ACTIONS_201, Rpc201
 from controller.session import ConnectorState
 from controller.sim.world import World
 from controller.types import BoardStage, Side
@@ -265,6 +274,164 @@ class OcppTarget:
         self.directory.cleanup()
 
 
+# --- OCPP 2.0.1 ---------------------------------------------------------------------------------
+
+#: OCPP-J 2.0.1 error codes (§4.3).
+ERROR_CODES_201 = frozenset({"FormatViolation", "GenericError", "InternalError", "MessageTypeNotSupported",
+                             "NotImplemented", "NotSupported", "OccurrenceConstraintViolation",
+                             "PropertyConstraintViolation", "ProtocolError", "RpcFrameworkError", "SecurityError",
+                             "TypeConstraintViolation"})
+SCHEMAS_201 = Path(ocpp.v201.__file__).parent / "schemas"
+timestamps = st.datetimes().map(lambda moment: moment.isoformat(timespec="seconds") + "Z")
+
+
+def from_schema(schema: dict[str, Any], definitions: dict[str, Any], depth: int = 0) -> st.SearchStrategy[Any]:
+    """Values shaped like ``schema`` (its properties, enums, types and nesting; lengths and
+    bounds loosely), now and then any JSON value instead: mostly valid requests, some not."""
+    if "$ref" in schema:
+        schema = definitions[schema["$ref"].rsplit("/", 1)[-1]]
+    anything = json_values if depth < 3 else st.none()
+    if "enum" in schema:
+        shaped: st.SearchStrategy[Any] = st.sampled_from(schema["enum"])
+    elif schema.get("type") == "object" and depth < 4:
+        properties = {name: from_schema(sub, definitions, depth + 1)
+                      for name, sub in schema.get("properties", {}).items() if name != "customData"}
+        required = [name for name in schema.get("required", []) if name in properties]
+        shaped = st.fixed_dictionaries({name: properties[name] for name in required},
+                                       optional={n: s for n, s in properties.items() if n not in required})
+    elif schema.get("type") == "array" and depth < 4:
+        shaped = st.lists(from_schema(schema.get("items", {}), definitions, depth + 1), max_size=3)
+    elif schema.get("type") == "integer":
+        shaped = st.integers(-5, 100) | st.integers(-2**31, 2**31)
+    elif schema.get("type") == "number":
+        shaped = st.floats(-1e6, 1e6, allow_nan=False) | st.integers(-100, 100)
+    elif schema.get("type") == "boolean":
+        shaped = st.booleans()
+    elif schema.get("format") == "date-time":
+        shaped = timestamps
+    elif schema.get("type") == "string":
+        shaped = st.text(max_size=min(schema.get("maxLength", 20), 40))
+    else:
+        shaped = anything
+    return st.one_of(shaped, shaped, shaped, shaped, shaped, shaped, shaped, anything)
+
+
+def requests_201(actions: list[str]) -> st.SearchStrategy[tuple[str, Any]]:
+    """(action, payload) for ``actions``, each payload shaped after its request schema."""
+    def of(action: str) -> st.SearchStrategy[tuple[str, Any]]:
+        schema = json.loads((SCHEMAS_201 / f"{action}Request.json").read_text())
+        return st.tuples(st.just(action), from_schema(schema, schema.get("definitions", {})))
+    return st.one_of([of(action) for action in actions])
+
+
+def ocpp201_frames(handled: list[str]) -> st.SearchStrategy[list[str]]:
+    """Frames a hostile 2.0.1 central system could send: shaped requests for the actions the
+    station handles, requests for the others and for made-up ones, stray answers, garbage."""
+    shaped_calls = st.builds(lambda uid, request: json.dumps([2, uid, *request]), unique_ids, requests_201(handled))
+    other_calls = st.builds(lambda uid, action, payload: json.dumps([2, uid, action, payload]), unique_ids,
+                            st.one_of(st.sampled_from(sorted(ACTIONS_201)), st.text(max_size=20)), json_values)
+    return st.lists(st.one_of(
+        shaped_calls, shaped_calls, shaped_calls, other_calls,
+        stray_results.map(json.dumps),
+        stray_errors.map(json.dumps),
+        json_values.map(json.dumps),
+        st.text(max_size=200),
+        st.integers(1, 60_000).map(lambda depth: "[" * depth + "]" * depth),
+        st.integers(1, 2**20).map(lambda size: json.dumps([2, "huge", "DataTransfer",
+                                                           {"vendorId": "x", "data": "x" * size}])),
+    ), min_size=1, max_size=12)
+
+
+def _ocpp201_config() -> Any:
+    return invariant_config().with_overrides(ocpp={"version": "2.0.1", "response_timeout_s": 1.0})
+
+
+#: Where the 2.0.1 target's station "connects": a closed port (its own link stays offline).
+NOWHERE = "ws://127.0.0.1:9/ocpp/CP-FUZZ"
+
+
+class Ocpp201Target:
+    """Frames a hostile central system could send, into the 2.0.1 station's real rpc
+    (:class:`Rpc201`) and the handlers of a real station's client, on a simulated world: every
+    CALL with an id gets exactly one answer (a CALLERROR with a 2.0.1 code when it is bad),
+    nothing raises, the station's own loop lives on, and a real CALL still gets its own answer
+    afterwards.  An InternalError (a handler raised) is a finding too."""
+
+    def __init__(self) -> None:
+        self.world = World(_ocpp201_config(), csms_url=NOWHERE)
+        self.world.start()
+        self.restarts = self.world.restarts
+
+    def __call__(self, frames: list[str]) -> None:
+        world = self.world
+        if world.restarts != self.restarts:  # a Reset went through: the new station starts up
+            self.restarts = world.restarts
+            world.start()
+        backend = world.backend
+        assert backend is not None and backend.task is not None and not backend.task.done(), "the client died"
+        world.run_backend(self._scenario(backend.client, frames))
+        world.advance(0.3)  # the station takes what the handlers asked of it
+        assert backend.task is not None and not backend.task.done(), "the client's run ended"
+
+    async def _scenario(self, client: Any, frames: list[str]) -> None:
+        from ocpp.v201 import call
+
+        wire = _Wire()
+        rpc = Rpc201("CP-FUZZ", wire, client.handler_map(), 1.0)
+        for text in frames:
+            wire.sent.clear()
+            await rpc.route_message(text)
+            self._check_answer(text, wire.sent)
+        wire.sent.clear()
+        outgoing = asyncio.create_task(rpc.call(call.Heartbeat()))
+        heartbeat = None
+        for _ in range(500):
+            heartbeat = next((f for f in wire.sent if f[0] == 2 and f[2] == "Heartbeat"), None)
+            if heartbeat is not None:
+                break
+            await asyncio.sleep(0.002)
+        assert heartbeat is not None, "the station sent no Heartbeat"
+        await rpc.route_message(json.dumps([3, "someone-else", {}]))
+        await rpc.route_message(json.dumps([3, heartbeat[1], {"currentTime": "2026-11-25T18:00:00Z"}]))
+        result = await asyncio.wait_for(outgoing, 5)
+        assert result is not None and result.current_time == "2026-11-25T18:00:00Z"
+
+    @staticmethod
+    def _check_answer(text: str, sent: list[Any]) -> None:
+        try:
+            message = json.loads(text)
+        except (ValueError, RecursionError):
+            assert sent == [], "an answer to a frame that is not JSON"
+            return
+        is_call = isinstance(message, list) and len(message) > 1 and message[0] == 2 and isinstance(message[1], str)
+        if not is_call:
+            assert all(frame[0] == 4 for frame in sent), f"{text[:80]}: {sent}"
+            return
+        answers = [frame for frame in sent if frame[1] == message[1]]
+        assert len(answers) == 1, f"{text[:120]}: {len(answers)} answers"
+        answer = answers[0]
+        assert answer[0] in (3, 4), answer
+        if answer[0] == 4:
+            assert answer[2] in ERROR_CODES_201, answer
+            if len(message) == 4 and isinstance(message[2], str) and message[2] not in ACTIONS_201:
+                assert answer[2] == "NotImplemented", answer
+            assert answer[2] != "InternalError", f"a handler raised: {text[:160]} -> {answer[3][:120]}"
+
+    def close(self) -> None:
+        self.world.close()
+
+
+@functools.cache
+def handled_201() -> list[str]:
+    """The actions the 2.0.1 station handles (its client's handler map), for the frames."""
+    world = World(_ocpp201_config(), csms_url=NOWHERE)
+    try:
+        assert world.backend is not None
+        return sorted(world.backend.client.handler_map())
+    finally:
+        world.close()
+
+
 # --- RFID and configuration --------------------------------------------------------------------
 
 
@@ -338,6 +505,7 @@ TARGETS: tuple[Target, ...] = (
     ("CAN decode", CanDecodeTarget, can_messages),
     ("CAN into the station", CanStationTarget, board_frames),
     ("OCPP frames", OcppTarget, ocpp_frames),
+    ("OCPP 2.0.1 frames", Ocpp201Target, st.deferred(lambda: ocpp201_frames(handled_201()))),
     ("RFID answers", lambda: rfid_target, rfid_responses),
     ("configuration documents", lambda: config_target, config_documents),
     ("configuration files", ConfigFileTarget, config_files),

@@ -17,8 +17,15 @@ sessions in the store).  After the last restart:
   each is one transaction at the central system;
 * the restarted charger sits safe: no session, no output, on either connector.
 
+On OCPP 2.0.1 (``version="2.0.1"``: a 2.0.1-only central system, the charger in
+``[ocpp].version = "2.0.1"``, or "auto" with ``charger_version``) the same kills are accounted
+by :func:`tests.robustness.accounting201.account201`: every session one transactionId with
+Started and exactly one Ended, seqNos without a gap (a repeat of an event in flight at the
+kill allowed), PowerLoss for a session cut while it ran (else the recorded reason), and the
+Ended's meter never below an earlier one.
+
 ``tests/robustness/test_power_cut.py`` runs a few kills; ``python -m tests.robustness.power_cut``
-(``make powercut``) many and prints the figures.
+(``make powercut``) many, on each version in turn (``--ocpp-version``), and prints the figures.
 
 :func:`start_online` also takes an environment: ``EVSE_CRASH_AT`` (see
 :mod:`controller.crash_points`) kills the process at an exact point instead of a moment.
@@ -46,6 +53,7 @@ from typing import Any
 from controller.store import FINISHED, INTERRUPTED, Store
 from tests.ocpp.harness import KNOWN, STATION_ID, CentralSystemProcess
 from tests.robustness.accounting import read_books
+from tests.robustness.accounting201 import account201, all_ended
 
 #: The moments of a session a kill comes at (the connector's state, as the process reports it).
 MOMENTS = ("preparing", "charging", "stopping", "finished")
@@ -57,6 +65,8 @@ OTHER = "04112233445566"
 DEADLINE_S = 30.0
 #: The reader ignores the same card again within [authorization].tap_hold_off_s (2 s).
 TAP_HOLD_OFF_S = 2.5
+#: The OCPP versions a run can speak (``--ocpp-version both``: each in turn).
+VERSIONS = ("1.6", "2.0.1")
 
 
 @dataclass
@@ -68,10 +78,13 @@ class PowerCutFigures:
     sessions: Counter[str] = field(default_factory=Counter)  # in the store, by status
     problems: list[str] = field(default_factory=list)  # each one a loss or an unsafe state
     seconds: float = 0.0
+    version: str = "1.6"  # the OCPP version spoken
+    repeats: int = 0  # 2.0.1: events sent again after a kill (same seqNo, same content)
 
 
-def write_config(directory: Path) -> Path:
-    """A station that checkpoints every second, talks to the central system and charges fast."""
+def write_config(directory: Path, ocpp_version: str = "auto") -> Path:
+    """A station that checkpoints every second, talks to the central system (``[ocpp].version =
+    ocpp_version``) and charges fast."""
     path = directory / "station.toml"
     path.write_text(f"""
 [station]
@@ -80,6 +93,7 @@ version = "J0U"
 path = "{directory / 'evse.sqlite3'}"
 checkpoint_interval_s = 1.0
 [ocpp]
+version = "{ocpp_version}"
 database = "{directory / 'ocpp.sqlite3'}"
 response_timeout_s = 5.0
 reconnect_initial_s = 0.1
@@ -161,26 +175,29 @@ def wait(condition: Any, what: str) -> Any:
     return value
 
 
-def power_cut(kills: int, seed: int, directory: Path, dual_kills: int = 0) -> PowerCutFigures:
+def power_cut(kills: int, seed: int, directory: Path, dual_kills: int = 0, version: str = "1.6",
+              charger_version: str | None = None) -> PowerCutFigures:
     """Kill the charger ``kills`` times with one session and ``dual_kills`` times with two, at
-    every moment in turn (all shuffled together), and account."""
+    every moment in turn (all shuffled together), and account.  ``version``: the one OCPP
+    version the central system speaks; ``charger_version``: the charger's ``[ocpp].version``
+    (default: "auto" on 1.6, "2.0.1" on 2.0.1)."""
     rng = random.Random(seed)
-    figures = PowerCutFigures()
+    figures = PowerCutFigures(version=version)
     started = time.monotonic()
     plan = [(SINGLE, MOMENTS[i % len(MOMENTS)]) for i in range(kills)]
     plan += [(DUAL, MOMENTS[i % len(MOMENTS)]) for i in range(dual_kills)]
     rng.shuffle(plan)
-    central = CentralSystemProcess(directory / "csms.jsonl", "--heartbeat-interval", "300")
+    central = CentralSystemProcess(directory / "csms.jsonl", "--heartbeat-interval", "300",
+                                   "--ocpp-version", version)
     central.start()
-    config = write_config(directory)
+    config = write_config(directory, charger_version or ("2.0.1" if version == "2.0.1" else "auto"))
     url = f"{central.url}/{STATION_ID}"
     controller: Controller | None = None
     try:
         for index, (kind, moment) in enumerate(plan):
             controller = start_online(config, url, central)
             if index == 0:
-                central.post("/call", {"action": "ChangeConfiguration",
-                                       "payload": {"key": "MeterValueSampleInterval", "value": "1"}})
+                sample_every_second(central, version)
             elif not _safe(controller.last):
                 figures.problems.append(f"restart {index}: {controller.last}, not every connector available")
             if kind == DUAL:
@@ -194,14 +211,29 @@ def power_cut(kills: int, seed: int, directory: Path, dual_kills: int = 0) -> Po
         controller = start_online(config, url, central)
         if not _safe(controller.last):
             figures.problems.append(f"after the last restart: {controller.last}")
-        _wait_until_accounted(central)
+        _wait_until_accounted(central, version)
     finally:
         if controller is not None:
             controller.stop()
         central.kill()
-    _account(central, directory / "evse.sqlite3", figures)
+    if version == "2.0.1":
+        _account201(central, directory / "evse.sqlite3", figures)
+    else:
+        _account(central, directory / "evse.sqlite3", figures)
     figures.seconds = time.monotonic() - started
     return figures
+
+
+def sample_every_second(central: CentralSystemProcess, version: str) -> None:
+    """Meter values every second in a transaction (MeterValueSampleInterval, TxUpdatedInterval)."""
+    if version == "2.0.1":
+        answer = central.post("/call", {"action": "SetVariables", "payload": {"setVariableData": [
+            {"component": {"name": "SampledDataCtrlr"}, "variable": {"name": "TxUpdatedInterval"},
+             "attributeValue": "1"}]}})
+        assert answer["response"]["setVariableResult"][0]["attributeStatus"] == "Accepted", answer
+    else:
+        central.post("/call", {"action": "ChangeConfiguration",
+                               "payload": {"key": "MeterValueSampleInterval", "value": "1"}})
 
 
 def start_online(config: Path, url: str, central: CentralSystemProcess,
@@ -262,9 +294,12 @@ def _safe(line: dict[str, Any]) -> bool:
     return all(state == "available" for state in line["states"]) and not any(line["energy_wh"])
 
 
-def _wait_until_accounted(central: CentralSystemProcess) -> None:
-    """Until every transaction the central system gave has a StopTransaction (or the deadline)."""
+def _wait_until_accounted(central: CentralSystemProcess, version: str = "1.6") -> None:
+    """Until every transaction the central system gave has a StopTransaction (2.0.1: every
+    transaction an Ended), or the deadline."""
     def done() -> bool:
+        if version == "2.0.1":
+            return all_ended(central.messages())
         books = read_books(central.messages())
         return bool(books.given) and set(books.given) <= set(books.stops)
 
@@ -310,6 +345,23 @@ def _account(central: CentralSystemProcess, store_path: Path, figures: PowerCutF
                                 "interrupted in the store")
 
 
+def _account201(central: CentralSystemProcess, store_path: Path, figures: PowerCutFigures) -> None:
+    store = Store(store_path)
+    try:
+        sessions = store.sessions(limit=100_000)
+    finally:
+        store.close()
+    figures.sessions.update(s.status for s in sessions)
+    books = account201(central.messages(), sessions)
+    figures.transactions, figures.stopped_once = books.transactions, books.accounted
+    figures.power_loss_stops, figures.repeats = books.power_loss, books.repeats
+    figures.problems += books.problems
+    expected_power_loss = figures.sessions[INTERRUPTED]
+    if figures.power_loss_stops != expected_power_loss:
+        figures.problems.append(f"{figures.power_loss_stops} PowerLoss Ended, {expected_power_loss} sessions "
+                                "interrupted in the store")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Kill the charger process at every moment of a session; "
                                                  "prints the figures.")
@@ -317,19 +369,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dual-kills", type=int, default=40,
                         help="kills at the right connector's session while the left one charges")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--ocpp-version", choices=[*VERSIONS, "both"], default="both",
+                        help="the OCPP version the central system speaks (both: each in turn)")
+    parser.add_argument("--charger-version", choices=["auto", *VERSIONS], default=None,
+                        help="the charger's [ocpp].version (default: auto on 1.6, 2.0.1 on 2.0.1)")
     arguments = parser.parse_args(argv)
-    with TemporaryDirectory() as directory:
-        f = power_cut(arguments.kills, arguments.seed, Path(directory), arguments.dual_kills)
+    losses = 0
+    for version in VERSIONS if arguments.ocpp_version == "both" else (arguments.ocpp_version,):
+        with TemporaryDirectory() as directory:
+            f = power_cut(arguments.kills, arguments.seed, Path(directory), arguments.dual_kills, version,
+                          arguments.charger_version)
+        print_figures(f)
+        losses += len(f.problems)
+    return 1 if losses else 0
+
+
+def print_figures(f: PowerCutFigures) -> None:
+    print(f"== OCPP {f.version}")
     for kind, label in ((SINGLE, "one session"), (DUAL, "second session, first charging")):
         print(f"kills, {label}: " + "  ".join(f"{moment} {f.kills[kind, moment]}" for moment in MOMENTS))
     print(f"kills: {sum(f.kills.values())} in {f.seconds:.0f} s")
-    print(f"transactions: {f.transactions}  stopped exactly once: {f.stopped_once}  "
-          f"with PowerLoss: {f.power_loss_stops}")
+    stopped = "stopped exactly once" if f.version == "1.6" else "one Started, one Ended, no gap"
+    repeats = f"  events repeated after a kill: {f.repeats}" if f.version == "2.0.1" else ""
+    print(f"transactions: {f.transactions}  {stopped}: {f.stopped_once}  with PowerLoss: {f.power_loss_stops}"
+          f"{repeats}")
     print("sessions in the store: " + "  ".join(f"{status} {count}" for status, count in sorted(f.sessions.items())))
     for problem in f.problems:
         print(f"  loss: {problem}")
-    print(f"losses found: {len(f.problems)}")
-    return 1 if f.problems else 0
+    print(f"losses found: {len(f.problems)} (OCPP {f.version})")
 
 
 if __name__ == "__main__":

@@ -12,8 +12,13 @@ continue from a fresh block, as a real one's database would).  At the end every 
 the central system as one StartTransaction and one StopTransaction with the transaction id it
 gave, however many outages came between.
 
+With ``version="2.0.1"`` the central system speaks only OCPP 2.0.1 and the station is in
+``[ocpp].version = "2.0.1"``; the accounting is :func:`tests.robustness.accounting201.account201`
+(each session one transactionId: Started, exactly one Ended, seqNos without a gap).
+
 ``tests/robustness/test_soak.py`` runs a short form; ``python -m tests.robustness.soak``
-(``make soak``) the long one and prints the figures.
+(``make soak``) the long one, half the sessions on each version (``--ocpp-version``), and
+prints the figures per version.
 """
 
 from __future__ import annotations
@@ -33,9 +38,11 @@ from tempfile import TemporaryDirectory
 from controller import commands as cmd
 from controller.fault_policy import Action, action_for
 from controller.sim.world import World
+from controller.store import SessionRecord
 from controller.types import Side
 from tests.ocpp.harness import STATION_ID, CentralSystemProcess
 from tests.robustness.accounting import account
+from tests.robustness.accounting201 import account201
 from tests.robustness.invariants import KNOWN_CARDS, Checker, CountingStore, invariant_config
 
 
@@ -57,6 +64,7 @@ class SoakFigures:
     outages: int = 0
     power_cycles: int = 0  # a technician's power cycle after a fault that latches (manual 5.3.3)
     transactions: int = 0  # accounted for at the central system (started and stopped once)
+    version: str = "1.6"  # the OCPP version spoken (with a backend)
 
 
 def _rss_kib() -> int:
@@ -68,17 +76,18 @@ def _open_files() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
-def soak(sessions: int, seed: int = 1, backend: bool = False) -> SoakFigures:
-    """Run until ``sessions`` sessions have begun; every invariant is checked every cycle."""
+def soak(sessions: int, seed: int = 1, backend: bool = False, version: str = "1.6") -> SoakFigures:
+    """Run until ``sessions`` sessions have begun; every invariant is checked every cycle.
+    ``version``: the OCPP version spoken with the backend ("1.6" or "2.0.1")."""
     if backend:
         with TemporaryDirectory() as directory:
-            return _soak(sessions, seed, Path(directory))
-    return _soak(sessions, seed, None)
+            return _soak(sessions, seed, Path(directory), version)
+    return _soak(sessions, seed, None, version)
 
 
-def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
+def _soak(sessions: int, seed: int, directory: Path | None, version: str = "1.6") -> SoakFigures:
     rng = random.Random(seed)
-    figures = SoakFigures()
+    figures = SoakFigures(version=version)
     started = time.monotonic()
     gc.collect()
     figures.rss_start_kib, figures.files_start, figures.threads_start = \
@@ -86,11 +95,16 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
     central = None
     csms_url = None
     if directory is not None:
-        central = CentralSystemProcess(directory / "csms.jsonl", "--heartbeat-interval", "300")
+        central = CentralSystemProcess(directory / "csms.jsonl", "--heartbeat-interval", "300",
+                                       "--ocpp-version", version)
         central.start()
         csms_url = f"{central.url}/{STATION_ID}"
     store = CountingStore(":memory:")
-    world = World(invariant_config(), store=store, csms_url=csms_url)
+    config = invariant_config()
+    if version == "2.0.1":
+        config = config.with_overrides(ocpp={"version": "2.0.1"})
+    world = World(config, store=store, csms_url=csms_url)
+    recorded: list[SessionRecord] = []
     outages = _Outages(central, rng) if central is not None else None
     checker = Checker(world, store)
     world.start()
@@ -149,6 +163,7 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
             assert client is not None
             world.settle(lambda: client.online and len(client.queue) == 0, 60)
             figures.tasks_end = _tasks(world)
+            recorded = store.sessions(limit=1_000_000)
     finally:
         world.close()
         if central is not None:
@@ -156,7 +171,12 @@ def _soak(sessions: int, seed: int, directory: Path | None) -> SoakFigures:
     gc.collect()  # measured before the central system's log is read: that is the test's memory
     figures.rss_end_kib, figures.files_end, figures.threads_end = \
         _rss_kib(), _open_files(), threading.active_count()
-    if central is not None:
+    if central is not None and version == "2.0.1":
+        books201 = account201(central.messages(), recorded)
+        figures.transactions, figures.losses = books201.accounted, figures.losses + books201.losses
+        if books201.losses:
+            print(f"loss: {books201}", file=sys.stderr)
+    elif central is not None:
         books = account(central.messages(), figures.sessions)
         figures.transactions, figures.losses = books.stopped_once, figures.losses + books.losses
         if books.losses:
@@ -202,8 +222,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-backend", action="store_true", help="without the central system (faster)")
+    parser.add_argument("--ocpp-version", choices=["1.6", "2.0.1", "both"], default="both",
+                        help="the OCPP version spoken with the central system (both: half the sessions on each)")
     arguments = parser.parse_args(argv)
-    f = soak(arguments.sessions, arguments.seed, backend=not arguments.no_backend)
+    versions = ("1.6", "2.0.1") if arguments.ocpp_version == "both" and not arguments.no_backend else \
+        (arguments.ocpp_version if arguments.ocpp_version != "both" else "1.6",)
+    losses = 0
+    for version in versions:
+        f = soak(max(1, arguments.sessions // len(versions)), arguments.seed, backend=not arguments.no_backend,
+                 version=version)
+        print_figures(f, backend=not arguments.no_backend)
+        losses += f.losses
+    return 1 if losses else 0
+
+
+def print_figures(f: SoakFigures, backend: bool = True) -> None:
+    if backend:
+        print(f"== OCPP {f.version}")
     print(f"sessions: {f.sessions}  faults injected: {f.faults}  backend outages: {f.outages}  "
           f"power cycles: {f.power_cycles}  "
           f"transactions accounted for at the central system: {f.transactions}  losses: {f.losses}  "
@@ -212,7 +247,6 @@ def main(argv: list[str] | None = None) -> int:
           f"{f.rss_end_kib} KiB at the end")
     print(f"open files: {f.files_start} -> {f.files_end}  threads: {f.threads_start} -> {f.threads_end}  "
           f"asyncio tasks: {f.tasks_start} -> {f.tasks_end}")
-    return 1 if f.losses else 0
 
 
 if __name__ == "__main__":

@@ -12,10 +12,10 @@ from controller import commands as cmd
 from controller import config as config_module
 from controller.config import ConfigError
 from controller.sim.world import World
-from tests.robustness.fuzz import TARGETS, OcppTarget, fuzz
+from tests.robustness.fuzz import TARGETS, Ocpp201Target, OcppTarget, fuzz, handled_201
 
 #: Examples per target in the suite (seeded, so a run is repeatable).
-EXAMPLES = {"CAN into the station": 25, "OCPP frames": 40}
+EXAMPLES = {"CAN into the station": 25, "OCPP frames": 40, "OCPP 2.0.1 frames": 40}
 
 
 @pytest.mark.parametrize("name", [name for name, _, _ in TARGETS])
@@ -39,6 +39,36 @@ def test_stray_results_do_not_pile_up_until_a_call_overflows() -> None:
         target([json.dumps([3, f"stray-{i}", {}]) for i in range(3000)])
     finally:
         target.close()
+
+
+def test_the_201_target_drops_deep_nesting_and_answers_a_real_request_afterwards() -> None:
+    target = Ocpp201Target()
+    try:
+        target(["[" * 50_000 + "]" * 50_000, json.dumps([2, "after", "GetVariables", {"getVariableData": [
+            {"component": {"name": "OCPPCommCtrlr"}, "variable": {"name": "HeartbeatInterval"}}]}]),
+                *[json.dumps([3, f"stray-{i}", {}]) for i in range(2000)]])
+    finally:
+        target.close()
+
+
+def test_the_201_target_fuzzes_the_actions_the_station_handles() -> None:
+    handled = handled_201()
+    assert {"GetVariables", "SetVariables", "RequestStartTransaction", "Reset", "TriggerMessage"} <= set(handled)
+
+
+@pytest.mark.parametrize(("frame", "sent", "finding"), [
+    ([2, "a", "Heartbeat", {}], [], "0 answers"),
+    ([2, "a", "GetVariables", {}], [[4, "a", "OccurrenceConstraintViolation", ""], [3, "a", {}]], "2 answers"),
+    ([2, "a", "GetVariables", {}], [[4, "a", "OccurenceConstraintViolation", "", {}]], "Occurence"),
+    ([2, "a", "Nonsense", {}], [[4, "a", "NotSupported", "", {}]], "NotSupported"),
+    ([2, "a", "Reset", {"type": "Immediate"}], [[4, "a", "InternalError", "boom", {}]], "a handler raised"),
+    ([3, "x", {}], [[3, "x", {}]], "[3, 'x', {}]"),
+])
+def test_the_201_checks_name_a_missing_double_or_wrong_answer(frame: list, sent: list, finding: str) -> None:
+    """The 2.0.1 target's judge on answers written by hand: each mistake is a finding."""
+    with pytest.raises(AssertionError, match=finding.replace("[", r"\[").replace("]", r"\]")):
+        Ocpp201Target._check_answer(json.dumps(frame), sent)
+    Ocpp201Target._check_answer(json.dumps([2, "a", "Heartbeat", {}]), [[3, "a", {}]])  # and a sound one passes
 
 
 def test_a_configuration_file_that_is_not_utf8_is_a_config_error(tmp_path) -> None:

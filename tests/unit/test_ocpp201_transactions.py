@@ -311,3 +311,18 @@ def test_both_evses_run_their_own_transactions(tx, host, queue) -> None:
     assert left["transactionInfo"]["transactionId"] != right["transactionInfo"]["transactionId"]
     assert (left["seqNo"], right["seqNo"]) == (0, 0)
     assert tx.evse_of(right["transactionInfo"]["transactionId"]) == 2
+
+
+def test_an_empty_tx_ended_measurands_still_ends_with_the_final_register(tx, host, queue) -> None:
+    """TxEndedMeasurands shares the 1.6 StopTxnSampledData key, whose default is "": the Ended
+    of a normal stop then carried no meter value at all, and the central system never learnt
+    the transaction's final register (the power-cut run found it: 1.6 always has meterStop)."""
+    host.settings[("SampledDataCtrlr", "TxEndedMeasurands")] = ""
+    start(tx, host)
+    charge(tx, energy=2000)
+    tx.on_state(station(connector(1, S.FINISHED, 2500, plugged=True)))
+    tx.stopped(SessionStopped(Side.LEFT, 2600, host.clock, StopReason.CARD, CARD))
+    ended = events(queue)[-1]
+    assert ended["eventType"] == "Ended"
+    samples = [(v["value"], v["context"], v["measurand"]) for m in ended["meterValue"] for v in m["sampledValue"]]
+    assert samples == [(2600, "Transaction.End", "Energy.Active.Import.Register")]
