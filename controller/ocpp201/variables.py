@@ -135,6 +135,9 @@ RW = Mutability.READ_WRITE
 RO = Mutability.READ_ONLY
 AVAILABILITY_STATES = ("Available", "Occupied", "Reserved", "Unavailable", "Faulted")
 TX_POINTS = ("EVConnected", "Authorized", "PowerPathClosed", "EnergyTransfer")  # no bay sensor, no signed data
+#: Where a transaction can start here: where the station starts a session (authorized, plugged
+#: and locked).  Offering the others would accept a setting the station does not follow.
+TX_START_POINTS = ("PowerPathClosed",)
 TIME_SOURCES = ("Heartbeat", "RealTimeClock")
 MESSAGE_FORMATS = ("ASCII", "URI", "UTF8")  # no HTML on the kiosk
 MESSAGE_PRIORITIES = ("AlwaysFront", "InFront", "NormalCycle")
@@ -237,7 +240,7 @@ def catalogue(key: Callable[[str], Key]) -> tuple[Variable, ...]:
         stored("TxCtrlr", "MaxEnergyOnInvalidId", integer, "0", unit="Wh", min_limit=0, max_limit=1_000_000),
         shared("StopTransactionOnEVSideDisconnect", "TxCtrlr", "StopTxOnEVSideDisconnect", constant=True),
         shared("StopTransactionOnInvalidId", "TxCtrlr", "StopTxOnInvalidId"),
-        stored("TxCtrlr", "TxStartPoint", DataType.MEMBER_LIST, "PowerPathClosed", values_list=TX_POINTS),
+        stored("TxCtrlr", "TxStartPoint", DataType.MEMBER_LIST, "PowerPathClosed", values_list=TX_START_POINTS),
         stored("TxCtrlr", "TxStopPoint", DataType.MEMBER_LIST, "EVConnected,Authorized", values_list=TX_POINTS),
         # SampledDataCtrlr
         available("SampledDataCtrlr"),

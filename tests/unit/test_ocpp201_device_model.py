@@ -190,9 +190,9 @@ def test_too_many_items_is_refused_as_a_whole(station: Station) -> None:
         station.model.get_variables([ref("OCPPCommCtrlr", "HeartbeatInterval")] * (limit + 1))
     assert (raised.value.action, raised.value.count) == ("GetVariables", limit + 1)
     with pytest.raises(TooManyItems):
-        station.model.set_variables([ref("TxCtrlr", "TxStartPoint") | {"attribute_value": "EVConnected"}]
+        station.model.set_variables([ref("TxCtrlr", "TxStopPoint") | {"attribute_value": "EVConnected"}]
                                     * (limit + 1))
-    assert station.model.value("TxCtrlr", "TxStartPoint") == "PowerPathClosed", "nothing of it applied"
+    assert station.model.value("TxCtrlr", "TxStopPoint") == "EVConnected,Authorized", "nothing of it applied"
 
 
 # --- SetVariables ----------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_too_many_items_is_refused_as_a_whole(station: Station) -> None:
 
 def test_set_variables_answers_every_status(station: Station) -> None:
     results = put(station.model,
-                  (ref("TxCtrlr", "TxStartPoint"), "EVConnected, Authorized"),
+                  (ref("TxCtrlr", "TxStopPoint"), "Authorized, EVConnected"),
                   (ref("EVSE", "Power", evse=1), "1000"),
                   (ref("NoSuchCtrlr", "X"), "1"),
                   (ref("TxCtrlr", "NoSuchVariable"), "1"),
@@ -212,7 +212,7 @@ def test_set_variables_answers_every_status(station: Station) -> None:
         "RebootRequired", "Rejected"]
     assert results[1]["attribute_status_info"]["reason_code"] == "ReadOnly"
     assert results[6]["attribute_status_info"]["reason_code"] == "ValueTooLow"
-    assert station.model.items("TxCtrlr", "TxStartPoint") == ("EVConnected", "Authorized")
+    assert station.model.items("TxCtrlr", "TxStopPoint") == ("Authorized", "EVConnected")
     assert station.model.number("OCPPCommCtrlr", "WebSocketPingInterval") == 45
 
 
@@ -226,6 +226,7 @@ def test_set_variables_answers_every_status(station: Station) -> None:
     (ref("AuthCtrlr", "LocalPreAuthorize"), "yes", "InvalidValue"),
     (ref("DisplayMessageCtrlr", "Language"), "xx-XX", "InvalidValue"),
     (ref("TxCtrlr", "TxStartPoint"), "EVConnected,DataSigned", "InvalidValue"),
+    (ref("TxCtrlr", "TxStartPoint"), "EVConnected", "InvalidValue"),  # the station starts where it locks
     (ref("TxCtrlr", "TxStopPoint"), "EVConnected,EVConnected", "InvalidValue"),
     (ref("SampledDataCtrlr", "TxUpdatedMeasurands"), "Frequency", "InvalidValue"),
     (ref("ClockCtrlr", "TimeSource"), "GPS", "InvalidValue"),
@@ -288,12 +289,12 @@ def test_a_member_list_round_trips_in_order(members: list[str]) -> None:
 def test_2_0_1_only_values_survive_reopening_the_file(tmp_path: Any) -> None:
     path = tmp_path / "ocpp.sqlite"
     first = open_station(path, initial={"TariffCostCtrlr.Currency": "EUR"})
-    put(first.model, (ref("TxCtrlr", "TxStartPoint"), "Authorized"),
+    put(first.model, (ref("TxCtrlr", "TxStopPoint"), "Authorized"),
         (ref("TariffCostCtrlr", "TariffFallbackMessage"), "0,35 €/kWh"),
         (ref("OCPPCommCtrlr", "HeartbeatInterval"), "300"))
     first.storage.close()
     again = open_station(path, initial={"TariffCostCtrlr.Currency": "CAD"})
-    assert again.model.value("TxCtrlr", "TxStartPoint") == "Authorized"
+    assert again.model.value("TxCtrlr", "TxStopPoint") == "Authorized"
     assert again.model.value("TariffCostCtrlr", "TariffFallbackMessage") == "0,35 €/kWh"
     assert again.model.value("TariffCostCtrlr", "Currency") == "EUR", "initial only where nothing is stored"
     assert again.model.value("OCPPCommCtrlr", "HeartbeatInterval") == "300"
