@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication
 
-from controller.display_messages import DisplayMessage, MessageFormat, MessagePriority
+from controller.display_messages import DisplayMessage, MessagePriority
 from controller.mrec import reported_code
 from controller.power import Limit
 from controller.session import ConnectorState
@@ -207,16 +207,15 @@ def cost_note_text(connector: ConnectorView, view: StationView) -> str:
 
 
 def operator_message_values(message: DisplayMessage | None, view: StationView) -> dict[str, Any]:
-    """The operator's message area (Home, Charging): its text, its QR code (a link's or a QR
-    message's content), whether it is AlwaysFront, and the font of its own language."""
+    """The operator's message area (Home, Charging): its text (a link as its address: a QR code
+    of it would stand beside the screen's own, or crowd the charging figures), whether it is
+    AlwaysFront, and the font of its own language."""
     if message is None:
-        return {"operatorMessageText": "", "operatorMessageQrSource": "", "operatorMessageFront": False,
+        return {"operatorMessageText": "", "operatorMessageFront": False,
                 "operatorMessageFontFamily": language(view.language).font_family}
-    qr = message.format in (MessageFormat.URI, MessageFormat.QR)
     tag = message.language if message.language in LANGUAGES else _same_base(message.language, view.language)
     return {
-        "operatorMessageText": "" if message.format is MessageFormat.QR else message.content,
-        "operatorMessageQrSource": qr_url(message.content) if qr else "",
+        "operatorMessageText": message.content,
         "operatorMessageFront": message.priority is MessagePriority.ALWAYS_FRONT,
         "operatorMessageFontFamily": language(tag).font_family,
     }

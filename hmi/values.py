@@ -169,7 +169,6 @@ class KioskValues(ViewValues):
     engineerQuery: str = ""
     engineerFooterText: str = ""  # e.g. "Closes in 117 s without activity"
     operatorMessageText: str = ""  # the operator's message (text, or a link's address); "" for none
-    operatorMessageQrSource: str = ""  # image://qr/... of its link or QR content; "" for none
     operatorMessageFront: bool = False  # AlwaysFront: drawn emphasised
     operatorMessageFontFamily: str = "Inter"  # first font family of the message's own language
 

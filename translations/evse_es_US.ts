@@ -212,10 +212,6 @@
         <source>Message from the operator</source>
         <translation>Mensaje del operador</translation>
     </message>
-    <message>
-        <source>Scan for details</source>
-        <translation>Escanee para ver los detalles</translation>
-    </message>
 </context>
 <context>
     <name>OutOfServiceScreen</name>

@@ -212,10 +212,6 @@
         <source>Message from the operator</source>
         <translation>Message de l’opérateur</translation>
     </message>
-    <message>
-        <source>Scan for details</source>
-        <translation>Balayez pour en savoir plus</translation>
-    </message>
 </context>
 <context>
     <name>OutOfServiceScreen</name>

@@ -212,10 +212,6 @@
         <source>Message from the operator</source>
         <translation>運営者からのお知らせ</translation>
     </message>
-    <message>
-        <source>Scan for details</source>
-        <translation>読み取ると詳細を表示</translation>
-    </message>
 </context>
 <context>
     <name>OutOfServiceScreen</name>

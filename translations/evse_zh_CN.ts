@@ -212,10 +212,6 @@
         <source>Message from the operator</source>
         <translation>运营商消息</translation>
     </message>
-    <message>
-        <source>Scan for details</source>
-        <translation>扫码查看详情</translation>
-    </message>
 </context>
 <context>
     <name>OutOfServiceScreen</name>

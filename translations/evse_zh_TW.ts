@@ -212,10 +212,6 @@
         <source>Message from the operator</source>
         <translation>營運商訊息</translation>
     </message>
-    <message>
-        <source>Scan for details</source>
-        <translation>掃描以查看詳情</translation>
-    </message>
 </context>
 <context>
     <name>OutOfServiceScreen</name>

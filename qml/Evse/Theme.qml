@@ -84,7 +84,6 @@ QtObject {
     readonly property int chipHeight: px(40)
     readonly property int languagePickerWidth: px(640)
     readonly property int receiptQrSize: px(150)
-    readonly property int messageQrSize: px(84)    // an operator message's link, read by a phone at arm's length
     readonly property int separatorDot: Math.max(3, px(5))
     readonly property int focusedPanelWeight: 62   // dual charging: focused : other
     readonly property int otherPanelWeight: 38

@@ -3,22 +3,20 @@ import QtQuick.Layouts
 import Evse
 
 // The operator's message (a central system's display message): a captioned text of up to
-// two lines, elided after the second, and, for a link or a QR message, its QR code with
-// "Scan for details" beside it. A row of its own on the screens that show it, never over
-// a control; hidden without a message. AlwaysFront is framed in the warning colour. Plain
-// text only: markup is shown as typed.
+// two lines, elided after the second; a link shows as its address (a QR code of it would
+// stand beside Home's own start code, or crowd the charging figures). A row of its own on
+// the screens that show it, never over a control; hidden without a message. AlwaysFront is
+// framed in the warning colour. Plain text only: markup is shown as typed.
 Rectangle {
     id: area
-
-    readonly property bool hasQr: Kiosk.operatorMessageQrSource !== ""
 
     border.color: Kiosk.operatorMessageFront ? Theme.textWarning : Theme.border
     border.width: Kiosk.operatorMessageFront ? Theme.focusBorderWidth : Theme.borderWidth
     color: Theme.surface
-    implicitHeight: Math.max(texts.implicitHeight, hasQr ? Theme.messageQrSize : 0) + 2 * Theme.spacingXs
+    implicitHeight: texts.implicitHeight + 2 * Theme.spacingXs
     objectName: "operatorMessage"
     radius: Theme.radiusM
-    visible: Kiosk.operatorMessageText !== "" || hasQr
+    visible: Kiosk.operatorMessageText !== ""
 
     RowLayout {
         anchors.bottomMargin: Theme.spacingXs
@@ -54,28 +52,8 @@ Rectangle {
                 maximumLineCount: 2
                 text: Kiosk.operatorMessageText
                 textFormat: Text.PlainText
-                visible: text !== ""
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             }
-        }
-        KioskText {
-            Layout.alignment: Qt.AlignVCenter
-            Layout.maximumWidth: Theme.messageQrSize * 3 / 2
-            color: Theme.textSecondary
-            elide: Text.ElideNone
-            font.pixelSize: Theme.fontCaption
-            horizontalAlignment: Text.AlignRight
-            maximumLineCount: 3
-            text: qsTr("Scan for details")
-            visible: area.hasQr
-            wrapMode: Text.WordWrap
-        }
-        QrCode {
-            Layout.alignment: Qt.AlignVCenter
-            implicitHeight: Theme.messageQrSize
-            implicitWidth: Theme.messageQrSize
-            source: Kiosk.operatorMessageQrSource
-            visible: area.hasQr
         }
     }
 }

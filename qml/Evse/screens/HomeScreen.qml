@@ -55,7 +55,7 @@ Item {
 
                             Layout.fillHeight: true
                             Layout.fillWidth: true
-                            compact: Kiosk.operatorMessageText !== "" || Kiosk.operatorMessageQrSource !== ""
+                            compact: Kiosk.operatorMessageText !== ""
                             connector: modelData
 
                             onSelected: Kiosk.selectConnector(modelData.index)
