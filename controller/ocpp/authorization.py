@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from controller.ocpp.port import AuthDecision
 from controller.ocpp.storage import Storage
@@ -39,6 +40,12 @@ class IdTagInfo:
         return self.status
 
 
+class Flags(Protocol):
+    """Where the rules' keys are read (:class:`controller.ocpp.configuration.Configuration`)."""
+
+    def flag(self, name: str) -> bool: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
     """The configuration keys that govern :func:`decide`."""
@@ -48,6 +55,17 @@ class Rules:
     allow_offline_tx_for_unknown_id: bool = False
     cache_enabled: bool = True
     local_list_enabled: bool = True
+
+    @classmethod
+    def of(cls, config: Flags) -> Rules:
+        """The rules as the configuration keys say now (one setting for 1.6 and 2.0.1)."""
+        return cls(
+            local_pre_authorize=config.flag("LocalPreAuthorize"),
+            local_authorize_offline=config.flag("LocalAuthorizeOffline"),
+            allow_offline_tx_for_unknown_id=config.flag("AllowOfflineTxForUnknownId"),
+            cache_enabled=config.flag("AuthorizationCacheEnabled"),
+            local_list_enabled=config.flag("LocalAuthListEnabled"),
+        )
 
 
 def decide(online: bool, local: IdTagInfo | None, cached: IdTagInfo | None, rules: Rules,

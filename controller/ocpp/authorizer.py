@@ -61,14 +61,7 @@ class Authorizer:
 
     def decide_locally(self, id_tag: str, online: bool) -> AuthDecision | None:
         """The offline and pre-authorization rules' verdict (None: ask the central system)."""
-        config = self.cp.config
-        rules = Rules(
-            local_pre_authorize=config.flag("LocalPreAuthorize"),
-            local_authorize_offline=config.flag("LocalAuthorizeOffline"),
-            allow_offline_tx_for_unknown_id=config.flag("AllowOfflineTxForUnknownId"),
-            cache_enabled=config.flag("AuthorizationCacheEnabled"),
-            local_list_enabled=config.flag("LocalAuthListEnabled"),
-        )
+        rules = Rules.of(self.cp.config)
         auth = self.cp.auth
         return decide(online, auth.listed(id_tag), auth.cached(id_tag), rules, self.time.now())
 

@@ -36,10 +36,11 @@ from controller.ocpp.central_time import CentralTime
 from controller.ocpp.configuration import Configuration, standard_keys
 from controller.ocpp.connection import Backoff, Endpoint, open_connection
 from controller.ocpp.delivery import Delivery
+from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.handlers import CentralSystemRequests
 from controller.ocpp.link import Link
 from controller.ocpp.mapping import ErrorReport
-from controller.ocpp.outbox import CallFailed, CallTimeout, Offline, Outbox
+from controller.ocpp.outbox import Outbox
 from controller.ocpp.port import (
     AuthDecision,
     AuthorizeRequest,
@@ -84,7 +85,7 @@ class OcppClient:
         self.auth = AuthorizationStore(storage)
         self.queue = TransactionQueue(storage)
         self.outbox = Outbox()
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.follow_ups = FollowUps("OCPP")
         self._prepared = False
         # the parts, each built on those before it
         self.control = StationControl(self)
@@ -126,7 +127,7 @@ class OcppClient:
         for 1.6.  Returns a websocket on which the central system chose the other version, when
         the backend takes it over (see :meth:`controller.ocpp.link.Link.run`)."""
         self.prepare()
-        ticker = self.spawn(self._ticker())
+        ticker = self.spawn(self.follow_ups.ticker(self.tick, self.settings.tick_s))
         try:
             return await self.link.run(first)
         finally:
@@ -135,8 +136,7 @@ class OcppClient:
     async def close(self) -> None:
         """Stop :meth:`run` and every follow-up task."""
         self.link.close()
-        for task in list(self._tasks):
-            task.cancel()
+        self.follow_ups.cancel_all()
 
     def reconnect(self) -> None:
         """Drop the connection and connect again (new credentials, new ping interval)."""
@@ -144,25 +144,7 @@ class OcppClient:
 
     def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """A follow-up task (never awaited inside the receive loop); its failure is logged."""
-        task = asyncio.get_running_loop().create_task(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            exc = task.exception()
-            if not isinstance(exc, Offline | CallTimeout | CallFailed):
-                log.error("OCPP task failed", exc_info=exc)
-
-    async def _ticker(self) -> None:
-        while True:
-            try:
-                self.tick()
-            except Exception:
-                log.exception("OCPP tick failed")
-            await asyncio.sleep(self.settings.tick_s)
+        return self.follow_ups.spawn(coroutine)
 
     def tick(self) -> None:
         """Everything that is due now by the injected clock."""

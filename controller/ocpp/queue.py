@@ -173,15 +173,8 @@ class TransactionQueue:
 
     def head(self, now: datetime) -> tuple[QueuedMessage | None, float | None]:
         """The next message to send now, or (None, seconds to wait) when it must wait (None: empty)."""
-        rows = self._storage.query("SELECT * FROM tx_messages ORDER BY seq LIMIT 1")
-        if not rows:
-            return None, None
-        row = rows[0]
-        if row["not_before"]:
-            wait = (datetime.fromisoformat(row["not_before"]) - now).total_seconds()
-            if wait > 0:
-                return None, wait
-        return _message(row), None
+        row, wait = due_head(self._storage, "tx_messages", now)
+        return (_message(row) if row is not None else None), wait
 
     def wire_payload(self, message: QueuedMessage) -> dict[str, Any] | None:
         """The payload to send, with the real transaction id; None when it cannot be known (the
@@ -227,6 +220,20 @@ class TransactionQueue:
     def _insert(self, db: Any, action: str, local_tx: int, payload: dict[str, Any]) -> None:
         db.execute("INSERT INTO tx_messages (unique_id, action, local_tx, payload) VALUES (?, ?, ?, ?)",
                    (self._new_unique_id(), action, local_tx, json.dumps(payload)))
+
+
+def due_head(storage: Storage, table: str, now: datetime) -> tuple[Any, float | None]:
+    """The oldest row of a message queue ``table`` (ordered by ``seq``, retries waiting in
+    ``not_before``) if it may go at ``now``; else (None, seconds to wait), (None, None) when empty."""
+    rows = storage.query(f"SELECT * FROM {table} ORDER BY seq LIMIT 1")
+    if not rows:
+        return None, None
+    row = rows[0]
+    if row["not_before"]:
+        wait = (datetime.fromisoformat(row["not_before"]) - now).total_seconds()
+        if wait > 0:
+            return None, wait
+    return row, None
 
 
 def _forget_if_done(db: Any, local_tx: int) -> None:

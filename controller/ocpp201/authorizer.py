@@ -112,14 +112,7 @@ class Authorizer201:
 
     def decide_locally(self, token: str, online: bool) -> OcppDecision | None:
         """The offline and pre-authorization rules' verdict (None: ask the central system)."""
-        config = self.cp.config
-        rules = Rules(
-            local_pre_authorize=config.flag("LocalPreAuthorize"),
-            local_authorize_offline=config.flag("LocalAuthorizeOffline"),
-            allow_offline_tx_for_unknown_id=config.flag("AllowOfflineTxForUnknownId"),
-            cache_enabled=config.flag("AuthorizationCacheEnabled"),
-            local_list_enabled=config.flag("LocalAuthListEnabled"),
-        )
+        rules = Rules.of(self.cp.config)
         return decide(online, self.store.listed(token), self.store.cached(token), rules, self.cp.now())
 
     def learn(self, token: dict[str, str], info: dict[str, Any]) -> None:

@@ -30,8 +30,9 @@ from controller.ocpp.central_time import CentralTime
 from controller.ocpp.configuration import Configuration, standard_keys
 from controller.ocpp.connection import Backoff, Endpoint, open_connection
 from controller.ocpp.delivery import Delivery
+from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.link import Dialect, Link
-from controller.ocpp.outbox import CallFailed, CallTimeout, Offline, Outbox
+from controller.ocpp.outbox import Outbox
 from controller.ocpp.port import StateChanged, StationSnapshot
 from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.storage import Storage
@@ -78,7 +79,7 @@ class Client201:
                                         initial={"TariffCostCtrlr.Currency": settings.currency})
         self.queue = TransactionEventQueue(storage)
         self.outbox = Outbox()
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.follow_ups = FollowUps("OCPP 2.0.1")
         self._prepared = False
         self._followed: dict[int, str] = {}  # the transactions running, by EVSE id, as last seen
         self.boot_reason = str(storage.get(BOOT_REASON, "PowerUp"))
@@ -138,7 +139,7 @@ class Client201:
     async def run(self, first: Any = None) -> Any:
         """Connect, serve, reconnect - until :meth:`close` (see :meth:`Link.run`)."""
         self.prepare()
-        ticker = self.spawn(self._ticker())
+        ticker = self.spawn(self.follow_ups.ticker(self.tick, self.settings.tick_s))
         try:
             return await self.link.run(first)
         finally:
@@ -146,33 +147,11 @@ class Client201:
 
     async def close(self) -> None:
         self.link.close()
-        for task in list(self._tasks):
-            task.cancel()
-
-    def reconnect(self) -> None:
-        self.link.reconnect()
+        self.follow_ups.cancel_all()
 
     def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """A follow-up task (never awaited inside the receive loop); its failure is logged."""
-        task = asyncio.get_running_loop().create_task(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            exc = task.exception()
-            if not isinstance(exc, Offline | CallTimeout | CallFailed):
-                log.error("OCPP 2.0.1 task failed", exc_info=exc)
-
-    async def _ticker(self) -> None:
-        while True:
-            try:
-                self.tick()
-            except Exception:
-                log.exception("OCPP 2.0.1 tick failed")
-            await asyncio.sleep(self.settings.tick_s)
+        return self.follow_ups.spawn(coroutine)
 
     def tick(self) -> None:
         """Everything that is due now by the injected clock."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
 
 from ocpp.v201 import call
 
@@ -43,10 +42,13 @@ class Reporting201:
 
     def status_of(self, evse_id: int) -> str:
         """The connectorStatus of ``evse_id`` now."""
+        return self._statuses()[(evse_id, CONNECTOR_ID)]
+
+    def _statuses(self) -> dict[tuple[int, int], str]:
+        """Every connector's status now (availability and reservations read once)."""
         control = self.cp.control
         operative = {e: control.availability.operative(e) for e in (0, *self.cp.evse_ids)}
-        reserved = set(control.reservations.all())
-        return statuses(self.cp.snapshot, operative, reserved)[(evse_id, CONNECTOR_ID)]
+        return statuses(self.cp.snapshot, operative, set(control.reservations.all()))
 
     def forget(self) -> None:
         """The link changed: every status is reported again, and every code raised again."""
@@ -60,8 +62,9 @@ class Reporting201:
         """The StatusNotifications and NotifyEvents due since the last snapshot (while online)."""
         if not self.cp.online:
             return
+        now = self._statuses()
         for evse_id in self.cp.evse_ids:
-            self.send_status(evse_id)
+            self._send_if_changed(evse_id, now[(evse_id, CONNECTOR_ID)])
         events = self._events.update(self.cp.snapshot, self.cp.now(), self.cp.settings.vendor_error_code == "mrec")
         if events:
             self.cp.storage.put(NEXT_EVENT_ID, self._events.next_event_id)
@@ -69,7 +72,9 @@ class Reporting201:
 
     def send_status(self, evse_id: int, force: bool = False) -> None:
         """A StatusNotification of ``evse_id`` when its status changed (``force``: anyway)."""
-        status = self.status_of(evse_id)
+        self._send_if_changed(evse_id, self.status_of(evse_id), force)
+
+    def _send_if_changed(self, evse_id: int, status: str, force: bool = False) -> None:
         if not force and self._reported.get(evse_id) == status:
             return
         self._reported[evse_id] = status
@@ -100,7 +105,3 @@ class Reporting201:
         for evse_id in self.cp.evse_ids:
             if not self.cp.transactions.aligned(evse_id) and self.cp.online:
                 self.send_meter_values(evse_id, "Sample.Clock")
-
-    def pending(self) -> dict[str, Any]:
-        """For the logs and tests: what was last reported."""
-        return {"statuses": dict(self._reported), "next_event_id": self._events.next_event_id}

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from controller.ocpp.queue import HANDED_OVER
+from controller.ocpp.queue import HANDED_OVER, due_head
 from controller.ocpp.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -172,15 +172,8 @@ class TransactionEventQueue:
 
     def head(self, now: datetime) -> tuple[QueuedEvent | None, float | None]:
         """The next event to send now, or (None, seconds to wait) when it must wait (None: empty)."""
-        rows = self._storage.query("SELECT * FROM tx201_events ORDER BY seq LIMIT 1")
-        if not rows:
-            return None, None
-        row = rows[0]
-        if row["not_before"]:
-            wait = (datetime.fromisoformat(row["not_before"]) - now).total_seconds()
-            if wait > 0:
-                return None, wait
-        return _event(row), None
+        row, wait = due_head(self._storage, "tx201_events", now)
+        return (_event(row) if row is not None else None), wait
 
     def wire_payload(self, message: QueuedEvent) -> dict[str, Any] | None:
         """The payload to send (complete when queued; never None, kept for the 1.6 pump's shape)."""

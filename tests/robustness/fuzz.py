@@ -206,6 +206,31 @@ class _Wire:
         return ""
 
 
+def check_answer(text: str, sent: list[Any], codes: frozenset[str] | set[str],
+                 actions: frozenset[str]) -> list[Any] | None:
+    """Every CALL with an id got exactly one answer (a CALLERROR with one of ``codes``, and
+    NotImplemented for an action not in ``actions``); a frame that is not JSON got none, and
+    one that is no CALL at most CALLERRORs.  The CALL's answer, when there is one."""
+    try:
+        message = json.loads(text)
+    except (ValueError, RecursionError):
+        assert sent == [], "an answer to a frame that is not JSON"
+        return None
+    is_call = isinstance(message, list) and len(message) > 1 and message[0] == 2 and isinstance(message[1], str)
+    if not is_call:
+        assert all(frame[0] == 4 for frame in sent), f"{text[:80]}: {sent}"
+        return None
+    answers = [frame for frame in sent if frame[1] == message[1]]
+    assert len(answers) == 1, f"{text[:120]}: {len(answers)} answers"
+    answer = answers[0]
+    assert answer[0] in (3, 4), answer
+    if answer[0] == 4:
+        assert answer[2] in codes, answer
+        if len(message) == 4 and isinstance(message[2], str) and message[2] not in actions:
+            assert answer[2] == "NotImplemented", answer
+    return list(answer)
+
+
 class OcppTarget:
     """Frames a hostile central system could send, into the charge point's real rpc and handlers:
     every CALL with an id gets exactly one answer (a CALLERROR with a 1.6 code when it is bad),
@@ -246,29 +271,12 @@ class OcppTarget:
             result = await asyncio.wait_for(outgoing, 5)
             assert result is not None and result.current_time == "2026-11-25T18:00:00Z"
         finally:
-            for task in list(client._tasks):
-                task.cancel()
+            client.follow_ups.cancel_all()
             storage.close()
 
     @staticmethod
     def _check_answer(text: str, sent: list[Any]) -> None:
-        try:
-            message = json.loads(text)
-        except (ValueError, RecursionError):
-            assert sent == [], "an answer to a frame that is not JSON"
-            return
-        is_call = isinstance(message, list) and len(message) > 1 and message[0] == 2 and isinstance(message[1], str)
-        if not is_call:
-            assert all(frame[0] == 4 for frame in sent), f"{text[:80]}: {sent}"
-            return
-        answers = [frame for frame in sent if frame[1] == message[1]]
-        assert len(answers) == 1, f"{text[:120]}: {len(answers)} answers"
-        answer = answers[0]
-        assert answer[0] in (3, 4), answer
-        if answer[0] == 4:
-            assert answer[2] in ERROR_CODES_16, answer
-            if len(message) == 4 and isinstance(message[2], str) and message[2] not in ACTIONS_16:
-                assert answer[2] == "NotImplemented", answer
+        check_answer(text, sent, ERROR_CODES_16, ACTIONS_16)
 
     def close(self) -> None:
         self.loop.close()
@@ -400,23 +408,8 @@ class Ocpp201Target:
 
     @staticmethod
     def _check_answer(text: str, sent: list[Any]) -> None:
-        try:
-            message = json.loads(text)
-        except (ValueError, RecursionError):
-            assert sent == [], "an answer to a frame that is not JSON"
-            return
-        is_call = isinstance(message, list) and len(message) > 1 and message[0] == 2 and isinstance(message[1], str)
-        if not is_call:
-            assert all(frame[0] == 4 for frame in sent), f"{text[:80]}: {sent}"
-            return
-        answers = [frame for frame in sent if frame[1] == message[1]]
-        assert len(answers) == 1, f"{text[:120]}: {len(answers)} answers"
-        answer = answers[0]
-        assert answer[0] in (3, 4), answer
-        if answer[0] == 4:
-            assert answer[2] in ERROR_CODES_201, answer
-            if len(message) == 4 and isinstance(message[2], str) and message[2] not in ACTIONS_201:
-                assert answer[2] == "NotImplemented", answer
+        answer = check_answer(text, sent, ERROR_CODES_201, ACTIONS_201)
+        if answer is not None and answer[0] == 4:
             assert answer[2] != "InternalError", f"a handler raised: {text[:160]} -> {answer[3][:120]}"
 
     def close(self) -> None:
