@@ -125,11 +125,10 @@ class TransactionQueue:
 
     def handed_over(self) -> int | None:
         """The highest station session id taken over (None: this database never took one)."""
-        value = self._storage.get(HANDED_OVER)
-        return None if value is None else int(value)
+        return handed_over(self._storage)
 
     def set_handed_over(self, session_id: int) -> None:
-        self._storage.put(HANDED_OVER, session_id)
+        set_handed_over(self._storage, session_id)
 
     def undelivered_sessions(self) -> frozenset[int]:
         """The station session ids of transactions still open or with messages still queued."""
@@ -220,6 +219,17 @@ class TransactionQueue:
     def _insert(self, db: Any, action: str, local_tx: int, payload: dict[str, Any]) -> None:
         db.execute("INSERT INTO tx_messages (unique_id, action, local_tx, payload) VALUES (?, ?, ?, ?)",
                    (self._new_unique_id(), action, local_tx, json.dumps(payload)))
+
+
+def handed_over(storage: Storage) -> int | None:
+    """The handed-over mark: the highest station session id either version's queue took over
+    (None: none ever did)."""
+    value = storage.get(HANDED_OVER)
+    return None if value is None else int(value)
+
+
+def set_handed_over(storage: Storage, session_id: int) -> None:
+    storage.put(HANDED_OVER, session_id)
 
 
 def due_head(storage: Storage, table: str, now: datetime) -> tuple[Any, float | None]:

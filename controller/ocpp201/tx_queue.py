@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from controller.ocpp.queue import HANDED_OVER, due_head
+from controller.ocpp.queue import due_head, handed_over, set_handed_over
 from controller.ocpp.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -127,11 +127,10 @@ class TransactionEventQueue:
 
     def handed_over(self) -> int | None:
         """The highest station session id taken over by either version's queue (None: never one)."""
-        value = self._storage.get(HANDED_OVER)
-        return None if value is None else int(value)
+        return handed_over(self._storage)
 
     def set_handed_over(self, session_id: int) -> None:
-        self._storage.put(HANDED_OVER, session_id)
+        set_handed_over(self._storage, session_id)
 
     def undelivered_sessions(self) -> frozenset[int]:
         """The station session ids of transactions still open or with events still queued."""
