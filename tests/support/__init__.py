@@ -1,0 +1,1 @@
+"""Servers and key material the tests start or make for themselves."""
