@@ -198,16 +198,23 @@ class CentralSystemRequests:
         self.cp.spawn(self.reset(type == ResetType.hard))
 
     async def reset(self, hard: bool) -> None:
-        """Stop every session (its StopTransaction is queued), give the queue a moment, let the
-        CALL on the wire be answered and send no new one, restart (the owner replaces this client)."""
+        """Hard: stop every session (its StopTransaction is queued) and restart.  Soft: never cut
+        a charge: wait, as long as it takes, until no session runs (the driver's own stop, issue
+        16), then restart.  Either way the queue gets a moment to drain and the CALL on the wire
+        its answer, and no new CALL is sent; the owner then replaces this client."""
         log.warning("%s reset requested by the central system", "hard" if hard else "soft")
-        self.cp.port.show_code(CODE_REMOTE_RESET, 0)
-        reason = "HardReset" if hard else "SoftReset"
-        for connector_id in list(self.cp.running):
-            self.cp.port.stop_session(connector_id, reason)
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(self.cp.settings.reset_grace_s):
-                await self.cp.sessions_idle.wait()
+        if hard:
+            self.cp.port.show_code(CODE_REMOTE_RESET, 0)
+            for connector_id in list(self.cp.running):
+                self.cp.port.stop_session(connector_id, "HardReset")
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.cp.settings.reset_grace_s):
+                    await self.cp.sessions_idle.wait()
+        else:
+            if self.cp.running:
+                log.warning("the soft reset waits until no session runs")
+            await self.cp.sessions_idle.wait()
+            self.cp.port.show_code(CODE_REMOTE_RESET, 0)
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(self.cp.settings.reset_grace_s):
                 await self._queue_drained()

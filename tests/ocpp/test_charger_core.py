@@ -153,13 +153,13 @@ def test_a_remote_start_on_a_busy_connector_is_rejected(central: CentralSystemPr
         world.close()
 
 
-def test_a_reset_during_a_session_stops_it_properly_first_then_the_charger_restarts(
+def test_a_hard_reset_during_a_session_stops_it_properly_first_then_the_charger_restarts(
         central: CentralSystemProcess) -> None:
     world = charger_world(central, "U00")
     try:
         plug_and_charge(world, Side.LEFT)
         world.advance(30)
-        assert door(world, central, "Reset", {"type": "Soft"}) == {"response": {"status": "Accepted"}}
+        assert door(world, central, "Reset", {"type": "Hard"}) == {"response": {"status": "Accepted"}}
         assert world.view.notice is not None and world.view.notice.code == "033905"
         advance_until(world, lambda: world.restarts == 1, "the restart")
         world.start()  # a new station: self-test again
@@ -170,7 +170,28 @@ def test_a_reset_during_a_session_stops_it_properly_first_then_the_charger_resta
         world.close()
     actions = [f[2] for f in central.from_charger() if f[2] in ("StopTransaction", "BootNotification")]
     assert actions == ["BootNotification", "StopTransaction", "BootNotification"], "stopped before the restart"
-    assert central.from_charger("StopTransaction")[0][3]["reason"] == "SoftReset"
+    assert central.from_charger("StopTransaction")[0][3]["reason"] == "HardReset"
+
+
+def test_a_soft_reset_during_a_session_waits_for_the_driver_to_stop_then_the_charger_restarts(
+        central: CentralSystemProcess) -> None:
+    world = charger_world(central, "U00")
+    try:
+        plug_and_charge(world, Side.LEFT)
+        world.advance(30)
+        assert door(world, central, "Reset", {"type": "Soft"}) == {"response": {"status": "Accepted"}}
+        world.advance(600)
+        assert world.restarts == 0 and world.state(Side.LEFT) is ConnectorState.CHARGING, "a charge is never cut"
+        assert not central.from_charger("StopTransaction")
+        world.station.submit(cmd.PresentToken(KNOWN_CARD))  # the driver stops
+        advance_until(world, lambda: world.restarts == 1, "the restart once idle")
+        world.start()
+        settled(world, lambda: len(central.from_charger("BootNotification")) == 2, "a second BootNotification")
+    finally:
+        world.close()
+    actions = [f[2] for f in central.from_charger() if f[2] in ("StopTransaction", "BootNotification")]
+    assert actions == ["BootNotification", "StopTransaction", "BootNotification"]
+    assert central.from_charger("StopTransaction")[0][3]["reason"] == "Local"
 
 
 def test_an_unavailable_connector_shows_as_such_and_cannot_be_used_and_is_scheduled_while_charging(

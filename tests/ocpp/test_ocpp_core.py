@@ -181,16 +181,17 @@ def test_remote_start_on_a_busy_or_missing_connector_is_rejected(central: Centra
     run(scenario())
 
 
-def test_a_reset_stops_the_session_properly_before_restarting(central: CentralSystemProcess, tmp_path: Path) -> None:
+def test_a_hard_reset_stops_the_session_properly_before_restarting(central: CentralSystemProcess,
+                                                                 tmp_path: Path) -> None:
     async def scenario() -> None:
         charger = await online_charger(central, tmp_path)
         station = charger.station
         try:
             station.start_session(1, KNOWN)
-            answer = await central.call("Reset", {"type": "Soft"})
+            answer = await central.call("Reset", {"type": "Hard"})
             assert answer["response"] == {"status": "Accepted"}
             await wait_for(lambda: station.resets, "the restart")
-            assert station.resets == [False]
+            assert station.resets == [True]
             assert ("033905", 0) in station.codes_shown
             names = [name for name, _ in station.record.calls]
             assert names.index("stop_session") < names.index("reset")
@@ -198,7 +199,7 @@ def test_a_reset_stops_the_session_properly_before_restarting(central: CentralSy
             await charger.stop()
 
     run(scenario())
-    assert central.from_charger("StopTransaction")[0][3]["reason"] == "SoftReset"
+    assert central.from_charger("StopTransaction")[0][3]["reason"] == "HardReset"
 
 
 def test_change_availability_is_scheduled_while_a_session_runs(central: CentralSystemProcess,
