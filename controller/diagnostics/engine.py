@@ -16,6 +16,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from controller.clock import Clock
@@ -92,6 +93,14 @@ class LogEngine:
         self._note(key, UploadStatus.UPLOADING)
         self._task = asyncio.get_running_loop().create_task(self._run(key, request, name), name="log-upload")
         return Accepted(name, canceled)
+
+    def take(self, origin: str, log_type: str, location: str, oldest: datetime | None, latest: datetime | None,
+             retries: int | None, retry_interval_s: float | None, request_id: int | None) -> Accepted:
+        """:meth:`request` in plain words (the OCPP adapters' ``LogService``); an unknown
+        ``log_type`` is taken as DiagnosticsLog (the schemas let no other through)."""
+        kind = LogKind.SECURITY if log_type == LogKind.SECURITY.value else LogKind.DIAGNOSTICS
+        return self.request(LogRequest(origin, kind, location, Window(oldest, latest), retries, retry_interval_s,
+                                       request_id))
 
     def cancel(self) -> bool:
         """Cancel the upload in progress (True when there was one)."""
