@@ -5,6 +5,8 @@ LogStatusNotification; the central201 fixture checks every frame against the sch
 
 from __future__ import annotations
 
+import json
+import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -68,5 +70,23 @@ def test_a_new_get_log_cancels_the_running_upload(central201: CentralSystem201, 
             assert world.settle(lambda: (2, "Uploaded") in log_statuses(central201))
             assert log_statuses(central201) == [(1, "Uploading"), (1, "Uploading"), (2, "Uploading"),
                                                 (2, "Uploaded")]
+    finally:
+        world.close()
+
+
+def test_the_backend_builds_one_log_engine_from_the_configuration(central201: CentralSystem201,
+                                                                  tmp_path: Path) -> None:
+    world = world201(central201, storage={"path": str(tmp_path / "evse.sqlite3")})
+    try:
+        assert world.backend is not None and world.backend.logs is not None
+        assert world.settle(lambda: world.backend is not None and world.backend.client.online)
+        with HttpFileServer(tmp_path / "serve", tmp_path / "got") as server:
+            answer = door(world, central201, "GetLog", {"logType": "DiagnosticsLog", "requestId": 8,
+                                                        "log": {"remoteLocation": server.url("logs/")}})
+            assert world.settle(lambda: (8, "Uploaded") in log_statuses(central201))
+            with tarfile.open(tmp_path / "got" / answer["response"]["filename"]) as tar:
+                codes = json.loads(tar.extractfile("status-codes.json").read())  # type: ignore[union-attr]
+            assert set(codes) == {"active", "recent"}  # the running station's own codes
+            assert not list((tmp_path / "diagnostics").iterdir())  # made beside the station's store, then removed
     finally:
         world.close()
