@@ -140,6 +140,14 @@ class LogRequests16(StatusDelivery):
         """The DiagnosticsStatus now (TriggerMessage DiagnosticsStatusNotification)."""
         return "Uploading" if self.service.current()[2] == "Uploading" else "Idle"
 
+    def log_status(self) -> Any:
+        """The LogStatusNotification an ExtendedTriggerMessage asks for: Uploading with the
+        requestId of a GetLog upload in progress, else Idle without one."""
+        origin, request_id, status = self.service.current()
+        uploading = status == "Uploading" and origin == GET_LOG
+        return call.LogStatusNotification(status="Uploading" if uploading else "Idle",
+                                          request_id=request_id if uploading else None)
+
     async def send(self, note: LogNote) -> None:
         """One status as its 1.6 message."""
         if note.origin == GET_DIAGNOSTICS:

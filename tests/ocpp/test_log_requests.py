@@ -124,3 +124,33 @@ def test_statuses_reached_while_offline_are_sent_in_order_once_back(central: Cen
 
     run(scenario())
     assert schema_errors(central) == []
+
+
+def test_the_log_status_an_extended_trigger_sends_follows_the_upload(tmp_path: Path) -> None:
+    from dataclasses import asdict
+
+    from ocpp.charge_point import remove_nones, snake_to_camel_case
+    from ocpp.messages import get_validator
+
+    from controller.ocpp.log_requests import LogRequests16
+    from controller.ocpp.outbox import Outbox
+
+    def wire(message: Any) -> dict[str, Any]:
+        payload = remove_nones(snake_to_camel_case(asdict(message)))
+        get_validator(2, "LogStatusNotification", "1.6").validate(payload)
+        return payload
+
+    async def scenario() -> None:
+        engine = engine_for(tmp_path)
+        requests = LogRequests16(engine, Outbox(), asyncio.get_running_loop().create_task, asyncio.Event())
+        assert wire(requests.log_status()) == {"status": "Idle"}
+        with HttpFileServer(tmp_path / "serve", tmp_path / "got") as server:
+            server.fail_next(1)
+            requests.on_get_log("DiagnosticsLog", 12, {"remote_location": server.url("/")}, retries=1,
+                                retry_interval=600)
+            assert wire(requests.log_status()) == {"status": "Uploading", "requestId": 12}
+            await wait_for(lambda: server.requests, "the first attempt")
+            assert requests.diagnostics_status() == "Uploading"
+            await engine.close()
+
+    run(scenario())
