@@ -63,6 +63,9 @@ from controller.backend_versions import (
 from controller.clock import Clock
 from controller.config import Config, backend_configured
 from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_point
+from controller.diagnostics.engine import LogEngine
+from controller.diagnostics.setup import build_log_engine
+from controller.diagnostics.station_data import codes_section
 from controller.ocpp import port as ocpp_port
 from controller.ocpp.mapping import reason_of, stop_reason_of
 from controller.ocpp.port import (
@@ -272,6 +275,7 @@ class Backend:
         self._posted: StationSnapshot | None = None
         self._posted_at = float("-inf")
         self._handed: Any = None  # a websocket on which the central system chose the other version
+        self.logs: LogEngine | None = None  # logs on request, shared by both versions' clients
         self._watch_version()
 
     @classmethod
@@ -296,6 +300,11 @@ class Backend:
                                                   csms_url, storage, changed, rng, version)
         active = version if version != "auto" else str(storage.get(VERSION_IN_USE, "1.6"))
         backend = cls(station, adapter, storage, builders, active if active in builders else "1.6")
+        backend.logs = build_log_engine(
+            config, backend.client.settings.endpoint.charge_point_id, storage.path, clock,
+            codes=lambda: codes_section(station.codes, station.code_history),
+            secrets=lambda: [backend.client.config.raw("AuthorizationKey")])
+        backend.client.attach_logs(backend.logs)
         adapter.port.attach(backend.undelivered_sessions)
         meters = backend.power_loss_meters()
         for other in builders:
@@ -365,6 +374,8 @@ class Backend:
         withdrawn = withdraw_undelivered(old, self.storage)
         self.storage.put(VERSION_IN_USE, self.active)
         self.client = self._builders[self.active]()
+        if self.logs is not None:
+            self.client.attach_logs(self.logs)
         self._watch_version()
         self.client.prepare(self.power_loss_meters(), (), {})
         self._posted = None
@@ -395,8 +406,12 @@ class Backend:
             self.client.post(event)
 
     async def close(self, close_storage: bool = True) -> None:
-        """Stop the client (a restart keeps the storage open for the next one)."""
+        """Stop the client (a restart keeps the storage open for the next one); an upload of logs
+        in progress ends (with UploadFailure, reported by the next backend)."""
         await self.client.close()
+        if self.logs is not None:
+            await self.logs.close()
+            self.logs.journal.close()
         if self.task is not None:
             self.task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):

@@ -220,6 +220,26 @@ class LoggingSection:
 
 
 @dataclass(frozen=True, slots=True)
+class LogsSection:
+    """Logs on request (GetDiagnostics, GetLog): how the bundle is uploaded, how big it may be."""
+
+    http_method: str = "PUT"  # HTTP(S) uploads: "PUT" the file, or "POST" it as multipart/form-data
+    timeout_s: float = 60.0  # one upload attempt
+    ca_file: str = ""  # PEM of the CA an HTTPS upload server's certificate must chain to ("": the system's)
+    retries: int = 2  # when the request names none
+    retry_interval_s: float = 30.0  # likewise
+    max_bundle_bytes: int = 5_000_000
+
+    def check(self) -> None:
+        if self.http_method not in ("PUT", "POST"):
+            raise ConfigError(f"[logs].http_method: {self.http_method!r} is not \"PUT\" or \"POST\"")
+        _in_range("[logs].timeout_s", self.timeout_s, 1, 3600)
+        _in_range("[logs].retries", self.retries, 0, 100)
+        _in_range("[logs].retry_interval_s", self.retry_interval_s, 0, 86_400)
+        _in_range("[logs].max_bundle_bytes", self.max_bundle_bytes, 65_536, 1_000_000_000)
+
+
+@dataclass(frozen=True, slots=True)
 class MaintenanceSection:
     plug_limit_left: int = 10000
     plug_limit_right: int = 10000
@@ -308,6 +328,7 @@ class Config:
     simulation: SimulationSection = field(default_factory=SimulationSection)
     storage: StorageSection = field(default_factory=StorageSection)
     logging: LoggingSection = field(default_factory=LoggingSection)
+    logs: LogsSection = field(default_factory=LogsSection)
     maintenance: MaintenanceSection = field(default_factory=MaintenanceSection)
     ocpp: OcppSection = field(default_factory=OcppSection)
     engineer: EngineerSection = field(default_factory=EngineerSection)
@@ -331,6 +352,7 @@ _SECTIONS: dict[str, type] = {
     "simulation": SimulationSection,
     "storage": StorageSection,
     "logging": LoggingSection,
+    "logs": LogsSection,
     "maintenance": MaintenanceSection,
     "ocpp": OcppSection,
     "engineer": EngineerSection,

@@ -39,6 +39,7 @@ from controller.ocpp.delivery import Delivery
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.handlers import CentralSystemRequests
 from controller.ocpp.link import Link
+from controller.ocpp.log_requests import LogRequests16, LogService
 from controller.ocpp.mapping import ErrorReport
 from controller.ocpp.outbox import Outbox
 from controller.ocpp.port import (
@@ -98,6 +99,7 @@ class OcppClient:
         self.authorizer = Authorizer(self, self.time, self.link)
         self.config.subscribe(self._on_configuration)
         self.requests = CentralSystemRequests(self)  # the central system's requests, answered
+        self.log_requests: LogRequests16 | None = None  # GetDiagnostics and GetLog, once a log service is attached
 
     async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
         """Open the websocket, offering the configured subprotocols."""
@@ -105,7 +107,16 @@ class OcppClient:
 
     def handler_map(self) -> dict[str, Any]:
         """The central system's actions and their handlers (for :class:`RpcChargePoint`)."""
-        return self.requests.handler_map()
+        handlers = self.requests.handler_map()
+        if self.log_requests is not None:
+            handlers.update(self.log_requests.handler_map())
+        return handlers
+
+    def attach_logs(self, service: LogService) -> None:
+        """Answer GetDiagnostics and GetLog with ``service`` (the log engine both versions share),
+        and send its statuses while this client runs."""
+        self.log_requests = LogRequests16(service, self.outbox, self.spawn, self.link.online_event)
+        self.requests.diagnostics_status = self.log_requests.diagnostics_status
 
     # --- life cycle ---------------------------------------------------------------
 
@@ -128,6 +139,8 @@ class OcppClient:
         the backend takes it over (see :meth:`controller.ocpp.link.Link.run`)."""
         self.prepare()
         ticker = self.spawn(self.follow_ups.ticker(self.tick, self.settings.tick_s))
+        if self.log_requests is not None:
+            self.log_requests.ensure_delivery()
         try:
             return await self.link.run(first)
         finally:

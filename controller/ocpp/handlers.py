@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from ocpp.v16 import call, call_result
@@ -57,6 +58,8 @@ class CentralSystemRequests:
         self.cp = cp
         self._remote_start_go = False  # set by on_remote_start for after_remote_start
         self._trigger_go = False  # set by on_trigger_message for after_trigger_message
+        #: The DiagnosticsStatus a TriggerMessage reports (the log service's, once one is attached).
+        self.diagnostics_status: Callable[[], str] = lambda: "Idle"
 
     def handler_map(self) -> dict[str, Any]:
         return {
@@ -355,7 +358,7 @@ class CentralSystemRequests:
             for target in targets:
                 self.cp.spawn(self._send_triggered_meter_values(target))
         elif message is MessageTrigger.diagnostics_status_notification:
-            self.cp.spawn(self.cp.outbox.request(call.DiagnosticsStatusNotification(status="Idle")))
+            self.cp.spawn(self.cp.outbox.request(call.DiagnosticsStatusNotification(status=self.diagnostics_status())))
         elif message is MessageTrigger.firmware_status_notification:
             self.cp.spawn(self.cp.outbox.request(call.FirmwareStatusNotification(status="Idle")))
 

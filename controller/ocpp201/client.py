@@ -32,6 +32,7 @@ from controller.ocpp.connection import Backoff, Endpoint, open_connection
 from controller.ocpp.delivery import Delivery
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.link import Dialect, Link
+from controller.ocpp.log_requests import LogService
 from controller.ocpp.outbox import Outbox
 from controller.ocpp.port import StateChanged, StationSnapshot
 from controller.ocpp.settings import ClientSettings, Identity
@@ -40,6 +41,7 @@ from controller.ocpp201.authorizer import Authorizer201
 from controller.ocpp201.control import Control201
 from controller.ocpp201.device_model import DeviceModel, VariableChange
 from controller.ocpp201.handlers import Requests201
+from controller.ocpp201.log_requests import LogRequests201
 from controller.ocpp201.recovery import recover_transactions
 from controller.ocpp201.reporting import Reporting201
 from controller.ocpp201.rpc import Rpc201
@@ -99,6 +101,7 @@ class Client201:
         self.config.subscribe(self._on_configuration)
         self.device_model.subscribe(self._on_variable)
         self.requests = Requests201(self)
+        self.log_requests: LogRequests201 | None = None  # GetLog, once a log service is attached
 
     def _count(self, what: str) -> int:
         """The device model's counts of what the central system installed."""
@@ -121,7 +124,16 @@ class Client201:
 
     def handler_map(self) -> dict[str, Any]:
         """The central system's actions and their handlers."""
-        return self.requests.handler_map()
+        handlers = self.requests.handler_map()
+        if self.log_requests is not None:
+            handlers.update(self.log_requests.handler_map())
+        return handlers
+
+    def attach_logs(self, service: LogService) -> None:
+        """Answer GetLog with ``service`` (the log engine both versions share), and send its
+        statuses while this client runs."""
+        self.log_requests = LogRequests201(service, self.outbox, self.spawn, self.link.online_event)
+        self.requests.log_status = self.log_requests.triggered
 
     # --- life cycle ---------------------------------------------------------------
 
@@ -140,6 +152,8 @@ class Client201:
         """Connect, serve, reconnect - until :meth:`close` (see :meth:`Link.run`)."""
         self.prepare()
         ticker = self.spawn(self.follow_ups.ticker(self.tick, self.settings.tick_s))
+        if self.log_requests is not None:
+            self.log_requests.ensure_delivery()
         try:
             return await self.link.run(first)
         finally:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from ocpp.v201 import call_result
@@ -41,6 +42,8 @@ class Requests201:
         self.device = DeviceRequests(cp)
         self.control = ControlRequests(cp)
         self._go: dict[str, bool] = {}  # set by an ``on_`` for its ``after_``
+        #: The LogStatusNotification a TriggerMessage sends (None: no log service, NotImplemented).
+        self.log_status: Callable[[], Any] | None = None
 
     def handler_map(self) -> dict[str, Any]:
         return {
@@ -104,8 +107,9 @@ class Requests201:
         evse_id = (evse or {}).get("id")
         if evse_id not in (None, 0) and evse_id not in self.cp.evse_ids:
             return call_result.TriggerMessage(status=REJECTED, status_info=_info("UnknownEvse"))
-        if requested_message not in ("BootNotification", "Heartbeat", "StatusNotification", "MeterValues",
-                                     "TransactionEvent"):
+        triggers = ("BootNotification", "Heartbeat", "StatusNotification", "MeterValues", "TransactionEvent",
+                    *(("LogStatusNotification",) if self.log_status is not None else ()))
+        if requested_message not in triggers:
             return call_result.TriggerMessage(status="NotImplemented")
         if requested_message == "BootNotification" and self.cp.online:
             # F06.FR.17: a BootNotification after an accepted one is rejected
@@ -132,6 +136,8 @@ class Requests201:
         elif requested_message == "TransactionEvent":
             for target in targets:
                 cp.transactions.trigger(target)
+        elif requested_message == "LogStatusNotification" and self.log_status is not None:
+            cp.spawn(cp.outbox.request(self.log_status()))
 
     # --- remote control -----------------------------------------------------------
 

@@ -9,7 +9,8 @@ connection is closed at once (1002), as OCPP-J asks; ``--on-mismatch reject`` fa
 handshake with HTTP 400 instead (websockets' own behaviour).
 
 On 1.6 it answers BootNotification, Heartbeat, Authorize (a configurable id-tag list),
-Start/StopTransaction, MeterValues, StatusNotification and DataTransfer; on 2.0.1 see
+Start/StopTransaction, MeterValues, StatusNotification and DataTransfer, and records
+DiagnosticsStatusNotification and the whitepaper's LogStatusNotification; on 2.0.1 see
 :mod:`controller.sim.csms201`.  It writes every frame, both ways, as a JSON line, and checks
 every frame the charger sends against the official JSON schemas, independently of the
 library (:mod:`controller.sim.frame_check`).  A small HTTP/JSON door on loopback
@@ -249,9 +250,18 @@ class Session(SessionBase, ChargePoint):
     def on_data_transfer(self, vendor_id: str, **_: Any) -> Any:
         return call_result.DataTransfer(status="UnknownVendorId")
 
+    def _notice(self, action: str, payload: dict[str, Any]) -> None:
+        self.system.notifications.append({"charge_point": self.id, "action": str(action), "payload": payload})
+
     @on(Action.diagnostics_status_notification)
-    def on_diagnostics_status_notification(self, **_: Any) -> Any:
+    def on_diagnostics_status_notification(self, **payload: Any) -> Any:
+        self._notice(Action.diagnostics_status_notification, payload)
         return call_result.DiagnosticsStatusNotification()
+
+    @on(Action.log_status_notification)
+    def on_log_status_notification(self, **payload: Any) -> Any:
+        self._notice(Action.log_status_notification, payload)
+        return call_result.LogStatusNotification()
 
     @on(Action.firmware_status_notification)
     def on_firmware_status_notification(self, **_: Any) -> Any:

@@ -94,7 +94,8 @@ STATION = frozenset({
 })
 
 #: Adapters: whole packages, and single modules at the top of controller/.
-ADAPTER_PACKAGES = ("controller.buses", "controller.ocpp", "controller.ocpp201", "controller.sim")
+ADAPTER_PACKAGES = ("controller.buses", "controller.diagnostics", "controller.ocpp", "controller.ocpp201",
+                    "controller.sim")
 ADAPTER = frozenset({
     "controller.__main__",  # `python -m controller`: the controller without Qt, on its own hardware
     "controller.service",  # the headless process: its arguments, its state on standard output
@@ -309,6 +310,16 @@ def rule_board_support_below(i: Import) -> str | None:
     return "controller.buses imports the station or another adapter"
 
 
+def rule_diagnostics_speaks_no_protocol(i: Import) -> str | None:
+    """Logs on request (controller/diagnostics) are protocol-neutral: the OCPP adapters call it
+    through their own ``LogService`` protocol, never the other way."""
+    if _within(i.importer, ("controller.diagnostics",)) and _within(
+            i.imported, ("controller.ocpp", "controller.ocpp201", "controller.backend", "controller.backend201",
+                         "controller.backend_versions")):
+        return "controller.diagnostics imports a protocol adapter"
+    return None
+
+
 def rule_no_simulator_in_production(i: Import) -> str | None:
     """Production code (everything in controller/ but controller/sim) never imports the simulator."""
     if _within(i.importer, ("controller",)) and not _within(i.importer, ("controller.sim",)) \
@@ -335,7 +346,7 @@ def rule_hmi_reads_snapshots(i: Import) -> str | None:
 Rule = Callable[[Import], str | None]
 RULES: tuple[Rule, ...] = (rule_layers, rule_pure_core, rule_station_knows_no_protocol, rule_controller_without_qt,
          rule_ocpp_stands_apart, rule_board_support_below, rule_no_simulator_in_production, rule_library_homes,
-         rule_hmi_reads_snapshots)
+         rule_hmi_reads_snapshots, rule_diagnostics_speaks_no_protocol)
 
 
 def violations() -> dict[tuple[str, str], list[str]]:
@@ -479,6 +490,7 @@ def test_the_checker_sees_every_kind_of_import() -> None:
     ("controller.backend", "controller.sim.world", "inside a function", rule_no_simulator_in_production),
     ("controller.station", "cantools", "module level", rule_library_homes),
     ("hmi.presenter", "controller.station", "under TYPE_CHECKING", rule_hmi_reads_snapshots),
+    ("controller.diagnostics.engine", "controller.ocpp.outbox", "module level", rule_diagnostics_speaks_no_protocol),
 ])
 def test_each_rule_catches_its_wrong_import(importer: str, imported: str, where: str, rule: Rule) -> None:
     assert rule(Import(importer, imported, 1, where)) is not None
