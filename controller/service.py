@@ -6,6 +6,10 @@ input: the power-cut tests' process).  Standard output gets one JSON line whenev
 connector's state changes: ``{"phase": "ready", "states": ["charging", "available"],
 "energy_wh": [1234, 0]}``.  SIGTERM or ``quit`` on standard input shuts down cleanly (the
 last readings saved).
+
+Under systemd (``deploy/evse-controller.service``, ``Type=notify``) the process says READY=1
+once the self-test has ended, keeps a STATUS= line, feeds the watchdog while the controller
+loop cycles (:mod:`controller.service_watchdog`) and says STOPPING=1 on a clean shutdown.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from pathlib import Path
 from controller.config import Config, ConfigError, load
 from controller.logs import configure as configure_logging
 from controller.runtime import ControllerRuntime
+from controller.service_status import ServiceNotifier
+from controller.service_watchdog import Liveness, WatchdogPinger, controller_age
 from controller.view import StationView
 
 #: Carries out one line of standard input, split into words (ValueError: not a command).
@@ -63,13 +69,21 @@ def serve(runtime: ControllerRuntime, hands: LineHandler | None = None) -> int:
 
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
+    notifier = ServiceNotifier()
+    pinger = WatchdogPinger([Liveness("the controller loop", lambda: controller_age(runtime))])
     runtime.subscribe(report)
-    runtime.start()
-    reader = threading.Thread(target=_read_commands, args=(hands, done), daemon=True)
-    reader.start()
-    with contextlib.suppress(KeyboardInterrupt):
-        done.wait()
-    runtime.stop()
+    runtime.subscribe(notifier.view)
+    pinger.start()
+    try:
+        runtime.start()
+        reader = threading.Thread(target=_read_commands, args=(hands, done), daemon=True)
+        reader.start()
+        with contextlib.suppress(KeyboardInterrupt):
+            done.wait()
+        notifier.stopping()
+        runtime.stop()
+    finally:
+        pinger.stop()
     return 0
 
 
