@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 NOTIFY_SOCKET = "NOTIFY_SOCKET"
 WATCHDOG_USEC = "WATCHDOG_USEC"
 WATCHDOG_PID = "WATCHDOG_PID"
+#: Set by the release launcher (controller/release/launcher.py) for the program it runs: the
+#: launcher is the service's main process, systemd's WATCHDOG_PID names it, and it hands the
+#: watchdog to its child (the unit has NotifyAccess=all).
+LAUNCHED_BY = "EVSE_RELEASE_ROOT"
 
 
 def notify(*fields: str) -> bool:
@@ -62,7 +66,9 @@ def watchdog() -> bool:
 def watchdog_interval() -> float | None:
     """The watchdog period in seconds (``WATCHDOG_USEC``), or None when this process is not
     asked to ping: no ``WatchdogSec=``, or ``WATCHDOG_PID`` names another process (as in
-    sd_watchdog_enabled(3): the variables were meant for a parent and leaked to us)."""
+    sd_watchdog_enabled(3): the variables were meant for someone else and leaked to us).
+    One exception: under the release launcher (``EVSE_RELEASE_ROOT`` set) ``WATCHDOG_PID``
+    names the launcher, our parent, which hands its watchdog to us."""
     try:
         usec = int(os.environ.get(WATCHDOG_USEC, ""))
     except ValueError:
@@ -72,7 +78,7 @@ def watchdog_interval() -> float | None:
     pid = os.environ.get(WATCHDOG_PID)
     if pid:
         try:
-            if int(pid) != os.getpid():
+            if int(pid) != os.getpid() and not (LAUNCHED_BY in os.environ and int(pid) == os.getppid()):
                 return None
         except ValueError:
             return None

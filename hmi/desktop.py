@@ -128,7 +128,10 @@ class DesktopKiosk:
         self._self_test_ended = False
         # systemd (deploy/evse-hmi.service): WATCHDOG=1 only while both this thread's heartbeat
         # and the controller's loop are alive, from a thread of the pinger's own; READY=1 once
-        # the first snapshot after the self-test is presented, STOPPING=1 on close
+        # the first snapshot after the self-test is presented; STOPPING=1 when a signal ends
+        # the kiosk (not when it ends by itself: the release launcher then runs the next
+        # version, and STOPPING=1 would make systemd stop the whole service)
+        self.stop_signalled = False
         self.heartbeat = Heartbeat()
         self.notifier: ServiceNotifier | None = None  # built with the controller
         self.pinger = WatchdogPinger([Liveness("the controller loop", lambda: controller_age(self.runtime)),
@@ -196,10 +199,14 @@ class DesktopKiosk:
 
         # Ctrl+C ends the demo, SIGTERM (systemd's stop) the kiosk, both with the last readings
         # saved; the watchdog timer also lets Python see the signal
-        signal.signal(signal.SIGINT, lambda *_: self.app.quit())
-        signal.signal(signal.SIGTERM, lambda *_: self.app.quit())
+        signal.signal(signal.SIGINT, self._stop_by_signal)
+        signal.signal(signal.SIGTERM, self._stop_by_signal)
         startup.mark("bridge connected")
         QTimer.singleShot(0, self._warm_up)
+
+    def _stop_by_signal(self, *_: object) -> None:
+        self.stop_signalled = True
+        self.app.quit()
 
     def _warm_up(self) -> None:
         station = self.config.station
@@ -271,7 +278,7 @@ class DesktopKiosk:
     def close(self) -> None:
         """Stop the controller and take the windows down (while the application exists)."""
         startup.release_garbage_collection()
-        if self.notifier is not None:
+        if self.notifier is not None and self.stop_signalled:
             self.notifier.stopping()
         self.pinger.stop()
         self.watchdog.stop()

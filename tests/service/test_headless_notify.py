@@ -80,14 +80,16 @@ def test_ready_after_the_self_test_then_pings_that_stop_while_the_loop_hangs(
     assert listener.with_field("STOPPING", "1"), "STOPPING=1 on a clean shutdown"
 
 
-def test_no_watchdog_asked_no_pings_but_ready(tmp_path: Path, listener: NotifyListener) -> None:
+def test_as_a_service_without_a_watchdog_it_runs_until_sigterm(tmp_path: Path, listener: NotifyListener) -> None:
+    """Standard input at /dev/null (systemd's default) does not end it; no WatchdogSec, no pings."""
     environment = {**os.environ, **listener.environment}
     environment.pop("WATCHDOG_USEC", None)
     process = subprocess.Popen([sys.executable, "-m", "controller.sim", "--config", str(write_config(tmp_path))],
-                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                text=True, env=environment)
     try:
         listener.wait_for(lambda: listener.with_field("READY", "1"), "READY=1")
+        assert process.poll() is None and not listener.with_field("STOPPING")
         process.terminate()
         assert process.wait(timeout=30) == 0
         assert listener.with_field("STOPPING", "1")

@@ -1,13 +1,15 @@
 """The kiosk (the real offscreen :class:`hmi.desktop.DesktopKiosk`, controller thread and all)
 under systemd's notification protocol: READY=1 once Home follows the self-test, WATCHDOG=1
 while both its threads live, none while its GUI thread is blocked (the controller still
-cycling), pings again once the GUI thread runs, and STOPPING=1 when it closes.
+cycling), pings again once the GUI thread runs, and STOPPING=1 when SIGTERM ends it.
 
 The test's own thread is the kiosk's GUI thread: waiting on the notification socket without
 processing Qt events is what blocks it (the socket's listener has a thread of its own)."""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 import pytest
@@ -31,6 +33,7 @@ def test_a_blocked_gui_thread_stops_the_pings(qapp: QApplication, qtbot: QtBot, 
     monkeypatch.delenv("WATCHDOG_PID", raising=False)
     config = Config().with_overrides(station={"version": "J0U"}, storage={"path": ":memory:"},
                                      can={"channel": "kiosk-sd-watchdog"}, simulation={"boot_time_factor": 0.2})
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     desk = DesktopKiosk(config, kiosk_mode=True, size=(1024, 600))
     try:
         qtbot.waitUntil(lambda: bool(listener.with_field("READY", "1")), timeout=WAIT_MS)
@@ -48,6 +51,11 @@ def test_a_blocked_gui_thread_stops_the_pings(qapp: QApplication, qtbot: QtBot, 
 
         resumed_at = time.monotonic()
         qtbot.waitUntil(lambda: len(listener.pings(since=resumed_at)) >= 2, timeout=WAIT_MS)
+        assert not listener.with_field("STOPPING")
+        os.kill(os.getpid(), signal.SIGTERM)  # systemctl stop: the kiosk's handler quits the application
+        qtbot.waitUntil(lambda: desk.stop_signalled, timeout=WAIT_MS)
     finally:
         desk.close()
-    assert listener.with_field("STOPPING", "1"), "STOPPING=1 when the kiosk closes"
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    assert listener.with_field("STOPPING", "1"), "STOPPING=1 when SIGTERM ends the kiosk"

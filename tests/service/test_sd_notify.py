@@ -56,6 +56,11 @@ def test_the_watchdog_interval_is_for_this_process_only(monkeypatch: pytest.Monk
     assert sd_notify.watchdog_interval() == 20.0
     monkeypatch.setenv("WATCHDOG_PID", str(os.getpid() + 1))
     assert sd_notify.watchdog_interval() is None, "meant for another process (a parent's variables leaked)"
+    monkeypatch.setenv("WATCHDOG_PID", str(os.getppid()))
+    monkeypatch.delenv("EVSE_RELEASE_ROOT", raising=False)
+    assert sd_notify.watchdog_interval() is None, "the parent's, and the parent is no release launcher"
+    monkeypatch.setenv("EVSE_RELEASE_ROOT", "/opt/evse-hmi")
+    assert sd_notify.watchdog_interval() == 20.0, "the release launcher hands its watchdog to its child"
     monkeypatch.setenv("WATCHDOG_PID", "")
     monkeypatch.setenv("WATCHDOG_USEC", "0")
     assert sd_notify.watchdog_interval() is None
