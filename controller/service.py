@@ -6,14 +6,21 @@ input: the power-cut tests' process).  Standard output gets one JSON line whenev
 connector's state changes: ``{"phase": "ready", "states": ["charging", "available"],
 "energy_wh": [1234, 0]}``.  SIGTERM or ``quit`` on standard input shuts down cleanly (the
 last readings saved).
+
+Under systemd (``deploy/evse-controller.service``, ``Type=notify``) the process says READY=1
+once the self-test has ended, keeps a STATUS= line, feeds the watchdog while the controller
+loop cycles (:mod:`controller.service_watchdog`) and says STOPPING=1 when a signal stops it
+(not when it ends by itself: under the release launcher, which runs the next version, that
+would make systemd stop the whole service). Standard input at ``/dev/null`` (a service's) is
+no input: only a signal stops the process then.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -23,6 +30,8 @@ from pathlib import Path
 from controller.config import Config, ConfigError, load
 from controller.logs import configure as configure_logging
 from controller.runtime import ControllerRuntime
+from controller.service_status import ServiceNotifier
+from controller.service_watchdog import Liveness, WatchdogPinger, controller_age
 from controller.view import StationView
 
 #: Carries out one line of standard input, split into words (ValueError: not a command).
@@ -62,19 +71,39 @@ def serve(runtime: ControllerRuntime, hands: LineHandler | None = None) -> int:
         print(json.dumps({"phase": view.phase.value, "states": states, "energy_wh": energy}), flush=True)
 
     done = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    signalled = threading.Event()  # systemd (or a person) asked it to stop, as opposed to `quit`
+
+    def on_sigterm(*_: object) -> None:
+        signalled.set()
+        done.set()
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    notifier = ServiceNotifier()
+    pinger = WatchdogPinger([Liveness("the controller loop", lambda: controller_age(runtime))])
     runtime.subscribe(report)
-    runtime.start()
-    reader = threading.Thread(target=_read_commands, args=(hands, done), daemon=True)
-    reader.start()
-    with contextlib.suppress(KeyboardInterrupt):
-        done.wait()
-    runtime.stop()
+    runtime.subscribe(notifier.view)
+    pinger.start()
+    try:
+        runtime.start()
+        reader = threading.Thread(target=_read_commands, args=(hands, done), daemon=True)
+        reader.start()
+        try:
+            done.wait()
+        except KeyboardInterrupt:
+            signalled.set()
+        if signalled.is_set():
+            notifier.stopping()
+        runtime.stop()
+    finally:
+        pinger.stop()
     return 0
 
 
 def _read_commands(hands: LineHandler | None, done: threading.Event) -> None:
-    """Standard input, one command per line, until ``quit`` or its end."""
+    """Standard input, one command per line, until ``quit`` or its end; none at all when it
+    is ``/dev/null`` (under systemd), whose immediate end must not stop the charger."""
+    if _no_input():
+        return
     for line in sys.stdin:
         words = line.split()
         if not words:
@@ -89,3 +118,11 @@ def _read_commands(hands: LineHandler | None, done: threading.Event) -> None:
         except ValueError:
             print(f"controller: unknown command {line.strip()!r}", file=sys.stderr)
     done.set()
+
+
+def _no_input() -> bool:
+    """Standard input is closed or ``/dev/null``."""
+    try:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(os.devnull))
+    except (OSError, ValueError, AttributeError):
+        return True

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from controller.config import Config
+from controller.service_watchdog import Heartbeat, Liveness, WatchdogPinger, controller_age
 from controller.types import connectors_of
 from hmi import startup
 from hmi.display import use_low_latency
@@ -25,6 +26,7 @@ from hmi.viewmodel import ConnectorViewModel, Kiosk
 
 if TYPE_CHECKING:  # imported after the first frame (start-up time)
     from controller.runtime import ControllerRuntime
+    from controller.service_status import ServiceNotifier
     from controller.sim.csms_control import DemoCentralSystem
     from controller.sim.panel import SimulatorPanel
     from controller.view import StationView
@@ -41,7 +43,8 @@ CONTROLLER_STALL_S = 2.0
 #: first frame at the latest (hmi/startup.py).
 GC_HOLD_MAX_MS = 10_000
 #: How often the GUI checks on the controller: Out of service at most this much after the
-#: stall limit, and a GUI thread that wakes twice a second while nothing happens.
+#: stall limit, and a GUI thread that wakes twice a second while nothing happens. The same
+#: timer beats the GUI thread's heartbeat for systemd's watchdog (controller/service_watchdog.py).
 WATCHDOG_INTERVAL_MS = 500
 
 
@@ -123,8 +126,20 @@ class DesktopKiosk:
         self.bridge: KioskBridge | None = None
         self.csms_buttons: CsmsButtons | None = None
         self._self_test_ended = False
+        # systemd (deploy/evse-hmi.service): WATCHDOG=1 only while both this thread's heartbeat
+        # and the controller's loop are alive, from a thread of the pinger's own; READY=1 once
+        # the first snapshot after the self-test is presented; STOPPING=1 when a signal ends
+        # the kiosk (not when it ends by itself: the release launcher then runs the next
+        # version, and STOPPING=1 would make systemd stop the whole service)
+        self.stop_signalled = False
+        self.heartbeat = Heartbeat()
+        self.notifier: ServiceNotifier | None = None  # built with the controller
+        self.pinger = WatchdogPinger([Liveness("the controller loop", lambda: controller_age(self.runtime)),
+                                      Liveness("the GUI thread", self.heartbeat.age)])
+        self.pinger.start()
         self.watchdog = QTimer()
         self.watchdog.timeout.connect(self._watch)
+        self.watchdog.start(WATCHDOG_INTERVAL_MS)
         # once: with a threaded render loop (a real GL display) frameSwapped comes from the
         # render thread, queued, and a second frame can be queued before the first is handled
         self.scene.window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
@@ -151,6 +166,10 @@ class DesktopKiosk:
         self.runtime, self.panel = build_runtime(self.config, csms_url=self.csms_url)
         self.runtime.start(wait=False)
         self.runtime.subscribe(self._watch_self_test)
+        from controller.service_status import ServiceNotifier
+
+        self.notifier = ServiceNotifier(ready_after_self_test=False)  # ready() when Home is presented
+        self.runtime.subscribe(self.notifier.view)
         startup.mark("controller thread started")
         from hmi.i18n import register_fonts
 
@@ -178,11 +197,16 @@ class DesktopKiosk:
             self.app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         import signal
 
-        # Ctrl+C ends the demo; the watchdog timer also lets Python see the signal
-        signal.signal(signal.SIGINT, lambda *_: self.app.quit())
-        self.watchdog.start(WATCHDOG_INTERVAL_MS)
+        # Ctrl+C ends the demo, SIGTERM (systemd's stop) the kiosk, both with the last readings
+        # saved; the watchdog timer also lets Python see the signal
+        signal.signal(signal.SIGINT, self._stop_by_signal)
+        signal.signal(signal.SIGTERM, self._stop_by_signal)
         startup.mark("bridge connected")
         QTimer.singleShot(0, self._warm_up)
+
+    def _stop_by_signal(self, *_: object) -> None:
+        self.stop_signalled = True
+        self.app.quit()
 
     def _warm_up(self) -> None:
         station = self.config.station
@@ -211,6 +235,8 @@ class DesktopKiosk:
         if view is None or view.phase is StationPhase.INITIALIZING:
             return
         self.bridge.presented.disconnect(self._after_self_test)  # type: ignore[union-attr]
+        if self.notifier is not None:
+            self.notifier.ready()  # both threads proved alive: the controller's snapshot is presented
         window = self.scene.window
 
         def after_frame() -> None:
@@ -231,7 +257,9 @@ class DesktopKiosk:
             startup.release_garbage_collection()
 
     def _watch(self) -> None:
-        assert self.runtime is not None
+        self.heartbeat.beat()
+        if self.runtime is None:
+            return
         if self.runtime.error is not None:
             log.critical("the controller stopped: %s", self.runtime.error)
             self.app.exit(3)
@@ -250,6 +278,9 @@ class DesktopKiosk:
     def close(self) -> None:
         """Stop the controller and take the windows down (while the application exists)."""
         startup.release_garbage_collection()
+        if self.notifier is not None and self.stop_signalled:
+            self.notifier.stopping()
+        self.pinger.stop()
         self.watchdog.stop()
         if self.csms_buttons is not None:
             self.csms_buttons.close()

@@ -107,6 +107,9 @@ ADAPTER = frozenset({
     "controller.engineer_cli",  # `evse-hmi engineer-pin`
     "controller.logs",  # where the log goes (stderr, rotating file)
     "controller.runtime",  # the controller's thread, loop, buses and backend
+    "controller.sd_notify",  # systemd's notification socket: READY, STATUS, WATCHDOG, STOPPING
+    "controller.service_status",  # what the charger tells systemd: READY after the self-test, a STATUS line
+    "controller.service_watchdog",  # systemd's watchdog, fed only while the watched threads are alive
 })
 
 UI_PACKAGES = ("hmi",)
