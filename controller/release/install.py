@@ -90,9 +90,8 @@ class Installer:
             version = manifest.version
             self._copy_launcher()
             if not is_installed(self.root, version):
-                staging = self._stage(bundle, manifest)
-                self._build_venv(version, staging)
-                shutil.rmtree(staging)
+                self._build_venv(version, self._stage(bundle, manifest))
+            shutil.rmtree(self.root / VERSIONS / f"{version}{PARTIAL_SUFFIX}", ignore_errors=True)
             self._prune(keep_also=version)
             return version
 
@@ -120,7 +119,7 @@ class Installer:
         self._run([str(target / "bin" / "python"), "-m", "pip", "install", "--no-index", "--find-links",
                    str(staging / "wheels"), "--no-cache-dir", "--quiet", *wheels], "installing the wheels")
         crash_point(CRASH_PIP)
-        installed = self._run([str(target / "bin" / "python"), "-c",
+        installed = self._run([str(target / "bin" / "python"), "-I", "-c",
                                "import importlib.metadata as m; print(m.version('evse-hmi'))"], "checking the version")
         if installed.strip() != version:
             raise InstallError(f"the installed evse-hmi is {installed.strip()!r}, not {version!r}")
@@ -135,7 +134,7 @@ class Installer:
     def _run(self, command: list[str], what: str) -> str:
         env = {key: value for key, value in os.environ.items() if not key.startswith(("PIP_", "PYTHON"))}
         env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_INPUT="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        result = subprocess.run(command, env=env, cwd=self.root, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-5:])
             raise InstallError(f"{what} failed (status {result.returncode}): {tail}")
@@ -203,10 +202,11 @@ class Installer:
             confirmed = state.previous if state.trial else state.current
             if confirmed is None:
                 write_state(self.root, replace(state, current=version, previous=None, trial=None, trial_starts=0))
-            else:
-                write_state(self.root, State(current=version, previous=confirmed, trial=version, trial_starts=0,
-                                             outcome=state.outcome))
-        log.info("version %s is current, on trial", version)
+                log.info("version %s is current (the first: no trial)", version)
+                return
+            write_state(self.root, State(current=version, previous=confirmed, trial=version, trial_starts=0,
+                                         outcome=state.outcome))
+        log.info("version %s is current, on trial; %s is kept to return to", version, confirmed)
 
     def confirm(self, version: str) -> None:
         """``version`` is healthy: its trial (if it is on one) ends, confirmed."""
