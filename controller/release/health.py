@@ -20,7 +20,12 @@ def confirm_healthy() -> None:
     if not root:
         return
     version = os.environ.get(ENV_VERSION) or running_version()
-    if confirm_trial(Path(root), version):
+    try:
+        confirmed = confirm_trial(Path(root), version)
+    except OSError:  # e.g. the root is read-only: the trial will time out and be rolled back
+        log.exception("version %s could not confirm its health in %s", version, root)
+        return
+    if confirmed:
         log.info("version %s confirmed healthy: the trial is over", version)
     elif os.environ.get(ENV_TRIAL):
         log.warning("version %s was started as a trial that is no longer pending", version)

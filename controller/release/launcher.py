@@ -268,7 +268,7 @@ class Launcher:
             if confirmed:
                 _log(f"version {version} confirmed its health")
                 return self.child.wait()
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline and not self.stopping:
                 self._stop_child()
                 if read_state(self.root).trial != version:  # confirmed in the last instant
                     return self.child.returncode

@@ -102,13 +102,14 @@ def test_a_bundle_that_fails_verification_leaves_no_trace(running_root: Path, pk
     assert read_state(running_root).current == "0.1.0"
 
 
-def install_process(root: Path, bundle: Path, root_pem: Path, crash_at: str | None = None) -> subprocess.Popen[str]:
+def install_process(root: Path, bundle: Path, root_pem: Path, crash_at: str | None = None,
+                    *options: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(PROJECT_DIR)}
     env.pop("EVSE_CRASH_AT", None)
     if crash_at:
         env["EVSE_CRASH_AT"] = crash_at
     return subprocess.Popen([sys.executable, "-m", "controller.release", "install", str(bundle), "--root", str(root),
-                             "--manufacturer-root", str(root_pem)], env=env, text=True,
+                             "--manufacturer-root", str(root_pem), *options], env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
@@ -145,9 +146,15 @@ def test_an_install_killed_while_pip_bootstraps_resumes(running_root: Path, pki_
     os.killpg(process.pid, signal.SIGKILL)  # a power cut: the installer and its pip, all at once
     process.communicate(timeout=30)
     assert not (running_root / "versions" / "0.2.0" / INSTALLED).exists()
-    resumed = install_process(running_root, bundle, pki_files[2])
-    assert resumed.communicate(timeout=120) and resumed.returncode == 0
+    resumed = install_process(running_root, bundle, pki_files[2], None, "--activate")
+    out, err = resumed.communicate(timeout=120)
+    assert resumed.returncode == 0, err
     assert installed_version(running_root, "0.2.0") == "0.2.0 0.2.0"
+    assert "current: 0.2.0 (trial: 0.2.0)" in out
+    status = subprocess.run([sys.executable, "-m", "controller.release", "status", "--root", str(running_root)],
+                            env={**os.environ, "PYTHONPATH": str(PROJECT_DIR)}, capture_output=True, text=True,
+                            check=True).stdout
+    assert "current   0.2.0" in status and "previous  0.1.0" in status and "installed 0.1.0, 0.2.0" in status
 
 
 def test_old_versions_are_pruned_but_never_current_or_previous(tmp_path: Path, pki: Pki,
