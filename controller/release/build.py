@@ -8,9 +8,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from cryptography import x509
 
 from controller.release.bundle import write_bundle
 from controller.release.manifest import PROJECT, VERSION_PATTERN, Manifest, sha256_file
@@ -37,7 +40,7 @@ class Release:
 
 def build_release(project: Path, out_dir: Path, identity: SigningIdentity, work_dir: Path, *,
                   version: str | None = None, wheels_from: Path | None = None,
-                  roots: list | None = None) -> Release:
+                  roots: Sequence[x509.Certificate] | None = None) -> Release:
     """Build, sign and write a release of ``project`` into ``out_dir``.
 
     ``version`` builds from a copy of the tree with pyproject's version replaced;

@@ -90,7 +90,10 @@ class Installer:
             version = manifest.version
             self._copy_launcher()
             if not is_installed(self.root, version):
-                self._build_venv(version, self._stage(bundle, manifest))
+                try:
+                    self._build_venv(version, self._stage(bundle, manifest))
+                except OSError as exc:  # e.g. the disk is full; install() again resumes
+                    raise InstallError(f"installing {version} failed: {exc}") from exc
             shutil.rmtree(self.root / VERSIONS / f"{version}{PARTIAL_SUFFIX}", ignore_errors=True)
             self._prune(keep_also=version)
             return version
