@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 import enum
 import functools
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,7 @@ STATION = frozenset({
 
 #: Adapters: whole packages, and single modules at the top of controller/.
 ADAPTER_PACKAGES = ("controller.buses", "controller.diagnostics", "controller.ocpp", "controller.ocpp201",
-                    "controller.sim")
+                    "controller.release", "controller.sim")
 ADAPTER = frozenset({
     "controller.__main__",  # `python -m controller`: the controller without Qt, on its own hardware
     "controller.service",  # the headless process: its arguments, its state on standard output
@@ -377,6 +378,15 @@ def test_the_layer_lists_name_only_modules_that_exist() -> None:
 def test_imports_go_one_way() -> None:
     wrong = [line for pair, lines in sorted(violations().items()) if pair not in KNOWN_EXCEPTIONS for line in lines]
     assert not wrong, "imports against the layers (docs/architecture.md):\n" + "\n".join(wrong)
+
+
+def test_the_release_launcher_imports_only_the_standard_library() -> None:
+    """controller/release/launcher.py is copied alone to the install root and run by the system's
+    python3, outside every version's venv: it can import nothing of ours nor any outside library."""
+    found = [i for i in all_imports() if i.importer == "controller.release.launcher"]
+    assert found, "the launcher was not parsed"
+    wrong = [i.describe() for i in found if _top(i.imported) not in sys.stdlib_module_names]
+    assert not wrong, "the launcher imports beyond the standard library:\n" + "\n".join(wrong)
 
 
 def test_every_known_exception_still_happens() -> None:
