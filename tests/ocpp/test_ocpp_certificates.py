@@ -156,7 +156,7 @@ def test_a_certificate_chain_that_is_not_ours_is_rejected_with_a_security_event(
                 "another key": pem(sign_leaf(other_key, subject, ca)),
                 "another CA": pem(sign_leaf(pending, subject, stranger)) + pem(stranger[0]),
                 "not valid yet": pem(sign_leaf(pending, subject, ca, not_before=later)),
-                "too long": pem(sign_leaf(pending, subject, ca)) + pem(ca[0]) * 12,  # over CertificateSignedMaxChainSize (5500)
+                "too long": pem(sign_leaf(pending, subject, ca)) + pem(ca[0]) * 12,  # > 5500 characters
             }
             for case, chain in bad.items():
                 assert await signed(chain) == "Rejected", case
