@@ -18,6 +18,7 @@ from typing import Any
 from ocpp.v201 import call_result
 
 from controller.ocpp.mapping import CODE_REMOTE_RESET, CODE_REMOTE_START, CODE_REMOTE_STOP
+from controller.ocpp201.certificate_requests import CertificateRequests201
 from controller.ocpp201.control_requests import ControlRequests
 from controller.ocpp201.device_requests import DeviceRequests
 from controller.ocpp201.host import Host
@@ -40,6 +41,7 @@ class Requests201:
         self.cp = cp
         self.device = DeviceRequests(cp)
         self.control = ControlRequests(cp)
+        self.certificates = CertificateRequests201(cp)
         self._go: dict[str, bool] = {}  # set by an ``on_`` for its ``after_``
 
     def handler_map(self) -> dict[str, Any]:
@@ -56,6 +58,7 @@ class Requests201:
             "UnlockConnector": self.on_unlock_connector,
             **self.device.handler_map(),
             **self.control.handler_map(),
+            **self.certificates.handler_map(),
         }
 
     # --- provisioning -------------------------------------------------------------
@@ -105,8 +108,10 @@ class Requests201:
         if evse_id not in (None, 0) and evse_id not in self.cp.evse_ids:
             return call_result.TriggerMessage(status=REJECTED, status_info=_info("UnknownEvse"))
         if requested_message not in ("BootNotification", "Heartbeat", "StatusNotification", "MeterValues",
-                                     "TransactionEvent"):
+                                     "TransactionEvent", "SignChargingStationCertificate"):
             return call_result.TriggerMessage(status="NotImplemented")
+        if requested_message == "SignChargingStationCertificate" and self.cp.certificates is None:
+            return call_result.TriggerMessage(status=REJECTED, status_info=_info("NotSupported"))
         if requested_message == "BootNotification" and self.cp.online:
             # F06.FR.17: a BootNotification after an accepted one is rejected
             return call_result.TriggerMessage(status=REJECTED)
@@ -132,6 +137,8 @@ class Requests201:
         elif requested_message == "TransactionEvent":
             for target in targets:
                 cp.transactions.trigger(target)
+        elif requested_message == "SignChargingStationCertificate":
+            cp.spawn(self.certificates.sign_certificate())
 
     # --- remote control -----------------------------------------------------------
 

@@ -249,3 +249,25 @@ def test_extended_trigger_message_reuses_the_trigger_paths(central: CentralSyste
             await charger.stop()
 
     run(scenario())
+
+
+def test_a_server_certificate_from_no_installed_root_raises_a_security_event(
+        start_central: CentralFactory, tmp_path: Path) -> None:
+    pki = write_pki(tmp_path)
+    central = start_central(*tls_arguments(pki))
+    events: list[tuple[str, str]] = []
+    store = CertificateStore(tmp_path / "certificates", {"CentralSystemRootCertificate": []},
+                             lambda kind, info: events.append((kind, info)))
+    assert store.install("CentralSystemRootCertificate", pem(make_ca("Not The CSMS CA")[0]), 20) == "Accepted"
+
+    async def scenario() -> None:
+        charger = await make_charger(central.url, tmp_path / "cp.sqlite", certificates=store).start()
+        try:
+            await wait_for(lambda: charger.client.backoff.failures >= 2, "two refused handshakes")
+            assert not charger.client.online
+        finally:
+            await charger.stop()
+
+    run(scenario())
+    assert {kind for kind, _ in events} == {"InvalidCentralSystemCertificate"}
+    assert central.from_charger() == []
