@@ -39,8 +39,10 @@ async def signed_answers(central: CentralSystemProcess) -> list[dict[str, Any]]:
     return [n["payload"] for n in found["notifications"]]
 
 
-async def client_certificate_of(central: CentralSystemProcess) -> str | None:
-    return (await get(central, "/charge-points"))["client_certificates"].get(CHARGER)
+def no_violations(central: CentralSystemProcess) -> None:
+    """The demo central system's own check of every frame (besides the fixture's schema check)."""
+    found = central._http("GET", "/violations")
+    assert found["violations"] == [] and found["checked"] > 0
 
 
 async def configuration(central: CentralSystemProcess, key: str) -> str:
@@ -62,7 +64,6 @@ def test_profile_3_from_certificate_request_to_a_server_that_demands_the_certifi
                                      certificates=store).start()
         try:
             await wait_for(lambda: charger.client.online, "online over TLS")
-            assert await client_certificate_of(central) is None
             raised = await central.call("ChangeConfiguration", {"key": "SecurityProfile", "value": "3"})
             assert raised["response"] == {"status": "Rejected"}, "profile 3 needs a client certificate first"
             cpo = await central.call("ChangeConfiguration", {"key": "CpoName", "value": "Test CPO"})
@@ -74,7 +75,8 @@ def test_profile_3_from_certificate_request_to_a_server_that_demands_the_certifi
             assert stat.S_IMODE(store.client.key_path.stat().st_mode) == 0o600
             assert not store.client.pending_path.exists()
             await wait_for(lambda: charger.client.connection_attempts >= 2, "the reconnection with the certificate")
-            await wait_for(lambda: charger.client.online, "online again")
+            await wait_for(lambda: charger.client.online and CHARGER in central._http("GET", "/charge-points")[
+                "charge_points"], "online again")
             assert await signed_answers(central) == [{"response": {"status": "Accepted"}}]
             assert await configuration(central, "SecurityProfile") == "3"
 
@@ -83,11 +85,15 @@ def test_profile_3_from_certificate_request_to_a_server_that_demands_the_certifi
             central.start()
             await wait_for(lambda: not charger.client.online, "the old connection gone")
             await wait_for(lambda: charger.client.online, "online with the client certificate")
-            assert await client_certificate_of(central) == IDENTITY.serial_number
+            common_name = await wait_for(
+                lambda: central._http("GET", "/charge-points")["client_certificates"].get(CHARGER),
+                "the central system's session with the certificate")
+            assert common_name == IDENTITY.serial_number
         finally:
             await charger.stop()
 
     run(scenario())
+    no_violations(central)
     csr_frames = [frame[3]["csr"] for frame in central.from_charger("SignCertificate")]
     assert len(csr_frames) == 1
     csr = x509.load_pem_x509_csr(csr_frames[0].encode())
@@ -168,6 +174,7 @@ def test_a_certificate_chain_that_is_not_ours_is_rejected_with_a_security_event(
             await charger.stop()
 
     run(scenario())
+    no_violations(central)
 
 
 def test_install_list_and_delete_certificates(start_central: CentralFactory, tmp_path: Path) -> None:
@@ -216,10 +223,15 @@ def test_install_list_and_delete_certificates(start_central: CentralFactory, tmp
             await charger.stop()
 
     run(scenario())
+    no_violations(central)
 
 
 def _serial(path: Path) -> int:
     return x509.load_pem_x509_certificate(path.read_bytes()).serial_number
+
+
+def statuses_of(central: CentralSystemProcess, connector_id: int) -> list[list[Any]]:
+    return [f for f in central.from_charger("StatusNotification") if f[3]["connectorId"] == connector_id]
 
 
 def test_extended_trigger_message_reuses_the_trigger_paths(central: CentralSystemProcess, tmp_path: Path) -> None:
@@ -235,10 +247,10 @@ def test_extended_trigger_message_reuses_the_trigger_paths(central: CentralSyste
         charger = await make_charger(central.url, tmp_path / "cp.sqlite", certificates=store).start()
         try:
             await wait_for(lambda: charger.client.online, "online")
-            before = len(central.from_charger("StatusNotification"))
+            await wait_for(lambda: len(central.from_charger("StatusNotification")) >= 3, "the first statuses (0, 1, 2)")
+            before = len(statuses_of(central, 1))
             assert await trigger("StatusNotification", 1) == "Accepted"
-            await wait_for(lambda: len(central.from_charger("StatusNotification")) > before, "the StatusNotification")
-            assert central.from_charger("StatusNotification")[-1][3]["connectorId"] == 1
+            await wait_for(lambda: len(statuses_of(central, 1)) > before, "the StatusNotification of connector 1")
             before = len(central.from_charger("Heartbeat"))
             assert await trigger("Heartbeat") == "Accepted"
             await wait_for(lambda: len(central.from_charger("Heartbeat")) > before, "the Heartbeat")
@@ -249,6 +261,7 @@ def test_extended_trigger_message_reuses_the_trigger_paths(central: CentralSyste
             await charger.stop()
 
     run(scenario())
+    no_violations(central)
 
 
 def test_a_server_certificate_from_no_installed_root_raises_a_security_event(

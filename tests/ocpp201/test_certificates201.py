@@ -57,7 +57,8 @@ def test_profile_3_on_2_0_1_sign_reconnect_and_a_server_that_requires_the_certif
         key = client.certificates.client.key_path
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
         attempts = client.connection_attempts
-        advance_until(world, lambda: client.connection_attempts > attempts and client.online,
+        advance_until(world, lambda: client.connection_attempts > attempts and client.online
+                      and station_id in central.get("/charge-points")["charge_points"],
                       "the reconnection with the client certificate", step_s=0.05)
         assert variable(world, central, "SecurityCtrlr", "SecurityProfile") == "3"
         assert variable(world, central, "SecurityCtrlr", "CertificateEntries") == "2", "the CSMS root and ours"
@@ -66,7 +67,8 @@ def test_profile_3_on_2_0_1_sign_reconnect_and_a_server_that_requires_the_certif
         central.arguments += ["--client-ca", str(pki.ca)]
         central.start()
         advance_until(world, lambda: not client.online, "the old connection gone", step_s=0.05)
-        advance_until(world, lambda: client.online, "online with the client certificate", step_s=0.05)
+        advance_until(world, lambda: client.online and central.get("/charge-points")["client_certificates"].get(
+            station_id), "online with the client certificate", step_s=0.05)
         assert central.get("/charge-points")["client_certificates"][station_id] == client.identity.serial_number
     finally:
         world.close()
