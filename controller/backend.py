@@ -82,6 +82,7 @@ from controller.ocpp.recovery import PowerLossMeter
 from controller.ocpp.setup import build_client
 from controller.ocpp.storage import Storage
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
+from controller.security.setup import certificate_store
 from controller.session import StopReason
 from controller.station_port import StationPort
 from controller.station_state import StationState
@@ -289,15 +290,16 @@ class Backend:
         version = config.ocpp.version
         adapter = StationAdapter(station, changed)
         storage = storage or Storage(config.ocpp.database)
+        certificates = certificate_store(config)  # both versions: one store
         builders: dict[str, Callable[[], Any]] = {}
         if version in ("1.6", "auto"):
             builders["1.6"] = lambda: build_client(config, adapter, clock, csms_url, rng=rng, storage=storage,
-                                                   version=version)
+                                                   version=version, certificates=certificates)
         if version in ("2.0.1", "auto"):
             from controller.backend201 import client201_builder  # only a 2.0.1 charger loads it
 
             builders["2.0.1"] = client201_builder(config, station, lambda: station_snapshot(station.state), clock,
-                                                  csms_url, storage, changed, rng, version)
+                                                  csms_url, storage, changed, rng, version, certificates)
         active = version if version != "auto" else str(storage.get(VERSION_IN_USE, "1.6"))
         backend = cls(station, adapter, storage, builders, active if active in builders else "1.6")
         backend.logs = build_log_engine(

@@ -262,6 +262,7 @@ class OcppSection:
     ca_file: str = ""
     network: str = "ethernet"
     database: str = "var/ocpp.sqlite3"
+    certificate_dir: str = "var/certificates"  # installed roots, the charger's key and client certificate
     response_timeout_s: float = 30.0
     reconnect_initial_s: float = 3.0
     reconnect_max_s: float = 90.0
@@ -292,6 +293,8 @@ class OcppSection:
             raise ConfigError(f"[ocpp].network: {self.network!r} is not one of ethernet, wifi, cellular")
         if not self.database.strip():
             raise ConfigError("[ocpp].database: must name a file (or \":memory:\" to keep nothing)")
+        if not self.certificate_dir.strip():
+            raise ConfigError("[ocpp].certificate_dir: must name a directory")
         _in_range("[ocpp].response_timeout_s", self.response_timeout_s, 1, 300)
         _in_range("[ocpp].reconnect_initial_s", self.reconnect_initial_s, 0.1, 600)
         _in_range("[ocpp].reconnect_max_s", self.reconnect_max_s, self.reconnect_initial_s, 3600)

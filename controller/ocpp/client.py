@@ -33,8 +33,10 @@ from controller.ocpp import smart_charging as sc
 from controller.ocpp.authorization import AuthorizationStore, IdTagInfo
 from controller.ocpp.authorizer import Authorizer
 from controller.ocpp.central_time import CentralTime
+from controller.ocpp.certificate_port import Certificates, has_client_certificate
+from controller.ocpp.certificate_requests import CertificateRequests16
 from controller.ocpp.configuration import Configuration, standard_keys
-from controller.ocpp.connection import Backoff, Endpoint, open_connection
+from controller.ocpp.connection import Backoff, Endpoint, open_secured
 from controller.ocpp.delivery import Delivery
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.handlers import CentralSystemRequests
@@ -71,8 +73,10 @@ class OcppClient:
     handlers and its parts)."""
 
     def __init__(self, settings: ClientSettings, identity: Identity, port: StationPort, storage: Storage,
-                 clock: Clock, rng: random.Random | None = None) -> None:
+                 clock: Clock, rng: random.Random | None = None, certificates: Certificates | None = None) -> None:
+        """``certificates``: the certificate store (roots, the client certificate); None: none here."""
         self.settings = settings
+        self.certificates = certificates
         self.identity = identity
         self.port = port
         self.storage = storage
@@ -95,19 +99,22 @@ class OcppClient:
         self.delivery = Delivery(self, self.time, self.transactions.queued_answered)
         backoff = Backoff(settings.reconnect_initial_s, settings.reconnect_max_s, settings.reconnect_jitter_s,
                           rng or random.Random())
-        self.link = Link(self, self.time, self.delivery, self.reporting, backoff, self._connect, self.handler_map)
+        self.link = Link(self, self.time, self.delivery, self.reporting, backoff, self._connect, self.handler_map,
+                         client_certificate=lambda: has_client_certificate(certificates))
         self.authorizer = Authorizer(self, self.time, self.link)
         self.config.subscribe(self._on_configuration)
         self.requests = CentralSystemRequests(self)  # the central system's requests, answered
         self.log_requests: LogRequests16 | None = None  # GetDiagnostics and GetLog, once a log service is attached
+        self.certificate_requests = CertificateRequests16(self, certificates, self.requests.send_triggered)
 
     async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
-        """Open the websocket, offering the configured subprotocols."""
-        return await open_connection(target, key, ca_file, ping_s, open_s, self.settings.subprotocols)
+        """Open the websocket, offering the configured subprotocols (over TLS: the installed roots,
+        and the client certificate when there is one)."""
+        return await open_secured(target, key, ca_file, ping_s, open_s, self.settings.subprotocols, self.certificates)
 
     def handler_map(self) -> dict[str, Any]:
         """The central system's actions and their handlers (for :class:`RpcChargePoint`)."""
-        handlers = self.requests.handler_map()
+        handlers = {**self.requests.handler_map(), **self.certificate_requests.handler_map()}
         if self.log_requests is not None:
             handlers.update(self.log_requests.handler_map())
         return handlers
@@ -117,6 +124,12 @@ class OcppClient:
         and send its statuses while this client runs."""
         self.log_requests = LogRequests16(service, self.outbox, self.spawn, self.link.online_event)
         self.requests.diagnostics_status = self.log_requests.diagnostics_status
+        log_status = self.log_requests.log_status
+        self.certificate_requests.status_hooks["LogStatusNotification"] = lambda: self.outbox.request(log_status())
+
+    def client_certificate_installed(self) -> None:
+        """CertificateSigned installed a client certificate: connect again with it."""
+        self.link.client_certificate_installed()
 
     # --- life cycle ---------------------------------------------------------------
 

@@ -43,6 +43,8 @@ FEATURE_PROFILES = ("Core", "LocalAuthListManagement", "Reservation", "RemoteTri
 PHASE_ROTATIONS = ("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR")
 MEASURAND_LIST_MAX = 6
 AUTHORIZATION_KEY_LENGTH = (16, 40)
+#: CertificateSignedMaxChainSize's default: what 2.0.1's CertificateSigned schema allows (1.6's: 10000).
+CHAIN_SIZE = 5500
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,11 @@ def _authorization_key(value: str) -> str | None:
     if not low <= len(value) <= high or not value.isascii() or not value.isprintable() or " " in value:
         return f"must be {low} to {high} printable ASCII characters without spaces"
     return None
+
+
+def _cpo_name(value: str) -> str | None:
+    """CpoName goes into the O of the charger's CSR (2.0.1 OrganizationName: at most 64 characters)."""
+    return None if len(value) <= 64 and value.isprintable() else "at most 64 printable characters"
 
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[str], str | None]:
@@ -135,8 +142,12 @@ def standard_keys(connectors: int, heartbeat_s: int = 900, connection_timeout_s:
         Key("ChargingScheduleMaxPeriods", Kind.INT, "24", readonly=True),
         Key("ConnectorSwitch3to1PhaseSupported", Kind.BOOL, "false", readonly=True),
         Key("MaxChargingProfilesInstalled", Kind.INT, "20", readonly=True),
-        # Security whitepaper (profiles 1 and 2)
+        # Security whitepaper (profiles 1 to 3, certificates)
+        Key("AdditionalRootCertificateCheck", Kind.BOOL, "false", readonly=True),
         Key("AuthorizationKey", Kind.STRING, "", write_only=True, check=_authorization_key),
+        Key("CertificateSignedMaxChainSize", Kind.INT, str(CHAIN_SIZE), readonly=True, maximum=10000),
+        Key("CertificateStoreMaxLength", Kind.INT, "20", readonly=True, minimum=1),
+        Key("CpoName", Kind.STRING, "", check=_cpo_name),
         Key("SecurityProfile", Kind.INT, "0", maximum=3),
         # OCA "OCPP & California Pricing Requirements" (controller.ocpp.pricing)
         Key("CustomDisplayCostAndPrice", Kind.BOOL, "true"),

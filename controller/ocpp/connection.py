@@ -2,9 +2,11 @@
 that never show a secret.
 
 Security profile 1 is Basic auth over ``ws://``; profile 2 adds TLS (``wss://``) with the
-server certificate checked against a configured CA (or the system's).  The user is the
-charge point id and the password the AuthorizationKey; neither the key nor the
-Authorization header reaches a log.
+server certificate checked against the central system roots (``[ocpp].ca_file`` and those
+installed with InstallCertificate; the system's when there are none); profile 3 adds the
+charger's client certificate (:mod:`controller.ocpp.certificate_port`) once one is installed.
+The user is the charge point id and the password the AuthorizationKey; neither the key nor
+the Authorization header reaches a log.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.frames import Frame
+
+from controller.ocpp.certificate_port import Certificates
 
 SUBPROTOCOL = "ocpp1.6"
 REDACTED = "***"
@@ -63,8 +67,10 @@ def _check_scheme(url: str) -> None:
         raise EndpointError("credentials do not belong in the URL: use [ocpp].authorization_key")
 
 
-def security_profile(target: Endpoint, authorization_key: str) -> int:
-    """0: none, 1: Basic auth, 2: TLS + Basic auth (3, client certificates, is not supported)."""
+def security_profile(target: Endpoint, authorization_key: str, client_certificate: bool = False) -> int:
+    """0: none, 1: Basic auth, 2: TLS + Basic auth, 3: TLS + the charger's client certificate."""
+    if target.secure and client_certificate:
+        return 3
     if not authorization_key:
         return 0
     return 2 if target.secure else 1
@@ -75,11 +81,42 @@ def basic_authorization(charge_point_id: str, password: str) -> str:
     return f"Basic {token}"
 
 
-def tls_context(ca_file: str | None) -> ssl.SSLContext:
-    """TLS 1.2 or newer, server certificate and host name checked against ``ca_file`` (or the system CAs)."""
-    context = ssl.create_default_context(cafile=ca_file or None)
+def tls_context(ca_file: str | None, cadata: str = "", client_files: tuple[str, str] | None = None) -> ssl.SSLContext:
+    """TLS 1.2 or newer, server certificate and host name checked against ``cadata`` (PEM roots),
+    else ``ca_file``, else the system CAs; ``client_files``: (certificate chain, key) to present."""
+    context = ssl.create_default_context(cadata=cadata) if cadata else ssl.create_default_context(
+        cafile=ca_file or None)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
+    if client_files is not None:
+        context.load_cert_chain(*client_files)
     return context
+
+
+def server_certificate(websocket: ClientConnection) -> bytes | None:
+    """The central system's certificate (DER) on a TLS connection."""
+    ssl_object = websocket.transport.get_extra_info("ssl_object") if websocket.transport else None
+    return ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+
+
+async def open_secured(target: Endpoint, authorization_key: str, ca_file: str | None, ping_interval_s: float,
+                       open_timeout_s: float, subprotocols: tuple[str, ...], certificates: Certificates | None,
+                       invalid_server_event: str = "InvalidCentralSystemCertificate") -> ClientConnection:
+    """:func:`open_connection` trusting the central system roots of ``certificates`` (and
+    ``ca_file``) and presenting the charger's client certificate when one is installed; a server
+    certificate that fails the check raises ``invalid_server_event`` (A00.FR.413)."""
+    if certificates is None:
+        return await open_connection(target, authorization_key, ca_file, ping_interval_s, open_timeout_s,
+                                     subprotocols)
+    context = tls_context(ca_file, certificates.csms_roots_pem(), certificates.client_files()) \
+        if target.secure else None
+    try:
+        websocket = await open_connection(target, authorization_key, ca_file, ping_interval_s, open_timeout_s,
+                                          subprotocols, context)
+    except ssl.SSLCertVerificationError as exc:
+        certificates.security_event(invalid_server_event, str(exc.verify_message or exc)[:255])
+        raise
+    certificates.connected(server_certificate(websocket))
+    return websocket
 
 
 #: The websocket subprotocol of each OCPP version (OCPP-J).
@@ -95,9 +132,11 @@ def offered_subprotocols(version: str) -> tuple[str, ...]:
 
 
 async def open_connection(target: Endpoint, authorization_key: str, ca_file: str | None, ping_interval_s: float,
-                          open_timeout_s: float, subprotocols: tuple[str, ...] = (SUBPROTOCOL,)) -> ClientConnection:
+                          open_timeout_s: float, subprotocols: tuple[str, ...] = (SUBPROTOCOL,),
+                          tls: ssl.SSLContext | None = None) -> ClientConnection:
     """Open the websocket offering ``subprotocols``; raise if the server agrees to none of them
-    (the one it chose is ``websocket.subprotocol``)."""
+    (the one it chose is ``websocket.subprotocol``).  ``tls``: the context for ``wss://``
+    (default: :func:`tls_context` of ``ca_file``)."""
     headers = {}
     if authorization_key:
         headers["Authorization"] = basic_authorization(target.charge_point_id, authorization_key)
@@ -105,7 +144,7 @@ async def open_connection(target: Endpoint, authorization_key: str, ca_file: str
         target.url,
         subprotocols=list(subprotocols),  # type: ignore[arg-type]
         additional_headers=headers,
-        ssl=tls_context(ca_file) if target.secure else None,
+        ssl=(tls or tls_context(ca_file)) if target.secure else None,
         ping_interval=ping_interval_s or None,
         ping_timeout=ping_interval_s or None,
         open_timeout=open_timeout_s,

@@ -344,9 +344,11 @@ class CentralSystemRequests:
 
     def after_trigger_message(self, requested_message: str, connector_id: int | None = None,
                               **_: Any) -> None:
-        if not self._trigger_go:
-            return
-        message = MessageTrigger(requested_message)
+        if self._trigger_go:
+            self.send_triggered(MessageTrigger(requested_message), connector_id)
+
+    def send_triggered(self, message: MessageTrigger, connector_id: int | None) -> None:
+        """Send what TriggerMessage (or the whitepaper's ExtendedTriggerMessage) asked for."""
         if message is MessageTrigger.boot_notification:
             self.cp.spawn(self.cp.send_boot())
         elif message is MessageTrigger.heartbeat:

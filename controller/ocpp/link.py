@@ -71,7 +71,7 @@ class Link:
 
     def __init__(self, cp: ChargePoint, time: CentralTime, delivery: Delivery, reporting: Reporting,
                  backoff: Backoff, connect: Connect, handler_map: Callable[[], dict[str, Any]],
-                 dialect: Dialect | None = None) -> None:
+                 dialect: Dialect | None = None, client_certificate: Callable[[], bool] = lambda: False) -> None:
         self.cp = cp
         self.dialect = dialect or dialect_16(cp)
         #: With ``[ocpp].version = "auto"``: called with an open websocket on which the central
@@ -84,9 +84,10 @@ class Link:
         self.connect = connect
         self.handler_map = handler_map  # the central system's actions and their handlers
         self._key = str(cp.storage.get("authorization_key", cp.settings.authorization_key))
-        in_use = security_profile(cp.settings.endpoint, self._key)
+        self._client_certificate = client_certificate  # a client certificate is installed (profile 3)
+        in_use = self._profile()
         cp.config.max_security_profile = in_use
-        cp.config.set_internal("SecurityProfile", str(in_use))  # what the URL and the key give
+        cp.config.set_internal("SecurityProfile", str(in_use))  # what the URL, the key and the certificate give
         self.boot = bootfsm.Boot()
         self.online = False
         self.online_event = asyncio.Event()  # set while online (a card waits on it during the boot)
@@ -269,6 +270,19 @@ class Link:
 
     # --- configuration changes ------------------------------------------------------
 
+    def _profile(self) -> int:
+        return security_profile(self.cp.settings.endpoint, self._key, self._client_certificate())
+
+    def client_certificate_installed(self) -> None:
+        """CertificateSigned installed a client certificate: on wss:// the profile becomes 3
+        (never lower) and, once the answer has gone out, the connection is made again with it."""
+        profile = self._profile()
+        self.cp.config.max_security_profile = max(self.cp.config.max_security_profile, profile)
+        if profile > self.cp.config.number("SecurityProfile"):
+            self.cp.config.set_internal("SecurityProfile", str(profile))  # its listener reconnects
+        else:
+            self.cp.spawn(self._reconnect_soon())
+
     def on_configuration(self, name: str, value: str) -> None:
         """A configuration key changed: a new heartbeat interval, or a new key (reconnect)."""
         if name == "HeartbeatInterval":
@@ -276,7 +290,9 @@ class Link:
         elif name == "AuthorizationKey":
             self._key = value
             self.cp.storage.put("authorization_key", value)
-            self.cp.config.max_security_profile = security_profile(self.cp.settings.endpoint, value)
+            self.cp.config.max_security_profile = self._profile()
+            self.cp.spawn(self._reconnect_soon())
+        elif name == "SecurityProfile":  # raised (A05): connect again with it
             self.cp.spawn(self._reconnect_soon())
 
     async def _reconnect_soon(self) -> None:

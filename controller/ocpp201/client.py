@@ -27,8 +27,9 @@ from ocpp.v201 import call
 
 from controller.clock import Clock
 from controller.ocpp.central_time import CentralTime
+from controller.ocpp.certificate_port import Certificates, has_client_certificate
 from controller.ocpp.configuration import Configuration, standard_keys
-from controller.ocpp.connection import Backoff, Endpoint, open_connection
+from controller.ocpp.connection import Backoff, Endpoint, open_secured
 from controller.ocpp.delivery import Delivery
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.link import Dialect, Link
@@ -63,8 +64,11 @@ class Client201:
     """The OCPP 2.0.1 charging station of one station."""
 
     def __init__(self, settings: ClientSettings, identity: Identity, station: StationLink, storage: Storage,
-                 clock: Clock, rng: random.Random | None = None, standards: Mapping[int, str] | None = None) -> None:
+                 clock: Clock, rng: random.Random | None = None, standards: Mapping[int, str] | None = None,
+                 certificates: Certificates | None = None) -> None:
+        """``certificates``: the certificate store (roots, the client certificate); None: none here."""
         self.settings = settings
+        self.certificates = certificates
         self.identity = identity
         self.station_link = station
         self.port = station  # what the shared link reports the connection to
@@ -96,7 +100,7 @@ class Client201:
                           rng or random.Random())
         dialect = Dialect(SUBPROTOCOL, Rpc201, self._boot_request, call.Heartbeat)
         self.link = Link(self, self.time, self.delivery, self.reporting, backoff, self._connect,
-                         self.handler_map, dialect)
+                         self.handler_map, dialect, client_certificate=lambda: has_client_certificate(certificates))
         self.authorizer = Authorizer201(self)
         self.config.subscribe(self._on_configuration)
         self.device_model.subscribe(self._on_variable)
@@ -111,10 +115,13 @@ class Client201:
             return len(self.control.messages.all())
         if what == "local_list_entries":
             return self.authorizer.store.list_size()
-        return 0  # certificates: none installed by a central system (client certificates come later)
+        if what == "certificates":
+            return self.certificates.count() if self.certificates is not None else 0
+        return 0
 
     async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
-        return await open_connection(target, key, ca_file, ping_s, open_s, self.settings.subprotocols)
+        return await open_secured(target, key, ca_file, ping_s, open_s, self.settings.subprotocols,
+                                  self.certificates, "InvalidCsmsCertificate")
 
     def _boot_request(self) -> Any:
         identity = self.identity

@@ -19,6 +19,7 @@ from typing import Any
 from ocpp.v201 import call_result
 
 from controller.ocpp.mapping import CODE_REMOTE_RESET, CODE_REMOTE_START, CODE_REMOTE_STOP
+from controller.ocpp201.certificate_requests import CertificateRequests201
 from controller.ocpp201.control_requests import ControlRequests
 from controller.ocpp201.device_requests import DeviceRequests
 from controller.ocpp201.host import Host
@@ -41,6 +42,7 @@ class Requests201:
         self.cp = cp
         self.device = DeviceRequests(cp)
         self.control = ControlRequests(cp)
+        self.certificates = CertificateRequests201(cp)
         self._go: dict[str, bool] = {}  # set by an ``on_`` for its ``after_``
         #: The LogStatusNotification a TriggerMessage sends (None: no log service, NotImplemented).
         self.log_status: Callable[[], Any] | None = None
@@ -59,6 +61,7 @@ class Requests201:
             "UnlockConnector": self.on_unlock_connector,
             **self.device.handler_map(),
             **self.control.handler_map(),
+            **self.certificates.handler_map(),
         }
 
     # --- provisioning -------------------------------------------------------------
@@ -108,9 +111,12 @@ class Requests201:
         if evse_id not in (None, 0) and evse_id not in self.cp.evse_ids:
             return call_result.TriggerMessage(status=REJECTED, status_info=_info("UnknownEvse"))
         triggers = ("BootNotification", "Heartbeat", "StatusNotification", "MeterValues", "TransactionEvent",
+                    "SignChargingStationCertificate",
                     *(("LogStatusNotification",) if self.log_status is not None else ()))
         if requested_message not in triggers:
             return call_result.TriggerMessage(status="NotImplemented")
+        if requested_message == "SignChargingStationCertificate" and self.cp.certificates is None:
+            return call_result.TriggerMessage(status=REJECTED, status_info=_info("NotSupported"))
         if requested_message == "BootNotification" and self.cp.online:
             # F06.FR.17: a BootNotification after an accepted one is rejected
             return call_result.TriggerMessage(status=REJECTED)
@@ -138,6 +144,8 @@ class Requests201:
                 cp.transactions.trigger(target)
         elif requested_message == "LogStatusNotification" and self.log_status is not None:
             cp.spawn(cp.outbox.request(self.log_status()))
+        elif requested_message == "SignChargingStationCertificate":
+            cp.spawn(self.certificates.sign_certificate())
 
     # --- remote control -----------------------------------------------------------
 

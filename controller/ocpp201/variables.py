@@ -214,11 +214,14 @@ def catalogue(key: Callable[[str], Key]) -> tuple[Variable, ...]:
         stored("OCPPCommCtrlr", "RetryBackOffWaitMinimum", integer, "5", unit="s", min_limit=1, max_limit=3600),
         shared("UnlockConnectorOnEVSideDisconnect", "OCPPCommCtrlr", "UnlockOnEVSideDisconnect", constant=True),
         shared("WebSocketPingInterval", "OCPPCommCtrlr", "WebSocketPingInterval", unit="s"),
-        # SecurityCtrlr
+        # SecurityCtrlr (shared with the 1.6 whitepaper's keys: one value each)
+        shared("AdditionalRootCertificateCheck", "SecurityCtrlr", "AdditionalRootCertificateCheck", constant=True),
         _password(key("AuthorizationKey")),
-        station("SecurityCtrlr", "CertificateEntries", integer, Fact.CERTIFICATES),
+        Variable("SecurityCtrlr", "CertificateEntries", integer, RO, fact=Fact.CERTIFICATES,
+                 max_limit_key="CertificateStoreMaxLength"),
         station("SecurityCtrlr", "Identity", string, Fact.IDENTITY, max_limit=48),
-        stored("SecurityCtrlr", "OrganizationName", string, "", max_limit=64),
+        shared("CertificateSignedMaxChainSize", "SecurityCtrlr", "MaxCertificateChainSize", constant=True),
+        replace(shared("CpoName", "SecurityCtrlr", "OrganizationName"), max_limit=64),
         shared("SecurityProfile", "SecurityCtrlr", "SecurityProfile", mutability=RO),  # 2.0.1: SetNetworkProfile
         # AuthCtrlr
         shared("AuthorizeRemoteTxRequests", "AuthCtrlr", "AuthorizeRemoteStart"),

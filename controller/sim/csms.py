@@ -27,7 +27,8 @@ see what it sent:
 
 HTTP requests (all JSON; ``charge_point`` may be left out when one is connected):
 
-* ``GET /charge-points``: the connected charge point ids, and ``versions`` (id -> "1.6" | "2.0.1").
+* ``GET /charge-points``: the connected charge point ids, ``versions`` (id -> "1.6" | "2.0.1"),
+  and ``client_certificates`` (id -> the CN of its TLS client certificate, or null).
 * ``GET /messages?since=N``: the logged frames from number N on, and ``next``.
 * ``GET /transactions``: the transactions as the central system saw them (1.6: by its
   transaction id; 2.0.1: by the station's transactionId, with ``seq_nos``, ``event_types``,
@@ -57,6 +58,12 @@ HTTP requests (all JSON; ``charge_point`` may be left out when one is connected)
 * ``POST /disconnect`` ``{"charge_point"?, "abort"?}``: close the charge point's websocket
   (with the closing handshake), or with ``"abort": true`` drop the TCP connection at once,
   as a cut cable or a lost mobile link would.
+
+Security profile 3: ``--client-ca PEM`` makes every charger present a TLS client certificate
+signed by that CA (``--certfile``/``--keyfile`` serve wss://); with ``--ca-cert PEM --ca-key PEM``
+the central system is its chargers' CA: it answers SignCertificate Accepted and sends the
+signed certificate (and the CA certificate) in CertificateSigned, on both versions.  The
+charger's answer is in ``GET /notifications?action=CertificateSigned``.
 
 With ``--pricing '{"kwh_price": "0.45", "flat_fee": "1.00", "receipt_url": "https://.../{transaction_id}"}'``
 (or the ``pricing`` setting) it charges.  On 1.6 it speaks the OCA California pricing
@@ -105,6 +112,7 @@ from controller.sim.csms_base import (
     subprotocol_selector,
     without_nones,
 )
+from controller.sim.csms_ca import TestCa, common_name
 from controller.sim.csms_door import open_door
 
 log = logging.getLogger("csms")
@@ -267,6 +275,13 @@ class Session(SessionBase, ChargePoint):
     def on_firmware_status_notification(self, **_: Any) -> Any:
         return call_result.FirmwareStatusNotification()
 
+    @on(Action.sign_certificate)
+    def on_sign_certificate(self, csr: str, **_: Any) -> Any:
+        return call_result.SignCertificate(status=self.sign_certificate_status(csr))
+
+    @after(Action.sign_certificate)
+    async def after_sign_certificate(self, csr: str, **_: Any) -> None:
+        await self.send_signed_certificate(csr)
 
 
 async def _on_connect(websocket: ServerConnection, system: CentralSystem) -> None:
@@ -282,6 +297,7 @@ async def _on_connect(websocket: ServerConnection, system: CentralSystem) -> Non
         log.info("refused %s: %s", charge_point or "a connection", reason)
         await websocket.close(code=1002, reason=reason[:120])
         return
+    system.client_certificates[charge_point] = common_name(websocket.transport.get_extra_info("peercert"))
     connection = LoggedConnection(websocket, charge_point, system, version)
     session: Session | Session201 = (Session if version == "1.6" else Session201)(charge_point, connection, system)
     system.sessions[charge_point] = session
@@ -296,12 +312,17 @@ async def _on_connect(websocket: ServerConnection, system: CentralSystem) -> Non
         log.info("%s disconnected", charge_point)
 
 
-def _tls(certfile: str | None, keyfile: str | None) -> ssl.SSLContext | None:
+def _tls(certfile: str | None, keyfile: str | None, client_ca: str | None = None) -> ssl.SSLContext | None:
+    """wss:// with ``certfile``; with ``client_ca``, every charger must present a client
+    certificate signed by it (security profile 3)."""
     if not certfile:
         return None
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.load_cert_chain(certfile, keyfile)
+    if client_ca:
+        context.verify_mode = ssl.CERT_REQUIRED
+        context.load_verify_locations(cafile=client_ca)
     return context
 
 
@@ -327,12 +348,14 @@ def settings_from(args: argparse.Namespace) -> Settings:
 async def main_async(args: argparse.Namespace, ready: Callable[[dict[str, Any]], None]) -> None:
     settings = settings_from(args)
     system = CentralSystem(settings, MessageLog(Path(args.log) if args.log else None), args.first_transaction_id)
+    if args.ca_cert:
+        system.ca = TestCa(Path(args.ca_cert), Path(args.ca_key))
     check = _password_check(args.basic_auth_password)
     async with serve(
         lambda ws: _on_connect(ws, system), args.host, args.port,
         subprotocols=[SUBPROTOCOL[v] for v in VERSIONS],  # type: ignore[misc]
         select_subprotocol=subprotocol_selector(settings),
-        ssl=_tls(args.certfile, args.keyfile),
+        ssl=_tls(args.certfile, args.keyfile, args.client_ca),
         process_request=basic_auth(realm="csms", check_credentials=check) if check else None,
     ) as server:
         port = next(iter(server.sockets)).getsockname()[1]
@@ -366,13 +389,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--basic-auth-password", help="require HTTP Basic auth with this password")
     parser.add_argument("--certfile", help="serve wss:// with this certificate chain (PEM)")
     parser.add_argument("--keyfile", help="the certificate's private key (PEM)")
+    parser.add_argument("--client-ca", help="security profile 3: require a TLS client certificate signed by this "
+                                            "CA (PEM)")
+    parser.add_argument("--ca-cert", help="act as the chargers' CA: answer SignCertificate with a certificate "
+                                          "signed by this CA certificate (PEM) in CertificateSigned")
+    parser.add_argument("--ca-key", help="the --ca-cert's private key (PEM)")
     parser.add_argument("--pricing", help='charge: \'{"kwh_price": "0.45", "flat_fee": "1.00", '
                                           '"receipt_url": "https://csms.example.com/r/{transaction_id}"}\' '
                                           '(1.6: OCA cost messages; 2.0.1: tariff text, CostUpdated, totalCost)')
     parser.add_argument("--running-cost", default="call", choices=["call", "response", "none"],
                         help="2.0.1 running cost: CostUpdated after each Updated event (call), totalCost in the "
                              "Updated answer (response), or none")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if bool(args.ca_cert) != bool(args.ca_key):
+        parser.error("--ca-cert and --ca-key go together")
+    return args
 
 
 def main(argv: list[str] | None = None) -> None:

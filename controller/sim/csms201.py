@@ -281,6 +281,14 @@ class Session201(SessionBase, ChargePoint):
         self._notice(Action.notify_monitoring_report, payload)
         return call_result.NotifyMonitoringReport()
 
+    @on(Action.sign_certificate)
+    def on_sign_certificate(self, csr: str, **_: Any) -> Any:
+        return call_result.SignCertificate(status=self.sign_certificate_status(csr))
+
+    @after(Action.sign_certificate)
+    async def after_sign_certificate(self, csr: str, certificate_type: str | None = None, **_: Any) -> None:
+        await self.send_signed_certificate(csr, {"certificateType": certificate_type or "ChargingStationCertificate"})
+
     @on(Action.report_charging_profiles)
     def on_report_charging_profiles(self, **payload: Any) -> Any:
         self._notice(Action.report_charging_profiles, payload)

@@ -26,6 +26,7 @@ from websockets.exceptions import NegotiationError
 from websockets.typing import Subprotocol
 
 from controller.ocpp.connection import redact
+from controller.sim.csms_ca import CsrRefused, TestCa
 from controller.sim.frame_check import FrameChecker
 
 log = logging.getLogger("csms")
@@ -158,6 +159,8 @@ class CentralSystem:
         self.statuses: dict[str, str] = {}  # 2.0.1 "<charge point>/<evse>/<connector>" -> connectorStatus
         self.violations: list[dict[str, Any]] = []
         self.frames_checked = 0
+        self.ca: TestCa | None = None  # with --ca-cert/--ca-key: signs the chargers' certificate requests
+        self.client_certificates: dict[str, str | None] = {}  # charge point -> its TLS client certificate's CN
         self._lock = threading.Lock()
 
     def now(self) -> str:
@@ -248,9 +251,32 @@ class SessionBase:
     go to their waiter, a muted central system ignores CALLs, a refused action gets a CALLERROR.
     Mixed in before the library's ``ChargePoint``."""
 
+    id: str
     system: CentralSystem
     connection: LoggedConnection
     _waiting: dict[str, asyncio.Future[Any]]
+
+    async def request(self, action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def sign_certificate_status(self, csr: str) -> str:
+        """SignCertificate's answer: Accepted when this central system is a CA (and records the CSR)."""
+        self.system.notifications.append({"charge_point": self.id, "action": "SignCertificate",
+                                          "payload": {"csr": csr}})
+        return "Accepted" if self.system.ca is not None else "Rejected"
+
+    async def send_signed_certificate(self, csr: str, extra: dict[str, Any] | None = None) -> None:
+        """Sign ``csr`` and send the chain in CertificateSigned; the charger's answer is recorded
+        (``GET /notifications?action=CertificateSigned``)."""
+        if self.system.ca is None:
+            return
+        try:
+            chain = self.system.ca.sign(csr)
+        except CsrRefused as exc:
+            log.warning("%s: certificate request refused: %s", self.id, exc)
+            return
+        answer = await self.request("CertificateSigned", {"certificateChain": chain, **(extra or {})})
+        self.system.notifications.append({"charge_point": self.id, "action": "CertificateSigned", "payload": answer})
 
     async def route_message(self, raw_msg: str) -> None:
         try:

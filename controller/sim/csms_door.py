@@ -37,7 +37,8 @@ class Door(BaseHTTPRequestHandler):
         system = self.system
         if url.path == "/charge-points":
             self._reply({"charge_points": sorted(system.sessions),
-                         "versions": {name: session.version for name, session in system.sessions.items()}})
+                         "versions": {name: session.version for name, session in system.sessions.items()},
+                         "client_certificates": dict(system.client_certificates)})
         elif url.path == "/messages":
             since = int(query.get("since", ["0"])[0])
             entries = system.messages.since(since)

@@ -118,12 +118,12 @@ class CutAfterAnswer:
 def cut_after_answer(monkeypatch: pytest.MonkeyPatch, action: str) -> list[str]:
     """Every connection the charge point opens is wrapped; returns the cuts made."""
     cuts: list[str] = []
-    opened = client_module.open_connection
+    opened = client_module.open_secured
 
     async def open_wrapped(*arguments: Any) -> Any:
         return CutAfterAnswer(await opened(*arguments), action, cuts)
 
-    monkeypatch.setattr(client_module, "open_connection", open_wrapped)
+    monkeypatch.setattr(client_module, "open_secured", open_wrapped)
     return cuts
 
 

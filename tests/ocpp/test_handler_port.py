@@ -44,10 +44,11 @@ def test_the_handlers_answer_for_the_charge_point_they_were_built_with() -> None
     try:
         assert isinstance(client.requests, CentralSystemRequests)
         assert client.requests.cp is client
+        assert client.certificate_requests.cp is client
         handlers = client.handler_map()
-        assert "RemoteStartTransaction" in handlers and "Reset" in handlers
+        assert "RemoteStartTransaction" in handlers and "Reset" in handlers and "InstallCertificate" in handlers
         for entry in handlers.values():
             for handler in entry if isinstance(entry, tuple) else (entry,):
-                assert handler.__self__ is client.requests
+                assert handler.__self__ in (client.requests, client.certificate_requests)
     finally:
         storage.close()

@@ -264,7 +264,7 @@ def test_bad_requests_get_the_right_callerror_and_data_transfer_an_unknown_vendo
         too_many = door(world, central, "GetVariables", {"getVariableData": [
             variable("OCPPCommCtrlr", "HeartbeatInterval")] * 60})
         assert too_many["error"] == "OccurrenceConstraintViolation"
-        unknown = door(world, central, "CertificateSigned", {"certificateChain": "x"})
+        unknown = door(world, central, "CustomerInformation", {"requestId": 1, "report": True, "clear": False})
         assert unknown["error"] == "NotSupported"
         frames = {
             "b1": ('[2,"b1","GetBaseReport",{"requestId":8,"reportBase":"NoSuchReport"}]',
