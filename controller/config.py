@@ -7,6 +7,7 @@ so that an installer can fix the file without reading code.
 from __future__ import annotations
 
 import dataclasses
+import importlib.metadata
 import tomllib
 import typing
 from dataclasses import dataclass, field
@@ -22,6 +23,14 @@ from controller.types import VERSIONS, AuthMethod
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "default.toml"
 
 
+def installed_version(package: str = "evse-hmi") -> str:
+    """The version of the installed software (``0+unknown`` when it is not installed as a package)."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
 class ConfigError(ValueError):
     """The configuration is invalid; the message names the field."""
 
@@ -33,12 +42,18 @@ class StationSection:
     model: str = "DSWx601"
     vendor: str = "DS Series"
     serial_number: str = "DS60-2026-0001"
-    firmware_version: str = "0.1.0"
+    #: The software's version as the central system sees it (BootNotification firmwareVersion):
+    #: empty, the installed package's own version, so an update shows in the next boot.
+    firmware_version: str = ""
     language: str = "en-US"
     languages: list[str] = field(default_factory=lambda: list(SUPPORTED_LANGUAGES))
     time_zone: str = "America/Los_Angeles"
     high_contrast: bool = False
     preference_timeout_s: float = 120.0
+
+    def __post_init__(self) -> None:
+        if not self.firmware_version:
+            object.__setattr__(self, "firmware_version", installed_version())
 
     def check(self) -> None:
         if self.version not in VERSIONS:

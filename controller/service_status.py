@@ -25,7 +25,7 @@ def status_text(view: StationView) -> str:
         return f"Self-test: {view.init_step or 'starting'} ({round(view.init_progress * 100)} %)"
     connectors = ", ".join(f"{SIDE_NAMES[i] if i < len(SIDE_NAMES) else i} {c.state}"
                            for i, c in enumerate(view.connectors))
-    parts = [f"Ready: {connectors}"]
+    parts = [f"{'Updating the software' if view.software_update else 'Ready'}: {connectors}"]
     if view.backend_configured:
         parts.append("central system " + ("online" if view.online else f"offline {view.backend_code}".strip()))
     if view.codes:
