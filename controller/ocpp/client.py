@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import Any
 
 from controller.clock import Clock
+from controller.firmware.request import FirmwareUpdates
 from controller.ocpp import boot as bootfsm
 from controller.ocpp import smart_charging as sc
 from controller.ocpp.authorization import AuthorizationStore, IdTagInfo
@@ -36,6 +37,8 @@ from controller.ocpp.central_time import CentralTime
 from controller.ocpp.configuration import Configuration, standard_keys
 from controller.ocpp.connection import Backoff, Endpoint, open_connection
 from controller.ocpp.delivery import Delivery
+from controller.ocpp.firmware_notices import FirmwareNotices
+from controller.ocpp.firmware_requests import FirmwareRequests, notice_message, triggered_plain
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.handlers import CentralSystemRequests
 from controller.ocpp.link import Link
@@ -70,7 +73,7 @@ class OcppClient:
     handlers and its parts)."""
 
     def __init__(self, settings: ClientSettings, identity: Identity, port: StationPort, storage: Storage,
-                 clock: Clock, rng: random.Random | None = None) -> None:
+                 clock: Clock, rng: random.Random | None = None, firmware: FirmwareUpdates | None = None) -> None:
         self.settings = settings
         self.identity = identity
         self.port = port
@@ -98,6 +101,9 @@ class OcppClient:
         self.authorizer = Authorizer(self, self.time, self.link)
         self.config.subscribe(self._on_configuration)
         self.requests = CentralSystemRequests(self)  # the central system's requests, answered
+        self.firmware = firmware  # the update engine, shared with the 2.0.1 client (None: updates NotSupported)
+        self.firmware_notices = FirmwareNotices(firmware, notice_message, self.outbox.request, self.spawn) \
+            if firmware is not None else None
 
     async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
         """Open the websocket, offering the configured subprotocols."""
@@ -105,7 +111,10 @@ class OcppClient:
 
     def handler_map(self) -> dict[str, Any]:
         """The central system's actions and their handlers (for :class:`RpcChargePoint`)."""
-        return self.requests.handler_map()
+        handlers = self.requests.handler_map()
+        if self.firmware is not None:
+            handlers.update(FirmwareRequests(self.firmware).handler_map())
+        return handlers
 
     # --- life cycle ---------------------------------------------------------------
 
@@ -154,6 +163,8 @@ class OcppClient:
         self.reporting.align_meters()
         self.control.expire_reservations()
         self.control.update_limits()
+        if self.firmware_notices is not None:
+            self.firmware_notices.tick(self.online)
         self.outbox.wake()
 
     def _on_configuration(self, name: str, value: str) -> None:
@@ -279,6 +290,10 @@ class OcppClient:
     async def send_heartbeat(self) -> None:
         """A Heartbeat."""
         await self.link.send_heartbeat()
+
+    def firmware_status_message(self) -> Any:
+        """FirmwareStatusNotification with the update's status now (TriggerMessage)."""
+        return triggered_plain(self.firmware)
 
     def decide_locally(self, id_tag: str, online: bool) -> AuthDecision | None:
         """The offline and pre-authorization rules' verdict (None: ask the central system)."""

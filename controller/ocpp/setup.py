@@ -6,6 +6,7 @@ import random
 
 from controller.clock import Clock
 from controller.config import Config, backend_configured
+from controller.firmware.request import FirmwareUpdates
 from controller.ocpp.client import OcppClient
 from controller.ocpp.connection import endpoint, endpoint_from_override, offered_subprotocols
 from controller.ocpp.port import StationPort
@@ -48,14 +49,15 @@ def client_settings(config: Config, csms_url: str | None = None,
 
 def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str | None = None,
                  rng: random.Random | None = None, storage: Storage | None = None,
-                 version: str = "1.6") -> OcppClient | None:
+                 version: str = "1.6", firmware: FirmwareUpdates | None = None) -> OcppClient | None:
     """The OCPP 1.6 charge point for ``config`` (None when no central system is configured).
 
     ``storage``: an open charge-point database to go on with (after a Reset), else
-    ``[ocpp].database`` is opened.  ``version``: see :func:`client_settings`.
+    ``[ocpp].database`` is opened.  ``version``: see :func:`client_settings`.  ``firmware``: the
+    software update engine (without one, UpdateFirmware is answered NotSupported).
     """
     built = client_settings(config, csms_url, version)
     if built is None:
         return None
     settings, identity = built
-    return OcppClient(settings, identity, port, storage or Storage(config.ocpp.database), clock, rng)
+    return OcppClient(settings, identity, port, storage or Storage(config.ocpp.database), clock, rng, firmware)

@@ -26,10 +26,12 @@ from typing import Any
 from ocpp.v201 import call
 
 from controller.clock import Clock
+from controller.firmware.request import FirmwareUpdates
 from controller.ocpp.central_time import CentralTime
 from controller.ocpp.configuration import Configuration, standard_keys
 from controller.ocpp.connection import Backoff, Endpoint, open_connection
 from controller.ocpp.delivery import Delivery
+from controller.ocpp.firmware_notices import FirmwareNotices
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.link import Dialect, Link
 from controller.ocpp.outbox import Outbox
@@ -39,6 +41,7 @@ from controller.ocpp.storage import Storage
 from controller.ocpp201.authorizer import Authorizer201
 from controller.ocpp201.control import Control201
 from controller.ocpp201.device_model import DeviceModel, VariableChange
+from controller.ocpp201.firmware_requests import FirmwareRequests201, notice_message, triggered
 from controller.ocpp201.handlers import Requests201
 from controller.ocpp201.recovery import recover_transactions
 from controller.ocpp201.reporting import Reporting201
@@ -61,7 +64,8 @@ class Client201:
     """The OCPP 2.0.1 charging station of one station."""
 
     def __init__(self, settings: ClientSettings, identity: Identity, station: StationLink, storage: Storage,
-                 clock: Clock, rng: random.Random | None = None, standards: Mapping[int, str] | None = None) -> None:
+                 clock: Clock, rng: random.Random | None = None, standards: Mapping[int, str] | None = None,
+                 firmware: FirmwareUpdates | None = None) -> None:
         self.settings = settings
         self.identity = identity
         self.station_link = station
@@ -99,6 +103,9 @@ class Client201:
         self.config.subscribe(self._on_configuration)
         self.device_model.subscribe(self._on_variable)
         self.requests = Requests201(self)
+        self.firmware = firmware  # the update engine, shared with the 1.6 client (None: UpdateFirmware NotSupported)
+        self.firmware_notices = FirmwareNotices(firmware, notice_message, self.outbox.request, self.spawn) \
+            if firmware is not None else None
 
     def _count(self, what: str) -> int:
         """The device model's counts of what the central system installed."""
@@ -121,7 +128,10 @@ class Client201:
 
     def handler_map(self) -> dict[str, Any]:
         """The central system's actions and their handlers."""
-        return self.requests.handler_map()
+        handlers = self.requests.handler_map()
+        if self.firmware is not None:
+            handlers.update(FirmwareRequests201(self.firmware).handler_map())
+        return handlers
 
     # --- life cycle ---------------------------------------------------------------
 
@@ -159,6 +169,8 @@ class Client201:
         self.link.tick(now)
         self.reporting.tick()
         self.control.tick()
+        if self.firmware_notices is not None:
+            self.firmware_notices.tick(self.online)
         self.outbox.wake()
 
     def _on_configuration(self, name: str, value: str) -> None:
@@ -226,6 +238,10 @@ class Client201:
 
     async def send_boot(self) -> None:
         await self.link.send_boot()
+
+    def firmware_status_message(self) -> Any:
+        """FirmwareStatusNotification with the update's status now (TriggerMessage)."""
+        return triggered(self.firmware)
 
     async def send_heartbeat(self) -> None:
         await self.link.send_heartbeat()

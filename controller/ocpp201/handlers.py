@@ -105,7 +105,7 @@ class Requests201:
         if evse_id not in (None, 0) and evse_id not in self.cp.evse_ids:
             return call_result.TriggerMessage(status=REJECTED, status_info=_info("UnknownEvse"))
         if requested_message not in ("BootNotification", "Heartbeat", "StatusNotification", "MeterValues",
-                                     "TransactionEvent"):
+                                     "TransactionEvent", "FirmwareStatusNotification"):
             return call_result.TriggerMessage(status="NotImplemented")
         if requested_message == "BootNotification" and self.cp.online:
             # F06.FR.17: a BootNotification after an accepted one is rejected
@@ -132,6 +132,8 @@ class Requests201:
         elif requested_message == "TransactionEvent":
             for target in targets:
                 cp.transactions.trigger(target)
+        elif requested_message == "FirmwareStatusNotification":
+            cp.spawn(cp.outbox.request(cp.firmware_status_message()))
 
     # --- remote control -----------------------------------------------------------
 
