@@ -14,7 +14,7 @@ DEMO_TIME_FACTOR ?= 30
 # The OCPP version of the demo (1.6, 2.0.1 or auto; empty: the configured one, the demo central system both)
 OCPP_VERSION ?=
 
-.PHONY: demo kiosk test stress-test lint bench fuzz soak powercut setup clean translations
+.PHONY: demo kiosk test stress-test lint bench fuzz soak powercut setup clean translations release
 
 setup: $(STAMP)
 
@@ -79,5 +79,14 @@ POWERCUT_ARGS ?=
 powercut: $(STAMP)
 	$(PY) -m tests.robustness.power_cut $(POWERCUT_ARGS)
 
+# The release bundle (docs/updates.md): dist/evse-hmi-<version>.tar (the project and every pinned
+# dependency as wheels, a signed manifest), its signature evse-hmi-<version>.tar.sig and the
+# signing certificate dist/signing-cert.pem. RELEASE_KEY=key.pem RELEASE_CHAIN=chain.pem sign with
+# the manufacturer's key; without them a development PKI is made in build/dev-signing/.
+# RELEASE_ARGS="--version 0.2.0" builds another version.
+RELEASE_ARGS ?=
+release: $(STAMP) translations
+	$(PY) -m controller.release build $(RELEASE_ARGS)
+
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache .qmllint-types translations/*.qm
+	rm -rf $(VENV) out dist .pytest_cache .ruff_cache .qmllint-types translations/*.qm

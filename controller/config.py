@@ -297,6 +297,19 @@ class EngineerSection:
 
 
 @dataclass(frozen=True, slots=True)
+class UpdatesSection:
+    root: str = ""  # the install root ("": $EVSE_RELEASE_ROOT, or not a managed install)
+    manufacturer_root: str = ""  # PEM file of the manufacturer root certificate(s)
+    health_timeout_s: float = 300.0
+    signed_only: bool = False  # True: plain 1.6 UpdateFirmware gets CALLERROR NotSupported (L01.FR.20)
+    keep_versions: int = 3
+
+    def check(self) -> None:
+        _in_range("[updates].health_timeout_s", self.health_timeout_s, 10, 3600)
+        _in_range("[updates].keep_versions", self.keep_versions, 2, 20)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The whole station configuration."""
 
@@ -311,6 +324,7 @@ class Config:
     maintenance: MaintenanceSection = field(default_factory=MaintenanceSection)
     ocpp: OcppSection = field(default_factory=OcppSection)
     engineer: EngineerSection = field(default_factory=EngineerSection)
+    updates: UpdatesSection = field(default_factory=UpdatesSection)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Config:
         """A copy with some keys replaced, e.g. ``with_overrides(station={"version": "U00"})``."""
@@ -334,6 +348,7 @@ _SECTIONS: dict[str, type] = {
     "maintenance": MaintenanceSection,
     "ocpp": OcppSection,
     "engineer": EngineerSection,
+    "updates": UpdatesSection,
 }
 
 

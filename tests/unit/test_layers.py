@@ -95,7 +95,8 @@ STATION = frozenset({
 })
 
 #: Adapters: whole packages, and single modules at the top of controller/.
-ADAPTER_PACKAGES = ("controller.buses", "controller.firmware", "controller.ocpp", "controller.ocpp201", "controller.sim")
+ADAPTER_PACKAGES = ("controller.buses", "controller.firmware", "controller.ocpp", "controller.ocpp201",
+                    "controller.release", "controller.sim")
 ADAPTER = frozenset({
     "controller.__main__",  # `python -m controller`: the controller without Qt, on its own hardware
     "controller.service",  # the headless process: its arguments, its state on standard output
