@@ -63,6 +63,7 @@ from controller.backend_versions import (
 from controller.clock import Clock
 from controller.config import Config, backend_configured
 from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_point
+from controller.firmware.engine import FirmwareEngine
 from controller.ocpp import port as ocpp_port
 from controller.ocpp.mapping import reason_of, stop_reason_of
 from controller.ocpp.port import (
@@ -277,9 +278,12 @@ class Backend:
     @classmethod
     def build(cls, config: Config, station: Station, clock: Clock, csms_url: str | None = None,
               storage: Storage | None = None, changed: Callable[[], None] | None = None,
-              rng: random.Random | None = None) -> Backend | None:
+              rng: random.Random | None = None, firmware: FirmwareEngine | None = None) -> Backend | None:
         """The backend of ``station`` (None when no central system is configured): the client
-        is prepared (PowerLoss stops, availability, reservations, prices) but not started."""
+        is prepared (PowerLoss stops, availability, reservations, prices) but not started.
+        ``firmware``: the software update engine (built once, it outlives a Reset), handed to
+        the client of either version and told about this station; without one, UpdateFirmware
+        is answered NotSupported."""
         if not backend_configured(config, csms_url):
             return None
         version = config.ocpp.version
@@ -288,14 +292,16 @@ class Backend:
         builders: dict[str, Callable[[], Any]] = {}
         if version in ("1.6", "auto"):
             builders["1.6"] = lambda: build_client(config, adapter, clock, csms_url, rng=rng, storage=storage,
-                                                   version=version)
+                                                   version=version, firmware=firmware)
         if version in ("2.0.1", "auto"):
             from controller.backend201 import client201_builder  # only a 2.0.1 charger loads it
 
             builders["2.0.1"] = client201_builder(config, station, lambda: station_snapshot(station.state), clock,
-                                                  csms_url, storage, changed, rng, version)
+                                                  csms_url, storage, changed, rng, version, firmware)
         active = version if version != "auto" else str(storage.get(VERSION_IN_USE, "1.6"))
         backend = cls(station, adapter, storage, builders, active if active in builders else "1.6")
+        if firmware is not None:
+            firmware.attach(adapter.port)  # is_idle / set_software_update: the station's port
         adapter.port.attach(backend.undelivered_sessions)
         meters = backend.power_loss_meters()
         for other in builders:

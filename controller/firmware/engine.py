@@ -258,7 +258,6 @@ class FirmwareEngine:
         install_at = job.request.install_at
         waiting = install_at is not None and self.clock.now() < install_at
         if not waiting and self.gate is not None and self.gate.is_idle():
-            self.gate.set_software_update(True)
             self._enter(job, Step.INSTALLING, FirmwareStatus.INSTALLING)
             return
         if job.status is not FirmwareStatus.INSTALL_SCHEDULED:
@@ -268,7 +267,7 @@ class FirmwareEngine:
 
     async def _installing(self, job: Job) -> None:
         if self.gate is not None:
-            self.gate.set_software_update(True)  # again after a restart: the new station does not know
+            self.gate.set_software_update(True)  # no new session, the Updating screen (again after a restart)
         if self.release is None:
             log.error("firmware: cannot install %s: not a managed install ([updates].root is empty and "
                       "EVSE_RELEASE_ROOT is not set), so there is no side-by-side install to put it in",
@@ -292,8 +291,9 @@ class FirmwareEngine:
         assert self.release is not None and job.version is not None
         self.release.begin_trial(job.version)
         self._restarting = True
-        deadline = self.clock.monotonic() + self.limits.reboot_grace_s
-        while self.state.notices and self.clock.monotonic() < deadline:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.limits.reboot_grace_s  # real seconds: the link's, not the clock's
+        while self.state.notices and loop.time() < deadline:
             await self._pause(self.limits.tick_s)
         self.restart()
 

@@ -257,6 +257,10 @@ class Session(SessionBase, ChargePoint):
     def on_firmware_status_notification(self, **_: Any) -> Any:
         return call_result.FirmwareStatusNotification()
 
+    @on(Action.signed_firmware_status_notification)
+    def on_signed_firmware_status_notification(self, **_: Any) -> Any:
+        return call_result.SignedFirmwareStatusNotification()
+
 
 
 async def _on_connect(websocket: ServerConnection, system: CentralSystem) -> None:
