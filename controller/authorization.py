@@ -10,8 +10,9 @@ is testable with plain values (``tests/unit/test_authorization.py``).
 
 What it keeps between calls: the authorization waiting for a cable (:attr:`pending`, the
 Plug-in screen), the card waiting for the backend's verdict (:attr:`authorizing`,
-"Authorizing ..."), the reservations per side, the tap hold-off per token, and the driver
-prices that came before their session (SetUserPrice).
+"Authorizing ..."), the reservations per side, the tap hold-off per token, the driver
+prices that came before their session (SetUserPrice), and whether new sessions may start
+at all (:attr:`new_sessions`: not while the charger's software is being updated).
 
 (:mod:`controller.auth` is the local allow-list this module asks when no backend is
 configured; :mod:`controller.ocpp.authorization` is the OCPP side's cache and local list.)
@@ -144,8 +145,17 @@ class Authorization:
         self.reservations: dict[Side, Reservation] = {}
         self.user_prices: dict[Token, PriceText] = {}
         self._last_taps: dict[Token, float] = {}
+        self.new_sessions = True  # False: no token starts anything (a software update is installing)
 
     # --- what the station asks ---------------------------------------------------------
+
+    def allow_new_sessions(self, allowed: bool) -> None:
+        """Whether a token may start a session (False during a software update).  Closing drops
+        a pending authorization and a verdict on its way: their driver cannot start here now.
+        A running session's own card still stops it."""
+        if not allowed and self.new_sessions:
+            self.cancel()
+        self.new_sessions = allowed
 
     @property
     def idle(self) -> bool:
@@ -204,6 +214,9 @@ class Authorization:
             if state.session_token != token:
                 continue
             return StopOwnSession(state.side, token) if state.state in _RUNNING else ShowSide(state.side)
+        if not self.new_sessions:
+            log.info("card %s: no new session while the software is updated", token)
+            return None
         if self.authorizing is not None:
             return None  # one card at a time: the first one's verdict is on its way
         # 2. Otherwise it must be a valid card: the backend decides when there is one (online,
@@ -239,7 +252,7 @@ class Authorization:
         """A start the backend asks for (the QR code / app path) on ``side`` (None: any, left
         first): at once on a plugged connector, else after the cable as after a card; None when
         it cannot start (a card pending or being checked, nowhere free for it)."""
-        if not self.idle:
+        if not self.idle or not self.new_sessions:
             return None
         candidates = [s for s in sides if side is None or s.side == side]
         if not candidates:
@@ -259,7 +272,7 @@ class Authorization:
         """A cable went in on ``side`` (now waiting for authorization); ``eligible``: where the
         pending authorization could start just before.  The pending one starts there."""
         pending = self.pending
-        if pending is None or side not in eligible:
+        if pending is None or side not in eligible or not self.new_sessions:
             return None
         self.pending = None
         return Authorize(side, pending.id_token, pending.method)

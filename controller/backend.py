@@ -115,12 +115,12 @@ def station_snapshot(state: StationState) -> StationSnapshot:
     codes = tuple(ReportedCode(c.code, c.side.connector_id if c.side is not None else 0, c.blocks_charging,
                                reading)
                   for c, reading in state.readings if c.code not in LINK_CODES)
-    return StationSnapshot(connectors, codes, state.phase is StationPhase.READY)
+    return StationSnapshot(connectors, codes, state.phase is StationPhase.READY, state.software_update)
 
 
 def _status_part(snapshot: StationSnapshot) -> tuple[Any, ...]:
     """What statuses are derived from (everything but the meter readings)."""
-    return (snapshot.ready, snapshot.codes,
+    return (snapshot.ready, snapshot.software_update, snapshot.codes,
             tuple((c.state, c.plugged, c.offered_w > 0) for c in snapshot.connectors))
 
 

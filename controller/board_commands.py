@@ -48,11 +48,15 @@ def connector_command(side: Side, *, state: ConnectorState, stage: BoardStage, s
     )
 
 
-def led(state: ConnectorState, *, initializing: bool, blocked: bool, pending: bool) -> Led:
+def led(state: ConnectorState, *, initializing: bool, blocked: bool, pending: bool, updating: bool = False) -> Led:
     """A connector's LED (manual 2.3): green ready, blue in use, red fault, yellow starting up.
-    ``pending``: a driver has authorized and the charger waits for a cable."""
+    ``pending``: a driver has authorized and the charger waits for a cable.  ``updating``: a
+    software update is installing; a connector not in use breathes white, a colour the manual
+    gives nothing else (one in use keeps its session's blue, a finished one its green "unplug")."""
     if initializing or state is ConnectorState.UNAVAILABLE:
         return LedColour.YELLOW, LedPattern.BLINK
+    if updating and state not in sm.SESSION_STATES and state is not ConnectorState.FINISHED:
+        return LedColour.WHITE, LedPattern.BREATHE
     if blocked and state not in sm.SESSION_STATES:
         return LedColour.RED, LedPattern.STEADY
     if state is ConnectorState.AVAILABLE:

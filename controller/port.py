@@ -216,3 +216,12 @@ class BackendPort(Protocol):
         and while it is unreachable) and for a total cost that has not come (on the Summary);
         None: none."""
         ...
+
+    def set_software_update(self, active: bool) -> None:
+        """A software install begins (True: no new session, the Updating screen, the LEDs show
+        it; a running session finishes) or is over (False).  Not kept across a restart."""
+        ...
+
+    def is_idle(self) -> bool:
+        """No session running, stopping or being started on any side (an update waits for this)."""
+        ...

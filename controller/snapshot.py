@@ -71,6 +71,7 @@ class StationParts(Protocol):
     backend_code: str
     reader_available: bool
     display_messages: tuple[DisplayMessage, ...]
+    software_update: bool
 
     @property
     def codes(self) -> list[ActiveCode]: ...
@@ -138,6 +139,7 @@ def build_state(station: StationParts) -> StationState:
                               station.focus),
         tariff_fallback=station.prices.tariff_fallback,
         total_cost_fallback=station.prices.total_cost_fallback,
+        software_update=station.software_update,
     )
 
 
@@ -283,6 +285,7 @@ def kiosk_view(state: StationState, config: Config, pin_pad: PinPad | None = Non
         engineer=engineer,
         operator_message=state.display_message,
         total_cost_fallback=state.total_cost_fallback,
+        software_update=state.software_update,
     )
 
 

@@ -93,6 +93,8 @@ RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Stan
 
 #: Connector states of a charger nobody is using.
 _RESTING = frozenset({ConnectorState.AVAILABLE, ConnectorState.RESERVED, ConnectorState.INOPERATIVE})
+#: Connector states in which no session runs, stops or is being started (see Station.is_idle).
+_IDLE = _RESTING | {ConnectorState.UNAVAILABLE, ConnectorState.FINISHED}
 
 #: How long the station waits for the backend's verdict on a card beyond the backend's
 #: own answer timeout (its offline rules always decide; this is a safety net).
@@ -137,6 +139,8 @@ class Station:
         self.backend_link = BackendLink.NONE
         self.backend_code = ""  # 033900/033901/033902 while the backend is unreachable
         self.reset_requested: str | None = None  # "soft" or "hard": the owner restarts the station
+        # a software update is installing: no new session (set_software_update; a new station starts without)
+        self.software_update = False
         # who may charge where (cards, pending plug-ins, reservations, remote starts): it decides, we act
         self.authorization = Authorization(self.authorizer, config.limits.plug_in_timeout_s,
                                            config.ocpp.response_timeout_s + AUTHORIZATION_GRACE_S,
@@ -250,6 +254,32 @@ class Station:
     def meter_register_wh(self, side: Side) -> float:
         """The connector's lifetime energy register (Wh): never decreases, survives restarts."""
         return self.connectors[side].meter.register_wh
+
+    # --- software updates -------------------------------------------------------------
+
+    def set_software_update(self, active: bool) -> None:
+        """An install of new software begins (True) or is over (False).  While it is on, nothing
+        starts a session (a card, a remote start), every connector not in use is unavailable,
+        the kiosk shows the Updating screen and the LEDs show it; a running session is never cut
+        and finishes as usual.  It is the station's state only: a restart starts without it."""
+        if active != self.software_update:
+            log.warning("software update %s", "installing: no new session" if active else "over: back in service")
+        self.software_update = active
+        self.authorization.allow_new_sessions(not active)
+
+    def is_idle(self) -> bool:
+        """No session running, stopping or being started on any side: no card being checked or
+        waiting for a cable, no cable plugged in waiting for a card, no session from
+        authorized to unlocked.  A Summary still on screen is idle (its session is over and
+        unlocked, the backend has its stop), and so is a connector reserved, out of service,
+        or still in its self-test."""
+        return self.authorization.idle and all(
+            c.machine.state in _IDLE and not c.edges for c in self.connectors.values())
+
+    def in_service(self, connector: ConnectorRuntime) -> bool:
+        """May a new session start on ``connector``: in service (the backend's availability)
+        and no software update installing."""
+        return connector.operative and not self.software_update
 
     # --- for the port (controller.station_port) ---------------------------------------
 
@@ -415,7 +445,7 @@ class Station:
             session = connector.machine.session
             token = session.id_token if session is not None and not session.summary_dismissed else None
             states.append(SideState(connector.side, connector.machine.state, self.active_codes.blocked(connector.side),
-                                    connector.operative, token))
+                                    self.in_service(connector), token))
         return tuple(states)
 
 
@@ -512,7 +542,7 @@ class Station:
             output_current=connector.output_current,
             soc=connector.soc,
             summary_timeout_s=self.config.limits.summary_timeout_s,
-            operative=connector.operative,
+            operative=self.in_service(connector),
             reserved=self.authorization.reserved(connector.side),
         )
         connector.machine = sm.step(connector.machine, event, facts, self.clock.monotonic(), self.clock.now())
@@ -604,7 +634,8 @@ class Station:
     def led_of(self, connector: ConnectorRuntime) -> Led:
         """The connector's LED (controller.board_commands.led)."""
         return led(connector.machine.state, initializing=self.phase is StationPhase.INITIALIZING,
-                   blocked=self.active_codes.blocked(connector.side), pending=self.authorization.pending is not None)
+                   blocked=self.active_codes.blocked(connector.side), pending=self.authorization.pending is not None,
+                   updating=self.software_update)
 
     # --- the snapshot ---------------------------------------------------------------
 

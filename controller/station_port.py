@@ -185,3 +185,9 @@ class StationPort:
     def set_cost_fallbacks(self, tariff: PriceText | None, total_cost: PriceText | None) -> None:
         self.station.prices.tariff_fallback = tariff
         self.station.prices.total_cost_fallback = total_cost
+
+    def set_software_update(self, active: bool) -> None:
+        self.station.set_software_update(active)
+
+    def is_idle(self) -> bool:
+        return self.station.is_idle()

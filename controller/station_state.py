@@ -118,6 +118,7 @@ class StationState:
     display_message: DisplayMessage | None = None  # the operator's message to show now (display_messages.shown)
     tariff_fallback: PriceText | None = None  # stands in for a tariff the backend has not given
     total_cost_fallback: PriceText | None = None  # stands in for a total cost that has not come
+    software_update: bool = False  # a software update is installing: no new session (Station.set_software_update)
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:

@@ -235,6 +235,7 @@ class StationView:
     engineer: EngineerView | None = None  # the engineer screen is open
     operator_message: DisplayMessage | None = None  # the operator's message to show now (display_messages.shown)
     total_cost_fallback: PriceText | None = None  # the Summary's text when the backend gave no total cost
+    software_update: bool = False  # a software update is installing: the Updating screen, no new session
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:

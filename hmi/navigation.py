@@ -7,19 +7,21 @@ screen follows; nobody "clicks through" to reach it.
 from __future__ import annotations
 
 from controller.fault_policy import out_of_service
-from controller.session import ConnectorState
+from controller.session import SESSION_STATES, ConnectorState
 from controller.view import ActiveCode, ConnectorView, StationPhase, StationView
 from hmi.screens import Screen
 
-#: The focused connector's state -> its screen, when nothing else (technicians, codes in
-#: force, a driver's authorization waiting for the cable) decides; FINISHED shows the
-#: summary until the driver dismisses it.  Any other state: Home.
+#: The focused connector's state -> its screen, when nothing else (technicians, a software
+#: update, codes in force, a driver's authorization waiting for the cable) decides; FINISHED
+#: shows the summary until the driver dismisses it.  Any other state: Home.
 _SCREEN_OF_STATE = {
     ConnectorState.UNAVAILABLE.value: Screen.INITIALIZING,
     ConnectorState.PREPARING.value: Screen.PREPARING,
     ConnectorState.CHARGING.value: Screen.CHARGING,
     ConnectorState.STOPPING.value: Screen.CHARGING,
 }
+#: The connector states in which a session runs (the view names them by value).
+_SESSION_STATES = frozenset(state.value for state in SESSION_STATES)
 
 
 def blocking_codes(view: StationView, connector: ConnectorView) -> list[ActiveCode]:
@@ -46,6 +48,8 @@ def screen_for(view: StationView) -> Screen:
     if view.phase is StationPhase.INITIALIZING:
         return Screen.INITIALIZING
     focused = view.focused_connector
+    if view.software_update and not in_use(focused):
+        return Screen.UPDATING
     blocking = blocking_codes(view, focused)
     if blocking:
         # the fault policy decides whether a technician must come (controller.fault_policy)
@@ -56,6 +60,14 @@ def screen_for(view: StationView) -> Screen:
         session = focused.session
         return Screen.SUMMARY if session is not None and not session.summary_dismissed else Screen.HOME
     return _SCREEN_OF_STATE.get(focused.state, Screen.HOME)
+
+
+def in_use(connector: ConnectorView) -> bool:
+    """A session runs on ``connector``, or its summary is still up: during a software update
+    its driver still sees it (and can stop it); every other connector shows Updating."""
+    if connector.state == ConnectorState.FINISHED.value:
+        return connector.session is not None and not connector.session.summary_dismissed
+    return connector.state in _SESSION_STATES
 
 
 def screen_name(view: StationView) -> str:

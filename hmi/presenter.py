@@ -22,7 +22,7 @@ from controller.types import AuthMethod, BoardStage, LedPattern, Side
 from controller.view import ActiveCode, CodeEvent, ConnectorView, EngineerView, NoticeKind, PinPad, StationView
 from hmi.format import Formatter
 from hmi.i18n import CATALOG_CONTEXT, LANGUAGES, language
-from hmi.navigation import screen_for, status_codes
+from hmi.navigation import in_use, screen_for, status_codes
 from hmi.qr_provider import qr_url
 from hmi.screens import Screen
 from hmi.values import ConnectorValues, EngineerCode, EngineerColumn, KioskValues, LanguageEntry
@@ -290,6 +290,8 @@ def button_texts(screen: Screen, view: StationView) -> tuple[str, str]:
     if screen is Screen.ENGINEER:
         return "Exit", ""  # technicians: English
     switchable = len(view.connectors) > 1 and screen not in (Screen.INITIALIZING, Screen.PLUGIN)
+    if screen is Screen.UPDATING:  # the other connector is worth a look only for a session still on it
+        switchable = any(in_use(connector) for connector in view.connectors)
     right = translate("Presenter", "Switch connector") if switchable else ""
     return left, right
 

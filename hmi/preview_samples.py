@@ -208,6 +208,13 @@ def out_of_service() -> StationView:
                    connector(Side.RIGHT, Standard.CCS1, FAULTED, codes=("012279",)), codes=codes, online=False)
 
 
+def updating() -> StationView:
+    """A software update is installing: both connectors out of use, their LEDs breathing white."""
+    white = {"led_colour": LedColour.WHITE, "led_pattern": LedPattern.BREATHE}
+    return station(connector(Side.LEFT, Standard.CHADEMO, ConnectorState.INOPERATIVE, **white),
+                   connector(Side.RIGHT, Standard.CCS1, ConnectorState.INOPERATIVE, **white), software_update=True)
+
+
 @dataclass(frozen=True)
 class Sample:
     """One preview: the snapshot and the screen it shows; its PNG is named after the screen
@@ -238,4 +245,5 @@ SAMPLES = (
     Sample(summary_with_code, Screen.SUMMARY, "with-code"),
     Sample(status, Screen.STATUS),
     Sample(out_of_service, Screen.OUT_OF_SERVICE),
+    Sample(updating, Screen.UPDATING),
 )

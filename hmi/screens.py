@@ -30,6 +30,7 @@ class Screen(enum.StrEnum):
     OUT_OF_SERVICE = "outOfService"
     ENGINEER_PIN = "engineerPin"  # technicians: the PIN pad
     ENGINEER = "engineer"  # technicians: versions, bus values, codes, network, look-up
+    UPDATING = "updating"  # a software update is installing: no new session
 
     @property
     def qml_name(self) -> str:

@@ -1207,4 +1207,19 @@
         <translation>Precio</translation>
     </message>
 </context>
+<context>
+    <name>UpdatingScreen</name>
+    <message>
+        <source>Updating the charger software</source>
+        <translation>Actualizando el software del cargador</translation>
+    </message>
+    <message>
+        <source>Back in a few minutes</source>
+        <translation>Volverá a estar disponible en unos minutos</translation>
+    </message>
+    <message>
+        <source>Charger ID %1</source>
+        <translation>ID del cargador %1</translation>
+    </message>
+</context>
 </TS>

@@ -1207,4 +1207,19 @@
         <translation>Prix</translation>
     </message>
 </context>
+<context>
+    <name>UpdatingScreen</name>
+    <message>
+        <source>Updating the charger software</source>
+        <translation>Mise à jour du logiciel de la borne</translation>
+    </message>
+    <message>
+        <source>Back in a few minutes</source>
+        <translation>De retour dans quelques minutes</translation>
+    </message>
+    <message>
+        <source>Charger ID %1</source>
+        <translation>N° de borne %1</translation>
+    </message>
+</context>
 </TS>

@@ -1207,4 +1207,19 @@
         <translation>料金</translation>
     </message>
 </context>
+<context>
+    <name>UpdatingScreen</name>
+    <message>
+        <source>Updating the charger software</source>
+        <translation>充電器のソフトウェアを更新しています</translation>
+    </message>
+    <message>
+        <source>Back in a few minutes</source>
+        <translation>数分後に再開します</translation>
+    </message>
+    <message>
+        <source>Charger ID %1</source>
+        <translation>充電器ID %1</translation>
+    </message>
+</context>
 </TS>

@@ -1207,4 +1207,19 @@
         <translation>收费标准</translation>
     </message>
 </context>
+<context>
+    <name>UpdatingScreen</name>
+    <message>
+        <source>Updating the charger software</source>
+        <translation>正在更新充电桩软件</translation>
+    </message>
+    <message>
+        <source>Back in a few minutes</source>
+        <translation>几分钟后恢复使用</translation>
+    </message>
+    <message>
+        <source>Charger ID %1</source>
+        <translation>充电桩编号 %1</translation>
+    </message>
+</context>
 </TS>

@@ -1207,4 +1207,19 @@
         <translation>費率</translation>
     </message>
 </context>
+<context>
+    <name>UpdatingScreen</name>
+    <message>
+        <source>Updating the charger software</source>
+        <translation>正在更新充電樁軟體</translation>
+    </message>
+    <message>
+        <source>Back in a few minutes</source>
+        <translation>幾分鐘後恢復使用</translation>
+    </message>
+    <message>
+        <source>Charger ID %1</source>
+        <translation>充電樁編號 %1</translation>
+    </message>
+</context>
 </TS>

@@ -138,6 +138,8 @@ class CentralSystemRequests:
         candidates = [connector_id] if connector_id is not None else list(self.cp.connector_ids)
         if not any(self.cp.operative(c) and c not in self.cp.running for c in candidates):
             return rejected
+        if self.cp.snapshot.software_update:  # no new session while the software is updated
+            return rejected
         if charging_profile is not None:
             try:
                 profile = sc.parse(connector_id or 1, charging_profile, self.cp.now())

@@ -131,13 +131,14 @@ def connector_status(connector: ConnectorSnapshot, snapshot: StationSnapshot, op
 
 def station_status(snapshot: StationSnapshot, operative: bool,
                    mode: str = "manual") -> tuple[ChargePointStatus, ErrorReport]:
-    """Connector 0 (the charge point itself): Available, Unavailable or Faulted."""
+    """Connector 0 (the charge point itself): Available, Unavailable (before the self-test, out
+    of service, or while a software update installs) or Faulted."""
     codes = [c for c in snapshot.codes if c.connector_id == 0]
     blocking = [c for c in codes if c.blocking]
     report = primary_report(codes, mode)
     if blocking:
         return ChargePointStatus.faulted, report
-    if not snapshot.ready or not operative:
+    if not snapshot.ready or not operative or snapshot.software_update:
         return ChargePointStatus.unavailable, report
     return ChargePointStatus.available, report
 

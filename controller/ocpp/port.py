@@ -66,6 +66,7 @@ class StationSnapshot:
     connectors: tuple[ConnectorSnapshot, ...]
     codes: tuple[ReportedCode, ...] = ()  # newest first
     ready: bool = True
+    software_update: bool = False  # a software update is installing: the charge point is Unavailable
 
     def connector(self, connector_id: int) -> ConnectorSnapshot:
         for connector in self.connectors:

@@ -147,7 +147,7 @@ class Requests201:
             return call_result.RequestStartTransaction(status=REJECTED, status_info=_info("UnknownEvse"))
         candidates = [evse_id] if evse_id is not None else list(cp.evse_ids)
         free = [e for e in candidates if e not in cp.transactions.running and cp.control.operative(e)]
-        if not free:
+        if not free or cp.station_link.snapshot().software_update:  # none while the software is updated
             return rejected
         if charging_profile is not None:
             problem = cp.control.remote_start_profile(evse_id, charging_profile)

@@ -37,6 +37,8 @@ Window {
             return "screens/EngineerPinScreen.qml";
         case Kiosk.Screen.Engineer:
             return "screens/EngineerScreen.qml";
+        case Kiosk.Screen.Updating:
+            return "screens/UpdatingScreen.qml";
         }
         return "";
     }

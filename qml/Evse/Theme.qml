@@ -80,6 +80,8 @@ QtObject {
     readonly property int countdownSize: px(200)
     readonly property int stepIndicatorSize: px(44)
     readonly property int spinnerThickness: Math.max(2, px(5))
+    readonly property int busyDotSize: px(16)
+    readonly property int busyDotSpacing: px(16)
     readonly property int sidePanelWidth: px(340)
     readonly property int chipHeight: px(40)
     readonly property int languagePickerWidth: px(640)
@@ -107,6 +109,7 @@ QtObject {
     readonly property int blinkDuration: 600
     readonly property real blinkOpacity: 0.25
     readonly property int spinDuration: 1200
+    readonly property int busyDotDuration: 1200  // one dot after the other, then again
 
     // Surfaces
     readonly property color background: highContrast ? "#000000" : "#0D1318"

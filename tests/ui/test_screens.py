@@ -166,6 +166,14 @@ def out_of_service(make: RigFactory) -> KioskRig:
     return rig
 
 
+def updating(make: RigFactory) -> KioskRig:
+    """A software update is installing: no new session, back in a few minutes."""
+    rig = make("J0U").start()
+    rig.world.port.set_software_update(True)
+    rig.advance(0.3)
+    return rig
+
+
 def home_language_picker(make: RigFactory) -> KioskRig:
     rig = make("J0U").start()
     rig.touch(str(rig.kiosk.value("languageName")))  # the language button
@@ -438,6 +446,7 @@ SCENES: dict[str, Scene] = {
     "status-ev-message": Scene(status_ev_message, Screen.STATUS),
     "status-network": Scene(status_network, Screen.STATUS),
     "out-of-service": Scene(out_of_service, Screen.OUT_OF_SERVICE),
+    "updating": Scene(updating, Screen.UPDATING),
     "home-backend-offline": Scene(home_backend_offline, Screen.HOME),
     "home-connecting-card-unchecked": Scene(home_connecting_card_unchecked, Screen.HOME),
     "home-offline-card-unchecked": Scene(home_offline_card_unchecked, Screen.HOME),

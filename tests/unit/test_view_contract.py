@@ -62,6 +62,11 @@ def screens_of_a_visit(world: World) -> Iterator[StationView]:
     world.hardware.inject_fault(Side.LEFT, 11013)
     world.advance(0.3)
     yield world.view  # out of service
+    world.port.set_software_update(True)
+    world.advance(0.3)
+    yield world.view  # updating
+    world.port.set_software_update(False)
+    world.advance(0.3)
     world.station.submit(cmd.OpenEngineer())
     for digit in "1111":
         world.station.submit(cmd.PinDigit(digit))
