@@ -311,8 +311,58 @@ def test_a_download_cut_short_is_resumed_after_a_restart(tmp_path: Path, http: H
         partial.write_bytes(update_file.path.read_bytes()[:100_000])  # what came before the kill
         resumed = await running(engine(directory, pki))
         assert await ended(resumed) == ["Downloaded", "SignatureVerified", "Installing", "InstallationFailed"]
+        assert [r.status for r in http.requests] == [206]  # only the rest came (and the signature holds)
         await resumed.close()
     run(scenario())
+
+
+def test_an_install_cut_short_is_resumed_after_a_restart(tmp_path: Path, http: HttpFileServer,
+                                                        update_file: Signed) -> None:
+    installer = _Installs()
+
+    async def scenario() -> None:
+        directory = tmp_path / "engine"
+        updates = engine(directory)  # not started: the state as a kill during the install leaves it
+        updates.submit(request(http.url(update_file.path.name), updates.clock))
+        job = updates.state.job
+        assert job is not None
+        job.step, job.status = Step.INSTALLING, FirmwareStatus.INSTALLING
+        updates._save()
+        bundle = directory / "downloads" / f"update-{job.number}.bin"
+        bundle.parent.mkdir(parents=True)
+        bundle.write_bytes(update_file.path.read_bytes())
+        gate = Gate()
+        restarted: list[bool] = []
+        resumed = await running(engine(directory, gate=gate, release=installer,  # type: ignore[arg-type]
+                                       restart=lambda: restarted.append(True)))
+        await wait_for(lambda: restarted, "the restart into the new version")
+        assert installer.installed == [bundle] and installer.trials == ["2.0.0"]
+        assert gate.told == [True]  # the station is told again: a new station does not know
+        assert told(resumed) == ["InstallRebooting"]  # Installing was told before the kill: not again
+        await resumed.close()
+    run(scenario())
+
+
+class _Installs:
+    """An installer that installs version 2.0.0 at once (the boundary: the real one's resumption is
+    the release's tests' business)."""
+
+    def __init__(self) -> None:
+        self.installed: list[Path] = []
+        self.trials: list[str] = []
+
+    def install(self, bundle: Path) -> str:
+        self.installed.append(bundle)
+        return "2.0.0"
+
+    def begin_trial(self, version: str) -> None:
+        self.trials.append(version)
+
+    def outcome(self) -> None:
+        return None
+
+    def running_version(self) -> str:
+        return "1.0.0"
 
 
 def test_plain_16_requests_keep_their_origin(tmp_path: Path, http: HttpFileServer, update_file: Signed) -> None:
