@@ -35,6 +35,7 @@ from controller.store import Store
 
 if TYPE_CHECKING:
     from controller.backend import Backend
+    from controller.firmware.engine import FirmwareEngine, SecurityEvent
     from controller.ocpp.storage import Storage
     from controller.view import StationView
 
@@ -71,14 +72,18 @@ def bus_factory(config: Config, channel: str | None = None) -> BusFactory:
 
 def assemble(config: Config, *, clock: Clock, channel: str | None = None, store: Store | None = None,
              csms_url: str | None = None, ocpp_storage: Storage | None = None,
-             devices: Sequence[DeviceFactory] = (), changed: Callable[[], None] | None = None) -> Assembly:
+             devices: Sequence[DeviceFactory] = (), changed: Callable[[], None] | None = None,
+             software_restart: Callable[[], None] | None = None,
+             security_event: SecurityEvent | None = None) -> Assembly:
     """The controller for ``config``, built but not started (see :meth:`Assembly.start`).
 
     ``channel`` replaces ``[can].channel`` (tests give each world its own); ``store`` is the
     station's database (``[storage].path`` when None); ``csms_url`` is ``--csms URL``;
     ``ocpp_storage`` the charge point's database (``[ocpp].database`` when None); ``devices``
     the other nodes on the bus, built first so that they hear the station's first frame;
-    ``changed`` is called when the backend changed the station (the runtime cycles at once).
+    ``changed`` is called when the backend changed the station (the runtime cycles at once);
+    ``software_restart`` ends the process with EXIT_RESTART once an update is installed (the
+    launcher starts the new version); ``security_event(kind, tech_info)`` records a security event.
     """
     open_bus = bus_factory(config, channel)
     built: list[Device] = []
@@ -90,7 +95,8 @@ def assemble(config: Config, *, clock: Clock, channel: str | None = None, store:
         link = CanLink(open_bus())
         if store is None:
             store = Store(config.storage.path)
-        return Assembly(config, clock, link, store, csms_url, ocpp_storage, built, changed)
+        return Assembly(config, clock, link, store, csms_url, ocpp_storage, built, changed, software_restart,
+                        security_event)
     except BaseException:  # a broken interface or store: let go of what was opened
         if own_store and store is not None:
             store.close()
@@ -114,8 +120,11 @@ class Assembly:
     ocpp_storage: Storage | None  # the charge point's database, kept open across a Reset
     devices: list[Device]
     changed: Callable[[], None] | None = None
+    software_restart: Callable[[], None] | None = None  # exit with EXIT_RESTART into an installed update
+    security_event: SecurityEvent | None = None
     station: Station = field(init=False)
     backend: Backend | None = field(init=False, default=None)
+    firmware: FirmwareEngine | None = field(init=False, default=None)  # built once, with the first backend
     restarts: int = field(init=False, default=0)  # OCPP Resets (and power cycles) carried out
     _listeners: list[ViewListener] = field(init=False, default_factory=list)
     _reader_available: bool | None = field(init=False, default=None)  # what the card reader last said
@@ -132,9 +141,13 @@ class Assembly:
         if not backend_configured(self.config, self.csms_url):
             return  # no central system: the OCPP stack (ocpp, jsonschema, websockets) is never loaded
         from controller.backend import Backend
+        from controller.firmware.build import build_engine, data_directory
 
+        if self.firmware is None:
+            self.firmware = build_engine(self.config, self.clock, data_directory(self.store.path),
+                                         security_event=self.security_event, restart=self.software_restart)
         self.backend = Backend.build(self.config, self.station, self.clock, self.csms_url, self.ocpp_storage,
-                                     changed=self.changed)
+                                     changed=self.changed, firmware=self.firmware)
         if self.backend is not None:
             self.ocpp_storage = self.backend.storage
 
@@ -144,6 +157,8 @@ class Assembly:
         """Start the backend's task on the running loop (nothing to do without one)."""
         if self.backend is not None:
             self.backend.start()
+        if self.firmware is not None:
+            self.firmware.start()
 
     def subscribe(self, listener: ViewListener) -> None:
         """``listener(view)`` after every tick whose snapshot changed, on this station and on
@@ -164,6 +179,8 @@ class Assembly:
         """Hand the station's events and state to the backend (after a cycle, on the running loop)."""
         if self.backend is not None:
             self.backend.flush()
+        if self.firmware is not None:
+            self.firmware.poke()  # an update waiting for an idle charger looks again
 
     @property
     def reset_requested(self) -> str | None:
@@ -202,6 +219,8 @@ class Assembly:
         """Stop the backend (closing its database), save the station's last readings and close
         its store, then let go of the bus and the devices (even when saving failed)."""
         try:
+            if self.firmware is not None:
+                await self.firmware.close()
             if self.backend is not None:
                 await self.backend.close()
             self.station.close()

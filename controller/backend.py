@@ -66,6 +66,7 @@ from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_po
 from controller.diagnostics.engine import LogEngine
 from controller.diagnostics.setup import build_log_engine
 from controller.diagnostics.station_data import codes_section
+from controller.firmware.engine import FirmwareEngine
 from controller.ocpp import port as ocpp_port
 from controller.ocpp.mapping import reason_of, stop_reason_of
 from controller.ocpp.port import (
@@ -282,9 +283,12 @@ class Backend:
     @classmethod
     def build(cls, config: Config, station: Station, clock: Clock, csms_url: str | None = None,
               storage: Storage | None = None, changed: Callable[[], None] | None = None,
-              rng: random.Random | None = None) -> Backend | None:
+              rng: random.Random | None = None, firmware: FirmwareEngine | None = None) -> Backend | None:
         """The backend of ``station`` (None when no central system is configured): the client
-        is prepared (PowerLoss stops, availability, reservations, prices) but not started."""
+        is prepared (PowerLoss stops, availability, reservations, prices) but not started.
+        ``firmware``: the software update engine (built once, it outlives a Reset), handed to
+        the client of either version and told about this station; without one, UpdateFirmware
+        is answered NotSupported."""
         if not backend_configured(config, csms_url):
             return None
         version = config.ocpp.version
@@ -294,12 +298,12 @@ class Backend:
         builders: dict[str, Callable[[], Any]] = {}
         if version in ("1.6", "auto"):
             builders["1.6"] = lambda: build_client(config, adapter, clock, csms_url, rng=rng, storage=storage,
-                                                   version=version, certificates=certificates)
+                                                   version=version, certificates=certificates, firmware=firmware)
         if version in ("2.0.1", "auto"):
             from controller.backend201 import client201_builder  # only a 2.0.1 charger loads it
 
             builders["2.0.1"] = client201_builder(config, station, lambda: station_snapshot(station.state), clock,
-                                                  csms_url, storage, changed, rng, version, certificates)
+                                                  csms_url, storage, changed, rng, version, certificates, firmware)
         active = version if version != "auto" else str(storage.get(VERSION_IN_USE, "1.6"))
         backend = cls(station, adapter, storage, builders, active if active in builders else "1.6")
         backend.logs = build_log_engine(
@@ -307,6 +311,8 @@ class Backend:
             codes=lambda: codes_section(station.codes, station.code_history),
             secrets=lambda: [backend.client.config.raw("AuthorizationKey")])
         backend.client.attach_logs(backend.logs)
+        if firmware is not None:
+            firmware.attach(adapter.port)  # is_idle / set_software_update: the station's port
         adapter.port.attach(backend.undelivered_sessions)
         meters = backend.power_loss_meters()
         for other in builders:

@@ -19,13 +19,15 @@ if TYPE_CHECKING:
 
 def client201_builder(config: Config, station: Station, snapshot: Callable[[], StationSnapshot], clock: Clock,
                       csms_url: str | None, storage: Storage, changed: Callable[[], None] | None,
-                      rng: random.Random | None, version: str, certificates: Any = None) -> Callable[[], Any]:
+                      rng: random.Random | None, version: str, certificates: Any = None,
+                      firmware: Any = None) -> Callable[[], Any]:
     """Builds the 2.0.1 charging station of ``station`` on ``storage`` (each call a new one);
-    ``snapshot()``: the station as the OCPP side sees it; ``certificates``: the certificate store."""
+    ``snapshot()``: the station as the OCPP side sees it; ``certificates``: the certificate store;
+    ``firmware``: the update engine, shared."""
     sides = tuple(station.connectors)
     standards = {side.connector_id: connector.standard.display_name for side, connector in station.connectors.items()}
 
     def build() -> Any:
         return build_client201(config, StationPort(station), snapshot, sides,
-                               standards, clock, csms_url, storage, changed, rng, version, certificates)
+                               standards, clock, csms_url, storage, changed, rng, version, certificates, firmware)
     return build

@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import Any
 
 from controller.clock import Clock
+from controller.firmware.request import FirmwareUpdates
 from controller.ocpp import boot as bootfsm
 from controller.ocpp import smart_charging as sc
 from controller.ocpp.authorization import AuthorizationStore, IdTagInfo
@@ -38,6 +39,8 @@ from controller.ocpp.certificate_requests import CertificateRequests16
 from controller.ocpp.configuration import Configuration, standard_keys
 from controller.ocpp.connection import Backoff, Endpoint, open_secured
 from controller.ocpp.delivery import Delivery
+from controller.ocpp.firmware_notices import FirmwareNotices
+from controller.ocpp.firmware_requests import FirmwareRequests, notice_message, triggered_plain
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.handlers import CentralSystemRequests
 from controller.ocpp.link import Link
@@ -73,8 +76,10 @@ class OcppClient:
     handlers and its parts)."""
 
     def __init__(self, settings: ClientSettings, identity: Identity, port: StationPort, storage: Storage,
-                 clock: Clock, rng: random.Random | None = None, certificates: Certificates | None = None) -> None:
-        """``certificates``: the certificate store (roots, the client certificate); None: none here."""
+                 clock: Clock, rng: random.Random | None = None, certificates: Certificates | None = None,
+                 firmware: FirmwareUpdates | None = None) -> None:
+        """``certificates``: the certificate store (roots, the client certificate); None: none here.
+        ``firmware``: the update engine, shared with the 2.0.1 client (None: updates NotSupported)."""
         self.settings = settings
         self.certificates = certificates
         self.identity = identity
@@ -106,6 +111,9 @@ class OcppClient:
         self.requests = CentralSystemRequests(self)  # the central system's requests, answered
         self.log_requests: LogRequests16 | None = None  # GetDiagnostics and GetLog, once a log service is attached
         self.certificate_requests = CertificateRequests16(self, certificates, self.requests.send_triggered)
+        self.firmware = firmware
+        self.firmware_notices = FirmwareNotices(firmware, notice_message, self.outbox.request, self.spawn) \
+            if firmware is not None else None
 
     async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
         """Open the websocket, offering the configured subprotocols (over TLS: the installed roots,
@@ -117,6 +125,8 @@ class OcppClient:
         handlers = {**self.requests.handler_map(), **self.certificate_requests.handler_map()}
         if self.log_requests is not None:
             handlers.update(self.log_requests.handler_map())
+        if self.firmware is not None:
+            handlers.update(FirmwareRequests(self.firmware).handler_map())
         return handlers
 
     def attach_logs(self, service: LogService) -> None:
@@ -180,6 +190,8 @@ class OcppClient:
         self.reporting.align_meters()
         self.control.expire_reservations()
         self.control.update_limits()
+        if self.firmware_notices is not None:
+            self.firmware_notices.tick(self.online)
         self.outbox.wake()
 
     def _on_configuration(self, name: str, value: str) -> None:
@@ -305,6 +317,10 @@ class OcppClient:
     async def send_heartbeat(self) -> None:
         """A Heartbeat."""
         await self.link.send_heartbeat()
+
+    def firmware_status_message(self) -> Any:
+        """FirmwareStatusNotification with the update's status now (TriggerMessage)."""
+        return triggered_plain(self.firmware)
 
     def decide_locally(self, id_tag: str, online: bool) -> AuthDecision | None:
         """The offline and pre-authorization rules' verdict (None: ask the central system)."""

@@ -137,6 +137,10 @@ class ChargePoint(Protocol):
 
     async def send_heartbeat(self) -> None: ...
 
+    def firmware_status_message(self) -> Any:
+        """FirmwareStatusNotification with the software update's status now (Idle when none runs)."""
+        ...
+
     def decide_locally(self, id_tag: str, online: bool) -> AuthDecision | None:
         """The offline and pre-authorization rules' verdict (None: ask the central system)."""
         ...

@@ -364,7 +364,7 @@ class CentralSystemRequests:
         elif message is MessageTrigger.diagnostics_status_notification:
             self.cp.spawn(self.cp.outbox.request(call.DiagnosticsStatusNotification(status=self.diagnostics_status())))
         elif message is MessageTrigger.firmware_status_notification:
-            self.cp.spawn(self.cp.outbox.request(call.FirmwareStatusNotification(status="Idle")))
+            self.cp.spawn(self.cp.outbox.request(self.cp.firmware_status_message()))
 
     async def _send_triggered_meter_values(self, connector_id: int) -> None:
         sample = meter_value(self.cp.snapshot.connector(connector_id), self.cp.config.items("MeterValuesSampledData"),

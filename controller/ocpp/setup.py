@@ -6,6 +6,7 @@ import random
 
 from controller.clock import Clock
 from controller.config import Config, backend_configured
+from controller.firmware.request import FirmwareUpdates
 from controller.ocpp.certificate_port import Certificates
 from controller.ocpp.client import OcppClient
 from controller.ocpp.connection import endpoint, endpoint_from_override, offered_subprotocols
@@ -49,15 +50,18 @@ def client_settings(config: Config, csms_url: str | None = None,
 
 def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str | None = None,
                  rng: random.Random | None = None, storage: Storage | None = None,
-                 version: str = "1.6", certificates: Certificates | None = None) -> OcppClient | None:
+                 version: str = "1.6", certificates: Certificates | None = None,
+                 firmware: FirmwareUpdates | None = None) -> OcppClient | None:
     """The OCPP 1.6 charge point for ``config`` (None when no central system is configured).
 
     ``storage``: an open charge-point database to go on with (after a Reset), else
     ``[ocpp].database`` is opened.  ``version``: see :func:`client_settings`.
     ``certificates``: the certificate store (:func:`controller.security.setup.certificate_store`).
+    ``firmware``: the software update engine (without one, UpdateFirmware is answered NotSupported).
     """
     built = client_settings(config, csms_url, version)
     if built is None:
         return None
     settings, identity = built
-    return OcppClient(settings, identity, port, storage or Storage(config.ocpp.database), clock, rng, certificates)
+    return OcppClient(settings, identity, port, storage or Storage(config.ocpp.database), clock, rng,
+                      certificates=certificates, firmware=firmware)

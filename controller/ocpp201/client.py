@@ -26,11 +26,13 @@ from typing import Any
 from ocpp.v201 import call
 
 from controller.clock import Clock
+from controller.firmware.request import FirmwareUpdates
 from controller.ocpp.central_time import CentralTime
 from controller.ocpp.certificate_port import Certificates, has_client_certificate
 from controller.ocpp.configuration import Configuration, standard_keys
 from controller.ocpp.connection import Backoff, Endpoint, open_secured
 from controller.ocpp.delivery import Delivery
+from controller.ocpp.firmware_notices import FirmwareNotices
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.link import Dialect, Link
 from controller.ocpp.log_requests import LogService
@@ -41,6 +43,7 @@ from controller.ocpp.storage import Storage
 from controller.ocpp201.authorizer import Authorizer201
 from controller.ocpp201.control import Control201
 from controller.ocpp201.device_model import DeviceModel, VariableChange
+from controller.ocpp201.firmware_requests import FirmwareRequests201, notice_message, triggered
 from controller.ocpp201.handlers import Requests201
 from controller.ocpp201.log_requests import LogRequests201
 from controller.ocpp201.recovery import recover_transactions
@@ -65,8 +68,9 @@ class Client201:
 
     def __init__(self, settings: ClientSettings, identity: Identity, station: StationLink, storage: Storage,
                  clock: Clock, rng: random.Random | None = None, standards: Mapping[int, str] | None = None,
-                 certificates: Certificates | None = None) -> None:
-        """``certificates``: the certificate store (roots, the client certificate); None: none here."""
+                 certificates: Certificates | None = None, firmware: FirmwareUpdates | None = None) -> None:
+        """``certificates``: the certificate store (roots, the client certificate); None: none here.
+        ``firmware``: the update engine, shared with the 1.6 client (None: UpdateFirmware NotSupported)."""
         self.settings = settings
         self.certificates = certificates
         self.identity = identity
@@ -106,6 +110,9 @@ class Client201:
         self.device_model.subscribe(self._on_variable)
         self.requests = Requests201(self)
         self.log_requests: LogRequests201 | None = None  # GetLog, once a log service is attached
+        self.firmware = firmware
+        self.firmware_notices = FirmwareNotices(firmware, notice_message, self.outbox.request, self.spawn) \
+            if firmware is not None else None
 
     def _count(self, what: str) -> int:
         """The device model's counts of what the central system installed."""
@@ -134,6 +141,8 @@ class Client201:
         handlers = self.requests.handler_map()
         if self.log_requests is not None:
             handlers.update(self.log_requests.handler_map())
+        if self.firmware is not None:
+            handlers.update(FirmwareRequests201(self.firmware).handler_map())
         return handlers
 
     def attach_logs(self, service: LogService) -> None:
@@ -180,6 +189,8 @@ class Client201:
         self.link.tick(now)
         self.reporting.tick()
         self.control.tick()
+        if self.firmware_notices is not None:
+            self.firmware_notices.tick(self.online)
         self.outbox.wake()
 
     def _on_configuration(self, name: str, value: str) -> None:
@@ -247,6 +258,10 @@ class Client201:
 
     async def send_boot(self) -> None:
         await self.link.send_boot()
+
+    def firmware_status_message(self) -> Any:
+        """FirmwareStatusNotification with the update's status now (TriggerMessage)."""
+        return triggered(self.firmware)
 
     async def send_heartbeat(self) -> None:
         await self.link.send_heartbeat()

@@ -111,7 +111,7 @@ class Requests201:
         if evse_id not in (None, 0) and evse_id not in self.cp.evse_ids:
             return call_result.TriggerMessage(status=REJECTED, status_info=_info("UnknownEvse"))
         triggers = ("BootNotification", "Heartbeat", "StatusNotification", "MeterValues", "TransactionEvent",
-                    "SignChargingStationCertificate",
+                    "SignChargingStationCertificate", "FirmwareStatusNotification",
                     *(("LogStatusNotification",) if self.log_status is not None else ()))
         if requested_message not in triggers:
             return call_result.TriggerMessage(status="NotImplemented")
@@ -146,6 +146,8 @@ class Requests201:
             cp.spawn(cp.outbox.request(self.log_status()))
         elif requested_message == "SignChargingStationCertificate":
             cp.spawn(self.certificates.sign_certificate())
+        elif requested_message == "FirmwareStatusNotification":
+            cp.spawn(cp.outbox.request(cp.firmware_status_message()))
 
     # --- remote control -----------------------------------------------------------
 

@@ -282,6 +282,10 @@ class Session(SessionBase, ChargePoint):
     @after(Action.sign_certificate)
     async def after_sign_certificate(self, csr: str, **_: Any) -> None:
         await self.send_signed_certificate(csr)
+    @on(Action.signed_firmware_status_notification)
+    def on_signed_firmware_status_notification(self, **_: Any) -> Any:
+        return call_result.SignedFirmwareStatusNotification()
+
 
 
 async def _on_connect(websocket: ServerConnection, system: CentralSystem) -> None:

@@ -170,7 +170,7 @@ class Charger:
 
 
 def make_charger(url: str, database: Path, *, key: str = "", ca_file: str = "", response_timeout_s: float = 10.0,
-                 connectors: int = 2, certificates: Any = None, **overrides: Any) -> Charger:
+                 connectors: int = 2, certificates: Any = None, firmware: Any = None, **overrides: Any) -> Charger:
     station = MemoryStation(connectors)
     storage = Storage(database)
     timers: dict[str, Any] = {"reconnect_initial_s": 0.1, "reconnect_max_s": 0.5, "reconnect_jitter_s": 0.1,
@@ -178,7 +178,8 @@ def make_charger(url: str, database: Path, *, key: str = "", ca_file: str = "", 
     settings = ClientSettings(
         endpoint=endpoint(url, "CP-TEST-1"), authorization_key=key, ca_file=ca_file,
         response_timeout_s=response_timeout_s, **timers)
-    client = OcppClient(settings, IDENTITY, station, storage, SystemClock(), random.Random(7), certificates)
+    client = OcppClient(settings, IDENTITY, station, storage, SystemClock(), random.Random(7),
+                        certificates=certificates, firmware=firmware)
     station.sink = client.post
     return Charger(client, station, storage)
 

@@ -1,6 +1,7 @@
 """File servers on loopback for the update and log tests: HTTP(S) and FTP.
 
-:class:`HttpFileServer` serves a directory on GET and stores what is PUT or POSTed
+:class:`HttpFileServer` serves a directory on GET (``Range: bytes=N-`` too, for resumed
+downloads) and stores what is PUT or POSTed
 (multipart/form-data: the first file part) into its upload directory.  It can refuse every
 request with a status (``refuse(403)``), or fail the next N (``fail_next(2)``: 503), and it
 keeps a log of the requests.  :class:`FtpFileServer` is pyftpdlib with one user; a read-only
@@ -51,8 +52,27 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         if self._refused():
             return
-        self.server.owner.note("GET", self.path, 200 if Path(self.translate_path(self.path)).is_file() else 404)
+        path = Path(self.translate_path(self.path))
+        wanted = self.headers.get("Range", "")
+        if path.is_file() and wanted.startswith("bytes=") and wanted.endswith("-"):
+            self._send_from(path, int(wanted[len("bytes="):-1]))
+            return
+        self.server.owner.note("GET", self.path, 200 if path.is_file() else 404)
         super().do_GET()
+
+    def _send_from(self, path: Path, start: int) -> None:
+        """A ``Range: bytes=N-`` request (resuming a download): 206 with the rest, or 416."""
+        data = path.read_bytes()
+        if start >= len(data):
+            self.send_error(416)
+            self.server.owner.note("GET", self.path, 416)
+            return
+        self.send_response(206)
+        self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+        self.send_header("Content-Length", str(len(data) - start))
+        self.end_headers()
+        self.wfile.write(data[start:])
+        self.server.owner.note("GET", self.path, 206)
 
     def do_PUT(self) -> None:
         if self._refused():

@@ -57,6 +57,7 @@ CORE = frozenset({
     "controller.engineer",  # the engineer PIN (salted scrypt) and its lock-out
     "controller.estimate",  # time to target SOC
     "controller.fault_policy",  # what each status-code family does
+    "controller.firmware.request",  # a software update's words: statuses, request, answer, notices (both protocols)
     "controller.limits",  # temperature derating, the grid supply's limits
     "controller.meter",  # the energy register and the power chart's history
     "controller.mrec",  # the ChargeX MREC table
@@ -95,8 +96,8 @@ STATION = frozenset({
 })
 
 #: Adapters: whole packages, and single modules at the top of controller/.
-ADAPTER_PACKAGES = ("controller.buses", "controller.diagnostics", "controller.ocpp", "controller.ocpp201",
-                    "controller.release", "controller.security", "controller.sim")
+ADAPTER_PACKAGES = ("controller.buses", "controller.diagnostics", "controller.firmware", "controller.ocpp",
+                    "controller.ocpp201", "controller.release", "controller.security", "controller.sim")
 ADAPTER = frozenset({
     "controller.__main__",  # `python -m controller`: the controller without Qt, on its own hardware
     "controller.service",  # the headless process: its arguments, its state on standard output
