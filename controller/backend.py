@@ -273,6 +273,13 @@ class Backend:
         self._posted_at = float("-inf")
         self._handed: Any = None  # a websocket on which the central system chose the other version
         self._watch_version()
+        self._attach_security_log()
+
+    def _attach_security_log(self) -> None:
+        """The client records security events in the station's log and sends its pending ones;
+        the log marks new events critical as the version now spoken does."""
+        self.station.security_log.version = self.active
+        self.client.attach_security_log(self.station.security_log)
 
     @classmethod
     def build(cls, config: Config, station: Station, clock: Clock, csms_url: str | None = None,
@@ -366,6 +373,7 @@ class Backend:
         self.storage.put(VERSION_IN_USE, self.active)
         self.client = self._builders[self.active]()
         self._watch_version()
+        self._attach_security_log()
         self.client.prepare(self.power_loss_meters(), (), {})
         self._posted = None
         log.warning("the central system speaks OCPP %s: switched from %s (%d sessions handed over)", self.active,

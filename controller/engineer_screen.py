@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from controller import commands as cmd
 from controller.config import Config
 from controller.engineer import EngineerLock, PinError, PinResult
+from controller.security_events import MAINTENANCE_LOGIN_ACCEPTED, MAINTENANCE_LOGIN_FAILED, Report
 from controller.station_state import StationState
 from controller.status_codes import lookup, search
 from controller.view import PIN_CANCEL, PIN_OK, BusConnector, BusPsu, EngineerView, PinPad
@@ -51,6 +52,7 @@ class EngineerScreen:
         self.config = config
         self.lock = EngineerLock(config.engineer.pin_hash, config.engineer.max_attempts, config.engineer.lockout_s)
         self._session: _Session | None = None
+        self.report: Report | None = None  # security events: the maintenance logins (the station's log)
 
     @property
     def up(self) -> bool:
@@ -179,6 +181,10 @@ class EngineerScreen:
         except PinError:
             log.exception("engineer PIN not checked")
             result = PinResult.NOT_CONFIGURED
+        if result in (PinResult.ACCEPTED, PinResult.WRONG, PinResult.LOCKED) and self.report is not None:
+            accepted = result is PinResult.ACCEPTED
+            self.report(MAINTENANCE_LOGIN_ACCEPTED if accepted else MAINTENANCE_LOGIN_FAILED,
+                        "{'user': 'engineer', 'origin': 'touch screen'}")
         if result is PinResult.ACCEPTED:
             log.warning("engineer screen opened")
             session.open, session.message = True, ""

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import InvalidStatus
 from websockets.frames import Frame
+
+from controller.security_events import (
+    FAILED_TO_AUTHENTICATE_AT_CENTRAL_SYSTEM,
+    INVALID_CENTRAL_SYSTEM_CERTIFICATE,
+    INVALID_TLS_VERSION,
+)
 
 SUBPROTOCOL = "ocpp1.6"
 REDACTED = "***"
@@ -80,6 +87,25 @@ def tls_context(ca_file: str | None) -> ssl.SSLContext:
     context = ssl.create_default_context(cafile=ca_file or None)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     return context
+
+
+#: OpenSSL's reasons for a handshake that failed on the protocol version (the server offers
+#: only TLS older than 1.2, which :func:`tls_context` refuses).
+_TLS_VERSION_REASONS = frozenset({"UNSUPPORTED_PROTOCOL", "TLSV1_ALERT_PROTOCOL_VERSION", "NO_PROTOCOLS_AVAILABLE"})
+
+
+def refusal_event(exc: BaseException) -> tuple[str, str] | None:
+    """The security event (kind, tech info) a failed connection attempt is, if any: the central
+    system refused our credentials (HTTP 401 or 403 on the handshake), its certificate could not
+    be verified, or it speaks only a TLS version below 1.2."""
+    if isinstance(exc, InvalidStatus) and exc.response.status_code in (401, 403):
+        code = exc.response.status_code
+        return FAILED_TO_AUTHENTICATE_AT_CENTRAL_SYSTEM, f"HTTP {code} {exc.response.reason_phrase} on the handshake"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return INVALID_CENTRAL_SYSTEM_CERTIFICATE, str(exc.verify_message or exc.reason or exc)[:200]
+    if isinstance(exc, ssl.SSLError) and exc.reason in _TLS_VERSION_REASONS:
+        return INVALID_TLS_VERSION, f"TLS handshake failed: {exc.reason} (TLS 1.2 or newer required)"
+    return None
 
 
 #: The websocket subprotocol of each OCPP version (OCPP-J).
