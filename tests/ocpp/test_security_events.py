@@ -47,6 +47,14 @@ def station_kinds(central: CentralSystemProcess) -> list[str]:
     return kinds(central, but=se.SETTING_SYSTEM_TIME)
 
 
+def quiet(central: CentralSystemProcess, statuses: int = 3) -> bool:
+    """The charger has sent its first ``statuses`` StatusNotifications and every CALL it sent was answered."""
+    messages = central.messages()
+    asked = {m["frame"][1] for m in messages if m["direction"] == "from_charge_point" and m["frame"][0] == 2}
+    answered = {m["frame"][1] for m in messages if m["direction"] == "to_charge_point" and m["frame"][0] in (3, 4)}
+    return len(central.from_charger("StatusNotification")) >= statuses and asked <= answered
+
+
 def sent_info(central: CentralSystemProcess) -> list[str]:
     """The techInfo of each event a world sent, but SettingSystemTime."""
     return [frame[3].get("techInfo", "") for frame in notifications(central)
@@ -157,7 +165,7 @@ def test_an_event_whose_answer_was_lost_goes_again_under_the_same_unique_id(cent
         charger = await make_charger(central.url, tmp_path / "cp.sqlite").start()
         log = with_log(charger)
         try:
-            await wait_for(lambda: charger.client.online, "online")
+            await wait_for(lambda: charger.client.online and quiet(central), "online, every status answered")
             await central.settings(mute=True)  # the central system takes the CALL and never answers
             log.record(se.TAMPER_DETECTION_ACTIVATED, "door")
             await wait_for(lambda: notifications(central), "the event on the wire")
