@@ -24,8 +24,10 @@ from controller.view import PIN_CANCEL, PIN_OK, BusConnector, BusPsu, EngineerVi
 
 log = logging.getLogger(__name__)
 
-#: The engineer screen's pages: overview, connectors, status codes, look-up.
-ENGINEER_PAGES = 4
+#: The engineer screen's pages: overview, connectors, status codes, look-up, security log.
+ENGINEER_PAGES = 5
+#: The look-up's page (a look-up typed or tapped goes there).
+LOOKUP_PAGE = 3
 #: Codes the engineer screen's look-up shows at most.
 LOOKUP_RESULTS = 6
 #: Digits a PIN has at most (controller.engineer.PIN_MAX).
@@ -135,6 +137,7 @@ class EngineerScreen:
             results=look_up(session.query),
             seconds_left=max(0, math.ceil(session.last_activity + self.config.engineer.idle_timeout_s - state.now)),
             counters=state.counters,
+            security_events=state.security_events,
         )
 
     # --- the commands -----------------------------------------------------------------
@@ -149,7 +152,7 @@ class EngineerScreen:
                 session.page = index % ENGINEER_PAGES
             case cmd.EngineerLookup(query):
                 session.query = query.strip()[:40]
-                session.page = ENGINEER_PAGES - 1
+                session.page = LOOKUP_PAGE
 
     def _on_pin_pad(self, session: _Session, command: cmd.Command, now: float) -> None:
         match command:

@@ -31,6 +31,7 @@ from controller.prices import ShownPrices
 from controller.pricing import BackendCost, PriceText, session_id
 from controller.readings import Measurement
 from controller.safety import SafetyInputs
+from controller.security_log import SecurityLog
 from controller.self_test import SelfTest
 from controller.session import SESSION_STATES, ConnectorState
 from controller.station_state import ConnectorStatus, PsuStatus, StationState
@@ -71,6 +72,7 @@ class StationParts(Protocol):
     backend_code: str
     reader_available: bool
     display_messages: tuple[DisplayMessage, ...]
+    security_log: SecurityLog
 
     @property
     def codes(self) -> list[ActiveCode]: ...
@@ -138,6 +140,7 @@ def build_state(station: StationParts) -> StationState:
                               station.focus),
         tariff_fallback=station.prices.tariff_fallback,
         total_cost_fallback=station.prices.total_cost_fallback,
+        security_events=station.security_log.latest,
     )
 
 

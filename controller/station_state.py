@@ -18,6 +18,7 @@ from controller.port import BackendLink
 from controller.power import Grant, Limit
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
 from controller.readings import Measurement
+from controller.security_events import SecurityEvent
 from controller.session import SESSION_STATES, ConnectorState, Session
 from controller.types import AuthMethod, BoardStage, LedColour, LedPattern, Side, Standard
 from controller.view import ActiveCode, CodeEvent, Notice, PendingAuthorization, StationPhase
@@ -118,6 +119,7 @@ class StationState:
     display_message: DisplayMessage | None = None  # the operator's message to show now (display_messages.shown)
     tariff_fallback: PriceText | None = None  # stands in for a tariff the backend has not given
     total_cost_fallback: PriceText | None = None  # stands in for a total cost that has not come
+    security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:
