@@ -144,3 +144,27 @@ def test_the_whitepaper_lists_eighteen_events_seven_of_them_critical() -> None:
     whitepaper = [k for k in se.KINDS if k not in (se.MAINTENANCE_LOGIN_ACCEPTED, se.MAINTENANCE_LOGIN_FAILED)]
     assert len(whitepaper) == 18 and len(se.CRITICAL[se.V16]) == 7
     assert all(len(k) <= 50 and len(se.name_in(k, se.V201)) <= 50 for k in se.KINDS)  # the schemas' maxLength
+
+
+def test_the_engineer_pin_is_a_maintenance_login_and_the_security_page_shows_the_log() -> None:
+    from controller import commands as cmd
+    from controller.engineer import hash_pin
+    from tests.ocpp.harness import charger_world
+
+    world = charger_world(None, "J0U", engineer={"pin_hash": hash_pin("2468", salt=b"security-salt!!!")})
+    try:
+        world.station.submit(cmd.OpenEngineer())
+        for pin in ("1111", "2468"):
+            for digit in pin:
+                world.station.submit(cmd.PinDigit(digit))
+            world.station.submit(cmd.PinSubmit())
+        world.station.submit(cmd.EngineerPage(4))
+        view = world.station.view().engineer
+        assert view is not None and view.page == 4
+        assert [e.kind for e in view.security_events] == [se.MAINTENANCE_LOGIN_ACCEPTED, se.MAINTENANCE_LOGIN_FAILED,
+                                                          se.STARTUP_OF_THE_DEVICE]
+        assert not any(e.critical for e in view.security_events[:2]), "1.6 only logs the maintenance logins"
+        world.station.submit(cmd.EngineerLookup("012251"))
+        assert world.station.view().engineer.page == 3  # the look-up keeps its page
+    finally:
+        world.close()
