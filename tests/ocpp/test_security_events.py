@@ -286,3 +286,34 @@ def test_a_refused_handshake_is_one_event_however_often_it_is_tried(tls_central,
     else:
         assert "certificate verify failed" in events[0].tech_info or "self-signed" in events[0].tech_info \
             or "unable to get local issuer" in events[0].tech_info
+
+
+def test_a_central_system_below_tls_1_2_is_an_invalid_tls_version_event(tmp_path: Path) -> None:
+    """This machine's OpenSSL no longer serves TLS 1.1 at all, so the server here is a test double
+    at the wire: a loopback socket that answers the charger's ClientHello with the alert a
+    TLS-1.1-only server sends (fatal, protocol_version), byte for byte."""
+    import asyncio
+
+    async def old_server(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(5)  # the ClientHello's record header
+        writer.write(b"\x15\x03\x02\x00\x02\x02\x46")  # TLS 1.1 record: alert, fatal, protocol_version
+        await writer.drain()
+        writer.close()
+
+    async def scenario() -> SecurityLog:
+        server = await asyncio.start_server(old_server, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        charger = make_charger(f"wss://localhost:{port}/ocpp", tmp_path / "cp.sqlite", key=PASSWORD)
+        log = with_log(charger)
+        await charger.start()
+        try:
+            await wait_for(lambda: charger.client.backoff.failures >= 3, "three refused attempts")
+        finally:
+            await charger.stop()
+            server.close()
+        return log
+
+    log = run(scenario())
+    assert [(e.kind, e.tech_info, e.critical) for e in log.recent(10)] == [
+        (se.INVALID_TLS_VERSION, "TLS handshake failed: TLSV1_ALERT_PROTOCOL_VERSION (TLS 1.2 or newer required)",
+         False)]
