@@ -274,6 +274,10 @@ class Backend:
         self._handed: Any = None  # a websocket on which the central system chose the other version
         self._watch_version()
         self._attach_security_log()
+        station.security_log.subscribe(self._wake_sender)  # a new event goes out at once
+
+    def _wake_sender(self) -> None:
+        self.client.outbox.wake()  # the client of the version spoken now
 
     def _attach_security_log(self) -> None:
         """The client records security events in the station's log and sends its pending ones;

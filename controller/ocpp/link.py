@@ -42,6 +42,9 @@ Connect = Callable[[Endpoint, str, str | None, float, float], Awaitable[Any]]
 
 #: How long the tasks of a closed connection may take to stop.
 STOP_GRACE_S = 5.0
+#: At most one InvalidMessages security event this often (seconds): a central system sending
+#: garbage must not turn the security log's every commit into the controller loop's work.
+INVALID_EVERY_S = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,9 @@ class Link:
         self._reconnect = asyncio.Event()
         self._closing = False
         self._refusal: tuple[str, str] | None = None  # the last failed attempt's security event
+        self.invalid_every_s = INVALID_EVERY_S
+        self._invalid_at = float("-inf")  # when the last InvalidMessages event was recorded (monotonic)
+        self._invalid_unrecorded = 0  # invalid frames since, not recorded one by one
 
     # --- life cycle ---------------------------------------------------------------
 
@@ -147,6 +153,17 @@ class Link:
             self.cp.security_event(*event)
         self._refusal = event
 
+    def _invalid_frame(self, what: str) -> None:
+        """A frame the RPC layer refused: an InvalidMessages event, at most one a minute (the
+        frames in between are counted in the next one)."""
+        now = self.time.monotonic()
+        if now - self._invalid_at < self.invalid_every_s:
+            self._invalid_unrecorded += 1
+            return
+        more = f" (and {self._invalid_unrecorded} more since the last event)" if self._invalid_unrecorded else ""
+        self._invalid_at, self._invalid_unrecorded = now, 0
+        self.cp.security_event(INVALID_MESSAGES, what + more)
+
     def close(self) -> None:
         """Stop :meth:`run`: the connection is dropped and none is made again."""
         self._closing = True
@@ -167,7 +184,7 @@ class Link:
         cp = self.cp
         rpc = self.dialect.rpc(cp.settings.endpoint.charge_point_id, websocket, self.handler_map(),
                                cp.settings.response_timeout_s, answering=lambda: self.boot.answering)
-        rpc.on_invalid = lambda what: cp.security_event(INVALID_MESSAGES, what)
+        rpc.on_invalid = self._invalid_frame
         cp.outbox.connected = True
         if self.boot.accepted_once:
             self.boot = bootfsm.Boot(bootfsm.BootState.ACCEPTED, accepted_once=True)

@@ -217,7 +217,10 @@ def test_non_critical_events_are_logged_and_never_sent(central: CentralSystemPro
         try:
             await wait_for(lambda: charger.client.online, "online")
             await central.raw("this is not JSON")
-            await central.raw('[2, "id-1", "Reset", {"type": "Sideways"}]', reply_to="id-1")
+            await central.raw('[2, "id-1", "Reset", {"type": "Sideways"}]', reply_to="id-1")  # within the minute
+            await central.raw('[2, "id-2", "Reset", {"type": "Sideways"}]', reply_to="id-2")
+            charger.client.link.invalid_every_s = 0  # as if the minute had passed
+            await central.raw('[2, "id-3", "Reset", {}]', reply_to="id-3")
             answer = await central.call("ChangeConfiguration", {"key": "AuthorizationKey", "value": new_key})
             assert answer["response"] == {"status": "Accepted"}
             await central.call("ChangeConfiguration", {"key": "HeartbeatInterval", "value": "600"})
@@ -232,7 +235,8 @@ def test_non_critical_events_are_logged_and_never_sent(central: CentralSystemPro
         (se.INVALID_MESSAGES, False, Delivery.LOGGED), (se.INVALID_MESSAGES, False, Delivery.LOGGED),
         (se.RECONFIGURATION_OF_SECURITY_PARAMETERS, False, Delivery.LOGGED)]
     assert events[0].tech_info == "dropped a frame that is not JSON (no unique id to answer)"
-    assert events[1].tech_info.startswith("Reset breaks its schema (PropertyConstraintViolation)")
+    assert events[1].tech_info.startswith("Reset breaks its schema (OccurenceConstraintViolation)")
+    assert events[1].tech_info.endswith("(and 2 more since the last event)"), "at most one event a minute"
     assert events[2].tech_info == "AuthorizationKey changed by ChangeConfiguration"
     assert not any(new_key in e.tech_info for e in events)
     assert notifications(central) == []
