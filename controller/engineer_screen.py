@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from controller import commands as cmd
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 ENGINEER_PAGES = 5
 #: The look-up's page (a look-up typed or tapped goes there).
 LOOKUP_PAGE = 3
+#: The security log's page (the only one where it can be cleared).
+SECURITY_PAGE = 4
 #: Codes the engineer screen's look-up shows at most.
 LOOKUP_RESULTS = 6
 #: Digits a PIN has at most (controller.engineer.PIN_MAX).
@@ -55,6 +58,7 @@ class EngineerScreen:
         self.lock = EngineerLock(config.engineer.pin_hash, config.engineer.max_attempts, config.engineer.lockout_s)
         self._session: _Session | None = None
         self.report: Report | None = None  # security events: the maintenance logins (the station's log)
+        self.clear_security_log: Callable[[], None] | None = None  # the station's log, cleared
 
     @property
     def up(self) -> bool:
@@ -153,6 +157,9 @@ class EngineerScreen:
             case cmd.EngineerLookup(query):
                 session.query = query.strip()[:40]
                 session.page = LOOKUP_PAGE
+            case cmd.EngineerClearSecurityLog() if session.page == SECURITY_PAGE and self.clear_security_log:
+                log.warning("security log cleared from the engineer screen")
+                self.clear_security_log()
 
     def _on_pin_pad(self, session: _Session, command: cmd.Command, now: float) -> None:
         match command:

@@ -89,11 +89,19 @@ class SecurityLog:
             listener()
 
     def clear(self) -> None:
-        """Empty the log (pending events too), then record SecurityLogWasCleared as the first event after."""
+        """Empty the log of every settled event, then record SecurityLogWasCleared as the first
+        event after.  Pending ones stay: they are owed to the central system (and go out)."""
         with self._db:
-            count = self._db.execute("SELECT COUNT(*) FROM security_events").fetchone()[0]
-            self._db.execute("DELETE FROM security_events")
+            count = self._db.execute("DELETE FROM security_events WHERE delivery != ?",
+                                     (Delivery.PENDING.value,)).rowcount
         self.record(SECURITY_LOG_WAS_CLEARED, f"{count} events removed")
+
+    def between(self, oldest: datetime | None = None, latest: datetime | None = None) -> list[SecurityEvent]:
+        """The events recorded from ``oldest`` to ``latest`` (None: no bound), oldest first (GetLog SecurityLog)."""
+        rows = self._db.execute("SELECT * FROM security_events ORDER BY seq").fetchall()
+        events = [_event(row) for row in rows]
+        return [e for e in events if (oldest is None or e.timestamp >= oldest) and (latest is None or
+                                                                                   e.timestamp <= latest)]
 
     def recent(self, limit: int) -> list[SecurityEvent]:
         """The latest ``limit`` events, newest first."""

@@ -161,6 +161,7 @@ class Station:
         self.security_log.record(STARTUP_OF_THE_DEVICE, f"firmware {config.station.firmware_version}")
         self.active_codes.on_raised = self._code_raised
         self.engineer.report = self.security_log.record
+        self.engineer.clear_security_log = self.security_log.clear
         self.counters = ctr.Counters(self.store)
         self.maintenance = Maintenance(self.counters, config.maintenance,
                                        {side: c.standard for side, c in self.connectors.items()})

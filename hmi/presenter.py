@@ -406,8 +406,8 @@ def stalled_values(values: KioskValues) -> KioskValues:
 ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up", "Security log")
 # Lines of the status-code page (active codes, then the history, newest first).
 ENGINEER_CODE_LINES = 12
-# Events on the security-log page (newest first; each at most two lines at 800 x 480).
-ENGINEER_SECURITY_LINES = 6
+# Events on the security-log page (newest first; each at most two lines at 800 x 480, above the Clear button).
+ENGINEER_SECURITY_LINES = 4
 # Characters of an event's technical information shown (the whole of it goes out with GetLog).
 ENGINEER_SECURITY_INFO = 70
 

@@ -96,16 +96,30 @@ def test_a_full_log_of_pending_events_grows_and_notes_memory_exhaustion_once(tmp
     store.close()
 
 
-def test_clearing_empties_the_log_and_leaves_security_log_was_cleared_first(tmp_path: Path) -> None:
+def test_clearing_removes_the_settled_events_keeps_the_owed_ones_and_logs_itself_first(tmp_path: Path) -> None:
     log, _, store = open_log(":memory:")
     log.record(se.STARTUP_OF_THE_DEVICE)
     log.record(se.INVALID_MESSAGES)
+    log.record(se.RESET_OR_REBOOT)
+    log.delivered(log.recent(3)[2].seq)  # the start-up was confirmed; the reset is still owed
     before = log.recent(1)[0].seq
     log.clear()
     events = log.recent(10)
-    assert [(e.kind, e.tech_info, e.critical) for e in events] == [(se.SECURITY_LOG_WAS_CLEARED, "2 events removed",
-                                                                    True)]
+    assert [(e.kind, e.tech_info, e.critical) for e in events] == [
+        (se.SECURITY_LOG_WAS_CLEARED, "2 events removed", True), (se.RESET_OR_REBOOT, "", True)]
     assert events[0].seq > before  # numbers are never reused
+    assert [e.kind for e in log.undelivered()] == [se.RESET_OR_REBOOT, se.SECURITY_LOG_WAS_CLEARED]
+    store.close()
+
+
+def test_a_time_window_gives_the_events_in_it_oldest_first(tmp_path: Path) -> None:
+    log, clock, store = open_log(":memory:")
+    for kind in (se.STARTUP_OF_THE_DEVICE, se.INVALID_MESSAGES, se.RESET_OR_REBOOT):
+        log.record(kind)
+        clock.advance(60)
+    window = log.between(T0 + timedelta(seconds=30), T0 + timedelta(seconds=120))
+    assert [e.kind for e in window] == [se.INVALID_MESSAGES, se.RESET_OR_REBOOT]
+    assert [e.kind for e in log.between()] == [se.STARTUP_OF_THE_DEVICE, se.INVALID_MESSAGES, se.RESET_OR_REBOOT]
     store.close()
 
 

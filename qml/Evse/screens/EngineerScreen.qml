@@ -210,6 +210,14 @@ Item {
                 Item {
                     Layout.fillHeight: true
                 }
+                // Clearing is itself logged (SecurityLogWasCleared); events still owed to the central system stay.
+                PinKey {
+                    Layout.alignment: Qt.AlignRight
+                    implicitHeight: Theme.buttonHeightCompact
+                    text: "Clear log"
+
+                    onClicked: Kiosk.engineerClearSecurityLog()
+                }
             }
         }
         KioskText {
