@@ -15,6 +15,10 @@ The log is capped (``max_events``): past the cap the oldest events that need not
 pending ones are left the log grows past its cap, and records MemoryExhaustion (critical)
 once, so the central system hears of it.
 
+Clearing (:meth:`SecurityLog.clear`, from the engineer screen) removes the settled events and
+records SecurityLogWasCleared; pending ones stay, as they are still owed to the central system.
+:meth:`SecurityLog.between` gives a time window, oldest first (GetLog's SecurityLog).
+
 The table is made here (CREATE TABLE IF NOT EXISTS) on the station's store, without a schema
 version: a file the log was added to still opens in a version without it (a rollback).
 """
