@@ -87,9 +87,18 @@ SECURITY_KEYS_16 = frozenset({"SecurityProfile", "AuthorizationKey", "CpoName", 
 SECURITY_COMPONENT_201 = "SecurityCtrlr"
 
 
+_KINDS_OF_201 = {name: kind for kind, name in _NAMES_201.items()}
+
+
+def canonical(kind: str) -> str:
+    """``kind`` in the log's (1.6) spelling: a part that reports in 2.0.1's words
+    ("InvalidCsmsCertificate") is understood too."""
+    return _KINDS_OF_201.get(kind, kind)
+
+
 def critical_in(kind: str, version: str) -> bool:
     """``kind`` is pushed to the central system by OCPP ``version`` ("1.6" or "2.0.1")."""
-    return kind in CRITICAL[version]
+    return canonical(kind) in CRITICAL[version]
 
 
 def name_in(kind: str, version: str) -> str:

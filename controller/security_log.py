@@ -36,6 +36,7 @@ from controller.security_events import (
     V16,
     Delivery,
     SecurityEvent,
+    canonical,
     critical_in,
 )
 from controller.store import Store
@@ -80,6 +81,7 @@ class SecurityLog:
     def record(self, kind: str, tech_info: str = "", at: datetime | None = None) -> None:
         """Log a security event now (or ``at``); a critical one waits to be sent."""
         moment = (at or self._clock.now()).astimezone(UTC)
+        kind = canonical(kind)  # a 2.0.1 name is kept in the 1.6 spelling
         critical = critical_in(kind, self.version)
         with self._db:
             self._insert(kind, tech_info, moment, critical)

@@ -43,6 +43,14 @@ def test_events_survive_a_reopen_in_order_with_their_time_info_and_criticality(t
     store.close()
 
 
+def test_a_part_reporting_in_2_0_1_words_is_understood(tmp_path: Path) -> None:
+    log, _, store = open_log(":memory:", se.V201)
+    log.record("InvalidCsmsCertificate", "as the certificate store reports it on 2.0.1")
+    event = log.recent(1)[0]
+    assert (event.kind, event.critical) == (se.INVALID_CENTRAL_SYSTEM_CERTIFICATE, True)
+    store.close()
+
+
 def test_criticality_is_the_version_spoken_when_recorded(tmp_path: Path) -> None:
     log, _, store = open_log(":memory:")
     log.record(se.INVALID_CENTRAL_SYSTEM_CERTIFICATE, "1.6: only logged")
