@@ -89,6 +89,7 @@ class ActiveCodes:
         self.active: list[ActiveCode] = []
         self.history: deque[CodeEvent] = deque(maxlen=CODE_HISTORY)  # raised and cleared, newest last
         self._readings: dict[tuple[str, Side | None], Measurement | None] = {}  # at raise time
+        self.on_raised: Callable[[str, Side | None], None] | None = None  # told of each code raised (not restored)
 
     def has(self, code: str, side: Side | None) -> bool:
         return any(c.code == code and c.side == side for c in self.active)
@@ -113,6 +114,8 @@ class ActiveCodes:
         self._add(ActiveCode(code, side, blocking), self.measure(code, side))
         log.warning("status code %s raised (%s, %s)", code, side.label if side is not None else "station",
                     "blocking" if blocking else "information")
+        if self.on_raised is not None:
+            self.on_raised(code, side)
         if blocking:
             self.stop(code, side, reason)
 

@@ -144,12 +144,21 @@ class Assembly:
         from controller.firmware.build import build_engine, data_directory
 
         if self.firmware is None:
+            from controller.security.setup import MANUFACTURER_ROOT, certificate_store
+
+            certificates = certificate_store(self.config)  # read afresh at each check: InstallCertificate counts
             self.firmware = build_engine(self.config, self.clock, data_directory(self.store.path),
-                                         security_event=self.security_event, restart=self.software_restart)
+                                         security_event=self.security_event or self._record_security_event,
+                                         restart=self.software_restart,
+                                         roots=lambda: certificates.roots(MANUFACTURER_ROOT))
         self.backend = Backend.build(self.config, self.station, self.clock, self.csms_url, self.ocpp_storage,
                                      changed=self.changed, firmware=self.firmware)
         if self.backend is not None:
             self.ocpp_storage = self.backend.storage
+
+    def _record_security_event(self, kind: str, tech_info: str = "") -> None:
+        """A security event of the update engine, in the log of the station running now."""
+        self.station.security_log.record(kind, tech_info)
 
     # --- running -------------------------------------------------------------------------
 

@@ -279,6 +279,17 @@ class Backend:
         self._handed: Any = None  # a websocket on which the central system chose the other version
         self.logs: LogEngine | None = None  # logs on request, shared by both versions' clients
         self._watch_version()
+        self._attach_security_log()
+        station.security_log.subscribe(self._wake_sender)  # a new event goes out at once
+
+    def _wake_sender(self) -> None:
+        self.client.outbox.wake()  # the client of the version spoken now
+
+    def _attach_security_log(self) -> None:
+        """The client records security events in the station's log and sends its pending ones;
+        the log marks new events critical as the version now spoken does."""
+        self.station.security_log.version = self.active
+        self.client.attach_security_log(self.station.security_log)
 
     @classmethod
     def build(cls, config: Config, station: Station, clock: Clock, csms_url: str | None = None,
@@ -294,7 +305,7 @@ class Backend:
         version = config.ocpp.version
         adapter = StationAdapter(station, changed)
         storage = storage or Storage(config.ocpp.database)
-        certificates = certificate_store(config)  # both versions: one store
+        certificates = certificate_store(config, station.security_log.record)  # both versions: one store
         builders: dict[str, Callable[[], Any]] = {}
         if version in ("1.6", "auto"):
             builders["1.6"] = lambda: build_client(config, adapter, clock, csms_url, rng=rng, storage=storage,
@@ -385,6 +396,7 @@ class Backend:
         if self.logs is not None:
             self.client.attach_logs(self.logs)
         self._watch_version()
+        self._attach_security_log()
         self.client.prepare(self.power_loss_meters(), (), {})
         self._posted = None
         log.warning("the central system speaks OCPP %s: switched from %s (%d sessions handed over)", self.active,

@@ -118,6 +118,11 @@ class EngineerExit:
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class EngineerClearSecurityLog:
+    """Clear the security log (its page only; what the central system is still owed stays)."""
+
+
 # --- the backend (any protocol, in the station's words) -------------------------------
 
 
@@ -140,6 +145,6 @@ class StopSession:
 DriverCommand = (PressLeft | PressRight | SelectSide | TouchStop | CancelPending | Dismiss | PresentToken
                  | ChooseLanguage | ChooseHighContrast)
 EngineerCommand = (OpenEngineer | PinDigit | PinErase | PinSubmit | PinCancel | EngineerLookup | EngineerPage
-                   | EngineerExit)
+                   | EngineerExit | EngineerClearSecurityLog)
 BackendCommand = RemoteStart | StopSession
 Command = DriverCommand | EngineerCommand | BackendCommand

@@ -12,19 +12,25 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from controller import commands as cmd
 from controller.config import Config
 from controller.engineer import EngineerLock, PinError, PinResult
+from controller.security_events import MAINTENANCE_LOGIN_ACCEPTED, MAINTENANCE_LOGIN_FAILED, Report
 from controller.station_state import StationState
 from controller.status_codes import lookup, search
 from controller.view import PIN_CANCEL, PIN_OK, BusConnector, BusPsu, EngineerView, PinPad
 
 log = logging.getLogger(__name__)
 
-#: The engineer screen's pages: overview, connectors, status codes, look-up.
-ENGINEER_PAGES = 4
+#: The engineer screen's pages: overview, connectors, status codes, look-up, security log.
+ENGINEER_PAGES = 5
+#: The look-up's page (a look-up typed or tapped goes there).
+LOOKUP_PAGE = 3
+#: The security log's page (the only one where it can be cleared).
+SECURITY_PAGE = 4
 #: Codes the engineer screen's look-up shows at most.
 LOOKUP_RESULTS = 6
 #: Digits a PIN has at most (controller.engineer.PIN_MAX).
@@ -51,6 +57,8 @@ class EngineerScreen:
         self.config = config
         self.lock = EngineerLock(config.engineer.pin_hash, config.engineer.max_attempts, config.engineer.lockout_s)
         self._session: _Session | None = None
+        self.report: Report | None = None  # security events: the maintenance logins (the station's log)
+        self.clear_security_log: Callable[[], None] | None = None  # the station's log, cleared
 
     @property
     def up(self) -> bool:
@@ -133,6 +141,7 @@ class EngineerScreen:
             results=look_up(session.query),
             seconds_left=max(0, math.ceil(session.last_activity + self.config.engineer.idle_timeout_s - state.now)),
             counters=state.counters,
+            security_events=state.security_events,
         )
 
     # --- the commands -----------------------------------------------------------------
@@ -147,7 +156,10 @@ class EngineerScreen:
                 session.page = index % ENGINEER_PAGES
             case cmd.EngineerLookup(query):
                 session.query = query.strip()[:40]
-                session.page = ENGINEER_PAGES - 1
+                session.page = LOOKUP_PAGE
+            case cmd.EngineerClearSecurityLog() if session.page == SECURITY_PAGE and self.clear_security_log:
+                log.warning("security log cleared from the engineer screen")
+                self.clear_security_log()
 
     def _on_pin_pad(self, session: _Session, command: cmd.Command, now: float) -> None:
         match command:
@@ -179,6 +191,10 @@ class EngineerScreen:
         except PinError:
             log.exception("engineer PIN not checked")
             result = PinResult.NOT_CONFIGURED
+        if result in (PinResult.ACCEPTED, PinResult.WRONG, PinResult.LOCKED) and self.report is not None:
+            accepted = result is PinResult.ACCEPTED
+            self.report(MAINTENANCE_LOGIN_ACCEPTED if accepted else MAINTENANCE_LOGIN_FAILED,
+                        "{'user': 'engineer', 'origin': 'touch screen'}")
         if result is PinResult.ACCEPTED:
             log.warning("engineer screen opened")
             session.open, session.message = True, ""

@@ -67,6 +67,10 @@ class ControllerRuntime:
         self._ready = threading.Event()
         self._stopping = False
         self.error: BaseException | None = None
+        #: Set (from the controller thread) when the process should end with this code: an
+        #: installed update asks for EXIT_RESTART, so that the release launcher starts it.
+        self.exit_code: int | None = None
+        self._health_confirmed = False
         self.last_cycle_at: float | None = None  # time.monotonic() at the end of the last cycle
         self._wake: asyncio.Event | None = None
 
@@ -201,6 +205,29 @@ class ControllerRuntime:
         if descriptor is not None and descriptor >= 0:
             loop.add_reader(descriptor, self._wake.set)
 
+    def _restart_into_update(self) -> None:
+        """An update is installed and on trial: the process ends with EXIT_RESTART (the kiosk and
+        the headless process watch :attr:`exit_code`), and the launcher starts the new version."""
+        from controller.release.launcher import EXIT_RESTART
+
+        log.warning("restarting into the installed update")
+        self.exit_code = EXIT_RESTART
+
+    def _confirm_health(self, view: StationView) -> None:
+        """The health check of a version on trial: once the self-test has ended and, when a central
+        system is configured, it has accepted the charger, this version is kept (a no-op outside a
+        managed install)."""
+        from controller.view import StationPhase
+
+        if self._health_confirmed or view.phase is StationPhase.INITIALIZING:
+            return
+        if view.backend_configured and not view.online:
+            return
+        from controller.release.health import confirm_healthy
+
+        self._health_confirmed = True
+        confirm_healthy()
+
     def _notify(self, view: StationView) -> None:
         for listener in list(self._listeners):
             listener(view)
@@ -228,9 +255,10 @@ class ControllerRuntime:
 
         self._wake = asyncio.Event()
         assembly = assemble(self.config, clock=self.clock, csms_url=self.csms_url, devices=self.devices,
-                            changed=self._wake_up)
+                            changed=self._wake_up, software_restart=self._restart_into_update)
         self.assembly = assembly
         assembly.subscribe(self._notify)
+        assembly.subscribe(self._confirm_health)
         try:
             await assembly.start()
             self._watch_bus(asyncio.get_running_loop(), assembly.link)

@@ -34,6 +34,9 @@ from controller.service_status import ServiceNotifier
 from controller.service_watchdog import Liveness, WatchdogPinger, controller_age
 from controller.view import StationView
 
+#: How often the process looks whether the controller asked to end (an installed update).
+EXIT_POLL_S = 0.5
+
 #: Carries out one line of standard input, split into words (ValueError: not a command).
 LineHandler = Callable[[list[str]], None]
 
@@ -88,7 +91,8 @@ def serve(runtime: ControllerRuntime, hands: LineHandler | None = None) -> int:
         reader = threading.Thread(target=_read_commands, args=(hands, done), daemon=True)
         reader.start()
         try:
-            done.wait()
+            while not done.wait(EXIT_POLL_S) and runtime.exit_code is None:
+                pass
         except KeyboardInterrupt:
             signalled.set()
         if signalled.is_set():
@@ -96,7 +100,7 @@ def serve(runtime: ControllerRuntime, hands: LineHandler | None = None) -> int:
         runtime.stop()
     finally:
         pinger.stop()
-    return 0
+    return runtime.exit_code or 0
 
 
 def _read_commands(hands: LineHandler | None, done: threading.Event) -> None:

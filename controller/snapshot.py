@@ -31,6 +31,7 @@ from controller.prices import ShownPrices
 from controller.pricing import BackendCost, PriceText, session_id
 from controller.readings import Measurement
 from controller.safety import SafetyInputs
+from controller.security_log import SecurityLog
 from controller.self_test import SelfTest
 from controller.session import SESSION_STATES, ConnectorState
 from controller.station_state import ConnectorStatus, PsuStatus, StationState
@@ -72,6 +73,7 @@ class StationParts(Protocol):
     reader_available: bool
     display_messages: tuple[DisplayMessage, ...]
     software_update: bool
+    security_log: SecurityLog
 
     @property
     def codes(self) -> list[ActiveCode]: ...
@@ -140,6 +142,7 @@ def build_state(station: StationParts) -> StationState:
         tariff_fallback=station.prices.tariff_fallback,
         total_cost_fallback=station.prices.total_cost_fallback,
         software_update=station.software_update,
+        security_events=station.security_log.latest,
     )
 
 

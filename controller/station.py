@@ -63,6 +63,8 @@ from controller.readings import Measurement
 from controller.recording import Recorder, interrupted_session
 from controller.retention import Retention, SessionPruner
 from controller.safety import SafetyInputs
+from controller.security_events import STARTUP_OF_THE_DEVICE, TAMPER_CODES, TAMPER_DETECTION_ACTIVATED, V16, V201
+from controller.security_log import SecurityLog
 from controller.self_test import SelfTest
 from controller.session import ConnectorState, StopReason
 from controller.snapshot import build_state, kiosk_view
@@ -158,6 +160,12 @@ class Station:
             side = Side(connector_id - 1)
             if side in self.connectors:
                 self.connectors[side].meter = EnergyMeter(register_wh)
+        # the security log (controller.security_log): every start is a StartupOfTheDevice
+        self.security_log = SecurityLog(self.store, clock, V201 if config.ocpp.version == V201 else V16)
+        self.security_log.record(STARTUP_OF_THE_DEVICE, f"firmware {config.station.firmware_version}")
+        self.active_codes.on_raised = self._code_raised
+        self.engineer.report = self.security_log.record
+        self.engineer.clear_security_log = self.security_log.clear
         self.counters = ctr.Counters(self.store)
         self.maintenance = Maintenance(self.counters, config.maintenance,
                                        {side: c.standard for side, c in self.connectors.items()})
@@ -296,6 +304,12 @@ class Station:
     @property
     def backend_online(self) -> bool:
         return self.backend_link is BackendLink.ONLINE
+
+    def _code_raised(self, code: str, side: Side | None) -> None:
+        """A status code came into force: the cabinet door's is a tamper detection."""
+        if code in TAMPER_CODES:
+            where = side.label if side is not None else "station"
+            self.security_log.record(TAMPER_DETECTION_ACTIVATED, f"cabinet door open: status code {code} ({where})")
 
     def close(self, close_store: bool = True) -> None:
         """Save every meter and session now, then close the store (clean shutdown); a restart

@@ -21,6 +21,7 @@ from controller.display_messages import DisplayMessage, check
 from controller.port import AuthDecision, BackendLink, Reservation, StationEvent, Token
 from controller.pricing import BackendCost, DefaultPrice, PriceText, TimeOffset
 from controller.retention import Undelivered
+from controller.security_events import RESET_OR_REBOOT
 from controller.session import ConnectorState, StopReason
 from controller.station import CODE_REMOTE_RESET, CODE_REMOTE_STOP, RELAY_WELDING_CODES, Station
 from controller.types import Side
@@ -119,6 +120,7 @@ class StationPort:
     def request_reset(self, hard: bool) -> None:
         log.warning("%s reset requested by the backend", "hard" if hard else "soft")
         self.station.reset_requested = "hard" if hard else "soft"
+        self.station.security_log.record(RESET_OR_REBOOT, f"{self.station.reset_requested} reset by the central system")
 
     def set_reservation(self, side: Side, reservation: Reservation | None) -> None:
         if side in self.station.connectors:

@@ -18,6 +18,7 @@ from controller.port import BackendLink
 from controller.power import Grant, Limit
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
 from controller.readings import Measurement
+from controller.security_events import SecurityEvent
 from controller.session import SESSION_STATES, ConnectorState, Session
 from controller.types import AuthMethod, BoardStage, LedColour, LedPattern, Side, Standard
 from controller.view import ActiveCode, CodeEvent, Notice, PendingAuthorization, StationPhase
@@ -119,6 +120,7 @@ class StationState:
     tariff_fallback: PriceText | None = None  # stands in for a tariff the backend has not given
     total_cost_fallback: PriceText | None = None  # stands in for a total cost that has not come
     software_update: bool = False  # a software update is installing: no new session (Station.set_software_update)
+    security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:

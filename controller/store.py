@@ -155,6 +155,13 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for a part of the station that keeps a table of its own and makes
+        it itself with CREATE TABLE IF NOT EXISTS (:mod:`controller.security_log`): such a table
+        needs no schema version, so a file it was added to still opens in an older version."""
+        return self._db
+
     # --- meters ------------------------------------------------------------------------
 
     def meter_registers(self) -> dict[int, float]:

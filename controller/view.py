@@ -17,6 +17,7 @@ from controller.power import Limit
 from controller.preferences import SUPPORTED_LANGUAGES
 from controller.pricing import BackendCost, PriceText
 from controller.readings import Measurement
+from controller.security_events import SecurityEvent
 from controller.types import AuthMethod, LedColour, LedPattern, Side, Standard
 
 
@@ -124,11 +125,12 @@ class EngineerView:
     backend_online: bool
     backend_code: str
     backend_url: str
-    page: int  # 0 overview, 1 connectors, 2 status codes, 3 look-up
+    page: int  # 0 overview, 1 connectors, 2 status codes, 3 look-up, 4 security log
     query: str  # the look-up field
     results: tuple[str, ...]  # codes the look-up found (at most a page)
     seconds_left: int  # until the screen closes by itself
     counters: tuple[tuple[str, int, int], ...] = ()  # (what, count, limit; 0 = none): plug-ins, filter hours
+    security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,6 +264,9 @@ class DesktopKiosk:
             log.critical("the controller stopped: %s", self.runtime.error)
             self.app.exit(3)
             return
+        if self.runtime.exit_code is not None:  # an installed update: the launcher starts it
+            self.app.exit(self.runtime.exit_code)
+            return
         if self.bridge is not None:
             watch_controller(self.runtime, self.bridge)
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from controller.display_messages import DisplayMessage, MessagePriority
 from controller.mrec import reported_code
 from controller.power import Limit
+from controller.security_events import SecurityEvent
 from controller.session import ConnectorState
 from controller.status_codes import lookup
 from controller.types import AuthMethod, BoardStage, LedPattern, Side
@@ -404,9 +405,13 @@ def stalled_values(values: KioskValues) -> KioskValues:
                                leftButtonText="", rightButtonText="", noticeText="")
 
 
-ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up")
+ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up", "Security log")
 # Lines of the status-code page (active codes, then the history, newest first).
 ENGINEER_CODE_LINES = 12
+# Events on the security-log page (newest first; each at most two lines at 800 x 480, above the Clear button).
+ENGINEER_SECURITY_LINES = 4
+# Characters of an event's technical information shown (the whole of it goes out with GetLog).
+ENGINEER_SECURITY_INFO = 70
 
 
 def pin_values(pad: PinPad | None) -> dict[str, Any]:
@@ -431,6 +436,22 @@ def _event_line(event: CodeEvent) -> str:
     reading = f" ({event.measurement})" if event.measurement is not None else ""
     what = "raised " if event.raised else "cleared"
     return f"{event.at:%H:%M:%S} UTC {what} " + _code_line(event.code, event.side, reading)
+
+
+def _security_line(event: SecurityEvent) -> str:
+    """One security event: when (UTC), where it stands with the central system, what, and why."""
+    text = event.tech_info
+    if len(text) > ENGINEER_SECURITY_INFO:
+        text = text[:ENGINEER_SECURITY_INFO - 1].rstrip() + "…"
+    info = f": {text}" if text else ""
+    return f"{event.timestamp:%m-%d %H:%M:%S} UTC  {event.kind} ({event.delivery.value}){info}"
+
+
+def _security_lines(eng: EngineerView) -> tuple[str, ...]:
+    events = eng.security_events[:ENGINEER_SECURITY_LINES]
+    if not events:
+        return ("No security events recorded.",)
+    return tuple(_security_line(event) for event in events)
 
 
 def _engineer_columns(view: StationView, eng: EngineerView) -> tuple[EngineerColumn, ...]:
@@ -494,7 +515,7 @@ def engineer_values(view: StationView) -> dict[str, Any]:
     eng = view.engineer
     if eng is None:
         return {"engineerPage": 0, "engineerTabs": (), "engineerColumns": (), "engineerCodes": (),
-                "engineerLookupLines": (), "engineerQuery": "", "engineerFooterText": ""}
+                "engineerLookupLines": (), "engineerQuery": "", "engineerFooterText": "", "engineerSecurityLines": ()}
     codes = [EngineerCode("active   " + _code_line(c.code, c.side, "  (blocking)" if c.blocks_charging else ""),
                           c.code) for c in view.codes] or [EngineerCode("active   none", "")]
     codes += [EngineerCode(_event_line(event), event.code) for event in eng.recent]
@@ -504,6 +525,7 @@ def engineer_values(view: StationView) -> dict[str, Any]:
         "engineerColumns": _engineer_columns(view, eng),
         "engineerCodes": tuple(codes[:ENGINEER_CODE_LINES]),
         "engineerLookupLines": _lookup_lines(eng),
+        "engineerSecurityLines": _security_lines(eng),
         "engineerQuery": eng.query,
         "engineerFooterText": f"Closes in {eng.seconds_left} s without activity",
     }

@@ -161,11 +161,12 @@ class KioskValues(ViewValues):
     pinEntered: int = 0  # digits entered so far (shown as dots)
     pinCursor: int = 0  # the buttons' selection: 0-9 a digit, 10 OK, 11 Cancel
     pinMessageText: str = ""  # wrong PIN / locked for n s
-    engineerPage: int = 0  # 0 overview, 1 connectors, 2 status codes, 3 look-up
+    engineerPage: int = 0  # 0 overview, 1 connectors, 2 status codes, 3 look-up, 4 security log
     engineerTabs: tuple[str, ...] = ()  # the pages' names
     engineerColumns: tuple[EngineerColumn, ...] = ()  # the page's panels
     engineerCodes: tuple[EngineerCode, ...] = ()  # active codes, then raised/cleared ones, newest first
     engineerLookupLines: tuple[str, ...] = ()  # the look-up's result
+    engineerSecurityLines: tuple[str, ...] = ()  # the security log's latest events, newest first
     engineerQuery: str = ""
     engineerFooterText: str = ""  # e.g. "Closes in 117 s without activity"
     operatorMessageText: str = ""  # the operator's message (text, or a link's address); "" for none

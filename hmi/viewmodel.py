@@ -321,3 +321,8 @@ class Kiosk(SingletonValues):
     @Slot()
     def engineerExit(self) -> None:
         self._emit(cmd.EngineerExit())
+
+    @Slot()
+    def engineerClearSecurityLog(self) -> None:
+        """Clear the security log (on its page; SecurityLogWasCleared is recorded)."""
+        self._emit(cmd.EngineerClearSecurityLog())

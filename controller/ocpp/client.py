@@ -62,6 +62,7 @@ from controller.ocpp.queue import TransactionQueue
 from controller.ocpp.recovery import PowerLossMeter, recover_transactions
 from controller.ocpp.reporting import Reporting
 from controller.ocpp.rpc import RpcChargePoint
+from controller.ocpp.security_events import SecurityEvents, SecurityLogPort
 from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.station_control import StationControl
 from controller.ocpp.storage import Storage
@@ -114,6 +115,16 @@ class OcppClient:
         self.firmware = firmware
         self.firmware_notices = FirmwareNotices(firmware, notice_message, self.outbox.request, self.spawn) \
             if firmware is not None else None
+        self.security = SecurityEvents("1.6")  # recorded in the station's log once attached (attach_security_log)
+        self.time.report = self.security_event
+
+    def attach_security_log(self, security_log: SecurityLogPort) -> None:
+        """Record security events in ``security_log`` and send its pending ones (SecurityEventNotification)."""
+        self.security.attach(security_log, self.storage, self.delivery.queues, self.time.central)
+
+    def security_event(self, kind: str, tech_info: str = "") -> None:
+        """A security event seen here (kind in 1.6 spelling, :mod:`controller.security_events`)."""
+        self.security.report(kind, tech_info)
 
     async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
         """Open the websocket, offering the configured subprotocols (over TLS: the installed roots,

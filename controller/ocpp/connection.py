@@ -20,9 +20,15 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import InvalidStatus
 from websockets.frames import Frame
 
 from controller.ocpp.certificate_port import Certificates
+from controller.security_events import (
+    FAILED_TO_AUTHENTICATE_AT_CENTRAL_SYSTEM,
+    INVALID_CENTRAL_SYSTEM_CERTIFICATE,
+    INVALID_TLS_VERSION,
+)
 
 SUBPROTOCOL = "ocpp1.6"
 REDACTED = "***"
@@ -99,24 +105,37 @@ def server_certificate(websocket: ClientConnection) -> bytes | None:
 
 
 async def open_secured(target: Endpoint, authorization_key: str, ca_file: str | None, ping_interval_s: float,
-                       open_timeout_s: float, subprotocols: tuple[str, ...], certificates: Certificates | None,
-                       invalid_server_event: str = "InvalidCentralSystemCertificate") -> ClientConnection:
+                       open_timeout_s: float, subprotocols: tuple[str, ...],
+                       certificates: Certificates | None) -> ClientConnection:
     """:func:`open_connection` trusting the central system roots of ``certificates`` (and
-    ``ca_file``) and presenting the charger's client certificate when one is installed; a server
-    certificate that fails the check raises ``invalid_server_event`` (A00.FR.413)."""
+    ``ca_file``) and presenting the charger's client certificate when one is installed."""
     if certificates is None:
         return await open_connection(target, authorization_key, ca_file, ping_interval_s, open_timeout_s,
                                      subprotocols)
     context = tls_context(ca_file, certificates.csms_roots_pem(), certificates.client_files()) \
         if target.secure else None
-    try:
-        websocket = await open_connection(target, authorization_key, ca_file, ping_interval_s, open_timeout_s,
-                                          subprotocols, context)
-    except ssl.SSLCertVerificationError as exc:
-        certificates.security_event(invalid_server_event, str(exc.verify_message or exc)[:255])
-        raise
+    # a certificate that fails the check is a security event: the link records it (refusal_event), once a run
+    websocket = await open_connection(target, authorization_key, ca_file, ping_interval_s, open_timeout_s,
+                                      subprotocols, context)
     certificates.connected(server_certificate(websocket))
     return websocket
+#: OpenSSL's reasons for a handshake that failed on the protocol version (the server offers
+#: only TLS older than 1.2, which :func:`tls_context` refuses).
+_TLS_VERSION_REASONS = frozenset({"UNSUPPORTED_PROTOCOL", "TLSV1_ALERT_PROTOCOL_VERSION", "NO_PROTOCOLS_AVAILABLE"})
+
+
+def refusal_event(exc: BaseException) -> tuple[str, str] | None:
+    """The security event (kind, tech info) a failed connection attempt is, if any: the central
+    system refused our credentials (HTTP 401 or 403 on the handshake), its certificate could not
+    be verified, or it speaks only a TLS version below 1.2."""
+    if isinstance(exc, InvalidStatus) and exc.response.status_code in (401, 403):
+        code = exc.response.status_code
+        return FAILED_TO_AUTHENTICATE_AT_CENTRAL_SYSTEM, f"HTTP {code} {exc.response.reason_phrase} on the handshake"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return INVALID_CENTRAL_SYSTEM_CERTIFICATE, str(exc.verify_message or exc.reason or exc)[:200]
+    if isinstance(exc, ssl.SSLError) and exc.reason in _TLS_VERSION_REASONS:
+        return INVALID_TLS_VERSION, f"TLS handshake failed: {exc.reason} (TLS 1.2 or newer required)"
+    return None
 
 
 #: The websocket subprotocol of each OCPP version (OCPP-J).

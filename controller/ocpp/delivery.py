@@ -1,5 +1,6 @@
-"""The pump, the only sender of CALLs: the outbox first, then the transaction queue,
-each message delivered exactly once.
+"""The pump, the only sender of CALLs: the outbox first, then the transaction queue, then
+the security events (:mod:`controller.ocpp.security_events`), each message delivered
+exactly once.
 
 One CALL is on the wire at a time.  An outbox CALL's answer settles its caller's future;
 a queued transaction message's answer retires it from the queue (or counts a failed
@@ -47,6 +48,9 @@ class Delivery:
         self.queued_answered = queued_answered
         self.requests = requests  # the ``ocpp.<version>.call`` module of the queued messages
         self.retry_settings = retry_settings  # the configuration keys: retry interval, attempts
+        #: Further persistent queues, drained after the transaction queue's due message (the
+        #: security events, :class:`controller.ocpp.security_events.SecurityEventQueue`).
+        self.queues: list[Any] = []
         self._hanging_up = False  # a reset is about to restart the charger: no new CALL goes out
         self._no_call_out = asyncio.Event()  # clear while a CALL of ours waits for its answer
         self._no_call_out.set()
@@ -54,7 +58,7 @@ class Delivery:
     async def pump(self, rpc: RpcChargePoint, booted: Callable[[], bool]) -> None:
         """Send on ``rpc`` until cancelled: the outbox's CALLs, and the transaction queue's
         head while nothing else waits and ``booted()`` (BootNotification accepted)."""
-        outbox, queue = self.cp.outbox, self.cp.queue
+        outbox = self.cp.outbox
         me = asyncio.current_task()
         while True:
             if me is not None and me.cancelling():  # a cancellation a library wait_for swallowed
@@ -65,11 +69,23 @@ class Delivery:
                 continue
             wait: float | None = None
             if booted() and outbox.accepted and not self._hanging_up:
-                message, wait = queue.head(self.time.now())
+                message, queue, wait = self._due()
                 if message is not None:
-                    await self._delivered(self.deliver_queued(rpc, message))
+                    await self._delivered(self.deliver_queued(rpc, message, queue))
                     continue
             await outbox.wait(wait)
+
+    def _due(self) -> tuple[Any, Any, float | None]:
+        """The first queue's message due now, with its queue; else the shortest wait (None: all empty)."""
+        now = self.time.now()
+        waits = []
+        for queue in (self.cp.queue, *self.queues):
+            message, wait = queue.head(now)
+            if message is not None:
+                return message, queue, None
+            if wait is not None:
+                waits.append(wait)
+        return None, None, min(waits, default=None)
 
     async def _delivered(self, delivery: Coroutine[Any, Any, None]) -> None:
         """Run one CALL's delivery, known as in flight meanwhile (see :meth:`calls_settled`)."""
@@ -109,38 +125,40 @@ class Delivery:
             _settle(future, exception=Offline(type(payload).__name__))
             raise
 
-    async def deliver_queued(self, rpc: RpcChargePoint, message: Any) -> None:
-        """Send the queue's head.  Its answer retires it (or counts a failed attempt) inside the
-        receive loop as the answer is read, so a connection that drops, or a pump cancelled, in
-        the same instant cannot leave an answered message queued to go out again."""
-        payload = self.cp.queue.wire_payload(message)
+    async def deliver_queued(self, rpc: RpcChargePoint, message: Any, queue: Any = None) -> None:
+        """Send ``queue``'s head (the transaction queue's by default).  Its answer retires it (or
+        counts a failed attempt) inside the receive loop as the answer is read, so a connection
+        that drops, or a pump cancelled, in the same instant cannot leave an answered message
+        queued to go out again."""
+        queue = self.cp.queue if queue is None else queue
+        payload = queue.wire_payload(message)
         if payload is None:
-            log.error("%s of transaction %d dropped: its StartTransaction never went through",
-                      message.action, message.local_tx)
-            self.cp.queue.drop(message)
+            log.error("%s (queued #%d) dropped: its StartTransaction never went through", message.action, message.seq)
+            queue.drop(message)
             return
         try:
             await rpc.call(getattr(self.requests, message.action)(**payload), unique_id=message.unique_id,
-                           on_answer=lambda answer: self._queued_answered(message, payload, answer))
+                           on_answer=lambda answer: self._queued_answered(message, payload, answer, queue))
         except CallFailed:
             pass  # counted by ``_queued_answered``
         except TimeoutError as exc:
-            self._queued_failed(message, exc)
+            self._queued_failed(message, exc, queue)
 
-    def _queued_answered(self, message: Any, payload: dict[str, Any], answer: Any) -> None:
+    def _queued_answered(self, message: Any, payload: dict[str, Any], answer: Any, queue: Any) -> None:
         if isinstance(answer, CallFailed):
-            self._queued_failed(message, answer)
+            self._queued_failed(message, answer, queue)
             return
         conf = dataclasses.asdict(answer)
-        self.cp.queue.delivered(message, conf)
-        self.queued_answered(message, payload, conf)
+        queue.delivered(message, conf)
+        if queue is self.cp.queue:
+            self.queued_answered(message, payload, conf)
 
-    def _queued_failed(self, message: Any, exc: Exception) -> None:
-        log.warning("%s of transaction %d failed (%s): attempt %d", message.action, message.local_tx,
-                    reason(exc), message.attempts + 1)
+    def _queued_failed(self, message: Any, exc: Exception, queue: Any) -> None:
+        log.warning("%s (queued #%d) failed (%s): attempt %d", message.action, message.seq, reason(exc),
+                    message.attempts + 1)
         config = self.cp.config
         interval, attempts = self.retry_settings
-        self.cp.queue.failed(message, self.time.now(), config.number(interval), config.number(attempts))
+        queue.failed(message, self.time.now(), config.number(interval), config.number(attempts))
 
 
 def _settle(future: asyncio.Future[Any], result: Any = None, exception: BaseException | None = None) -> None:

@@ -37,6 +37,10 @@ class ChargePoint(Protocol):
 
     # --- what it is and what it holds (read by the handlers) ------------------------
 
+    def security_event(self, kind: str, tech_info: str = "") -> None:
+        """A security event seen here (:mod:`controller.security_events`; the station's log records it)."""
+        ...
+
     @property
     def settings(self) -> ClientSettings: ...
 

@@ -39,11 +39,13 @@ from ocpp.v16.enums import (
 from controller.ocpp import pricing
 from controller.ocpp import smart_charging as sc
 from controller.ocpp.authorization import IdTagInfo, ListUpdate, parse_time
+from controller.ocpp.configuration import ChangeResult
 from controller.ocpp.handler_port import ChargePoint
 from controller.ocpp.mapping import CODE_REMOTE_RESET, CODE_REMOTE_START, CODE_REMOTE_STOP
 from controller.ocpp.metering import meter_value
 from controller.ocpp.outbox import CallFailed, CallTimeout, Offline
 from controller.ocpp.port import Reservation
+from controller.security_events import RECONFIGURATION_OF_SECURITY_PARAMETERS, SECURITY_KEYS_16
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +92,10 @@ class CentralSystemRequests:
         return call_result.GetConfiguration(configuration_key=known, unknown_key=unknown or None)
 
     def on_change_configuration(self, key: str, value: str, **_: Any) -> Any:
-        return call_result.ChangeConfiguration(status=self.cp.config.change(key, value).value)
+        result = self.cp.config.change(key, value)
+        if key in SECURITY_KEYS_16 and result in (ChangeResult.ACCEPTED, ChangeResult.REBOOT_REQUIRED):
+            self.cp.security_event(RECONFIGURATION_OF_SECURITY_PARAMETERS, f"{key} changed by ChangeConfiguration")
+        return call_result.ChangeConfiguration(status=result.value)
 
     def on_clear_cache(self, **_: Any) -> Any:
         self.cp.auth.clear_cache()

@@ -25,13 +25,14 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from controller.ocpp import boot as bootfsm
 from controller.ocpp.central_time import CentralTime
-from controller.ocpp.connection import Backoff, Endpoint, security_profile
+from controller.ocpp.connection import Backoff, Endpoint, refusal_event, security_profile
 from controller.ocpp.delivery import Delivery
 from controller.ocpp.handler_port import ChargePoint
 from controller.ocpp.mapping import OFFLINE_CODES
 from controller.ocpp.outbox import CallFailed, CallTimeout, Offline, Priority, reason
 from controller.ocpp.reporting import Reporting
 from controller.ocpp.rpc import RpcChargePoint
+from controller.security_events import INVALID_MESSAGES
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,9 @@ Connect = Callable[[Endpoint, str, str | None, float, float], Awaitable[Any]]
 
 #: How long the tasks of a closed connection may take to stop.
 STOP_GRACE_S = 5.0
+#: At most one InvalidMessages security event this often (seconds): a central system sending
+#: garbage must not turn the security log's every commit into the controller loop's work.
+INVALID_EVERY_S = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,10 @@ class Link:
         self._next_heartbeat = 0.0
         self._reconnect = asyncio.Event()
         self._closing = False
+        self._refusal: tuple[str, str] | None = None  # the last failed attempt's security event
+        self.invalid_every_s = INVALID_EVERY_S
+        self._invalid_at = float("-inf")  # when the last InvalidMessages event was recorded (monotonic)
+        self._invalid_unrecorded = 0  # invalid frames since, not recorded one by one
 
     # --- life cycle ---------------------------------------------------------------
 
@@ -111,6 +119,7 @@ class Link:
                     self.cp.config.number("WebSocketPingInterval"), settings.open_timeout_s)
             except (OSError, InvalidHandshake, InvalidURI, TimeoutError, ConnectionError) as exc:
                 self.connection_attempts += 1
+                self._refused(refusal_event(exc))
                 delay = self.backoff.next_delay()
                 log.warning("central system unreachable (%s); next attempt in %.1f s", reason(exc), delay)
                 await self._pause(delay)
@@ -128,6 +137,7 @@ class Link:
                 await self._pause(self.backoff.next_delay())
                 continue
             self.backoff.reset()
+            self._refusal = None
             self.connection_attempts += 1
             log.info("connected to %s (%s)", settings.endpoint.url, chosen)
             await self._serve(websocket)
@@ -136,6 +146,24 @@ class Link:
                 log.warning("connection to the central system lost; reconnecting in %.1f s", delay)
                 await self._pause(delay)
         return None
+
+    def _refused(self, event: tuple[str, str] | None) -> None:
+        """A failed attempt that is a security event is recorded, once per run of equal failures
+        (the back-off repeats them until one attempt gets through)."""
+        if event is not None and event != self._refusal:
+            self.cp.security_event(*event)
+        self._refusal = event
+
+    def _invalid_frame(self, what: str) -> None:
+        """A frame the RPC layer refused: an InvalidMessages event, at most one a minute (the
+        frames in between are counted in the next one)."""
+        now = self.time.monotonic()
+        if now - self._invalid_at < self.invalid_every_s:
+            self._invalid_unrecorded += 1
+            return
+        more = f" (and {self._invalid_unrecorded} more since the last event)" if self._invalid_unrecorded else ""
+        self._invalid_at, self._invalid_unrecorded = now, 0
+        self.cp.security_event(INVALID_MESSAGES, what + more)
 
     def close(self) -> None:
         """Stop :meth:`run`: the connection is dropped and none is made again."""
@@ -157,6 +185,7 @@ class Link:
         cp = self.cp
         rpc = self.dialect.rpc(cp.settings.endpoint.charge_point_id, websocket, self.handler_map(),
                                cp.settings.response_timeout_s, answering=lambda: self.boot.answering)
+        rpc.on_invalid = self._invalid_frame
         cp.outbox.connected = True
         if self.boot.accepted_once:
             self.boot = bootfsm.Boot(bootfsm.BootState.ACCEPTED, accepted_once=True)

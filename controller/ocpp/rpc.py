@@ -11,6 +11,8 @@ What the library leaves out or gets wrong for 1.6, and this class does:
   FormationViolation); the library sends ``FormatViolation`` and
   ``OccurrenceConstraintViolation``, which are OCPP 2.0 names.
 * While a BootNotification is Rejected, requests from the central system get no answer (§4.2).
+* Every frame refused as no valid OCPP message is told to ``on_invalid`` (the link records an
+  InvalidMessages security event); a late answer to a CALL that timed out is not one.
 * Hostile frames never end the receive loop: JSON nested too deep to parse is dropped like
   any other frame that is not JSON, and a CALLRESULT or CALLERROR answering no outstanding
   CALL (late, duplicated, made up) is dropped at once.  The library queues every response
@@ -99,6 +101,14 @@ class RpcChargePoint(LibraryChargePoint):
             self.route_map[action] = route
         self._answering = answering
         self._outstanding: _Outstanding | None = None  # our CALL waiting for its answer
+        #: Told (with what was wrong) of every frame refused as no valid OCPP message: an
+        #: InvalidMessages security event (set by the link).
+        self.on_invalid: Callable[[str], None] | None = None
+
+    def _invalid(self, what: str) -> None:
+        FRAME_LOG.warning("%s: %s", self.id, what)
+        if self.on_invalid is not None:
+            self.on_invalid(what[:200])
 
     async def call(self, payload: Any, unique_id: str | None = None,  # type: ignore[override]
                    on_answer: Callable[[Answer], None] | None = None) -> Any:
@@ -154,16 +164,16 @@ class RpcChargePoint(LibraryChargePoint):
         try:
             message = json.loads(raw_msg)
         except (TypeError, ValueError, RecursionError):
-            FRAME_LOG.warning("%s: dropped a frame that is not JSON (no unique id to answer)", self.id)
+            self._invalid("dropped a frame that is not JSON (no unique id to answer)")
             return
         if not isinstance(message, list) or not message or not isinstance(message[0], int):
-            FRAME_LOG.warning("%s: dropped a frame that is not an OCPP message", self.id)
+            self._invalid("dropped a frame that is not an OCPP message")
             return
         kind = message[0]
         unique_id = message[1] if len(message) > 1 and isinstance(message[1], str) else None
         if kind in (CALLRESULT, CALLERROR):
             if unique_id is None or (kind == CALLRESULT and (len(message) != 3 or not isinstance(message[2], dict))):
-                FRAME_LOG.warning("%s: dropped a malformed response", self.id)
+                self._invalid("dropped a malformed response")
                 return
             if self._outstanding is None or unique_id != self._outstanding.unique_id:
                 FRAME_LOG.warning("%s: dropped a response to no outstanding call (%r)", self.id, unique_id[:40])
@@ -171,12 +181,14 @@ class RpcChargePoint(LibraryChargePoint):
             self._take_answer(kind, message)
             return
         if unique_id is None:
-            FRAME_LOG.warning("%s: dropped a message without a unique id", self.id)
+            self._invalid("dropped a message without a unique id")
             return
         if kind != CALL:
+            self._invalid(f"message type {kind} is not a CALL")
             await self._reply_error(unique_id, "ProtocolError", f"message type {kind} is not a CALL")
             return
         if len(message) != 4 or not isinstance(message[2], str):
+            self._invalid("a CALL that is not [2, uniqueId, action, payload]")
             await self._reply_error(unique_id, "ProtocolError", "a CALL is [2, uniqueId, action, payload]")
             return
         action, payload = message[2], message[3]
@@ -184,16 +196,19 @@ class RpcChargePoint(LibraryChargePoint):
             FRAME_LOG.info("%s: %s not answered while the BootNotification is Rejected", self.id, action)
             return
         if action not in self.actions:
+            self._invalid(f"unknown action {action[:60]!r}")
             await self._reply_error(unique_id, "NotImplemented", f"unknown action {action!r}")
             return
         if action not in self.route_map:
             await self._reply_error(unique_id, "NotSupported", f"{action} is not supported by this charge point")
             return
         if not isinstance(payload, dict):
+            self._invalid(f"{action}: the payload is not a JSON object")
             await self._reply_error(unique_id, self.formation_violation, "the payload must be a JSON object")
             return
         problem = self.schema_problem(CALL, action, payload)
         if problem is not None:
+            self._invalid(f"{action} breaks its schema ({problem[0]}): {problem[1]}")
             await self._reply_error(unique_id, *problem)
             return
         await super().route_message(raw_msg)

@@ -38,6 +38,7 @@ from controller.ocpp.link import Dialect, Link
 from controller.ocpp.log_requests import LogService
 from controller.ocpp.outbox import Outbox
 from controller.ocpp.port import StateChanged, StationSnapshot
+from controller.ocpp.security_events import SecurityEvents, SecurityLogPort
 from controller.ocpp.settings import ClientSettings, Identity
 from controller.ocpp.storage import Storage
 from controller.ocpp201.authorizer import Authorizer201
@@ -113,6 +114,16 @@ class Client201:
         self.firmware = firmware
         self.firmware_notices = FirmwareNotices(firmware, notice_message, self.outbox.request, self.spawn) \
             if firmware is not None else None
+        self.security = SecurityEvents("2.0.1")  # recorded in the station's log once attached (attach_security_log)
+        self.time.report = self.security_event
+
+    def attach_security_log(self, security_log: SecurityLogPort) -> None:
+        """Record security events in ``security_log`` and send its pending ones (SecurityEventNotification)."""
+        self.security.attach(security_log, self.storage, self.delivery.queues, self.time.central)
+
+    def security_event(self, kind: str, tech_info: str = "") -> None:
+        """A security event seen here (kind in 1.6 spelling, :mod:`controller.security_events`)."""
+        self.security.report(kind, tech_info)
 
     def _count(self, what: str) -> int:
         """The device model's counts of what the central system installed."""

@@ -20,6 +20,7 @@ from controller.ocpp.queue import ocpp_time
 from controller.ocpp201.device_model import TooManyItems
 from controller.ocpp201.host import Host
 from controller.ocpp201.report_pages import pages
+from controller.security_events import RECONFIGURATION_OF_SECURITY_PARAMETERS, SECURITY_COMPONENT_201
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,12 @@ class DeviceRequests:
             results = self.cp.device_model.set_variables(set_variable_data)
         except TooManyItems as exc:
             raise OccurrenceConstraintViolationError(description=str(exc)) from exc
+        for result in results:
+            component, variable = result["component"], result["variable"]
+            if component["name"] == SECURITY_COMPONENT_201 and result["attribute_status"] in ("Accepted",
+                                                                                             "RebootRequired"):
+                self.cp.security_event(RECONFIGURATION_OF_SECURITY_PARAMETERS,
+                                       f"{component['name']}.{variable['name']} set by SetVariables")
         return call_result.SetVariables(set_variable_result=results)
 
     def on_get_base_report(self, request_id: int, report_base: str, **_: Any) -> Any:

@@ -9,8 +9,9 @@ connection is closed at once (1002), as OCPP-J asks; ``--on-mismatch reject`` fa
 handshake with HTTP 400 instead (websockets' own behaviour).
 
 On 1.6 it answers BootNotification, Heartbeat, Authorize (a configurable id-tag list),
-Start/StopTransaction, MeterValues, StatusNotification and DataTransfer, and records
-DiagnosticsStatusNotification and the whitepaper's LogStatusNotification; on 2.0.1 see
+Start/StopTransaction, MeterValues, StatusNotification and DataTransfer, records
+DiagnosticsStatusNotification and the whitepaper's LogStatusNotification, and answers the
+whitepaper's SecurityEventNotification (kept with the 2.0.1 notifications); on 2.0.1 see
 :mod:`controller.sim.csms201`.  It writes every frame, both ways, as a JSON line, and checks
 every frame the charger sends against the official JSON schemas, independently of the
 library (:mod:`controller.sim.frame_check`).  A small HTTP/JSON door on loopback
@@ -282,9 +283,16 @@ class Session(SessionBase, ChargePoint):
     @after(Action.sign_certificate)
     async def after_sign_certificate(self, csr: str, **_: Any) -> None:
         await self.send_signed_certificate(csr)
+
     @on(Action.signed_firmware_status_notification)
     def on_signed_firmware_status_notification(self, **_: Any) -> Any:
         return call_result.SignedFirmwareStatusNotification()
+
+    @on(Action.security_event_notification)
+    def on_security_event_notification(self, **payload: Any) -> Any:
+        self.system.notifications.append({"charge_point": self.id, "action": str(Action.security_event_notification),
+                                          "payload": payload})
+        return call_result.SecurityEventNotification()
 
 
 

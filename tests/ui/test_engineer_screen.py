@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
+from controller import commands as cmd
 from controller.engineer import hash_pin
 from hmi.screens import Screen
 from tests.ui.conftest import RigFactory
@@ -67,3 +68,25 @@ def test_both_buttons_held_and_the_pin_by_keys_open_it_and_the_left_key_leaves(m
     assert rig.kiosk.value("engineerPage") == 1
     rig.key(Qt.Key.Key_Left)
     assert rig.screen == Screen.HOME
+
+
+def test_the_security_log_page_lists_the_events_and_clearing_it_is_itself_logged(make_rig: RigFactory) -> None:
+    rig = make_rig("J0U", **ENGINEER).start()
+    log = rig.world.station.security_log
+    log.delivered(log.recent(1)[0].seq)  # the start-up, as a central system would confirm it
+    rig.world.station.submit(cmd.OpenEngineer())
+    for digit in PIN:
+        rig.world.station.submit(cmd.PinDigit(digit))
+    rig.world.station.submit(cmd.PinSubmit())
+    rig.advance(0.1)
+    rig.world.hardware.set_door_open(True)  # pending: no central system here
+    rig.advance(0.5)
+    rig.touch("Security log")
+    lines = rig.kiosk.value("engineerSecurityLines")
+    assert [line.split("  ")[1].split(" (")[0] for line in lines] == [
+        "TamperDetectionActivated", "MaintenanceLoginAccepted", "StartupOfTheDevice"]
+    rig.touch("Clear log")
+    lines = rig.kiosk.value("engineerSecurityLines")
+    assert [line.split("  ")[1] for line in lines] == [
+        "SecurityLogWasCleared (pending): 2 events removed", "TamperDetectionActivated (pending): cabinet door open: "
+                                                            "status code 012252 (station)"]

@@ -17,6 +17,7 @@ from decimal import Decimal
 import pytest
 
 from controller import commands as cmd
+from controller import security_events as se
 from controller.display_messages import DisplayMessage, MessagePriority, MessageState
 from controller.engineer import hash_pin
 from controller.port import AuthDecision, BackendLink, Reservation, Verdict
@@ -418,6 +419,24 @@ def engineer_lookup(make: RigFactory) -> KioskRig:
     return rig
 
 
+def engineer_security(make: RigFactory) -> KioskRig:
+    """The security log: the start-up (confirmed by a central system), the engineer's login, the
+    cabinet door (pending), the time set, a refused handshake and an invalid frame (only logged)."""
+    rig = engineer(make)
+    log = rig.world.station.security_log
+    log.delivered(log.recent(10)[-1].seq)  # StartupOfTheDevice, as a central system confirms it
+    rig.world.hardware.set_door_open(True)
+    rig.advance(1)
+    log.record(se.SETTING_SYSTEM_TIME, "time moved by +3600 s to the central system's 2026-11-25T19:01:03.000Z")
+    log.delivered(log.recent(1)[0].seq)
+    log.record(se.FAILED_TO_AUTHENTICATE_AT_CENTRAL_SYSTEM, "HTTP 401 Unauthorized on the handshake")
+    log.record(se.INVALID_MESSAGES, "Reset breaks its schema (PropertyConstraintViolation): 'Sideways' is not "
+                                    "one of ['Hard', 'Soft']")
+    rig.world.station.submit(cmd.EngineerPage(4))
+    rig.advance(0.1)
+    return rig
+
+
 ALL_LANGUAGES = tuple(LANGUAGES)
 
 
@@ -468,6 +487,7 @@ SCENES: dict[str, Scene] = {
     "engineer": Scene(engineer, Screen.ENGINEER, ("en-US", "zh-TW")),
     "engineer-codes": Scene(engineer_codes, Screen.ENGINEER, ("en-US",)),
     "engineer-lookup": Scene(engineer_lookup, Screen.ENGINEER, ("en-US",)),
+    "engineer-security": Scene(engineer_security, Screen.ENGINEER, ("en-US",)),
 }
 
 

@@ -67,6 +67,7 @@ CORE = frozenset({
     "controller.prices",  # the tariff shown, the backend's default price and time offset
     "controller.pricing",  # tariff and cost
     "controller.readings",  # the reading a status code is about
+    "controller.security_events",  # security event kinds, which each OCPP version calls critical, their names
     "controller.session",  # the connector session machine (one transition table)
     "controller.status_codes",  # the status-code catalogue (manual 5.4)
     "controller.types",  # enums and small value types shared by everything
@@ -87,6 +88,7 @@ STATION = frozenset({
     "controller.maintenance",  # the maintenance counters against their limits
     "controller.recording",  # session and meter checkpoints
     "controller.retention",  # session history pruning
+    "controller.security_log",  # the security log in the station's store: recorded, capped, delivered once
     "controller.self_test",  # the start-up self-test and the boards' watchdog
     "controller.snapshot",  # builds the StationState once per cycle, projects the kiosk's view
     "controller.station",  # the station: one owner of all charger state

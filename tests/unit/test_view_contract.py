@@ -75,7 +75,7 @@ def screens_of_a_visit(world: World) -> Iterator[StationView]:
     for digit in PIN:
         world.station.submit(cmd.PinDigit(digit))
     world.station.submit(cmd.PinSubmit())
-    for page in range(4):
+    for page in range(5):
         world.station.submit(cmd.EngineerPage(page))
         yield world.station.view()  # engineer, each page
     world.station.submit(cmd.EngineerLookup("012251"))

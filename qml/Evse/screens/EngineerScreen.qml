@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Evse
 
 // For technicians (English, not translated): versions and self-test, live bus values,
-// status codes with their history, and the code look-up of `evse-hmi codes`, one page
+// status codes with their history, the code look-up of `evse-hmi codes` and the security log, one page
 // at a time (tabs by touch, the right button moves on; the left button or Exit leaves).
 Item {
     objectName: "engineerScreen"
@@ -177,6 +177,46 @@ Item {
                 }
                 Item {
                     Layout.fillHeight: true
+                }
+            }
+        }
+        // Security log: the latest events, newest first, and whether the central system has them.
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.fillWidth: true
+            color: Theme.surface
+            radius: Theme.radiusL
+            visible: Kiosk.engineerPage === 4
+
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.spacingM
+                spacing: Theme.spacingXs
+
+                Repeater {
+                    model: Kiosk.engineerSecurityLines
+
+                    KioskText {
+                        required property string modelData
+
+                        Layout.fillWidth: true
+                        elide: Text.ElideNone
+                        font.features: Theme.tabular
+                        font.pixelSize: Theme.fontCaption
+                        text: modelData
+                        wrapMode: Text.Wrap
+                    }
+                }
+                Item {
+                    Layout.fillHeight: true
+                }
+                // Clearing is itself logged (SecurityLogWasCleared); events still owed to the central system stay.
+                PinKey {
+                    Layout.alignment: Qt.AlignRight
+                    implicitHeight: Theme.buttonHeightCompact
+                    text: "Clear log"
+
+                    onClicked: Kiosk.engineerClearSecurityLog()
                 }
             }
         }
