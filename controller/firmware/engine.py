@@ -93,6 +93,7 @@ class FirmwareEngine:
         self._cancel = threading.Event()  # the running download stops between two reads
         self._task: asyncio.Task[None] | None = None
         self._restarting = False
+        self._confirming = False  # a new version waits for its health check before it says Installed
 
     # --- what the protocol adapters see (FirmwareUpdates) ----------------------------------
 
@@ -287,7 +288,13 @@ class FirmwareEngine:
         self._enter(job, Step.REBOOTING, FirmwareStatus.INSTALL_REBOOTING)
 
     async def _rebooting(self, job: Job) -> None:
-        """In the process that installed (or one killed before it restarted): begin the trial and restart."""
+        """In the process that installed (or one killed before it restarted): begin the trial and
+        restart.  In the new version: Installed once its health is confirmed (the runtime's check:
+        self-test passed, the central system accepted it), so that a version the launcher rolls
+        back never said Installed."""
+        if self._confirming:
+            await self._confirmed(job)
+            return
         assert self.release is not None and job.version is not None
         self.release.begin_trial(job.version)
         self._restarting = True
@@ -296,6 +303,18 @@ class FirmwareEngine:
         while self.state.notices and loop.time() < deadline:
             await self._pause(self.limits.tick_s)
         self.restart()
+
+    async def _confirmed(self, job: Job) -> None:
+        assert self.release is not None and job.version is not None
+        if self.release.on_trial(job.version):
+            await self._pause(self.limits.tick_s)
+            return
+        self._confirming = False
+        self.state.installed = {"version": job.version, "request_id": job.request.request_id,
+                                "origin": job.request.origin.value}
+        log.warning("firmware: version %s confirmed healthy: installed", job.version)
+        self.security_event(FIRMWARE_UPDATED, f"version {job.version}")
+        self._finish(job, FirmwareStatus.INSTALLED)
 
     def _settle_after_restart(self) -> None:
         """At start: a job that was rebooting is Installed when its version runs now, failed when
@@ -310,11 +329,8 @@ class FirmwareEngine:
         if job is not None and job.step is Step.REBOOTING:
             running = release.running_version()
             if running == job.version:
-                self.state.installed = {"version": job.version, "request_id": job.request.request_id,
-                                        "origin": job.request.origin.value}
-                log.warning("firmware: now running version %s", running)
-                self.security_event(FIRMWARE_UPDATED, f"version {running}")
-                self._finish(job, FirmwareStatus.INSTALLED)
+                log.warning("firmware: now running version %s; Installed once its health is confirmed", running)
+                self._confirming = True  # _rebooting waits for the health check, not a new trial
             elif rolled_back and outcome is not None and outcome.version == job.version:
                 log.error("firmware: version %s was rolled back: %s", job.version, outcome.reason)
                 release.clear_outcome()

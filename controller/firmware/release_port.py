@@ -62,6 +62,9 @@ class InstalledRelease:
     def begin_trial(self, version: str) -> None:
         self.installer.begin_trial(version)
 
+    def on_trial(self, version: str) -> bool:
+        return self.installer.trial() == version
+
     def outcome(self) -> Outcome | None:
         return self.installer.outcome()
 

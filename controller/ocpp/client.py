@@ -40,7 +40,7 @@ from controller.ocpp.configuration import Configuration, standard_keys
 from controller.ocpp.connection import Backoff, Endpoint, open_secured
 from controller.ocpp.delivery import Delivery
 from controller.ocpp.firmware_notices import FirmwareNotices
-from controller.ocpp.firmware_requests import FirmwareRequests, notice_message, triggered_plain
+from controller.ocpp.firmware_requests import FirmwareRequests, notice_message, triggered_plain, triggered_signed
 from controller.ocpp.follow_ups import FollowUps
 from controller.ocpp.handlers import CentralSystemRequests
 from controller.ocpp.link import Link
@@ -115,6 +115,9 @@ class OcppClient:
         self.firmware = firmware
         self.firmware_notices = FirmwareNotices(firmware, notice_message, self.outbox.request, self.spawn) \
             if firmware is not None else None
+        if firmware is not None:  # ExtendedTriggerMessage: SignedFirmwareStatusNotification now
+            self.certificate_requests.status_hooks["FirmwareStatusNotification"] = \
+                lambda: self.outbox.request(triggered_signed(firmware))
         self.security = SecurityEvents("1.6")  # recorded in the station's log once attached (attach_security_log)
         self.time.report = self.security_event
 

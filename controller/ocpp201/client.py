@@ -139,7 +139,7 @@ class Client201:
 
     async def _connect(self, target: Endpoint, key: str, ca_file: str | None, ping_s: float, open_s: float) -> Any:
         return await open_secured(target, key, ca_file, ping_s, open_s, self.settings.subprotocols,
-                                  self.certificates, "InvalidCsmsCertificate")
+                                  self.certificates)
 
     def _boot_request(self) -> Any:
         identity = self.identity

@@ -19,9 +19,11 @@ import pytest
 from controller.firmware.engine import FIRMWARE_UPDATED
 from controller.firmware.release_port import InstalledRelease
 from controller.release.build import Release, build_release
+from controller.release.install import Installer
 from controller.release.launcher import roll_back
 from controller.release.signing import SigningIdentity
 from tests.firmware.support import Events, Gate, Signed, ended, engine, request, told, wait_for
+from tests.release.test_install import fake_version
 from tests.support.file_servers import HttpFileServer
 from tests.support.pki import Pki
 from tests.support.wheels import make_wheel
@@ -53,6 +55,8 @@ def _install(tmp_path: Path, pki: Pki, http: HttpFileServer, bundle: tuple[Relea
     """Run an update up to the restart; what the engine told before it."""
     release, signed = bundle
     restarted: list[bool] = []
+    fake_version(tmp_path / "root", "1.0.0")  # the version running now, which a rollback returns to
+    Installer(tmp_path / "root").begin_trial("1.0.0")
 
     async def scenario() -> list[str]:
         updates = engine(tmp_path / "engine", pki, gate=Gate(), release=RunningAs(tmp_path / "root", pki, "1.0.0"),
@@ -77,8 +81,12 @@ def test_an_installed_update_reports_installed_from_the_new_version(
 
     async def next_start() -> None:
         events = Events()
-        updates = engine(tmp_path / "engine", pki, release=RunningAs(root, pki, "2.0.0"), events=events)
+        release = RunningAs(root, pki, "2.0.0")
+        updates = engine(tmp_path / "engine", pki, release=release, events=events)
         updates.start()
+        await wait_for(lambda: updates.state.job is not None and updates._confirming, "the new version started")
+        assert told(updates)[-1] == "InstallRebooting" and events.kinds == [], "not Installed before its health"
+        release.installer.confirm("2.0.0")  # what the runtime's health check does (controller.release.health)
         assert (await ended(updates))[-2:] == ["InstallRebooting", "Installed"]
         assert events.kinds == [FIRMWARE_UPDATED]
         await updates.close()

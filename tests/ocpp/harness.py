@@ -35,6 +35,7 @@ from controller.ocpp.storage import Storage
 from controller.sim.world import World
 from controller.store import Store
 from controller.types import Side
+from tests.support.json_lines import read_json_lines
 
 DEADLINE_S = 20.0
 STATION_ID = "DSWX601-0042"  # the real station's charge point id in these tests
@@ -131,9 +132,7 @@ class CentralSystemProcess:
 
     def messages(self) -> list[dict[str, Any]]:
         """Every logged frame, from the log file (it outlives a killed process)."""
-        if not self.log_path.exists():
-            return []
-        return [json.loads(line) for line in self.log_path.read_text().splitlines() if line.strip()]
+        return read_json_lines(self.log_path)
 
     def from_charger(self, action: str | None = None) -> list[list[Any]]:
         """CALLs the charger sent (of ``action``), in order."""

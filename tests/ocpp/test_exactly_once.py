@@ -34,6 +34,7 @@ from websockets.exceptions import ConnectionClosedError
 from controller.ocpp import client as client_module
 from controller.ocpp.connection import FRAME_LOG
 from tests.ocpp.harness import KNOWN, CentralSystemProcess, make_charger, run, wait_for
+from tests.support.json_lines import read_json_lines
 
 
 class FrameRecorder(logging.Handler):
@@ -229,7 +230,7 @@ class BluntCentralSystem:
         self.port = json.loads(self.process.stdout.readline())["port"]
 
     def entries(self) -> list[dict[str, Any]]:
-        return [json.loads(line) for line in self.log.read_text().splitlines() if line.strip()]
+        return read_json_lines(self.log)
 
     def stop(self) -> None:
         self.process.kill()

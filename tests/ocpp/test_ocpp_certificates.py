@@ -18,7 +18,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from controller.clock import SystemClock
 from controller.security.certificates import CertificateStore
+from controller.security_log import SecurityLog
+from controller.store import Store
 from tests.ocpp.conftest import CentralFactory
 from tests.ocpp.harness import IDENTITY, CentralSystemProcess, make_charger, run, wait_for
 from tests.support.tls_pki import Pki, make_ca, name, pem, sign_leaf, write_pki
@@ -264,7 +267,7 @@ def test_extended_trigger_message_reuses_the_trigger_paths(central: CentralSyste
     no_violations(central)
 
 
-def test_a_server_certificate_from_no_installed_root_raises_a_security_event(
+def test_a_server_certificate_from_no_installed_root_raises_a_security_event_once(
         start_central: CentralFactory, tmp_path: Path) -> None:
     pki = write_pki(tmp_path)
     central = start_central(*tls_arguments(pki))
@@ -272,15 +275,20 @@ def test_a_server_certificate_from_no_installed_root_raises_a_security_event(
     store = CertificateStore(tmp_path / "certificates", {"CentralSystemRootCertificate": []},
                              lambda kind, info: events.append((kind, info)))
     assert store.install("CentralSystemRootCertificate", pem(make_ca("Not The CSMS CA")[0]), 20) == "Accepted"
+    log = SecurityLog(Store(":memory:"), SystemClock())
 
     async def scenario() -> None:
-        charger = await make_charger(central.url, tmp_path / "cp.sqlite", certificates=store).start()
+        charger = make_charger(central.url, tmp_path / "cp.sqlite", certificates=store)
+        charger.client.attach_security_log(log)  # before the first attempt
+        await charger.start()
         try:
-            await wait_for(lambda: charger.client.backoff.failures >= 2, "two refused handshakes")
+            await wait_for(lambda: charger.client.backoff.failures >= 3, "three refused handshakes")
             assert not charger.client.online
         finally:
             await charger.stop()
 
     run(scenario())
-    assert {kind for kind, _ in events} == {"InvalidCentralSystemCertificate"}
+    recorded = [e.kind for e in log.recent(100) if e.kind != "StartupOfTheDevice"]
+    assert recorded == ["InvalidCentralSystemCertificate"], "once for the run of equal failures, by the link"
+    assert events == [], "not a second time by the store"
     assert central.from_charger() == []

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +18,15 @@ from tests.support.pki import Pki, make_pki
 from tests.support.wheels import make_wheel
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+#: The version of "the next release" the full-bundle tests build and install.
+NEXT_VERSION = "99.0.1"
+
+
+def build(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``python -m controller.release build ARGS`` in the project directory."""
+    return subprocess.run([sys.executable, "-m", "controller.release", "build", *args], cwd=PROJECT_DIR,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT_DIR), **(env or {})}, capture_output=True,
+                          text=True, timeout=timeout, check=False)
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +73,15 @@ def rewrite_tar(source: Path, target: Path, change: Callable[[dict[str, bytes]],
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
     return target
+
+
+@pytest.fixture(scope="session")
+def full_release(pki_files: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole project and its pinned dependencies, as version NEXT_VERSION (built once per session)."""
+    out = tmp_path_factory.mktemp("dist")
+    key, chain, _root = pki_files
+    result = build("--version", NEXT_VERSION, "--out", str(out), env={"RELEASE_KEY": str(key),
+                                                                      "RELEASE_CHAIN": str(chain)}, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "DEVELOPMENT-SIGNED" not in result.stderr
+    return out

@@ -4,7 +4,6 @@ real versions: ``versions/<v>/bin/prog`` scripts that confirm their health throu
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ import pytest
 from controller.release.install import Installer
 from controller.release.launcher import EXIT_RESTART, MAX_TRIAL_STARTS, read_state
 from tests.release.test_install import fake_version
+from tests.support.json_lines import read_json_lines
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -43,7 +43,7 @@ def version_running(root: Path, version: str, behaviour: str) -> None:
 
 def runs(root: Path) -> list[dict]:
     path = root / "ran"
-    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+    return read_json_lines(path)
 
 
 def launch(root: Path, health_timeout: float = 60, timeout: float = 60) -> subprocess.CompletedProcess[str]:

@@ -14,18 +14,12 @@ import pytest
 from controller.release.install import Installer
 from controller.release.launcher import read_state
 from controller.release.verify import load_roots, verify_bundle, verify_file
+from tests.release.conftest import NEXT_VERSION
 from tests.release.test_install import fake_version
 from tests.support.pki import Pki
 from tests.support.wheels import make_wheel
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-NEXT_VERSION = "99.0.1"
-
-
-def build(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "controller.release", "build", *args], cwd=PROJECT_DIR,
-                          env={**os.environ, "PYTHONPATH": str(PROJECT_DIR), **(env or {})}, capture_output=True,
-                          text=True, timeout=timeout, check=False)
 
 
 def test_without_a_key_the_release_is_development_signed_and_says_so(tmp_path: Path) -> None:
@@ -44,18 +38,6 @@ def test_without_a_key_the_release_is_development_signed_and_says_so(tmp_path: P
     verify_file(bundle, (tmp_path / "dist" / "evse-hmi-0.3.0.tar.sig").read_text(),
                 (tmp_path / "dist" / "signing-cert.pem").read_text(), roots)
     assert oct((PROJECT_DIR / "build" / "dev-signing" / "signing.key").stat().st_mode & 0o777) == "0o600"
-
-
-@pytest.fixture(scope="session")
-def full_release(pki_files: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole project and its pinned dependencies, as version NEXT_VERSION (built once per session)."""
-    out = tmp_path_factory.mktemp("dist")
-    key, chain, _root = pki_files
-    result = build("--version", NEXT_VERSION, "--out", str(out), env={"RELEASE_KEY": str(key),
-                                                                      "RELEASE_CHAIN": str(chain)}, timeout=600)
-    assert result.returncode == 0, result.stderr
-    assert "DEVELOPMENT-SIGNED" not in result.stderr
-    return out
 
 
 @pytest.mark.slow

@@ -1,10 +1,10 @@
 """File servers on loopback for the update and log tests: HTTP(S) and FTP.
 
-:class:`HttpFileServer` serves a directory on GET (``Range: bytes=N-`` too, for resumed
-downloads) and stores what is PUT or POSTed
+:class:`HttpFileServer` serves a directory on GET and stores what is PUT or POSTed
 (multipart/form-data: the first file part) into its upload directory.  It can refuse every
-request with a status (``refuse(403)``), or fail the next N (``fail_next(2)``: 503), and it
-keeps a log of the requests.  :class:`FtpFileServer` is pyftpdlib with one user; a read-only
+request with a status (``refuse(403)``), fail the next N (``fail_next(2)``: 503), hold a
+download in the middle (``hold(bytes)`` until ``release()``) and resume one (``Range:
+bytes=N-``), and it keeps a log of the requests.  :class:`FtpFileServer` is pyftpdlib with one user; a read-only
 user makes every upload fail (``read_only=True``).  Both run on a thread of their own and are
 context managers.
 """
@@ -59,6 +59,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         self.server.owner.note("GET", self.path, 200 if path.is_file() else 404)
         super().do_GET()
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        """The body of a whole-file GET; held after ``hold()``'s bytes until ``release()``."""
+        held = self.server.owner.held_after
+        if held is not None:
+            outputfile.write(source.read(held))
+            outputfile.flush()
+            self.server.owner.holding.set()
+            self.server.owner.released.wait(timeout=300)
+        super().copyfile(source, outputfile)
 
     def _send_from(self, path: Path, start: int) -> None:
         """A ``Range: bytes=N-`` request (resuming a download): 206 with the rest, or 416."""
@@ -116,6 +126,8 @@ class HttpFileServer:
         self._lock = threading.Lock()
         self._refuse_status: int | None = None
         self._failures: list[int] = []
+        self.held_after: int | None = None
+        self.holding, self.released = threading.Event(), threading.Event()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.owner = self
         self.scheme = "http"
@@ -138,6 +150,16 @@ class HttpFileServer:
         """Answer every request with ``status`` from now on (None: serve again)."""
         with self._lock:
             self._refuse_status = status
+
+    def hold(self, after_bytes: int) -> None:
+        """From now on a whole-file GET stops after ``after_bytes`` (``holding`` is then set) until
+        :meth:`release`: a download caught in the middle, for as long as a test needs."""
+        self.held_after = after_bytes
+
+    def release(self) -> None:
+        """Let held downloads go on, and hold no more."""
+        self.held_after = None
+        self.released.set()
 
     def fail_next(self, count: int, status: int = 503) -> None:
         """Answer the next ``count`` requests with ``status``."""
