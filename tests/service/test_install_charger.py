@@ -35,6 +35,8 @@ def test_a_prefix_install_lays_out_a_charger(tmp_path: Path) -> None:
     assert config.storage.path == "/var/lib/evse-hmi/evse.sqlite3"
     assert config.ocpp.database == "/var/lib/evse-hmi/ocpp.sqlite3"
     assert config.logging.file == "/var/log/evse-hmi/evse-hmi.log"
+    assert config.ocpp.certificate_dir == "/var/lib/evse-hmi/certificates", "writable under the unit"
+    assert config.updates.root == "/opt/evse-hmi"
     assert not config.simulation.enabled and (config.can.interface, config.can.channel) == ("socketcan", "can0")
     skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped (--prefix):")]
     assert any("systemctl enable evse-hmi.service" in line for line in skipped)
