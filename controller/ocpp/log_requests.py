@@ -103,6 +103,16 @@ class StatusDelivery:
         self._online = online
         self._task: asyncio.Task[Any] | None = None
 
+    def take_log(self, log_type: str, request_id: int, log: dict[str, Any], retries: int | None,
+                 retry_interval: int | None) -> dict[str, Any]:
+        """GetLog, the same request on the 1.6 whitepaper and on 2.0.1: hand it to the engine;
+        the answer's fields (AcceptedCanceled when it replaced a running upload)."""
+        window = request_time(log.get("oldest_timestamp")), request_time(log.get("latest_timestamp"))
+        taken = self.service.take(GET_LOG, log_type, log["remote_location"], *window, retries, retry_interval,
+                                  request_id)
+        self.ensure_delivery()
+        return {"status": "AcceptedCanceled" if taken.canceled else "Accepted", "filename": taken.file_name}
+
     def ensure_delivery(self) -> None:
         """Start sending (on the running loop) unless already under way; when the client runs
         and whenever a request is taken."""
@@ -129,12 +139,7 @@ class LogRequests16(StatusDelivery):
 
     def on_get_log(self, log_type: str, request_id: int, log: dict[str, Any], retries: int | None = None,
                    retry_interval: int | None = None, **_: Any) -> Any:
-        window = request_time(log.get("oldest_timestamp")), request_time(log.get("latest_timestamp"))
-        taken = self.service.take(GET_LOG, log_type, log["remote_location"], *window, retries, retry_interval,
-                                  request_id)
-        self.ensure_delivery()
-        return call_result.GetLog(status="AcceptedCanceled" if taken.canceled else "Accepted",
-                                  filename=taken.file_name)
+        return call_result.GetLog(**self.take_log(log_type, request_id, log, retries, retry_interval))
 
     def diagnostics_status(self) -> str:
         """The DiagnosticsStatus now (TriggerMessage DiagnosticsStatusNotification)."""

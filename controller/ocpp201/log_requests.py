@@ -10,7 +10,7 @@ from typing import Any
 
 from ocpp.v201 import call, call_result
 
-from controller.ocpp.log_requests import GET_LOG, LogNote, StatusDelivery, request_time
+from controller.ocpp.log_requests import LogNote, StatusDelivery
 
 
 class LogRequests201(StatusDelivery):
@@ -21,12 +21,7 @@ class LogRequests201(StatusDelivery):
 
     def on_get_log(self, log_type: str, request_id: int, log: dict[str, Any], retries: int | None = None,
                    retry_interval: int | None = None, **_: Any) -> Any:
-        window = request_time(log.get("oldest_timestamp")), request_time(log.get("latest_timestamp"))
-        taken = self.service.take(GET_LOG, log_type, log["remote_location"], *window, retries, retry_interval,
-                                  request_id)
-        self.ensure_delivery()
-        return call_result.GetLog(status="AcceptedCanceled" if taken.canceled else "Accepted",
-                                  filename=taken.file_name)
+        return call_result.GetLog(**self.take_log(log_type, request_id, log, retries, retry_interval))
 
     def triggered(self) -> Any:
         """The LogStatusNotification a TriggerMessage asks for: Uploading with the requestId of
