@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from controller.config import load
@@ -81,8 +83,16 @@ def test_a_dry_run_prints_the_release_install_and_touches_nothing(tmp_path: Path
 
 def test_without_root_and_without_a_mode_it_refuses(tmp_path: Path) -> None:
     if os.geteuid() == 0:
-        result = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", str(INSTALLER)],
-                                capture_output=True, text=True, timeout=60, check=False)
+        # as nobody, from a copy nobody can reach (the checkout may sit in a directory only root can enter)
+        reachable = Path(tempfile.mkdtemp(prefix="install-charger-"))
+        try:
+            reachable.chmod(0o755)
+            script = reachable / INSTALLER.name
+            shutil.copy2(INSTALLER, script)
+            result = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", str(script)],
+                                    capture_output=True, text=True, timeout=60, check=False, cwd=reachable)
+        finally:
+            shutil.rmtree(reachable)
     else:
         result = subprocess.run([str(INSTALLER)], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1 and "run as root" in result.stderr
