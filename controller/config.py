@@ -7,7 +7,7 @@ so that an installer can fix the file without reading code.
 from __future__ import annotations
 
 import dataclasses
-import importlib.metadata
+import functools
 import tomllib
 import typing
 from dataclasses import dataclass, field
@@ -23,8 +23,11 @@ from controller.types import VERSIONS, AuthMethod
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "default.toml"
 
 
+@functools.cache
 def installed_version(package: str = "evse-hmi") -> str:
     """The version of the installed software (``0+unknown`` when it is not installed as a package)."""
+    import importlib.metadata  # 30-40 ms on a cold start: asked for after the first frame, never before it
+
     try:
         return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
@@ -51,9 +54,10 @@ class StationSection:
     high_contrast: bool = False
     preference_timeout_s: float = 120.0
 
-    def __post_init__(self) -> None:
-        if not self.firmware_version:
-            object.__setattr__(self, "firmware_version", installed_version())
+    def software_version(self) -> str:
+        """The version the central system and the engineer screen see: ``firmware_version``, or
+        when it is empty (the default) the installed software's own, which an update changes."""
+        return self.firmware_version or installed_version()
 
     def check(self) -> None:
         if self.version not in VERSIONS:

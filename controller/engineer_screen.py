@@ -123,7 +123,7 @@ class EngineerScreen:
         psus = tuple(BusPsu(p.index, p.present, p.enabled, p.routed_to, round(p.output_v, 1), round(p.output_a, 1),
                             round(p.temperature_c, 1), p.fault_code) for p in state.psus)
         return EngineerView(
-            firmware_version=station.firmware_version,
+            firmware_version=station.software_version(),
             serial_number=station.serial_number,
             boards=state.boards,
             connectors=connectors,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +33,8 @@ def notify(*fields: str) -> bool:
     if address is None or not fields:
         return False
     payload = "\n".join(fields).encode("utf-8")
+    import socket  # only under systemd: the kiosk's start-up before its first frame does without it
+
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sock:
             sock.sendto(payload, address)

@@ -162,7 +162,7 @@ class Station:
                 self.connectors[side].meter = EnergyMeter(register_wh)
         # the security log (controller.security_log): every start is a StartupOfTheDevice
         self.security_log = SecurityLog(self.store, clock, V201 if config.ocpp.version == V201 else V16)
-        self.security_log.record(STARTUP_OF_THE_DEVICE, f"firmware {config.station.firmware_version}")
+        self.security_log.record(STARTUP_OF_THE_DEVICE, f"firmware {config.station.software_version()}")
         self.active_codes.on_raised = self._code_raised
         self.engineer.report = self.security_log.record
         self.engineer.clear_security_log = self.security_log.clear

@@ -45,7 +45,8 @@ def client_settings(config: Config, csms_url: str | None = None,
         subprotocols=offered_subprotocols(version),
     )
     station = config.station
-    return settings, Identity(station.vendor, station.model, station.serial_number, station.firmware_version)
+    return settings, Identity(station.vendor, station.model, station.serial_number,
+                              station.software_version())
 
 
 def build_client(config: Config, port: StationPort, clock: Clock, csms_url: str | None = None,
