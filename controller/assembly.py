@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 import can
 
 from controller.buses.board_support import BoardSupport
+from controller.buses.can_interface import bus_options, log_interface
 from controller.buses.can_link import CanLink
 from controller.clock import Clock
 from controller.config import Config, backend_configured
@@ -61,11 +62,13 @@ DeviceFactory = Callable[[BusFactory], Device]
 
 
 def bus_factory(config: Config, channel: str | None = None) -> BusFactory:
-    """Handles on ``[can].interface`` and ``channel`` (``[can].channel`` unless given)."""
+    """Handles on ``[can].interface`` and ``channel`` (``[can].channel`` unless given), with the
+    section's options (:func:`controller.buses.can_interface.bus_options`)."""
     interface, name = config.can.interface, channel or config.can.channel
+    options = bus_options(config.can)
 
     def open_bus() -> can.BusABC:
-        return can.Bus(interface=interface, channel=name)
+        return can.Bus(interface=interface, channel=name, **options)
 
     return open_bus
 
@@ -92,7 +95,9 @@ def assemble(config: Config, *, clock: Clock, channel: str | None = None, store:
     try:
         for make in devices:
             built.append(make(open_bus))
-        link = CanLink(open_bus())
+        # socketcan: the interface as the kernel has it, and what does not fit [can], in the log
+        log_interface(replace(config.can, channel=channel or config.can.channel))
+        link = CanLink(open_bus(), reopen=open_bus, clock=clock.monotonic)  # a lost handle is re-opened
         if store is None:
             store = Store(config.storage.path)
         return Assembly(config, clock, link, store, csms_url, ocpp_storage, built, changed, software_restart,

@@ -189,6 +189,16 @@ LevelCommand = ConnectorBoardCommand | PsuCommand | LedCommand
 HardwareCommand = LevelCommand | SelfTestRequest
 
 
+@dataclass(frozen=True, slots=True)
+class LinkHealth:
+    """The internal bus as its adapter sees it: the CAN controller's state, the handle, the counts."""
+
+    state: str  # "active" | "warning" | "passive" | "bus-off" (the controller's fault confinement)
+    since: float  # when the state began (monotonic s)
+    down_since: float | None  # the handle was lost and is being re-opened since; None: up
+    counters: tuple[tuple[str, int], ...]  # (name, count): frames, error frames by class, send faults, re-opens
+
+
 class BoardBus(Protocol):
     """The station's side of the internal bus, in facts and commands (the CAN adapter,
     :class:`controller.buses.board_support.BoardSupport`, is one)."""
@@ -209,6 +219,10 @@ class BoardBus(Protocol):
 
     def send(self, command: HardwareCommand, now: float, force: bool = False) -> None:
         """Put ``command`` on the bus (a level command only when it changed or is due again)."""
+        ...
+
+    def health(self) -> LinkHealth:
+        """The bus's state and counters now."""
         ...
 
     def close(self) -> None:

@@ -187,14 +187,33 @@ class AuthorizationSection:
         return self.reader != "simulated"
 
 
+#: python-can's interface names (can.interfaces.VALID_INTERFACES of the pinned python-can).
+CAN_INTERFACES = ("canalystii", "cantact", "etas", "gs_usb", "iscan", "ixxat", "kvaser", "neousys", "neovi", "nican",
+                  "nixnet", "pcan", "robotell", "seeedstudio", "serial", "slcan", "socketcan", "socketcand", "systec",
+                  "udp_multicast", "usb2can", "vector", "virtual")
+#: The classical CAN bit rates (bit/s).
+CAN_BITRATES = (10_000, 20_000, 50_000, 100_000, 125_000, 250_000, 500_000, 800_000, 1_000_000)
+
+
 @dataclass(frozen=True, slots=True)
 class CanSection:
     interface: str = "virtual"
     channel: str = "evse-internal"
     cycle_ms: int = 50
+    #: The internal bus's bit rate (ours: the manual names none).  On socketcan the kernel's
+    #: (``ip link set can0 type can bitrate ...``) holds; it is compared with this at start-up.
+    bitrate: int = 500_000
+    receive_own_messages: bool = False
 
     def check(self) -> None:
         _in_range("[can].cycle_ms", self.cycle_ms, 5, 500)
+        if self.interface not in CAN_INTERFACES:
+            raise ConfigError(f"[can].interface: {self.interface!r} is not a python-can interface "
+                              f"(on the charger \"socketcan\"; \"virtual\" for the simulation)")
+        if not self.channel.strip():
+            raise ConfigError("[can].channel: must name the channel (\"can0\" on socketcan)")
+        if self.bitrate not in CAN_BITRATES:
+            raise ConfigError(f"[can].bitrate: {self.bitrate} is not one of {', '.join(map(str, CAN_BITRATES))}")
 
 
 @dataclass(frozen=True, slots=True)

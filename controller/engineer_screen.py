@@ -21,7 +21,7 @@ from controller.engineer import EngineerLock, PinError, PinResult
 from controller.security_events import MAINTENANCE_LOGIN_ACCEPTED, MAINTENANCE_LOGIN_FAILED, Report
 from controller.station_state import StationState
 from controller.status_codes import lookup, search
-from controller.view import PIN_CANCEL, PIN_OK, BusConnector, BusPsu, EngineerView, PinPad
+from controller.view import PIN_CANCEL, PIN_OK, BusConnector, BusLink, BusPsu, EngineerView, PinPad
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,7 @@ class EngineerScreen:
             seconds_left=max(0, math.ceil(session.last_activity + self.config.engineer.idle_timeout_s - state.now)),
             counters=state.counters,
             security_events=state.security_events,
+            can_bus=bus_link(state),
         )
 
     # --- the commands -----------------------------------------------------------------
@@ -209,6 +210,15 @@ class EngineerScreen:
         if self._session is not None:
             log.info("engineer %s closed (%s)", "screen" if self._session.open else "PIN pad", why)
         self._session = None
+
+
+def bus_link(state: StationState) -> BusLink | None:
+    """The internal CAN bus's state, how long it has held, and its counters (None: not known)."""
+    health = state.can_bus
+    if health is None:
+        return None
+    down = None if health.down_since is None else max(0, int(state.now - health.down_since))
+    return BusLink(health.state, max(0, int(state.now - health.since)), down, health.counters)
 
 
 def look_up(query: str) -> tuple[str, ...]:

@@ -197,13 +197,24 @@ class ControllerRuntime:
 
     def _watch_bus(self, loop: asyncio.AbstractEventLoop, link: CanLink) -> None:
         """Wake on incoming frames where the interface has a file descriptor (SocketCAN, ...);
-        the in-process virtual bus has none and is polled every cycle."""
-        try:
-            descriptor = link.bus.fileno()
-        except NotImplementedError:
-            return
-        if descriptor is not None and descriptor >= 0:
-            loop.add_reader(descriptor, self._wake.set)
+        the in-process virtual bus has none and is polled every cycle.  A lost handle is no
+        longer watched (a dead socket would wake the loop without end), a re-opened one is."""
+        watched: list[int] = []
+
+        def follow(bus: Any) -> None:  # a can.BusABC, or None while lost
+            for descriptor in watched:
+                loop.remove_reader(descriptor)
+            watched.clear()
+            try:
+                descriptor = bus.fileno() if bus is not None else -1
+            except NotImplementedError:
+                return
+            if descriptor is not None and descriptor >= 0:
+                loop.add_reader(descriptor, self._wake.set)
+                watched.append(descriptor)
+
+        follow(link.bus)
+        link.bus_changed.append(follow)
 
     def _restart_into_update(self) -> None:
         """An update is installed and on trial: the process ends with EXIT_RESTART (the kiosk and

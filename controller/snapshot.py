@@ -17,6 +17,7 @@ from typing import Protocol
 from controller import fault_policy as policy
 from controller.active_codes import ActiveCodes
 from controller.authorization import Authorization, SideState
+from controller.boards import BoardBus
 from controller.clock import Clock
 from controller.config import Config
 from controller.connectors import ConnectorRuntime
@@ -74,6 +75,7 @@ class StationParts(Protocol):
     display_messages: tuple[DisplayMessage, ...]
     software_update: bool
     security_log: SecurityLog
+    boards: BoardBus
 
     @property
     def codes(self) -> list[ActiveCode]: ...
@@ -137,6 +139,7 @@ def build_state(station: StationParts) -> StationState:
         language=language,
         high_contrast=station.preferences.current.high_contrast,
         counters=station.maintenance.lines(),
+        can_bus=station.boards.health(),
         display_message=shown(station.display_messages, wall, now, _activity(connectors, codes), language,
                               station.focus),
         tariff_fallback=station.prices.tariff_fallback,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from controller.boards import LinkHealth
 from controller.display_messages import DisplayMessage
 from controller.port import BackendLink
 from controller.power import Grant, Limit
@@ -121,6 +122,7 @@ class StationState:
     total_cost_fallback: PriceText | None = None  # stands in for a total cost that has not come
     software_update: bool = False  # a software update is installing: no new session (Station.set_software_update)
     security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
+    can_bus: LinkHealth | None = None  # the internal CAN bus: its state and counters
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:

@@ -109,6 +109,16 @@ class BusPsu:
 
 
 @dataclass(frozen=True, slots=True)
+class BusLink:
+    """The internal CAN bus on the engineer screen."""
+
+    state: str  # "active" | "warning" | "passive" | "bus-off"
+    seconds: int  # in that state
+    down_seconds: int | None  # the handle lost this long ago and being re-opened; None: up
+    counters: tuple[tuple[str, int], ...]  # (name, count), see controller.buses.can_link.LinkStats
+
+
+@dataclass(frozen=True, slots=True)
 class EngineerView:
     """The engineer screen: technicians' facts (the HMI formats them, in English)."""
 
@@ -131,6 +141,7 @@ class EngineerView:
     seconds_left: int  # until the screen closes by itself
     counters: tuple[tuple[str, int, int], ...] = ()  # (what, count, limit; 0 = none): plug-ins, filter hours
     security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
+    can_bus: BusLink | None = None  # the internal CAN bus (the connectors page)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from controller.boards import (
     IoBoardStatus,
     LedCommand,
     LevelCommand,
+    LinkHealth,
     PsuCommand,
     PsuStatus,
     PsuThermal,
@@ -96,6 +97,10 @@ class BoardSupport:
 
     def close(self) -> None:
         self.link.close()
+
+    def health(self) -> LinkHealth:
+        """The bus's state and counters now (the engineer screen's "Internal CAN bus")."""
+        return self.link.health()
 
     def sends_status(self, node: str) -> bool:
         """Whether board ``node`` has a status frame the station listens to (the watchdog's)."""

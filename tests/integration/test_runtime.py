@@ -83,7 +83,7 @@ def test_a_late_subscriber_gets_the_current_snapshot_at_once() -> None:
 
 
 def test_a_broken_can_interface_is_reported_not_hidden() -> None:
-    config = Config().with_overrides(can={"interface": "no-such-interface", "channel": "x"})
+    config = Config().with_overrides(can={"interface": "socketcan", "channel": "no-such-can9"})
     runtime = ControllerRuntime(config)
     try:
         runtime.start()
@@ -97,7 +97,7 @@ def test_a_broken_can_interface_is_reported_not_hidden() -> None:
 
 
 def test_a_controller_that_died_drops_the_kiosks_calls_instead_of_raising_into_them() -> None:
-    config = Config().with_overrides(can={"interface": "no-such-interface", "channel": "x"})
+    config = Config().with_overrides(can={"interface": "socketcan", "channel": "no-such-can9"})
     runtime = ControllerRuntime(config)
     with contextlib.suppress(RuntimeError):
         runtime.start()
