@@ -177,6 +177,7 @@ class CanLink:
         self._accept_ids = {self.codec.frame_id(n) for n in accept} if accept is not None else None
         self._log = _RateLimitedLog()
         self._backoff = Backoff()
+        self._opened_at = self.stats.state_since  # when the handle was (re-)opened
 
     @classmethod
     def open(cls, interface: str, channel: str, accept: set[str] | None = None, **kwargs: Any) -> CanLink:
@@ -225,7 +226,8 @@ class CanLink:
             frame = self.decode(msg)
             if frame is not None:
                 frames.append(frame)
-        if self.stats.state is BusState.BUS_OFF and now - self.stats.state_since >= BUS_OFF_REOPEN_S and self.up:
+        if self.stats.state is BusState.BUS_OFF and self.up and now - max(self.stats.state_since,
+                                                                          self._opened_at) >= BUS_OFF_REOPEN_S:
             self._lost(f"bus-off for {now - self.stats.state_since:.0f} s (is restart-ms set on the interface?)")
         return frames
 
@@ -324,6 +326,7 @@ class CanLink:
         except (can.CanError, OSError) as exc:
             log.warning("the lost CAN handle did not close cleanly: %s", exc)
         self._backoff.tried(now, opened=True)
+        self._opened_at = now
         self.stats.reopens += 1
         log.warning("CAN bus re-opened after %.1f s down (re-open %d)", now - (self.stats.down_since or now),
                     self.stats.reopens)
