@@ -52,7 +52,7 @@ class Wire:
 
     channel: str
     bus_off: bool = False  # the controller is off the bus: nothing heard, sends queue up
-    lost_errno: int | None = None  # send and receive raise this errno (ENETDOWN, ENODEV, ...)
+    lost_errno: int | None = None  # send and receive raise this errno (ENETDOWN, ENODEV, ...), on every handle
     plugged: bool = True  # an unplugged adapter cannot be opened (ENODEV)
     opened: int = 0
     injected: deque[can.Message] = field(default_factory=deque)  # error frames the controller reports
@@ -61,7 +61,6 @@ class Wire:
         if not self.plugged:
             raise can.CanOperationError("No such device", errno.ENODEV)
         self.opened += 1
-        self.lost_errno = None  # a new handle on a new interface
         return FaultyBus(self)
 
 
