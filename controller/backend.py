@@ -65,7 +65,7 @@ from controller.config import Config, backend_configured
 from controller.crash_points import SESSION_FINISHED, SESSION_RECORDED, crash_point
 from controller.diagnostics.engine import LogEngine
 from controller.diagnostics.setup import build_log_engine
-from controller.diagnostics.station_data import codes_section
+from controller.diagnostics.station_data import can_bus_section, codes_section
 from controller.firmware.engine import FirmwareEngine
 from controller.ocpp import port as ocpp_port
 from controller.ocpp.mapping import reason_of, stop_reason_of
@@ -320,7 +320,8 @@ class Backend:
         backend.logs = build_log_engine(
             config, backend.client.settings.endpoint.charge_point_id, storage.path, clock,
             codes=lambda: codes_section(station.codes, station.code_history),
-            secrets=lambda: [backend.client.config.raw("AuthorizationKey")])
+            secrets=lambda: [backend.client.config.raw("AuthorizationKey")],
+            can_bus=lambda: can_bus_section(station.state.can_bus, station.state.now))
         backend.client.attach_logs(backend.logs)
         if firmware is not None:
             firmware.attach(adapter.port)  # is_idle / set_software_update: the station's port

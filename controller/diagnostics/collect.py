@@ -64,6 +64,7 @@ class Sources:
     codes: dict[str, Any] | None = None  # station_data.codes_section(...) read on the loop; None: not running
     secrets: tuple[str, ...] = ()  # values that must never appear (beyond those in the configuration)
     max_bytes: int = 5_000_000
+    can_bus: dict[str, Any] | None = None  # station_data.can_bus_section(...) read on the loop; None: not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,8 @@ def collect(kind: LogKind, window: Window, sources: Sources, directory: Path, no
         parts.add("status-codes.json", sources.codes if sources.codes is not None else
                   {"active": [], "recent": [], "note": "the station is not running"},
                   "the status codes in force and the recent ones")
+        if sources.can_bus is not None:
+            parts.add("can-bus.json", sources.can_bus, "the internal CAN bus: its state and counters since start-up")
         truncated = _log_part(parts, sources, window)
     manifest = {
         "charge_point_id": sources.charge_point_id, "kind": kind.value, "created": now.isoformat(),

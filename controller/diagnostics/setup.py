@@ -34,11 +34,14 @@ def upload_settings(config: Config) -> UploadSettings:
 
 def build_log_engine(config: Config, charge_point_id: str, database: str, clock: Clock,
                      codes: Callable[[], dict[str, Any] | None],
-                     secrets: Callable[[], Sequence[str]] = tuple) -> LogEngine:
+                     secrets: Callable[[], Sequence[str]] = tuple,
+                     can_bus: Callable[[], dict[str, Any] | None] = lambda: None) -> LogEngine:
     """The log engine of a station: ``database`` the charge point's SQLite file, ``codes()`` the
     station's status codes now (:func:`~controller.diagnostics.station_data.codes_section`),
-    ``secrets()`` the secret values in force now (the AuthorizationKey a central system set)."""
+    ``secrets()`` the secret values in force now (the AuthorizationKey a central system set),
+    ``can_bus()`` the internal bus's state and counters
+    (:func:`~controller.diagnostics.station_data.can_bus_section`)."""
     def sources() -> Sources:
-        return Sources(charge_point_id, config, codes(), tuple(secrets()), config.logs.max_bundle_bytes)
+        return Sources(charge_point_id, config, codes(), tuple(secrets()), config.logs.max_bundle_bytes, can_bus())
 
     return LogEngine(Journal(database), work_directory(config), sources, clock, upload_settings(config))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from controller.boards import LinkHealth
     from controller.view import ActiveCode, CodeEvent
 
 #: The table another part keeps the security events in (absent until that part runs).
@@ -75,6 +76,14 @@ def security_events(db: sqlite3.Connection, limit: int) -> list[dict[str, Any]] 
     order = "id" if "id" in columns else "rowid"
     rows = db.execute(f"SELECT * FROM {SECURITY_EVENTS} ORDER BY {order} DESC LIMIT ?", (limit,)).fetchall()
     return [dict(row) for row in reversed(rows)]
+
+
+def can_bus_section(health: LinkHealth | None, now: float) -> dict[str, Any] | None:
+    """The internal CAN bus: its state, how long it has held, whether the handle is lost, the counters."""
+    if health is None:
+        return None
+    return {"state": health.state, "for_s": round(now - health.since, 1), "link_up": health.down_since is None,
+            "counters": dict(health.counters)}
 
 
 def codes_section(active: Iterable[ActiveCode], history: Iterable[CodeEvent]) -> dict[str, Any]:
