@@ -20,7 +20,16 @@ from controller.security_events import SecurityEvent
 from controller.session import ConnectorState
 from controller.status_codes import lookup
 from controller.types import AuthMethod, BoardStage, LedPattern, Side
-from controller.view import ActiveCode, CodeEvent, ConnectorView, EngineerView, NoticeKind, PinPad, StationView
+from controller.view import (
+    ActiveCode,
+    BusLink,
+    CodeEvent,
+    ConnectorView,
+    EngineerView,
+    NoticeKind,
+    PinPad,
+    StationView,
+)
 from hmi.format import Formatter
 from hmi.i18n import CATALOG_CONTEXT, LANGUAGES, language
 from hmi.navigation import in_use, screen_for, status_codes
@@ -491,11 +500,38 @@ def _engineer_columns(view: StationView, eng: EngineerView) -> tuple[EngineerCol
             f"state {c.state}, board stage {c.stage}",
             ", ".join(flags) or "unplugged",
             f"{c.voltage_v:g} V  {c.current_a:g} A  {c.power_w / 1000:.1f} kW",
-            f"EV asks {c.ev_target_v:g} V {c.ev_target_a:g} A" + (f", SOC {c.soc} %" if c.soc is not None else ""),
+            f"EV asks {c.ev_target_v:g} V {c.ev_target_a:g} A" + (f", SOC {c.soc}\u00a0%" if c.soc is not None else ""),
             f"board code {c.board_code or 'none'}",
             f"energy register {c.energy_register_wh / 1000:.3f} kWh",
         )))
+    if eng.can_bus is not None:
+        columns.append(EngineerColumn("Internal CAN bus", _can_bus_lines(eng.can_bus)))
     return tuple(columns)
+
+
+#: The CAN error frame classes and failed sends the engineer screen names when they happened.
+_CAN_ERRORS = ("no_ack", "bus_error", "protocol", "lost_arbitration", "controller", "transceiver", "tx_timeout",
+               "bus_off", "restarted", "rx_overflow")
+_CAN_SEND_FAULTS = (("send_queue_full", "queue full"), ("send_network_down", "interface down"),
+                    ("send_no_device", "no adapter"), ("send_other", "other"))
+
+
+def _can_bus_lines(bus: BusLink) -> tuple[str, ...]:
+    """The internal bus: its state, the handle, the frames, and the errors that happened (by kind)."""
+    counts = dict(bus.counters)
+    errors = ", ".join(f"{name.replace('_', ' ')} {counts[name]}" for name in _CAN_ERRORS if counts.get(name))
+    sends = ", ".join(f"{words} {counts[name]}" for name, words in _CAN_SEND_FAULTS if counts.get(name))
+    link = "up" if bus.down_seconds is None else f"lost {bus.down_seconds} s ago, re-opening"
+    reopened = f"re-opened {counts.get('reopens', 0)}" + (f", {counts['reopen_failures']} tries failed"
+                                                         if counts.get("reopen_failures") else "")
+    return (
+        f"state {bus.state} for {bus.seconds} s",
+        f"link {link}, {reopened}",
+        f"frames in {counts.get('received', 0)}, out {counts.get('sent', 0)}",
+        f"dropped: unknown id {counts.get('unknown_id', 0)}, malformed {counts.get('malformed', 0)}",
+        f"error frames {counts.get('error_frames', 0)}" + (f": {errors}" if errors else ""),
+        f"failed sends {counts.get('send_errors', 0)}" + (f": {sends}" if sends else ""),
+    )
 
 
 def _lookup_lines(eng: EngineerView) -> tuple[str, ...]:

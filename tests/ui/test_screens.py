@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
+import can
 import pytest
 
 from controller import commands as cmd
 from controller import security_events as se
+from controller.buses import can_errors as ce
 from controller.display_messages import DisplayMessage, MessagePriority, MessageState
 from controller.engineer import hash_pin
 from controller.port import AuthDecision, BackendLink, Reservation, Verdict
@@ -26,6 +28,7 @@ from controller.types import Side
 from hmi.i18n import LANGUAGES
 from hmi.screens import Screen
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, UNKNOWN_CARD
+from tests.support.can_wire import error_message
 from tests.ui.conftest import RigFactory
 from tests.ui.rig import KioskRig, compare_with_golden
 
@@ -419,6 +422,23 @@ def engineer_lookup(make: RigFactory) -> KioskRig:
     return rig
 
 
+def engineer_connectors(make: RigFactory) -> KioskRig:
+    """The connectors page beside the internal CAN bus, which saw no acknowledgement three times,
+    went to warning, and once dropped a frame of an unknown id."""
+    rig = engineer(make)
+    peer = can.Bus(interface="virtual", channel=rig.world.channel)
+    try:
+        for _ in range(3):
+            peer.send(error_message(ce.CAN_ERR_ACK))
+        peer.send(error_message(ce.CAN_ERR_CRTL, bytes([0, ce.CAN_ERR_CRTL_TX_WARNING])))
+        peer.send(can.Message(arbitration_id=0x7F0, data=b"\x01"))
+    finally:
+        peer.shutdown()
+    rig.world.station.submit(cmd.EngineerPage(1))
+    rig.advance(2)
+    return rig
+
+
 def engineer_security(make: RigFactory) -> KioskRig:
     """The security log: the start-up (confirmed by a central system), the engineer's login, the
     cabinet door (pending), the time set, a refused handshake and an invalid frame (only logged)."""
@@ -488,6 +508,7 @@ SCENES: dict[str, Scene] = {
     "engineer-codes": Scene(engineer_codes, Screen.ENGINEER, ("en-US",)),
     "engineer-lookup": Scene(engineer_lookup, Screen.ENGINEER, ("en-US",)),
     "engineer-security": Scene(engineer_security, Screen.ENGINEER, ("en-US",)),
+    "engineer-connectors": Scene(engineer_connectors, Screen.ENGINEER, ("en-US",)),
 }
 
 
