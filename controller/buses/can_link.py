@@ -84,8 +84,11 @@ class LinkStats:
 
     def counters(self) -> tuple[tuple[str, int], ...]:
         """Every count by name (not the state), for the engineer screen and the diagnostics."""
-        return tuple((name, value) for name, value in ((f.name, getattr(self, f.name)) for f in fields(self))
-                     if type(value) is int and name not in ("tx_error_counter", "rx_error_counter"))
+        return tuple((name, getattr(self, name)) for name in _COUNTS)
+
+
+#: LinkStats' counts (its ``int`` fields), in their order.
+_COUNTS = tuple(f.name for f in fields(LinkStats) if f.type == "int")
 
 
 class Codec:
