@@ -15,15 +15,24 @@ import argparse
 import grp
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from controller.backlight import Backlight
 from controller.display_config import DisplaySection
 from controller.display_launch import DisplayError, display_environment
-from controller.display_probe import by_path_links, drm_connectors, framebuffers, input_devices, qt_plugins
+from controller.display_probe import (
+    by_path_links,
+    drm_connectors,
+    framebuffers,
+    input_devices,
+    qt_library_present,
+    qt_plugins,
+)
 
+#: What eglfs_kms needs and the PySide6 6.11.3 wheels leave out (ldd libqeglfs-kms-integration.so).
+EGLFS_KMS_LIBRARY = "libQt6EglFsKmsGbmSupport.so.6"
 #: The groups the kiosk's devices belong to on Debian (udev's 50-udev-default.rules).
 GROUPS = {"video": "/dev/fb*, the backlight (deploy/90-evse-backlight.rules)", "render": "/dev/dri/renderD*",
           "input": "/dev/input/event* (touch, keys)"}
@@ -49,7 +58,8 @@ class Report:
 
 def check(section: DisplaySection, out: TextIO, sys_root: Path = Path("/sys"), proc_root: Path = Path("/proc"),
           dev_root: Path = Path("/dev"), environ: Mapping[str, str] = os.environ,
-          member_of: set[str] | None = None, plugins: dict[str, list[str]] | None = None) -> int:
+          member_of: set[str] | None = None, plugins: dict[str, list[str]] | None = None,
+          library_present: Callable[[str], bool] = qt_library_present) -> int:
     """Print the report for ``section`` on this board (roots and the user's groups are
     parameters for tests); the number of missing things."""
     report = Report(out)
@@ -66,8 +76,8 @@ def check(section: DisplaySection, out: TextIO, sys_root: Path = Path("/sys"), p
             report.line(f"  {text}")
     platform = section.platform
     direct = platform in ("eglfs", "linuxfb")
-    _plugins(report, platform, qt_plugins() if plugins is None else plugins)
-    _outputs(report, platform, connectors, framebuffers(sys_root))
+    _plugins(report, platform, qt_plugins() if plugins is None else plugins, library_present)
+    _outputs(report, section, connectors, framebuffers(sys_root))
     _touch(report, section, direct, proc_root, dev_root)
     _backlight(report, section, sys_root)
     _groups(report, direct, member_of)
@@ -77,7 +87,8 @@ def check(section: DisplaySection, out: TextIO, sys_root: Path = Path("/sys"), p
     return report.missing
 
 
-def _plugins(report: Report, platform: str, plugins: dict[str, list[str]]) -> None:
+def _plugins(report: Report, platform: str, plugins: dict[str, list[str]],
+             library_present: Callable[[str], bool]) -> None:
     report.line("Qt plugins in the installed PySide6:")
     for kind, names in plugins.items():
         report.line(f"  {kind}: {', '.join(names) or 'none'}")
@@ -87,9 +98,12 @@ def _plugins(report: Report, platform: str, plugins: dict[str, list[str]]) -> No
     if platform == "eglfs":
         report.require("eglfs_kms" in plugins.get("egldeviceintegrations", []), "eglfs_kms (KMS/DRM)",
                        "eglfs_kms is not in this PySide6")
+        report.require(library_present(EGLFS_KMS_LIBRARY), f"{EGLFS_KMS_LIBRARY} (eglfs_kms needs it)",
+                       f"{EGLFS_KMS_LIBRARY}: eglfs_kms cannot load without it and the PySide6 wheels leave it "
+                       "out; use platform = \"linuxfb\" (DRM dumb buffers) or \"wayland\" under cage")
 
 
-def _outputs(report: Report, platform: str, connectors: Sequence, fbs: dict[str, str]) -> None:
+def _outputs(report: Report, section: DisplaySection, connectors: Sequence, fbs: dict[str, str]) -> None:
     report.line("DRM connectors (/sys/class/drm):")
     for connector in connectors:
         modes = ", ".join(connector.modes[:4]) + (" ..." if len(connector.modes) > 4 else "")
@@ -102,12 +116,12 @@ def _outputs(report: Report, platform: str, connectors: Sequence, fbs: dict[str,
         report.line(f"  /dev/{name}: {text}")
     if not fbs:
         report.line("  none")
-    if platform == "eglfs":
+    if section.uses_kms:
         report.require(any(c.status == "connected" for c in connectors), "a connected DRM output",
                        "no connected DRM output (is the panel's KMS driver loaded? dmesg | grep -i drm)")
-    elif platform == "linuxfb":
+    elif section.platform == "linuxfb":
         report.require(bool(fbs), "a framebuffer", "no /dev/fb* (the KMS driver's fbdev emulation, "
-                       "CONFIG_DRM_FBDEV_EMULATION, or use platform = \"eglfs\")")
+                       "CONFIG_DRM_FBDEV_EMULATION; or linuxfb_drm = true)")
 
 
 def _touch(report: Report, section: DisplaySection, direct: bool, proc_root: Path, dev_root: Path) -> None:

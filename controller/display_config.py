@@ -26,7 +26,8 @@ class DisplaySection:
     """How the kiosk reaches the panel; every key's meaning is in config/default.toml."""
 
     platform: str = "auto"
-    output: str = ""  # the KMS output (Qt's name: HDMI1, DSI1, ...); "": the connected one
+    linuxfb_drm: bool = True  # linuxfb through DRM dumb buffers (page-flipped); false: the legacy /dev/fb0
+    output: str = ""  # the KMS output (Qt's name: HDMI1, DSI1, ...) for a mode; "": the connected one
     width: int = 0  # the output mode in pixels; 0: the panel's preferred mode
     height: int = 0
     physical_width_mm: int = 0  # 0: unknown (the connector's EDID, if any, is used)
@@ -45,6 +46,11 @@ class DisplaySection:
         if self.rotation in (90, 270):
             return self.height, self.width
         return self.width, self.height
+
+    @property
+    def uses_kms(self) -> bool:
+        """Qt drives the output through KMS/DRM itself (eglfs, or linuxfb on dumb buffers)."""
+        return self.platform == "eglfs" or (self.platform == "linuxfb" and self.linuxfb_drm)
 
     @property
     def touch_device(self) -> str:
@@ -75,9 +81,9 @@ class DisplaySection:
         if self.rotation and self.platform in ("auto", "linuxfb", "wayland", "xcb"):
             raise ConfigError(f"[display].rotation: {_ROTATION_REFUSALS[self.platform]}")
         self._check_touch()
-        if self.output and (self.platform != "eglfs" or not self.output.isalnum()):
+        if self.output and (not self.uses_kms or not self.output.isalnum()):
             raise ConfigError(f"[display].output: {self.output!r}: a KMS output name such as HDMI1 or DSI1, only "
-                              "with platform = \"eglfs\"")
+                              "with platform = \"eglfs\", or \"linuxfb\" with linuxfb_drm = true")
         if self.backlight not in ("auto", "none") and not self.backlight.startswith("/"):
             raise ConfigError(f"[display].backlight: {self.backlight!r} is not \"auto\", \"none\" or an absolute "
                               "directory such as /sys/class/backlight/10-0045")

@@ -9,12 +9,16 @@ environment wins over the configuration, one by one (a technician's
 
 What each platform gets (docs/charger.md, "Bring-up on an ARM board"):
 
-- **eglfs** (KMS/DRM): the ``eglfs_kms`` integration; the mode and physical size through a
-  KMS configuration file (its JSON is returned, the caller writes it); the rotation as
-  ``QT_QPA_EGLFS_ROTATION`` (90, 180, -90), which Qt applies only to raster windows, so a
-  rotated panel also gets Qt Quick's software renderer (``QT_QUICK_BACKEND=software``);
-- **linuxfb** (``/dev/fb0``): ``size=`` and ``mmsize=`` parameters; no rotation (the wheels'
-  plugin has none; :class:`~controller.display_config.DisplaySection` refuses it);
+- **eglfs** (KMS/DRM, OpenGL ES): the ``eglfs_kms`` integration; the physical size; the
+  rotation as ``QT_QPA_EGLFS_ROTATION`` (90, 180, -90), which Qt applies only to raster
+  windows, so a rotated panel also gets Qt Quick's software renderer
+  (``QT_QUICK_BACKEND=software``). The PySide6 6.11.3 wheels lack the library eglfs_kms
+  needs (libQt6EglFsKmsGbmSupport.so.6): ``evse-hmi display-check`` says so;
+- **linuxfb** (software rendering): by default through DRM dumb buffers (``QT_QPA_FB_DRM``,
+  page-flipped), otherwise the legacy ``/dev/fb0`` with ``size=`` and ``mmsize=``
+  parameters; no rotation (the wheels' plugin has none, the configuration refuses it);
+- eglfs, and linuxfb on DRM: a mode other than the panel's own through a KMS configuration
+  file (its JSON is returned, the caller writes it where ``QT_QPA_EGLFS_KMS_CONFIG`` says);
 - both: evdev touch, rotated with the panel (``QT_QPA_EVDEV_TOUCHSCREEN_PARAMETERS``), no
   cursor, device pixel ratio 1 (the layout scales itself from its 1024x600 design to the
   window, in panel pixels, exactly as the screenshot tests render it);
@@ -65,7 +69,7 @@ def display_environment(section: DisplaySection, kiosk: bool, base_env: Mapping[
                         outputs: Sequence[str] = (), kms_config_path: str = "") -> DisplayLaunch:
     """The environment for ``section`` (``kiosk``: the cursor is hidden), given the current
     environment ``base_env`` (whose variables win), the connected KMS ``outputs`` in Qt's
-    names (``HDMI1``; only needed for an eglfs mode without ``[display].output``) and where
+    names (``HDMI1``; only needed for a KMS mode without ``[display].output``) and where
     the caller will write the KMS configuration (default: in the cache, else ``/tmp``)."""
     wanted: dict[str, str] = {}
     notes: list[str] = []
@@ -76,14 +80,9 @@ def display_environment(section: DisplaySection, kiosk: bool, base_env: Mapping[
         wanted["QML_DISK_CACHE_PATH"] = f"{cache}/qmlcache"
     platform = "" if section.platform == "auto" else section.platform
     if platform == "eglfs":
-        kms_config = _eglfs(section, kiosk, outputs, wanted)
-        if kms_config:
-            wanted["QT_QPA_EGLFS_KMS_CONFIG"] = kms_config_path or f"{cache or '/tmp'}/evse-hmi-kms.json"
+        _eglfs(section, kiosk, wanted)
     elif platform == "linuxfb":
-        wanted["QT_QPA_PLATFORM"] = _linuxfb_spec(section)
-        wanted["QT_QUICK_BACKEND"] = "software"  # no OpenGL on a bare framebuffer
-        if kiosk and section.hide_cursor:
-            wanted["QT_QPA_FB_HIDECURSOR"] = "1"
+        _linuxfb(section, kiosk, wanted)
     elif platform:
         wanted["QT_QPA_PLATFORM"] = platform
         if platform == "wayland" and kiosk:
@@ -91,6 +90,11 @@ def display_environment(section: DisplaySection, kiosk: bool, base_env: Mapping[
         if section.width or section.physical_width_mm:
             notes.append(f"width, height and the physical size are the {_WINDOW_SYSTEM[platform]}'s, not set here")
         notes.append(f"the cursor and the touch screen are the {_WINDOW_SYSTEM[platform]}'s")
+    if platform == "eglfs" or (platform == "linuxfb" and section.linuxfb_drm):
+        kms_config = _kms_config(section, outputs, hwcursor=not (kiosk and section.hide_cursor)
+                                 if platform == "eglfs" else None)
+        if kms_config:  # linuxfb reads QT_QPA_EGLFS_KMS_CONFIG too (QKmsScreenConfig)
+            wanted["QT_QPA_EGLFS_KMS_CONFIG"] = kms_config_path or f"{cache or '/tmp'}/evse-hmi-kms.json"
     if platform in ("eglfs", "linuxfb"):
         wanted["QT_ENABLE_HIGHDPI_SCALING"] = "0"  # panel pixels: the layout scales itself
         _touch(section, platform, wanted)
@@ -109,7 +113,7 @@ def cache_directory(section: DisplaySection, base_env: Mapping[str, str]) -> str
 _WINDOW_SYSTEM = {"wayland": "compositor", "xcb": "X server"}
 
 
-def _eglfs(section: DisplaySection, kiosk: bool, outputs: Sequence[str], wanted: dict[str, str]) -> str:
+def _eglfs(section: DisplaySection, kiosk: bool, wanted: dict[str, str]) -> None:
     wanted["QT_QPA_PLATFORM"] = "eglfs"
     wanted["QT_QPA_EGLFS_INTEGRATION"] = EGLFS_INTEGRATION
     if kiosk and section.hide_cursor:
@@ -121,6 +125,24 @@ def _eglfs(section: DisplaySection, kiosk: bool, outputs: Sequence[str], wanted:
         wanted["QT_QPA_EGLFS_ROTATION"] = EGLFS_ROTATION[section.rotation]
         # eglfs rotates what it composites (raster windows), never an OpenGL window's frame
         wanted["QT_QUICK_BACKEND"] = "software"
+
+
+def _linuxfb(section: DisplaySection, kiosk: bool, wanted: dict[str, str]) -> None:
+    if section.linuxfb_drm:  # DRM dumb buffers, page-flipped: the mode comes from the KMS file
+        wanted["QT_QPA_PLATFORM"] = "linuxfb"
+        wanted["QT_QPA_FB_DRM"] = "1"
+        if section.physical_width_mm:  # read by Qt's KMS screen, whichever platform
+            wanted["QT_QPA_PHYSICAL_WIDTH"] = str(section.physical_width_mm)
+            wanted["QT_QPA_PHYSICAL_HEIGHT"] = str(section.physical_height_mm)
+    else:  # the legacy /dev/fb0: size and physical size as plugin parameters
+        wanted["QT_QPA_PLATFORM"] = _linuxfb_spec(section)
+    wanted["QT_QUICK_BACKEND"] = "software"  # no OpenGL on a bare framebuffer
+    if kiosk and section.hide_cursor:
+        wanted["QT_QPA_FB_HIDECURSOR"] = "1"
+
+
+def _kms_config(section: DisplaySection, outputs: Sequence[str], hwcursor: bool | None) -> str:
+    """The KMS configuration's JSON for a mode other than the panel's own ("" for that)."""
     if not section.width:
         return ""
     names = [section.output] if section.output else list(outputs)
@@ -131,7 +153,9 @@ def _eglfs(section: DisplaySection, kiosk: bool, outputs: Sequence[str], wanted:
     output: dict[str, object] = {"name": names[0], "mode": f"{section.width}x{section.height}"}
     if section.physical_width_mm:
         output |= {"physicalWidth": section.physical_width_mm, "physicalHeight": section.physical_height_mm}
-    document = {"hwcursor": not (kiosk and section.hide_cursor), "outputs": [output]}
+    document: dict[str, object] = {"outputs": [output]}
+    if hwcursor is not None:
+        document["hwcursor"] = hwcursor
     return json.dumps(document, sort_keys=True)
 
 

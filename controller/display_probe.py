@@ -114,6 +114,14 @@ def qt_plugins() -> dict[str, list[str]]:
     return found
 
 
+def qt_library_present(name: str) -> bool:
+    """Whether the installed PySide6 ships ``Qt/lib/<name>`` (False without PySide6)."""
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    return (Path(next(iter(spec.submodule_search_locations))) / "Qt" / "lib" / name).exists()
+
+
 def _bit(words: str, bit: int) -> bool:
     """Whether ``bit`` is set in a /proc bitmap (hex longs, most significant first)."""
     if not words:

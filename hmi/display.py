@@ -51,13 +51,13 @@ def use_low_latency() -> None:
 def prepare_display(section: DisplaySection, kiosk: bool, environ: MutableMapping[str, str] | None = None,
                     sys_root: Path = Path("/sys")) -> DisplayLaunch:
     """Set ``[display]``'s environment (:func:`controller.display_launch.display_environment`)
-    before Qt is imported: variables already set win; an eglfs mode's KMS configuration is
+    before Qt is imported: variables already set win; a KMS mode's configuration is
     written where ``QT_QPA_EGLFS_KMS_CONFIG`` says. Raises DisplayError."""
     from controller.display_launch import display_environment
     from controller.display_probe import connected_outputs
 
     environ = os.environ if environ is None else environ
-    outputs = connected_outputs(sys_root) if section.platform == "eglfs" and section.width else []
+    outputs = connected_outputs(sys_root) if section.uses_kms and section.width else []
     launch = display_environment(section, kiosk, environ, outputs)
     for name, value in launch.environment.items():
         environ[name] = value

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from controller.display_check import check
 from controller.display_config import DisplaySection
-from controller.display_probe import connected_outputs, drm_connectors, input_devices, qt_plugins
+from controller.display_probe import connected_outputs, drm_connectors, input_devices, qt_library_present, qt_plugins
 
 ROOT = Path(__file__).resolve().parents[2]
 #: /proc/bus/input/devices: a multi-touch panel (ABS_MT_POSITION_X, bit 53), a single-touch
@@ -74,7 +74,8 @@ def board(root: Path, panel: bool = True, touch: bool = True, backlight: bool = 
 def run_check(tmp_path: Path, display: DisplaySection, groups: set[str] = ALL_GROUPS, **parts: bool) -> tuple[int, str]:
     out = io.StringIO()
     sys_root, proc_root, dev_root = board(tmp_path, **parts)
-    missing = check(display, out, sys_root, proc_root, dev_root, environ={}, member_of=groups, plugins=PLUGINS)
+    missing = check(display, out, sys_root, proc_root, dev_root, environ={}, member_of=groups, plugins=PLUGINS,
+                    library_present=lambda name: True)
     return missing, out.getvalue()
 
 
@@ -114,6 +115,25 @@ def test_no_panel_no_touch_screen_and_missing_groups_are_each_a_missing_line(tmp
     assert "MISSING: this user is not in group render" in text and "not in group input" in text
     assert "none (brightness stays as the firmware left it)" in text
     assert text.rstrip().endswith("4 thing(s) MISSING: the kiosk will not reach the panel as configured.")
+
+
+def test_eglfs_without_the_kms_library_the_wheels_leave_out_is_missing_and_linuxfb_on_drm_is_not(
+        tmp_path: Path) -> None:
+    sys_root, proc_root, dev_root = board(tmp_path)
+    results = {}
+    for platform in ("eglfs", "linuxfb"):
+        out = io.StringIO()
+        results[platform] = check(DisplaySection(platform=platform), out, sys_root, proc_root, dev_root, environ={},
+                                  member_of=ALL_GROUPS, plugins=PLUGINS, library_present=lambda name: False)
+        text = out.getvalue()
+    assert results == {"eglfs": 1, "linuxfb": 0}
+    assert "ok: a connected DRM output" in text, "linuxfb on DRM dumb buffers needs the DRM output"
+
+
+def test_the_installed_wheels_lack_the_library_eglfs_kms_needs() -> None:
+    """What the check above stands for: ``ldd libqeglfs-kms-integration.so`` says "not found"."""
+    assert not qt_library_present("libQt6EglFsKmsGbmSupport.so.6")
+    assert qt_library_present("libQt6EglFsKmsSupport.so.6") and qt_library_present("libQt6Gui.so.6")
 
 
 def test_a_configured_touch_device_that_is_not_there_is_missing(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def test_the_default_configuration_leaves_the_display_to_the_environment(tmp_pat
     ({"platform": "eglfs", "touch": "evdev:event3"}, "name the device"),
     ({"platform": "wayland", "touch": "evdev:/dev/input/event3"}, "the window system reads the touch screen"),
     ({"platform": "eglfs", "touch": "tslib"}, "is not \"auto\", \"none\""),
-    ({"platform": "linuxfb", "output": "HDMI1"}, "only with platform = \"eglfs\""),
+    ({"platform": "wayland", "output": "HDMI1"}, "only with platform = \"eglfs\""),
     ({"backlight": "intel_backlight"}, "an absolute directory"),
     ({"font_cache_dir": "cache"}, "must be an absolute directory"),
 ])
@@ -117,13 +117,26 @@ def test_outside_kiosk_mode_the_cursor_stays_and_the_hardware_cursor_with_it() -
 
 # -- linuxfb, wayland, xcb, touch none ---------------------------------------------------------
 
-def test_linuxfb_gets_its_size_and_physical_size_as_plugin_parameters_and_software_rendering() -> None:
-    env = launch(platform="linuxfb", **PANEL).environment
-    assert env["QT_QPA_PLATFORM"] == "linuxfb:size=1024x600:mmsize=154x86"
+def test_linuxfb_draws_on_drm_dumb_buffers_with_the_mode_in_the_kms_file_and_software_rendering() -> None:
+    result = launch(platform="linuxfb", **PANEL)
+    env = result.environment
+    assert (env["QT_QPA_PLATFORM"], env["QT_QPA_FB_DRM"]) == ("linuxfb", "1")
+    assert (env["QT_QPA_PHYSICAL_WIDTH"], env["QT_QPA_PHYSICAL_HEIGHT"]) == ("154", "86")
     assert (env["QT_QPA_FB_HIDECURSOR"], env["QT_QUICK_BACKEND"], env["QT_ENABLE_HIGHDPI_SCALING"]) == ("1", "software",
                                                                                                        "0")
+    assert env["QT_QPA_EGLFS_KMS_CONFIG"] == "/run/kms.json", "Qt's KMS screen reads it for linuxfb too"
+    assert json.loads(result.kms_config) == {"outputs": [{"name": "HDMI1", "mode": "1024x600", "physicalWidth": 154,
+                                                          "physicalHeight": 86}]}
     assert "QT_QPA_EVDEV_TOUCHSCREEN_PARAMETERS" not in env
-    assert launch(platform="linuxfb").environment["QT_QPA_PLATFORM"] == "linuxfb"
+
+
+def test_linuxfb_on_the_legacy_frame_buffer_gets_its_size_and_physical_size_as_plugin_parameters() -> None:
+    result = launch(platform="linuxfb", linuxfb_drm=False, **PANEL)
+    assert result.environment["QT_QPA_PLATFORM"] == "linuxfb:size=1024x600:mmsize=154x86"
+    assert "QT_QPA_FB_DRM" not in result.environment and result.kms_config == ""
+    assert launch(platform="linuxfb", linuxfb_drm=False).environment["QT_QPA_PLATFORM"] == "linuxfb"
+    with pytest.raises(ConfigError, match="only with platform"):
+        section(platform="linuxfb", linuxfb_drm=False, output="HDMI1")
 
 
 @pytest.mark.parametrize(("platform", "owner"), [("wayland", "compositor"), ("xcb", "X server")])
@@ -187,7 +200,7 @@ def free_port() -> int:
 def test_the_linuxfb_parameters_are_the_ones_a_real_qt_frame_buffer_screen_takes() -> None:
     """No frame buffer here: the vnc plugin (a QFbScreen like linuxfb) parses the same ``size=``
     and ``mmsize=`` parameters, so the generated spec is given to it in a real QGuiApplication."""
-    env = launch(platform="linuxfb", **PANEL).environment
+    env = launch(platform="linuxfb", linuxfb_drm=False, **PANEL).environment
     spec = env["QT_QPA_PLATFORM"].replace("linuxfb", "vnc", 1) + f":port={free_port()}"
     result = subprocess.run([sys.executable, "-c", SCREEN_PROBE], capture_output=True, text=True, timeout=60,
                             env={**os.environ, **env, "QT_QPA_PLATFORM": spec}, check=False)
