@@ -17,6 +17,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from controller.config_error import ConfigError
+from controller.display_config import DisplaySection
 from controller.preferences import SUPPORTED_LANGUAGES
 from controller.types import VERSIONS, AuthMethod
 
@@ -32,10 +34,6 @@ def installed_version(package: str = "evse-hmi") -> str:
         return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
         return "0+unknown"
-
-
-class ConfigError(ValueError):
-    """The configuration is invalid; the message names the field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,6 +385,7 @@ class Config:
     ocpp: OcppSection = field(default_factory=OcppSection)
     engineer: EngineerSection = field(default_factory=EngineerSection)
     updates: UpdatesSection = field(default_factory=UpdatesSection)
+    display: DisplaySection = field(default_factory=DisplaySection)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Config:
         """A copy with some keys replaced, e.g. ``with_overrides(station={"version": "U00"})``."""
@@ -412,6 +411,7 @@ _SECTIONS: dict[str, type] = {
     "ocpp": OcppSection,
     "engineer": EngineerSection,
     "updates": UpdatesSection,
+    "display": DisplaySection,  # controller/display_config.py
 }
 
 

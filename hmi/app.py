@@ -15,6 +15,7 @@
     evse-hmi codes 012251            a status code's description, family and troubleshooting steps
     evse-hmi codes --search fuse     the status codes whose description mentions a word
     evse-hmi engineer-pin            the [engineer].pin_hash line for a new engineer PIN
+    evse-hmi display-check           what the panel, touch screen and backlight offer ([display])
 """
 
 from __future__ import annotations
@@ -117,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from controller.engineer_cli import main as pin_main
 
         return pin_main(words[1:])
+    if words[:1] == ["display-check"]:  # on site, before the kiosk owns the panel: no Qt application
+        from controller.display_check import main as display_check_main
+
+        return display_check_main(words[1:])
     # The start-up allocates a lot and the collector would walk it again and again: held until
     # the kiosk's self-test ends (hmi/startup.py), released at once for a scenario run.
     startup.hold_garbage_collection()
@@ -153,6 +158,18 @@ def _run(words: list[str]) -> int:
 
     from hmi.display import has_display, use_offscreen_rendering
 
+    if args.scenario is None and not args.offscreen:
+        # [display] (the panel without a desktop): before Qt is imported; what is set wins
+        from controller.display_launch import DisplayError
+        from hmi.display import prepare_display
+
+        try:
+            launch = prepare_display(config.display, kiosk=args.kiosk)
+        except (DisplayError, OSError) as exc:
+            print(f"evse-hmi: [display]: {exc}", file=sys.stderr)
+            return 2
+        for name in launch.kept:
+            log.info("display: %s from the environment kept over [display]", name)
     if args.scenario is not None:
         startup.release_garbage_collection()
         use_offscreen_rendering()

@@ -44,6 +44,32 @@ def test_a_prefix_install_lays_out_a_charger(tmp_path: Path) -> None:
     assert any("systemctl enable evse-hmi.service" in line for line in skipped)
     assert any("chown -R evse:evse" in line for line in skipped)
     assert "no bundle given" in result.stdout
+    assert config.display.platform == "linuxfb", "no window system: the unit sets no QT_QPA_PLATFORM"
+    rule = image / "etc/udev/rules.d/90-evse-backlight.rules"
+    assert rule.read_bytes() == (ROOT / "deploy/90-evse-backlight.rules").read_bytes()
+    assert any("udevadm trigger --action=add --subsystem-match=backlight" in line for line in skipped)
+
+
+def test_a_configuration_from_before_the_display_section_gets_it_appended_once(tmp_path: Path) -> None:
+    image = tmp_path / "image"
+    install("--prefix", str(image))
+    config_file = image / "etc/evse-hmi/config.toml"
+    old = config_file.read_text().split("\n[display]\n")[0].replace('charge_point_id = "DSWX601-0001"',
+                                                                     'charge_point_id = "SITE-7"')
+    config_file.write_text(old)
+    result = install("--prefix", str(image))
+    assert "appended [display] platform = \"linuxfb\"" in result.stdout
+    assert config_file.read_text().startswith(old), "nothing else changed"
+    config = load(config_file)
+    assert (config.display.platform, config.station.charge_point_id) == ("linuxfb", "SITE-7")
+    appended = config_file.read_text()
+    assert "left as it is" in install("--prefix", str(image)).stdout and config_file.read_text() == appended
+
+
+def test_a_headless_install_has_no_backlight_rule(tmp_path: Path) -> None:
+    image = tmp_path / "image"
+    install("--prefix", str(image), "--headless")
+    assert not (image / "etc/udev").exists()
 
 
 def test_installing_again_keeps_the_technicians_configuration(tmp_path: Path) -> None:

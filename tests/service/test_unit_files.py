@@ -66,7 +66,8 @@ def test_the_unit_is_a_notify_service_with_a_watchdog_run_by_the_launcher_as_evs
     assert found["Restart"] == ["on-failure"]
     assert (found["User"], found["Group"]) == (["evse"], ["evse"])
     assert found["CapabilityBoundingSet"] == [""] and found["NoNewPrivileges"] == ["yes"]
-    assert found["ProtectSystem"] == ["strict"] and found["ReadWritePaths"] == ["/opt/evse-hmi"]
+    assert found["ProtectSystem"] == ["strict"] and found["ReadWritePaths"][0] == "/opt/evse-hmi"
+    assert found["ReadWritePaths"][1:] == (["-/sys/devices"] if unit == KIOSK_UNIT else [])
     command = shlex.split(found["ExecStart"][0])
     assert command[:4] == ["/usr/bin/python3", "/opt/evse-hmi/launcher.py", "--root", "/opt/evse-hmi"]
     assert "--" in command
@@ -79,6 +80,20 @@ def test_the_kiosk_unit_starts_the_kiosk_with_the_chargers_configuration() -> No
     arguments = parse_args(program[1:])  # what evse-hmi accepts (SystemExit on an unknown option)
     assert arguments.kiosk and arguments.config == Path("/etc/evse-hmi/config.toml")
     assert settings(KIOSK_UNIT).get("MemoryDenyWriteExecute") is None, "QML's JIT maps executable memory"
+
+
+def test_the_kiosk_unit_leaves_the_display_to_the_configuration_and_can_reach_the_backlight_and_a_cache() -> None:
+    found = settings(KIOSK_UNIT)
+    assert not [value for value in found.get("Environment", []) if value.startswith("QT_")], \
+        "a QT_ variable here would win over [display] (controller/display_launch.py)"
+    assert found["CacheDirectory"] == ["evse-hmi"], "fontconfig and QML caches: the user has no home"
+    # /sys stays read-only but for /sys/devices, where /sys/class/backlight/* lead, and there the
+    # files' permissions decide: the udev rule gives the group video brightness and bl_power
+    assert found["ProtectKernelTunables"] == ["yes"] and "video" in found["SupplementaryGroups"][0].split()
+    rule = (ROOT / "deploy" / "90-evse-backlight.rules").read_text()
+    action = next(line for line in rule.splitlines() if line and not line.startswith("#"))
+    assert 'SUBSYSTEM=="backlight"' in action and 'ACTION=="add"' in action
+    assert "chgrp video /sys%p/brightness /sys%p/bl_power" in action and "chmod g+w /sys%p/brightness" in action
 
 
 def test_the_headless_unit_starts_the_controller_with_the_chargers_configuration() -> None:

@@ -53,6 +53,9 @@ CORE = frozenset({
     "controller.boards",  # the boards' typed facts and commands, and the bus they travel (a protocol)
     "controller.commands",  # what can be asked of the station: frozen command classes
     "controller.config",  # the TOML configuration, parsed and checked
+    "controller.config_error",  # the configuration's exception
+    "controller.display_config",  # [display]: the panel's platform, mode, rotation, touch, backlight
+    "controller.display_launch",  # [display] -> the environment Qt reads before it starts
     "controller.display_messages",  # the operator's display messages: which one shows, what cannot
     "controller.engineer",  # the engineer PIN (salted scrypt) and its lock-out
     "controller.estimate",  # time to target SOC
@@ -103,6 +106,9 @@ ADAPTER_PACKAGES = ("controller.buses", "controller.diagnostics", "controller.fi
 ADAPTER = frozenset({
     "controller.__main__",  # `python -m controller`: the controller without Qt, on its own hardware
     "controller.service",  # the headless process: its arguments, its state on standard output
+    "controller.backlight",  # the panel's backlight (/sys/class/backlight)
+    "controller.display_check",  # `evse-hmi display-check`
+    "controller.display_probe",  # DRM outputs, framebuffers, touch screens, Qt plugins on this board
     "controller.assembly",  # the one composition root: bus, store, station, backend, devices
     "controller.backend",  # the station behind the OCPP charge point (either version)
     "controller.backend201",  # the station behind the OCPP 2.0.1 charging station
