@@ -10,10 +10,11 @@ power = output voltage times output current, is computed here and nowhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from controller.display_messages import DisplayMessage
+from controller.display_power import DisplayState
 from controller.port import BackendLink
 from controller.power import Grant, Limit
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
@@ -121,6 +122,7 @@ class StationState:
     total_cost_fallback: PriceText | None = None  # stands in for a total cost that has not come
     software_update: bool = False  # a software update is installing: no new session (Station.set_software_update)
     security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
+    display: DisplayState = field(default_factory=DisplayState)  # level, look, backlight (controller.display_power)
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:
