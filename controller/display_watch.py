@@ -46,12 +46,12 @@ def must_see(before: StationState | None, after: StationState) -> bool:
     """Did anything change between two states that a driver must see (a plug-in or unplug, a
     connector's state, a code in force appearing or clearing, a notice, an authorization
     waiting for the cable, a software update, the end of the self-test)?  The focus alone
-    is not: it moves on a driver's command (already activity) or back to Home by itself."""
+    is not: it moves on a driver's command (already activity) or back to Home by itself; nor
+    is the central system's link (033900-033902 in the header), which may come and go all night."""
     if before is None:
         return False
     return (_connectors(before) != _connectors(after)
             or before.codes != after.codes
-            or before.backend_code != after.backend_code
             or (after.notice is not None and after.notice != before.notice)
             or (before.pending is None) != (after.pending is None)
             or before.software_update != after.software_update
@@ -64,9 +64,12 @@ def _connectors(state: StationState) -> tuple[tuple[Side, ConnectorState, bool, 
 
 def home_side(state: StationState) -> Side:
     """The connector in front after inactivity: the first with a session running or its
-    summary up, else the first."""
+    summary up, else the first with a cable in, else the first."""
     for connector in state.connectors:
         if connector.state in SESSION_STATES or _summary_up(connector):
+            return connector.side
+    for connector in state.connectors:
+        if connector.plugged:
             return connector.side
     return state.connectors[0].side
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from controller import commands as cmd
+from controller.port import BackendLink
 from controller.types import Side
 from hmi.screens import Screen
 from hmi.viewmodel import Kiosk
@@ -163,3 +164,20 @@ def test_never_back_home_from_a_live_session_on_the_scene(make_rig: RigFactory) 
     rig.advance(30)
     assert rig.view.focused is Side.RIGHT
     assert rig.screen == Screen.CHARGING
+
+
+def test_back_home_after_inactivity_turns_the_status_pager_back_to_its_first_page(make_rig: RigFactory) -> None:
+    rig = make_rig("U00", display_power=FAST).start()
+    rig.world.port.attach()
+    rig.world.hardware.set_door_open(True)
+    rig.world.port.set_backend_online(BackendLink.OFFLINE, "033901")
+    rig.advance(0.3)
+    assert rig.screen == Screen.STATUS
+    rig.kiosk.showStatus(1)
+    rig.present()
+    assert rig.kiosk.value("statusIndex") == 1
+    rig.advance(12.1)
+    assert rig.kiosk.value("statusIndex") == 0
+    assert rig.kiosk.value("displayLevel") == "dim", "a code on screen dims but never sleeps"
+    rig.advance(60)
+    assert rig.kiosk.value("displayLook") == "normal"

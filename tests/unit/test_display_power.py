@@ -10,6 +10,7 @@ import pytest
 from controller import commands as cmd
 from controller.config import Config, ConfigError, DisplayPowerSection
 from controller.display_power import DisplayLevel, DisplayPower, Look, Situation, drift, swallowed
+from controller.port import BackendLink
 from controller.session import StopReason
 from controller.types import Side
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, WorldFactory, charge
@@ -270,3 +271,24 @@ def test_switched_off_nothing_changes(make_world: WorldFactory) -> None:
     world.advance(400)
     assert world.view.focused is Side.RIGHT
     assert world.view.display.level is DisplayLevel.AWAKE
+
+
+def test_back_to_a_cable_waiting_for_a_card_rather_than_the_first_connector(make_world: WorldFactory) -> None:
+    world = make_world("J0U", display_power=FAST)
+    world.hardware.plug(Side.RIGHT)
+    world.advance(0.3)
+    assert world.view.focused is Side.RIGHT
+    world.station.submit(cmd.SelectSide(Side.LEFT))
+    world.advance(12.1)
+    assert world.view.focused is Side.RIGHT
+    assert world.view.display.level is DisplayLevel.DIM, "a cable waiting for a card dims but never sleeps"
+
+
+def test_the_central_systems_link_coming_and_going_does_not_wake_the_panel(make_world: WorldFactory) -> None:
+    world = make_world("U00", display_power=FAST)
+    world.port.attach()
+    world.advance(11)
+    assert world.view.display.level is DisplayLevel.ASLEEP
+    world.port.set_backend_online(BackendLink.OFFLINE, "033900")
+    world.advance(0.3)
+    assert world.view.display.level is DisplayLevel.ASLEEP
