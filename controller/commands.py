@@ -73,6 +73,20 @@ class ChooseHighContrast:
     on: bool
 
 
+# --- the display (controller.display_power): a touch that is no control ------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WakeDisplay:
+    """A touch on the dark or dimmed screen (the kiosk's input catcher): it only wakes the display."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenActivity:
+    """A touch anywhere on the awake screen (reported passively, throttled): a driver is there.
+    It keeps the display awake and never wakes it (a touch on a dimmed screen is a WakeDisplay)."""
+
+
 # --- technicians: the engineer PIN pad and screen -------------------------------------
 
 
@@ -147,4 +161,5 @@ DriverCommand = (PressLeft | PressRight | SelectSide | TouchStop | CancelPending
 EngineerCommand = (OpenEngineer | PinDigit | PinErase | PinSubmit | PinCancel | EngineerLookup | EngineerPage
                    | EngineerExit | EngineerClearSecurityLog)
 BackendCommand = RemoteStart | StopSession
-Command = DriverCommand | EngineerCommand | BackendCommand
+DisplayCommand = WakeDisplay | ScreenActivity
+Command = DriverCommand | EngineerCommand | BackendCommand | DisplayCommand

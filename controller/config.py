@@ -369,6 +369,45 @@ class UpdatesSection:
 
 
 @dataclass(frozen=True, slots=True)
+class DisplayPowerSection:
+    """Display power (controller.display_power): dim, sleep, wake, brightness; back to Home after inactivity."""
+
+    enabled: bool = False  # off: always awake at day_brightness, no return to Home (desktop, tests)
+    dim_after_s: float = 60.0  # Home and every screen but a session's, without activity
+    sleep_after_s: float = 300.0  # Home only: then the attract screen or the backlight off
+    sleep_mode: str = "attract"  # "attract" (price and prompt at attract_brightness) or "blank" (backlight off)
+    charging_dim_after_s: float = 120.0  # a session runs: the glance layout (never asleep)
+    home_after_s: float = 90.0  # every screen that is not a live session goes back to Home; 0 = never
+    day_brightness: int = 100  # percent
+    night_brightness: int = 60
+    dim_brightness: int = 25
+    attract_brightness: int = 10
+    night_from: str = "21:00"  # local time ([station].time_zone), "HH:MM"
+    day_from: str = "06:30"
+    drift_period_s: float = 60.0  # the attract content moves one step this often (no burn-in)
+
+    def check(self) -> None:
+        where = "[display_power]"
+        _in_range(f"{where}.dim_after_s", self.dim_after_s, 5, 3600)
+        _in_range(f"{where}.sleep_after_s", self.sleep_after_s, 10, 86400)
+        if self.sleep_after_s <= self.dim_after_s:
+            raise ConfigError(f"{where}.sleep_after_s: must be longer than dim_after_s ({self.dim_after_s:g})")
+        if self.sleep_mode not in ("attract", "blank"):
+            raise ConfigError(f"{where}.sleep_mode: {self.sleep_mode!r} is not \"attract\" or \"blank\"")
+        _in_range(f"{where}.charging_dim_after_s", self.charging_dim_after_s, 5, 3600)
+        if self.home_after_s:
+            _in_range(f"{where}.home_after_s", self.home_after_s, 10, 3600)
+        for name in ("day_brightness", "night_brightness", "dim_brightness", "attract_brightness"):
+            _in_range(f"{where}.{name}", getattr(self, name), 1, 100)
+        for name in ("night_from", "day_from"):
+            value = getattr(self, name)
+            if len(value) != 5 or value[2] != ":" or not (value[:2] + value[3:]).isdigit() \
+                    or int(value[:2]) > 23 or int(value[3:]) > 59:
+                raise ConfigError(f"{where}.{name}: {value!r} is not a time of day \"HH:MM\"")
+        _in_range(f"{where}.drift_period_s", self.drift_period_s, 5, 3600)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The whole station configuration."""
 
@@ -386,6 +425,7 @@ class Config:
     engineer: EngineerSection = field(default_factory=EngineerSection)
     updates: UpdatesSection = field(default_factory=UpdatesSection)
     display: DisplaySection = field(default_factory=DisplaySection)
+    display_power: DisplayPowerSection = field(default_factory=DisplayPowerSection)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Config:
         """A copy with some keys replaced, e.g. ``with_overrides(station={"version": "U00"})``."""
@@ -412,6 +452,7 @@ _SECTIONS: dict[str, type] = {
     "engineer": EngineerSection,
     "updates": UpdatesSection,
     "display": DisplaySection,  # controller/display_config.py
+    "display_power": DisplayPowerSection,
 }
 
 

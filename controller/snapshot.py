@@ -292,6 +292,7 @@ def kiosk_view(state: StationState, config: Config, pin_pad: PinPad | None = Non
         operator_message=state.display_message,
         total_cost_fallback=state.total_cost_fallback,
         software_update=state.software_update,
+        display=state.display,
     )
 
 

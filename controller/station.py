@@ -12,6 +12,7 @@ import logging
 import sqlite3
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 
 from controller import commands as cmd
 from controller import counters as ctr
@@ -44,6 +45,8 @@ from controller.clock import Clock
 from controller.config import Config
 from controller.connectors import ConnectorRuntime
 from controller.display_messages import DisplayMessage
+from controller.display_power import DisplayLevel, DisplayPower, DisplayState, swallowed
+from controller.display_watch import home_side, live_session_in_front, must_see, situation
 from controller.engineer_screen import EngineerScreen
 from controller.interaction import Interaction
 from controller.maintenance import Maintenance
@@ -130,6 +133,8 @@ class Station:
         self.reader_available = True
         self._buttons = Buttons()  # the physical buttons (controller.buttons: left acts on release)
         self.engineer = EngineerScreen(config)
+        # dim, sleep, wake, brightness; back to Home after inactivity (controller.display_power)
+        self.display_power = DisplayPower(config.display_power, config.station.time_zone, clock.monotonic())
         self.self_test = SelfTest(self.connectors, config.station.version, config.limits.self_test_timeout_s,
                                    self.boards, self.active_codes, self.power_modules)  # then the watchdog
         self._last_tick: float | None = None
@@ -202,9 +207,25 @@ class Station:
         """Decoded frames whose content made no sense (see :meth:`handle_frame`)."""
         return self.boards.rejected_frames
 
-    def submit(self, command: cmd.DriverCommand | cmd.EngineerCommand) -> None:
+    def submit(self, command: cmd.DriverCommand | cmd.EngineerCommand | cmd.DisplayCommand) -> None:
         """A command from the driver or a technician (:mod:`controller.commands`; a backend's
-        go through :class:`controller.station_port.StationPort`)."""
+        go through :class:`controller.station_port.StationPort`).  While the display is not
+        awake a touch or a button only wakes it (:func:`controller.display_power.swallowed`)."""
+        now = self.clock.monotonic()
+        power = self.display_power
+        match command:
+            case cmd.WakeDisplay():
+                power.wake(now)
+                return
+            case cmd.ScreenActivity():
+                if power.level is DisplayLevel.AWAKE:
+                    power.activity(now)
+                return
+        if swallowed(command, power.level):
+            log.info("display %s: %s only wakes it", power.level.value, type(command).__name__)
+            power.wake(now)
+            return
+        power.activity(now)
         self.interaction.submit(command, self.phase is StationPhase.READY)
 
     @property
@@ -346,13 +367,30 @@ class Station:
             self.maintenance.report(self.active_codes)
             self.counters.save(now, self.clock.now())
             self.preferences.update(self._idle(), now)
+            self._return_home(now)
         self._send_commands(now)
         return self.publish()
+
+    def _return_home(self, now: float) -> None:
+        """After ``[display_power].home_after_s`` without activity, every screen that is not a live
+        session's goes back to Home: the first connector (or the one with a session) in front,
+        the kiosk's overlays and status pages closed (``DisplayState.home_returns``)."""
+        if not self.display_power.home_due(now) or self.engineer.up:
+            return
+        state = self.state
+        if live_session_in_front(state):
+            return
+        self.focus = home_side(state)
+        self.display_power.returned_home()
 
     def publish(self) -> StationView:
         """Build the snapshot and tell the listeners if it changed (also right after an intent,
         so a button press reaches the screen without waiting for the next cycle)."""
-        self._state = state = build_state(self)
+        state = build_state(self)
+        if must_see(self._state, state):
+            self.display_power.wake(state.now)
+        display = self.display_power.observe(situation(state, self.engineer.up), state.now, state.wall)
+        self._state = state = replace(state, display=display)
         view = self._project(state)
         if view != self._last_view:
             self._last_view = view
@@ -654,15 +692,21 @@ class Station:
     # --- the snapshot ---------------------------------------------------------------
 
     def view(self) -> StationView:
-        """The kiosk's snapshot of the station now (without telling the listeners)."""
-        return self._project(build_state(self))
+        """The kiosk's snapshot of the station now (without telling the listeners), with the display
+        as of the last :meth:`publish`."""
+        return self._project(replace(build_state(self), display=self.display))
 
     @property
     def state(self) -> StationState:
         """The station as of the last :meth:`publish` (every tick, and after each command)."""
         if self._state is None:
-            self._state = build_state(self)
+            self._state = replace(build_state(self), display=self.display)
         return self._state
+
+    @property
+    def display(self) -> DisplayState:
+        """The display (controller.display_power) as of the last :meth:`publish`."""
+        return self._state.display if self._state is not None else DisplayState()
 
     def _project(self, state: StationState) -> StationView:
         return kiosk_view(state, self.config, self.engineer.pin_pad(state.now), self.engineer.view(state))

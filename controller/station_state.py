@@ -10,11 +10,12 @@ power = output voltage times output current, is computed here and nowhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from controller.boards import LinkHealth
 from controller.display_messages import DisplayMessage
+from controller.display_power import DisplayState
 from controller.port import BackendLink
 from controller.power import Grant, Limit
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
@@ -123,6 +124,7 @@ class StationState:
     software_update: bool = False  # a software update is installing: no new session (Station.set_software_update)
     security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
     can_bus: LinkHealth | None = None  # the internal CAN bus: its state and counters
+    display: DisplayState = field(default_factory=DisplayState)  # level, look, backlight (controller.display_power)
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:

@@ -8,11 +8,12 @@ show the same thing, so the HMI only redraws on real change.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from controller.display_messages import DisplayMessage
+from controller.display_power import DisplayState
 from controller.power import Limit
 from controller.preferences import SUPPORTED_LANGUAGES
 from controller.pricing import BackendCost, PriceText
@@ -249,6 +250,7 @@ class StationView:
     operator_message: DisplayMessage | None = None  # the operator's message to show now (display_messages.shown)
     total_cost_fallback: PriceText | None = None  # the Summary's text when the backend gave no total cost
     software_update: bool = False  # a software update is installing: the Updating screen, no new session
+    display: DisplayState = field(default_factory=DisplayState)  # level, look, backlight (controller.display_power)
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:

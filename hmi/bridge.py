@@ -82,7 +82,8 @@ class KioskBridge(QObject):
         previous = self._view
         self._view = view
         self._use_language(view.language, view.utc_offset_minutes)
-        if previous is None or previous.focused != view.focused or previous.codes != view.codes:
+        if previous is None or previous.focused != view.focused or previous.codes != view.codes \
+                or previous.display.home_returns != view.display.home_returns:
             self._status_index = 0
         for model, connector in zip(models, view.connectors, strict=True):
             model.set_values(connector_values(connector, view, self.formatter))

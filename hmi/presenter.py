@@ -348,6 +348,7 @@ def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter
         awaitingAuthorization=state == ConnectorState.PLUGGED.value,
         free=state == ConnectorState.AVAILABLE.value,
         sessionLive=charging_now,
+        sessionRunning=connector.can_stop or charging_now,
         startSocText=fmt.percent(session.start_soc) if session and session.start_soc is not None else "",
         endSocText=fmt.percent(session.end_soc) if session and session.end_soc is not None else "",
         durationText=fmt.duration(session.charging_seconds) if session else "",
@@ -398,6 +399,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> Ki
         "statusCount": len(pages),
         "statusIndex": status_index,
         "preferencesVisible": screen is Screen.HOME,
+        **display_values(view),
         **language_values(view),
         **operator_message_values(view.operator_message, view),
     }
@@ -407,11 +409,25 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> Ki
     return KioskValues.complete(**values)
 
 
+def display_values(view: StationView) -> dict[str, Any]:
+    """Display power (controller.display_power): the level, what the panel presents, the attract
+    screen's drift, and the returns to Home that close the kiosk's overlays."""
+    display = view.display
+    return {
+        "displayLevel": display.level.value,
+        "displayLook": display.look.value,
+        "attractX": float(display.drift[0]),
+        "attractY": float(display.drift[1]),
+        "homeReturns": display.home_returns,
+    }
+
+
 def stalled_values(values: KioskValues) -> KioskValues:
     """``values`` while the controller has stopped cycling: Out of service, with nothing a
     driver could act on (the numbers no longer move)."""
     return dataclasses.replace(values, screen=Screen.OUT_OF_SERVICE, statusCode="", statusText="",
-                               leftButtonText="", rightButtonText="", noticeText="")
+                               leftButtonText="", rightButtonText="", noticeText="", displayLevel="awake",
+                               displayLook="normal")
 
 
 ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up", "Security log")

@@ -104,6 +104,7 @@ class ConnectorValues(ViewValues):
     awaitingAuthorization: bool = False  # cable in, nobody authorized yet (the "plugged" state)
     free: bool = False  # available for a new session (the "available" state)
     sessionLive: bool = False  # charging or stopping: the Home card shows the session's figures
+    sessionRunning: bool = False  # preparing, charging or stopping: shown on the dimmed glance layout
     startSocText: str = ""
     endSocText: str = ""
     durationText: str = ""
@@ -172,6 +173,11 @@ class KioskValues(ViewValues):
     operatorMessageText: str = ""  # the operator's message (text, or a link's address); "" for none
     operatorMessageFront: bool = False  # AlwaysFront: drawn emphasised
     operatorMessageFontFamily: str = "Inter"  # first font family of the message's own language
+    displayLevel: str = "awake"  # "awake" | "dim" | "asleep" (controller.display_power.DisplayLevel)
+    displayLook: str = "normal"  # "normal" | "glance" | "attract" | "blank": what the panel presents
+    attractX: float = 0.0  # the attract content's offset, -1..1 of the free width (moves every minute)
+    attractY: float = 0.0  # ... of the free height
+    homeReturns: int = 0  # counts the returns to Home after inactivity: overlays (the language picker) close
 
 
 # --- checks --------------------------------------------------------------------------------

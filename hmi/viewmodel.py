@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import time
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from controller import commands as cmd
 else:  # imported by the first intent, not before the kiosk's first frame (start-up time)
     cmd = LazyModule("controller.commands")
+
+#: A driver's touches on the awake screen are reported at most this often (a swipe is one report).
+ACTIVITY_REPORT_S = 1.0
 
 QML_IMPORT_NAME = "Evse"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -189,6 +193,7 @@ class Kiosk(SingletonValues):
         super().__init__(parent)
         self._connectors: list[ConnectorViewModel] = []
         self._animated = True
+        self._activity_reported: float | None = None  # monotonic, for the throttle of screenTouched
 
     @staticmethod
     def create(engine: Any) -> Kiosk:
@@ -250,6 +255,20 @@ class Kiosk(SingletonValues):
     def pressRight(self) -> None:
         """The right physical button (select connector) or its on-screen twin."""
         self._emit(cmd.PressRight())
+
+    @Slot()
+    def wakeDisplay(self) -> None:
+        """A touch on the dimmed, dark or attract screen (the input catcher): it only wakes it."""
+        self._emit(cmd.WakeDisplay())
+
+    @Slot()
+    def screenTouched(self) -> None:
+        """Any touch on the awake screen, control or not (reported passively): a driver is
+        there.  At most one report per ``ACTIVITY_REPORT_S``."""
+        now = time.monotonic()
+        if self._activity_reported is None or now - self._activity_reported >= ACTIVITY_REPORT_S:
+            self._activity_reported = now
+            self._emit(cmd.ScreenActivity())
 
     @Slot(int)
     def selectConnector(self, index: int) -> None:

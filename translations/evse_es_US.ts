@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US">
 <context>
+    <name>AttractView</name>
+    <message>
+        <source>Touch the screen or tap a card to start</source>
+        <translation>Toque la pantalla o acerque una tarjeta para empezar</translation>
+    </message>
+</context>
+<context>
     <name>AuthMethod</name>
     <message>
         <source>Not available</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>AttractView</name>
+    <message>
+        <source>Touch the screen or tap a card to start</source>
+        <translation>Touchez l’écran ou présentez une carte pour commencer</translation>
+    </message>
+</context>
+<context>
     <name>AuthMethod</name>
     <message>
         <source>Not available</source>

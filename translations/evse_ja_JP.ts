@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AttractView</name>
+    <message>
+        <source>Touch the screen or tap a card to start</source>
+        <translation>画面に触れるか、カードをかざして開始</translation>
+    </message>
+</context>
+<context>
     <name>AuthMethod</name>
     <message>
         <source>Not available</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttractView</name>
+    <message>
+        <source>Touch the screen or tap a card to start</source>
+        <translation>触摸屏幕或刷卡开始</translation>
+    </message>
+</context>
+<context>
     <name>AuthMethod</name>
     <message>
         <source>Not available</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AttractView</name>
+    <message>
+        <source>Touch the screen or tap a card to start</source>
+        <translation>觸碰螢幕或感應卡片即可開始</translation>
+    </message>
+</context>
+<context>
     <name>AuthMethod</name>
     <message>
         <source>Not available</source>

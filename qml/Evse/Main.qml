@@ -12,6 +12,9 @@ Window {
     // the self-test, is then created in the background, so that the first frame waits for
     // nothing but itself and Home is ready when the self-test ends.
     property bool preload: false
+    // The display is awake (controller.display_power). While it is not, nothing beneath the
+    // input catcher takes input, not even a handler's passive grab: the first touch only wakes.
+    readonly property bool awake: Kiosk.displayLevel === "awake"
 
     // The file of each screen. Screens are loaded by URL, not by type, so that this file
     // compiles without them: a screen's QML is compiled only when it is first needed.
@@ -62,6 +65,7 @@ Window {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
+        enabled: root.awake
         opacity: notice.shown ? 0 : 1
     }
     // One loader per screen: a screen is created when it is first shown (synchronously,
@@ -74,6 +78,7 @@ Window {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: header.bottom
+        enabled: root.awake
 
         Repeater {
             model: Kiosk.screens
@@ -117,6 +122,7 @@ Window {
         anchors.bottom: parent.bottom
         anchors.left: parent.left
         anchors.right: parent.right
+        enabled: root.awake
 
         // (by URL, like the screens: the first frame compiles without it)
         onLanguagesRequested: languagePicker.setSource("components/LanguagePicker.qml", {
@@ -128,6 +134,7 @@ Window {
         id: languagePicker
 
         anchors.fill: parent
+        enabled: root.awake
     }
     // Made once the first frame is on screen (before any notice can come), or for the first
     // notice when nothing preloads (tests, scenarios).
@@ -144,6 +151,37 @@ Window {
         anchors.rightMargin: Theme.spacingS
         anchors.top: parent.top
         anchors.topMargin: Theme.spacingXs
+        enabled: root.awake
         source: "components/NoticeBanner.qml"
+    }
+    // Display power (controller.display_power): while the display is dimmed, asleep or dark,
+    // the glance, the attract screen or black, and the input catcher over everything (the
+    // first touch only wakes). Made when the display first dims (the first frame does without
+    // it), then kept and hidden: the touch that wakes the display must not destroy its catcher.
+    Loader {
+        readonly property bool dimmed: Kiosk.displayLevel !== "awake"
+        property bool kept: false
+
+        active: dimmed || kept
+        anchors.fill: parent
+        source: "components/DisplayPowerLayer.qml"
+        visible: dimmed
+
+        onDimmedChanged: {
+            if (dimmed)
+                kept = true;
+        }
+    }
+    // Any touch on the screen, on a control or beside one, tells the station a driver is there
+    // (Kiosk.screenTouched, throttled). A passive grab: the touch still reaches what it hit.
+    Item {
+        anchors.fill: parent
+
+        PointHandler {
+            onActiveChanged: {
+                if (active)
+                    Kiosk.screenTouched();
+            }
+        }
     }
 }

@@ -35,6 +35,9 @@ QtObject {
     readonly property int fontDisplay: px(72)      // SOC, kW of a compact panel
     readonly property int fontHero: px(100)        // kW on the charging screen
     readonly property int fontCode: px(84)         // six-digit status code
+    readonly property int fontGlance: px(200)      // SOC on the dimmed glance layout, one session
+    readonly property int fontGlanceDual: px(140)  // ... two sessions side by side
+    readonly property int fontAttract: px(48)      // the attract screen's prompt
     readonly property int fontMinimum: Math.max(fontFloor, px(16))  // floor for Text.Fit shrinking
     readonly property real lineHeight: 1.25        // box height per font pixel
     readonly property var tabular: ({
@@ -159,6 +162,10 @@ QtObject {
 
     // Dimming of things that are not available right now
     readonly property real disabledOpacity: 0.35
+
+    // Display power: the attract screen and a blank panel (black: nothing lit, nothing burns in)
+    readonly property color sleepBackground: "#000000"
+    readonly property real attractWidthShare: 0.7  // of the window: the rest is the drift's room
 
     // Every text colour / background pair the screens use, for the contrast test.
     readonly property var textPairs: [

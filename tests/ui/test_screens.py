@@ -457,6 +457,41 @@ def engineer_security(make: RigFactory) -> KioskRig:
     return rig
 
 
+#: Display power on, with short timers (controller.display_power).
+DISPLAY_POWER = {"enabled": True, "dim_after_s": 20.0, "sleep_after_s": 40.0, "charging_dim_after_s": 20.0}
+
+
+def home_attract(make: RigFactory) -> KioskRig:
+    """Nobody came for a while: the attract screen (price and how to start) at low brightness."""
+    rig = make("J0U", display_power=DISPLAY_POWER).start()
+    rig.advance(45)
+    return rig
+
+
+def home_attract_shifted(make: RigFactory) -> KioskRig:
+    """... and some minutes later, moved elsewhere on the panel (no burn-in)."""
+    rig = home_attract(make)
+    rig.advance(180)
+    return rig
+
+
+def charging_glance_single(make: RigFactory) -> KioskRig:
+    """A long charge nobody watches: the dimmed glance, state of charge and power."""
+    rig = make("U00", display_power=DISPLAY_POWER).start()
+    charging(rig, Side.LEFT)
+    rig.advance(300)
+    return rig
+
+
+def charging_glance_dual(make: RigFactory) -> KioskRig:
+    rig = make("J0U", display_power=DISPLAY_POWER).start()
+    charging(rig, Side.LEFT)
+    rig.advance(60)
+    charging(rig, Side.RIGHT, OTHER_KNOWN_CARD)
+    rig.advance(120)
+    return rig
+
+
 ALL_LANGUAGES = tuple(LANGUAGES)
 
 
@@ -499,6 +534,11 @@ SCENES: dict[str, Scene] = {
     "summary-total-cost": Scene(summary_total_cost_amount, Screen.SUMMARY),
     "summary-total-cost-free": Scene(summary_total_cost_free, Screen.SUMMARY),
     "summary-total-cost-fallback": Scene(summary_total_cost_fallback, Screen.SUMMARY),
+    # Display power: what the dimmed or sleeping panel shows (the backlight does the dimming).
+    "home-attract": Scene(home_attract, Screen.HOME),
+    "home-attract-shifted": Scene(home_attract_shifted, Screen.HOME, ("en-US", "ja-JP")),
+    "charging-glance-single": Scene(charging_glance_single, Screen.CHARGING),
+    "charging-glance-dual": Scene(charging_glance_dual, Screen.CHARGING),
     # High contrast: one Latin and one CJK language are enough to see the palette.
     "home-high-contrast": Scene(home_high_contrast, Screen.HOME, ("en-US", "zh-TW")),
     "charging-high-contrast": Scene(charging_high_contrast, Screen.CHARGING, ("en-US", "zh-TW")),

@@ -57,6 +57,7 @@ CORE = frozenset({
     "controller.display_config",  # [display]: the panel's platform, mode, rotation, touch, backlight
     "controller.display_launch",  # [display] -> the environment Qt reads before it starts
     "controller.display_messages",  # the operator's display messages: which one shows, what cannot
+    "controller.display_power",  # the display's level (awake, dim, asleep), look and backlight brightness
     "controller.engineer",  # the engineer PIN (salted scrypt) and its lock-out
     "controller.estimate",  # time to target SOC
     "controller.fault_policy",  # what each status-code family does
@@ -81,6 +82,7 @@ STATION = frozenset({
     "controller.active_codes",  # the status codes in force, their readings and history
     "controller.authorization",  # who may charge where: cards, plug-ins, reservations, remote starts
     "controller.interaction",  # the driver's commands, the connector in front, the messages
+    "controller.display_watch",  # what display power hears of the station's state: situation, changes
     "controller.connectors",  # one connector's runtime record: board facts, EV, meter, demand
     "controller.power_modules",  # the power modules: status, heat, faults, the healthy ones
     "controller.safety",  # e-stop, door, tilt, temperatures, the AC supply: their codes

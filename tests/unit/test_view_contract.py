@@ -163,3 +163,27 @@ def test_the_view_model_signals_once_per_change_and_not_at_all_without_one(make_
     assert kiosk.update(noticeText="Authorized") and len(changes) == 2
     assert kiosk.value("noticeText") == "Authorized" and kiosk.property("noticeText") == "Authorized"
     assert kiosk.property("screen") == Screen.HOME.qml_value and kiosk.value("screen") is Screen.HOME
+
+
+def test_display_power_reaches_the_view_model_as_plain_values_on_every_look(make_world: WorldFactory) -> None:
+    timers = {"enabled": True, "dim_after_s": 5.0, "sleep_after_s": 10.0, "charging_dim_after_s": 5.0}
+    home = make_world("J0U", display_power=timers)
+    looks = {}
+    for seconds in (0.1, 5.0, 5.0):
+        home.advance(seconds)
+        values = kiosk_values(home.view, Formatter())
+        assert type_problems(values) == []
+        looks[values.displayLevel] = (values.displayLook, values.attractX, values.attractY)
+    assert looks["awake"] == ("normal", 0.0, 0.0)
+    assert looks["dim"][0] == "normal"
+    assert looks["asleep"][0] == "attract" and -1 <= looks["asleep"][1] <= 1
+    charging_world = make_world("U00", display_power=timers)
+    charge(charging_world, Side.LEFT)
+    charging_world.advance(6)
+    values = presented(charging_world.view)
+    assert [type_problems(v) for v in values] == [[], []]
+    kiosk, connector = values
+    assert isinstance(kiosk, KioskValues) and isinstance(connector, ConnectorValues)
+    assert (kiosk.displayLevel, kiosk.displayLook) == ("dim", "glance")
+    assert connector.sessionRunning
+    assert stalled_values(kiosk).displayLevel == "awake", "a stalled controller is never dark"

@@ -10,9 +10,13 @@ Item {
     id: picker
 
     property bool open: false
+    // Back to Home after inactivity (counted by Kiosk.homeReturns): the picker closes.
+    readonly property int homeReturns: Kiosk.homeReturns
 
     objectName: "modalLayer"  // the text checks look only at this while it is shown
     visible: open && Kiosk.preferencesVisible
+
+    onHomeReturnsChanged: open = false
 
     Rectangle {
         anchors.fill: parent
