@@ -4,7 +4,10 @@ rotation, touch, cursor, caches, backlight), checked like every other section.
 The kiosk is laid out landscape (docs/charger.md, "Bring-up"): the two physical buttons sit
 under the display, left and right, and every screen puts its button hints at those edges. A
 panel may be *mounted* rotated, but the screen the driver sees after the rotation must be
-landscape; a portrait configuration is refused.
+landscape; a portrait configuration is refused. The kiosk turns its own scene for a panel
+mounted rotated (``qml/Evse/Main.qml``, ``panelRotation``), on every platform: the wheels'
+linuxfb plugin cannot rotate, eglfs rotates only raster windows, and a turned scene maps the
+touch points through the same turn, so the touch screen needs no rotation of its own.
 """
 
 from __future__ import annotations
@@ -78,8 +81,6 @@ class DisplaySection:
                               f"gives a portrait screen ({seen[0]}x{seen[1]}), and the kiosk is landscape (the two "
                               f"buttons sit under the display): set rotation so that the screen seen is landscape "
                               f"({'0 or 180' if self.rotation in (90, 270) else '90 or 270'})")
-        if self.rotation and self.platform in ("auto", "linuxfb", "wayland", "xcb"):
-            raise ConfigError(f"[display].rotation: {_ROTATION_REFUSALS[self.platform]}")
         self._check_touch()
         if self.output and (not self.uses_kms or not self.output.isalnum()):
             raise ConfigError(f"[display].output: {self.output!r}: a KMS output name such as HDMI1 or DSI1, only "
@@ -108,13 +109,3 @@ class DisplaySection:
         elif self.touch not in ("auto", "none"):
             raise ConfigError(f"[display].touch: {self.touch!r} is not \"auto\", \"none\", \"libinput\" or "
                               "\"evdev:/dev/input/...\"")
-
-
-_ROTATION_REFUSALS = {
-    "auto": "set platform to \"eglfs\" too (the environment's platform cannot be rotated from here)",
-    "linuxfb": "the linuxfb plugin of the PySide6 wheels cannot rotate (it has no rotation= parameter): use "
-               "platform = \"eglfs\", which can",
-    "wayland": "under a compositor the compositor rotates the output (weston.ini [output] transform=rotate-90, "
-               "wlr-randr --transform 90 under cage): leave rotation at 0 here",
-    "xcb": "under X11 the X server rotates the output (xrandr --rotate left): leave rotation at 0 here",
-}

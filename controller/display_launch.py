@@ -9,21 +9,23 @@ environment wins over the configuration, one by one (a technician's
 
 What each platform gets (docs/charger.md, "Bring-up on an ARM board"):
 
-- **eglfs** (KMS/DRM, OpenGL ES): the ``eglfs_kms`` integration; the physical size; the
-  rotation as ``QT_QPA_EGLFS_ROTATION`` (90, 180, -90), which Qt applies only to raster
-  windows, so a rotated panel also gets Qt Quick's software renderer
-  (``QT_QUICK_BACKEND=software``). The PySide6 6.11.3 wheels lack the library eglfs_kms
-  needs (libQt6EglFsKmsGbmSupport.so.6): ``evse-hmi display-check`` says so;
+- **eglfs** (KMS/DRM, OpenGL ES): the ``eglfs_kms`` integration; the physical size. The
+  PySide6 6.11.3 wheels lack the library eglfs_kms needs (libQt6EglFsKmsGbmSupport.so.6):
+  ``evse-hmi display-check`` says so;
 - **linuxfb** (software rendering): by default through DRM dumb buffers (``QT_QPA_FB_DRM``,
   page-flipped), otherwise the legacy ``/dev/fb0`` with ``size=`` and ``mmsize=``
-  parameters; no rotation (the wheels' plugin has none, the configuration refuses it);
+  parameters;
 - eglfs, and linuxfb on DRM: a mode other than the panel's own through a KMS configuration
   file (its JSON is returned, the caller writes it where ``QT_QPA_EGLFS_KMS_CONFIG`` says);
-- both: evdev touch, rotated with the panel (``QT_QPA_EVDEV_TOUCHSCREEN_PARAMETERS``), no
-  cursor, device pixel ratio 1 (the layout scales itself from its 1024x600 design to the
-  window, in panel pixels, exactly as the screenshot tests render it);
-- **wayland**, **xcb**: the platform only; mode, rotation, cursor and touch are the window
-  system's.
+- both: evdev touch (``QT_QPA_EVDEV_TOUCHSCREEN_PARAMETERS``, the device), no cursor,
+  device pixel ratio 1 (the layout scales itself from its 1024x600 design to the window, in
+  panel pixels, exactly as the screenshot tests render it);
+- **wayland**, **xcb**: the platform only; mode, cursor and touch are the window system's.
+
+The rotation is not Qt's on any platform: the kiosk turns its own scene
+(:attr:`DisplayLaunch.scene_rotation`, ``panelRotation`` in ``Main.qml``), which turns the
+touch points with it, so neither the platform nor the touch screen is told to rotate (a
+compositor's output must stay unrotated, or the turn happens twice).
 """
 
 from __future__ import annotations
@@ -36,8 +38,6 @@ from controller.display_config import DisplaySection
 
 #: Qt's KMS/DRM integration for eglfs (the wheels also carry eglfs_kms_egldevice, for NVIDIA).
 EGLFS_INTEGRATION = "eglfs_kms"
-#: QT_QPA_EGLFS_ROTATION accepts 90, 180 and -90 (qeglfsscreen.cpp warns about 270).
-EGLFS_ROTATION = {90: "90", 180: "180", 270: "-90"}
 
 
 class DisplayError(ValueError):
@@ -53,6 +53,7 @@ class DisplayLaunch:
     kms_config: str = ""  # eglfs: the JSON for the file named by QT_QPA_EGLFS_KMS_CONFIG ("": none)
     kept: tuple[str, ...] = ()  # variables the environment set already, kept over the configuration
     notes: tuple[str, ...] = ()  # what the configuration leaves to others (the compositor, the kernel)
+    scene_rotation: int = 0  # degrees clockwise the kiosk turns its scene (Main.qml's panelRotation)
 
     def describe(self) -> list[str]:
         """Lines for a technician (``evse-hmi display-check``)."""
@@ -61,6 +62,8 @@ class DisplayLaunch:
         if self.kms_config:
             lines.append(f"  KMS configuration: {self.kms_config}")
         lines += [f"  kept from the environment: {name}" for name in self.kept]
+        if self.scene_rotation:
+            lines.append(f"  the kiosk turns its scene {self.scene_rotation} degrees clockwise (touch turns with it)")
         lines += [f"  note: {note}" for note in self.notes]
         return lines
 
@@ -100,7 +103,7 @@ def display_environment(section: DisplaySection, kiosk: bool, base_env: Mapping[
         _touch(section, platform, wanted)
     environment = {name: value for name, value in wanted.items() if name not in base_env}
     kept = tuple(name for name in wanted if name in base_env and base_env[name] != wanted[name])
-    return DisplayLaunch(platform, environment, kms_config, kept, tuple(notes))
+    return DisplayLaunch(platform, environment, kms_config, kept, tuple(notes), section.rotation)
 
 
 def cache_directory(section: DisplaySection, base_env: Mapping[str, str]) -> str:
@@ -121,10 +124,6 @@ def _eglfs(section: DisplaySection, kiosk: bool, wanted: dict[str, str]) -> None
     if section.physical_width_mm:
         wanted["QT_QPA_EGLFS_PHYSICAL_WIDTH"] = str(section.physical_width_mm)
         wanted["QT_QPA_EGLFS_PHYSICAL_HEIGHT"] = str(section.physical_height_mm)
-    if section.rotation:
-        wanted["QT_QPA_EGLFS_ROTATION"] = EGLFS_ROTATION[section.rotation]
-        # eglfs rotates what it composites (raster windows), never an OpenGL window's frame
-        wanted["QT_QUICK_BACKEND"] = "software"
 
 
 def _linuxfb(section: DisplaySection, kiosk: bool, wanted: dict[str, str]) -> None:
@@ -173,8 +172,5 @@ def _touch(section: DisplaySection, platform: str, wanted: dict[str, str]) -> No
         wanted["QT_QPA_EGLFS_DISABLE_INPUT" if platform == "eglfs" else "QT_QPA_FB_DISABLE_INPUT"] = "1"
         wanted["QT_QPA_GENERIC_PLUGINS"] = "evdevkeyboard"
         return
-    parameters = [section.touch_device] if section.touch_device else []
-    if section.rotation:
-        parameters.append(f"rotate={section.rotation}")  # evdevtouch: 90, 180, 270
-    if parameters:
-        wanted["QT_QPA_EVDEV_TOUCHSCREEN_PARAMETERS"] = ":".join(parameters)
+    if section.touch_device:  # not rotated: the turned scene maps the panel's touch points itself
+        wanted["QT_QPA_EVDEV_TOUCHSCREEN_PARAMETERS"] = section.touch_device

@@ -270,6 +270,7 @@ class ControllerRuntime:
         self.assembly = assembly
         assembly.subscribe(self._notify)
         assembly.subscribe(self._confirm_health)
+        self._drive_backlight(assembly)
         try:
             await assembly.start()
             self._watch_bus(asyncio.get_running_loop(), assembly.link)
@@ -280,6 +281,20 @@ class ControllerRuntime:
             if self.reader is not None:
                 self.reader.stop()
             await assembly.close()  # the last meter readings and session states to disk
+
+    def _drive_backlight(self, assembly: Assembly) -> None:
+        """With ``[display_power]`` on, the panel's backlight follows the station's display
+        state (controller/backlight.py; writes only on a change). Off, it is left alone: a
+        desktop's or a laptop's backlight is not the kiosk's to set."""
+        if not self.config.display_power.enabled:
+            return
+        from controller.backlight import Backlight
+
+        backlight = Backlight.open(self.config.display.backlight)
+        if backlight is None:
+            return
+        log.info("display power drives the backlight %s", backlight.describe())
+        assembly.subscribe(lambda view: backlight.apply(view.display.brightness_percent))
 
     async def _cycle_until_stopped(self, assembly: Assembly, phases: Any) -> None:
         """Cycle the assembly in real time until :meth:`stop`; a Reset restarts it in place."""

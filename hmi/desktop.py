@@ -144,10 +144,13 @@ class DesktopKiosk:
         # render thread, queued, and a second frame can be queued before the first is handled
         self.scene.window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
         window = self.scene.window
+        rotation = config.display.rotation  # a panel mounted rotated: the scene turns, touch with it
+        window.setProperty("panelRotation", rotation)
         if kiosk_mode:
             window.showFullScreen()
         else:
-            window.resize(*size)
+            width, height = size
+            window.resize(*((height, width) if rotation in (90, 270) else (width, height)))
             window.show()
 
     def _first_frame(self) -> None:

@@ -45,6 +45,7 @@ def test_a_prefix_install_lays_out_a_charger(tmp_path: Path) -> None:
     assert any("chown -R evse:evse" in line for line in skipped)
     assert "no bundle given" in result.stdout
     assert config.display.platform == "linuxfb", "no window system: the unit sets no QT_QPA_PLATFORM"
+    assert config.display_power.enabled, "the panel dims, sleeps and drives its backlight"
     rule = image / "etc/udev/rules.d/90-evse-backlight.rules"
     assert rule.read_bytes() == (ROOT / "deploy/90-evse-backlight.rules").read_bytes()
     assert any("udevadm trigger --action=add --subsystem-match=backlight" in line for line in skipped)

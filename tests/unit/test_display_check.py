@@ -156,7 +156,7 @@ def test_display_check_is_an_evse_hmi_subcommand_with_an_exit_status(tmp_path: P
     assert "MISSING: no connected DRM output" in result.stdout
     assert "platforms: " in result.stdout and "eglfs" in result.stdout
     assert "PySide6 imported: False" in result.stdout, "plain Python: the plugins are found on disk"
-    config.write_text('[display]\nplatform = "linuxfb"\nrotation = 90\n')
+    config.write_text('[display]\nplatform = "linuxfb"\nwidth = 1024\nheight = 600\nrotation = 90\n')
     refused = subprocess.run([sys.executable, "-m", "hmi.app", "display-check", "--config", str(config)],
                              capture_output=True, text=True, timeout=60, cwd=ROOT, env=env, check=False)
-    assert refused.returncode == 2 and "linuxfb plugin of the PySide6 wheels cannot rotate" in refused.stderr
+    assert refused.returncode == 2 and "gives a portrait screen (600x1024)" in refused.stderr
