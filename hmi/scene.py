@@ -17,6 +17,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from hmi.i18n import LATIN_FAMILY, Translations, register_fonts
+from hmi.touch import OneFinger
 from hmi.viewmodel import Kiosk
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class Scene:
         if qr_codes:
             self.install_qr_provider()
         self.window = self._load("Main")
+        self.touch = OneFinger(self.window)  # a second finger cancels the touch (hmi/touch.py)
         self.panel: QQuickWindow | None = None
         if simulator is not None:
             self.load_panel(simulator)
