@@ -1,19 +1,23 @@
 """Kiosk soak: the real kiosk scene (World on a fake clock + bridge + QML scene, offscreen, the
-UI rig's way) through simulated days of idle and charging, measured as it goes.
+UI rig's way, with Home and the notice banner preloaded as the kiosk does) through simulated
+days of idle and charging, measured as it goes.
 
-Each simulated day brings sessions on both connectors at random times (some side by side),
-started by card, stopped by the card, the Stop key or the EV being full; some with an EV
-fault, an emergency stop or the door opened; invalid cards; a driver's language picked on
-the picker by touch; the right key switching between the connectors' screens; and long
-idle stretches on Home between them. The snapshots are presented as the kiosk would see
-them at a realistic rate: every simulated second while a session runs or a screen changes,
-every simulated minute while the charger idles.
+First a warm-up shows everything the run will show (every language, every screen, each
+fault). Then each simulated day brings visits at random times between 6:00 and 22:00: sessions
+on both connectors (some side by side), started by card, stopped by the card, the Stop key or
+the EV being full; some with an EV fault, an emergency stop or the door opened; invalid
+cards; a driver's language picked on the picker by touch; the right key switching between
+the connectors' screens; and long idle stretches on Home between them. The snapshots are
+presented at a realistic rate: every two simulated seconds while charging, every second
+around starts and stops and on every screen change, every simulated minute while the
+charger idles; what QML lets go is deleted as the kiosk's event loop would.
 
-At the start, at the end of every simulated day (on Home, nothing plugged) and at the end it
-samples: RSS, CPU time of the process, live QObjects of the scene (the window's and the
-QML engine's object trees), PySide wrappers and all Python objects the garbage collector
+It samples at the start, after the warm-up and a few times a simulated day (always on Home,
+nothing plugged, the default language): RSS and its anonymous part (the heap), CPU time of
+the process, live QObjects of the scene (the window's, the QML engine's and the
+application's object trees), PySide wrappers and all Python objects the garbage collector
 tracks, open files and threads (the process's, Qt's included). :func:`flatness` says
-whether those stayed flat after the warm-up (``FLAT_*`` below, measured, see the README).
+whether those stayed flat after the warm-up (``FLAT_*`` below; README, "Robustness figures").
 
 ``python -m tests.robustness.kiosk_soak`` (``make soak-kiosk``) runs a simulated week and prints
 the figures (exit status 1 when not flat); ``tests/robustness/test_kiosk_soak.py`` runs a short
@@ -448,7 +452,7 @@ def print_figures(f: KioskSoakFigures, memory_growth: float = FLAT_RSS_GROWTH) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The kiosk scene through simulated days; prints its figures.")
     parser.add_argument("--days", type=int, default=7)
-    parser.add_argument("--visits-per-day", type=int, default=12)
+    parser.add_argument("--visits-per-day", type=int, default=18)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--samples-per-day", type=int, default=2)
     parser.add_argument("--memory-growth", type=float, default=FLAT_RSS_GROWTH,
