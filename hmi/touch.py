@@ -10,6 +10,8 @@ finger, and the mouse of the desktop demo, pass untouched.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF
 from PySide6.QtGui import QEventPoint, QTouchEvent, QWindow
 from PySide6.QtQuick import QQuickItem
@@ -22,9 +24,12 @@ _TOUCH = {QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
 class OneFinger(QObject):
     """Event filter on the kiosk window that turns any multi-finger touch into nothing."""
 
-    def __init__(self, window: QWindow) -> None:
+    def __init__(self, window: QWindow, on_refused: Callable[[], object] | None = None) -> None:
+        """``on_refused()`` is called for each touch refused (display power: a touch, even with
+        two fingers, wakes the screen; it just presses nothing)."""
         super().__init__(window)  # owned by the window: lives exactly as long as it does
         self._window = window
+        self.on_refused = on_refused
         self._refused = False  # inside a touch that had two fingers: until all are lifted
         self._cancelling = False
         self.refused_touches = 0  # how many touches were refused (for tests and the log)
@@ -43,6 +48,8 @@ class OneFinger(QObject):
         self.refused_touches += 1
         self._refused = kind not in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
         self._cancel(event)
+        if self.on_refused is not None:
+            self.on_refused()
         return self._swallow(event)
 
     def _cancel(self, event: QTouchEvent) -> None:

@@ -275,6 +275,8 @@ def test_two_fingers_on_any_two_controls_do_nothing(make_rig: RecordingFactory, 
 
 def test_two_fingers_anywhere_do_nothing_and_one_finger_then_works(make_rig: RecordingFactory) -> None:
     rig = build(make_rig, scenes.charging_dual)
+    refused: list[bool] = []
+    rig.scene.touch.on_refused = lambda: refused.append(True)
     finger = Finger(rig)
     size = rig.window.size()
     grid = [QPoint(size.width() * x // 4, size.height() * y // 4) for x in (1, 2, 3) for y in (1, 2, 3)]
@@ -282,6 +284,7 @@ def test_two_fingers_anywhere_do_nothing_and_one_finger_then_works(make_rig: Rec
     for first, second in combinations(grid, 2):
         finger.release(finger.press(first, second), first, second)
     assert rig.commands == [] and pixels(rig) == before
+    assert refused == [True] * len(list(combinations(grid, 2))), "each refused touch is reported (it may wake)"
     stop = next(c for c in controls(rig) if c.item.property("text") == "Stop" and c.item.inherits("QQuickRectangle"))
     finger.tap(stop.centre)
     assert rig.commands, "one finger on Stop stops the session after all those refused touches"
