@@ -140,12 +140,18 @@ def register_fonts(first_frame: bool | None = None) -> None:
 
 
 class Translations:
-    """The active language's ``QTranslator``, installed on the application."""
+    """The active language's ``QTranslator``, installed on the application.
+
+    Each language's translator is loaded once and kept (six at most): a kiosk switches
+    language for every driver who picks one and back after the visit, so a translator made
+    per switch would pile up for the life of the process (they used to: children of the
+    application, taken off it but never deleted)."""
 
     def __init__(self, engine: QQmlEngine | None = None) -> None:
         self.engine = engine
         self.current = SOURCE_LANGUAGE
         self._translator: QTranslator | None = None
+        self._loaded: dict[str, QTranslator] = {}  # owned here (no Qt parent): freed with this object
         compile_translations()
 
     def activate(self, tag: str) -> bool:
@@ -158,9 +164,12 @@ class Translations:
             app.removeTranslator(self._translator)
             self._translator = None
         if tag != SOURCE_LANGUAGE:
-            translator = QTranslator(app)
-            if not translator.load(str(qm_path(tag))):
-                raise RuntimeError(f"cannot load {qm_path(tag)}")
+            translator = self._loaded.get(tag)
+            if translator is None:
+                translator = QTranslator()
+                if not translator.load(str(qm_path(tag))):
+                    raise RuntimeError(f"cannot load {qm_path(tag)}")
+                self._loaded[tag] = translator
             app.installTranslator(translator)
             self._translator = translator
         self.current = tag
@@ -176,4 +185,5 @@ class Translations:
         if self._translator is not None:
             QCoreApplication.instance().removeTranslator(self._translator)
             self._translator = None
+        self._loaded.clear()
         self.current = SOURCE_LANGUAGE

@@ -17,6 +17,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from hmi.i18n import LATIN_FAMILY, Translations, register_fonts
+from hmi.touch import OneFinger
 from hmi.viewmodel import Kiosk
 
 if TYPE_CHECKING:
@@ -52,6 +53,9 @@ class Scene:
         if qr_codes:
             self.install_qr_provider()
         self.window = self._load("Main")
+        # a second finger cancels the touch (hmi/touch.py); the refused touch still wakes a
+        # dimmed screen, as any touch does (display power), and acts on nothing
+        self.touch = OneFinger(self.window, on_refused=kiosk.wakeDisplay)
         self.panel: QQuickWindow | None = None
         if simulator is not None:
             self.load_panel(simulator)

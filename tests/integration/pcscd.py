@@ -127,6 +127,15 @@ class PcscDaemon:
             process.kill()
             process.wait()
 
+    def kill(self) -> None:
+        """SIGKILL the pcscd these tests started: a crash, no clean-up of its socket or pid file."""
+        if not self.owned:
+            raise PcscdError("the pcscd running was not started by these tests; it cannot be killed here")
+        process, self.process = self.process, None
+        if process is not None:
+            process.kill()
+            process.wait()
+
     def close(self) -> None:
         if self.owned:
             self.stop()

@@ -4,6 +4,7 @@ the status-code catalog translated, and the CJK fonts shipped for all of it."""
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -156,3 +157,22 @@ def test_each_cjk_font_ships_in_both_weights_with_the_same_characters(tag: str) 
     assert set(regular.getBestCmap()) == set(bold.getBestCmap())
     assert LANGUAGES[tag].name[0] in {chr(code) for code in regular.getBestCmap()}
     assert (FONT_DIR / "OFL-NotoSansCJK.txt").exists() and (FONT_DIR / "OFL-Inter.txt").exists()
+
+
+def test_switching_language_again_and_again_keeps_one_translator_per_language(make_rig: RigFactory) -> None:
+    """A kiosk switches language for every driver who picks one, and back after the visit:
+    the translators must not pile up (they did: one more child of the application a switch)."""
+    app = QCoreApplication.instance()
+
+    def translators() -> int:
+        gc.collect()
+        return len(app.findChildren(QTranslator)) + sum(isinstance(o, QTranslator) for o in gc.get_objects())
+
+    before = translators()
+    rig = make_rig("J0U").start()
+    for _ in range(10):
+        for tag in (*LANGUAGES, "en-US"):
+            rig.set_language(tag)
+    assert translators() - before <= len(LANGUAGES) - 1, "one translator per language but the source one"
+    rig.set_language("ja-JP")
+    rig.find_text("コネクターを選んで接続してください")

@@ -29,3 +29,14 @@ def test_every_key_the_kiosk_listens_to_is_one_of_the_two_buttons() -> None:
     assert LEFT_KEYS.isdisjoint(RIGHT_KEYS)
     source = (Path(__file__).resolve().parents[2] / "hmi" / "input.py").read_text(encoding="utf-8")
     assert "quit" not in source and ".close(" not in source
+
+
+def test_no_kiosk_qml_declares_a_keyboard_shortcut_or_key_handler() -> None:
+    """Keys reach the kiosk only through hmi/input.py's filter: no ``Shortcut``, ``Keys.`` handler,
+    ``Action`` shortcut or key navigation in QML (tests/ui/test_kiosk_hygiene.py sends them all)."""
+    shortcuts = re.compile(r"\bShortcut\s*\{|\bKeys\.|\bshortcut\s*:|\bsequences?\s*:|KeyNavigation\.")
+    files = [f for f in QML.rglob("*.qml") if f.name not in NOT_KIOSK]
+    offending = [f"{f.relative_to(QML)}:{n}: {line.strip()}" for f in files
+                 for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+                 if shortcuts.search(line) and not line.strip().startswith("//")]
+    assert offending == []

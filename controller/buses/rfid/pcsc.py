@@ -179,8 +179,12 @@ class PcscReader:
             self._report(False, f"reader {slot.name!r} is unavailable")
             return
         self._report(True, slot.name)
+        first_look = not slot.seen
         if slot.card_arrived(event):
             self._read(context, slot.name)
+        elif first_look and slot.present:
+            log.info("a card lies on %r since before the reader was seen: no tap until it is lifted and tapped "
+                     "again", slot.name)
 
     def _read(self, context: int, reader: str) -> None:
         try:
