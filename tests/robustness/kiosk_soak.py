@@ -107,6 +107,8 @@ class KioskSoakFigures:
     screens: Counter[str] = field(default_factory=Counter)  # screen changes presented, by screen
     presented: int = 0
     seconds: float = 0.0
+    wake_ups: int = 0  # a driver's first touch or press on a dimmed or dark screen (display power)
+    looks: Counter[str] = field(default_factory=Counter)  # display power's looks shown: glance, attract, ...
 
 
 def sample(label: str, rig: KioskRig, figures: KioskSoakFigures, sim_s: float) -> Sample:
@@ -162,6 +164,7 @@ class KioskDriver:
         self.rng = rng
         self.figures = figures
         self._screen = ""
+        self._look = ""
         self.cards: dict[Side, str] = {}  # the card that started each connector's session
 
     @property
@@ -177,6 +180,10 @@ class KioskDriver:
         if screen != self._screen:
             self._screen = screen
             self.figures.screens[screen] += 1
+        look = str(self.rig.kiosk.value("displayLook"))
+        if look != self._look:
+            self._look = look
+            self.figures.looks[look] += 1
 
     def run(self, seconds: float, step: float | None = None) -> None:
         """``seconds`` of simulated time; presented every ``step`` (every controller cycle when None)."""
@@ -219,11 +226,26 @@ class KioskDriver:
         self.run(0.2)
 
     def key(self, key: Qt.Key) -> None:
+        """A button: on a dimmed or dark screen the driver's first press only wakes it (display
+        power), so they press again, as they would."""
+        if self.dark():
+            self.rig.key(key)
+            self.figures.wake_ups += 1
         self.rig.key(key)
         self.figures.presented += 1
 
+    def dark(self) -> bool:
+        return self.rig.kiosk.value("displayLevel") != "awake"
+
+    def wake(self) -> None:
+        """A touch on a dimmed or dark screen: it only wakes it."""
+        if self.dark():
+            self.rig.touch_point(self.rig.window.width() // 2, self.rig.window.height() // 2)
+            self.figures.wake_ups += 1
+
     def pick_language(self, tag: str) -> None:
         """On Home: the language button, then the language's name on the picker (touches)."""
+        self.wake()
         self.rig.touch(str(self.rig.kiosk.value("languageName")))
         self.rig.touch(LANGUAGE_NAMES[tag])
         self.figures.language_changes += 1
@@ -350,16 +372,19 @@ class KioskDriver:
 
 
 def kiosk_soak(days: int = 7, visits_per_day: int = 12, seed: int = 1, progress: bool = False,
-               charge_minutes: tuple[float, float] = (15.0, 50.0), samples_per_day: int = 1) -> KioskSoakFigures:
+               charge_minutes: tuple[float, float] = (15.0, 50.0), samples_per_day: int = 1,
+               display_power: bool = True) -> KioskSoakFigures:
     """Run the kiosk scene through ``days`` simulated days of about ``visits_per_day`` visits
     each (half to one and a half times as many), each session charging ``charge_minutes``;
     sampled at the start and ``samples_per_day`` times a day (after a visit, back on Home; the
-    last one at the end of the day)."""
+    last one at the end of the day). ``display_power``: as on the charger (tools/install-charger
+    turns it on), Home dims and shows the attract screen between visits, sessions dim to the
+    glance, and a driver's first touch or press on a dark screen only wakes it."""
     _application()
     figures = KioskSoakFigures()
     rng = random.Random(seed)
     started = time.monotonic()
-    rig = KioskRig("J0U")
+    rig = KioskRig("J0U", display_power={"enabled": display_power})
     rig.scene.preload()  # as the kiosk does after its first frame (Home, the notice banner made ahead)
     rig.start()
     driver = KioskDriver(rig, rng, figures, charge_minutes)
@@ -445,6 +470,8 @@ def print_figures(f: KioskSoakFigures, memory_growth: float = FLAT_RSS_GROWTH) -
           f"{f.connector_switches} connector switches, {f.power_cycles} power cycles, "
           f"{f.presented} snapshots presented")
     print("screens shown: " + ", ".join(f"{screen} {n}" for screen, n in f.screens.most_common()))
+    print(f"display power: {f.wake_ups} wake-up touches or presses; looks shown: "
+          + ", ".join(f"{look} {n}" for look, n in f.looks.most_common()))
     problems = flatness(f, memory_growth)
     print("flat after the warm-up" if not problems else "NOT FLAT: " + "; ".join(problems))
 
@@ -459,11 +486,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="the heap's growth allowed over the last two thirds (a short run's caches still fill)")
     parser.add_argument("--charge-minutes", type=float, nargs=2, default=(15.0, 50.0), metavar=("MIN", "MAX"),
                         help="how long a session charges before its driver stops it (or waits for a full EV)")
+    parser.add_argument("--no-display-power", action="store_true",
+                        help="keep the screen awake (the desktop's default) instead of the charger's display power")
     arguments = parser.parse_args(argv)
     logging.disable(logging.WARNING)  # the station's log of a week; the figures are what counts
     print("   label   simulated    sessions ...")
     figures = kiosk_soak(arguments.days, arguments.visits_per_day, arguments.seed, progress=True,
-                         charge_minutes=tuple(arguments.charge_minutes), samples_per_day=arguments.samples_per_day)
+                         charge_minutes=tuple(arguments.charge_minutes), samples_per_day=arguments.samples_per_day,
+                         display_power=not arguments.no_display_power)
     print_figures(figures, arguments.memory_growth)
     return 1 if flatness(figures, arguments.memory_growth) else 0
 

@@ -131,6 +131,11 @@ class KioskRig:
                          QPoint(centre.x(), centre.y()))
         self.present()
 
+    def touch_point(self, x: int, y: int) -> None:
+        """Tap the window at (``x``, ``y``), whatever is there."""
+        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, y))
+        self.present()
+
     def key(self, key: Qt.Key) -> None:
         QTest.keyClick(self.window, key)
         self.present()
