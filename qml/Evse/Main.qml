@@ -141,7 +141,8 @@ Window {
 
             // (by URL, like the screens: the first frame compiles without it)
             onLanguagesRequested: languagePicker.setSource("components/LanguagePicker.qml", {
-                "open": true
+                "open": true,
+                "openedAtReturn": Kiosk.homeReturns
             })
         }
         // Made each time a driver asks for the languages: the first frame does without it.

@@ -158,6 +158,37 @@ def test_back_home_after_inactivity_closes_the_language_picker_and_brings_the_fi
         raise AssertionError("the language picker is still open")
 
 
+def picker_shown(rig: KioskRig) -> bool:
+    """Whether the language picker is on screen (its root has the property ``openedAtReturn``)."""
+    stack = [rig.window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if item.property("openedAtReturn") is not None and item.isVisible():
+            return True
+        stack.extend(item.childItems())
+    return False
+
+
+def test_after_a_return_to_home_the_language_picker_opens_again_and_the_next_return_closes_it(
+        make_rig: RigFactory) -> None:
+    """The picker is made each time a driver asks for it: once the charger has gone back to Home
+    even once, a new picker must still open (found by the kiosk soak: it closed as it was made)."""
+    rig = make_rig("J0U", display_power=FAST).start()
+    rig.advance(13)  # a return to Home after inactivity (and the screen dims)
+    assert rig.kiosk.value("homeReturns") == 1
+    rig.touch_point(512, 300)  # the first touch only wakes
+    assert not picker_shown(rig)
+    rig.touch(str(rig.kiosk.value("languageName")))
+    assert picker_shown(rig)
+    rig.touch("Español")
+    assert rig.view.language == "es-US" and not picker_shown(rig)
+    rig.touch(str(rig.kiosk.value("languageName")))
+    assert picker_shown(rig)
+    rig.advance(12.1)  # the next return closes it
+    assert rig.kiosk.value("homeReturns") == 2
+    assert not picker_shown(rig)
+
+
 def test_never_back_home_from_a_live_session_on_the_scene(make_rig: RigFactory) -> None:
     rig = make_rig("J0U", display_power=FAST).start()
     charging(rig, Side.RIGHT, OTHER_KNOWN_CARD)

@@ -10,13 +10,14 @@ Item {
     id: picker
 
     property bool open: false
-    // Back to Home after inactivity (counted by Kiosk.homeReturns): the picker closes.
-    readonly property int homeReturns: Kiosk.homeReturns
+    // Kiosk.homeReturns when the picker was opened (Main.qml sets it with open): a return to
+    // Home after inactivity since then closes it. (Not a handler on the count's change: the
+    // count's first evaluation, as the picker is made, would close it at once once the
+    // charger has ever gone back to Home.)
+    property int openedAtReturn: 0
 
     objectName: "modalLayer"  // the text checks look only at this while it is shown
-    visible: open && Kiosk.preferencesVisible
-
-    onHomeReturnsChanged: open = false
+    visible: open && Kiosk.preferencesVisible && Kiosk.homeReturns === openedAtReturn
 
     Rectangle {
         anchors.fill: parent
