@@ -163,12 +163,12 @@ class Speech:
         self.text = text
         if self.player:
             args.append("--stdout")
+        # their errors (no sound card: "ALSA lib ... Unknown PCM default") go to the kiosk's own stderr: the journal
         speaker = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE if self.player else
-                                   subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   subprocess.DEVNULL)
         self._processes = [speaker]
         if self.player:
-            self._processes.append(subprocess.Popen(self.player, stdin=speaker.stdout, stdout=subprocess.DEVNULL,
-                                                    stderr=subprocess.DEVNULL))
+            self._processes.append(subprocess.Popen(self.player, stdin=speaker.stdout, stdout=subprocess.DEVNULL))
             assert speaker.stdout is not None
             speaker.stdout.close()  # the player holds it now: eSpeak NG sees it close if the player ends
         assert speaker.stdin is not None
