@@ -194,3 +194,12 @@ def test_the_voice_stops_when_the_screen_changes(make_rig: RigFactory, tmp_path:
         assert not speech.speaking, "what it said is about a screen no longer shown"
     finally:
         voice.close()
+
+
+def test_the_listening_tool_writes_each_sample_with_its_text(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from hmi.speech_preview import main
+
+    assert main(["--out", str(tmp_path), "--language", "fr-CA", "--only", "updating"]) == 0
+    seconds, rms = measure(tmp_path / "fr-CA" / "updating.wav")
+    assert seconds > 1 and rms > SILENCE_RMS
+    assert (tmp_path / "fr-CA" / "updating.txt").read_text(encoding="utf-8").startswith("Mise à jour")
