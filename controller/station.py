@@ -132,6 +132,7 @@ class Station:
         self.safety = SafetyInputs(config.limits, self.active_codes)  # e-stop, door, tilt, heat, the AC supply
         self.reader_available = True
         self._buttons = Buttons()  # the physical buttons (controller.buttons: left acts on release)
+        self._focus_at_right_press: Side | None = None  # where the focus was before the right button's last press
         self.engineer = EngineerScreen(config)
         # dim, sleep, wake, brightness; back to Home after inactivity (controller.display_power)
         self.display_power = DisplayPower(config.display_power, config.station.time_zone, clock.monotonic())
@@ -352,6 +353,8 @@ class Station:
             self.maintenance.operated(now - self._last_tick)
         self._last_tick = now
         self.engineer.watch(now, self._buttons.gesture(now))
+        if self._buttons.read_aloud(now) and self.phase is StationPhase.READY and not self.engineer.up:
+            self.submit(cmd.ReadAloud(self._focus_at_right_press))
         # before the machines: a session recorded in this cycle reaches the backend before a prune sees it
         self.pruner.tick(now, self.clock.now())
         if self.phase is StationPhase.INITIALIZING:
@@ -434,6 +437,8 @@ class Station:
         force = self.safety.update_climate(status, ready)
         for button in self._buttons.update(status.left_button, status.right_button, self.clock.monotonic()):
             if ready:
+                if button is Button.RIGHT:
+                    self._focus_at_right_press = self.interaction.focus  # a long press brings it back
                 self.submit(cmd.PressLeft() if button is Button.LEFT else cmd.PressRight())
         if self.safety.update_inputs(status) or force:
             self._send_commands(self.clock.monotonic(), force=True)  # output off now, not next cycle

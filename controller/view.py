@@ -251,6 +251,7 @@ class StationView:
     total_cost_fallback: PriceText | None = None  # the Summary's text when the backend gave no total cost
     software_update: bool = False  # a software update is installing: the Updating screen, no new session
     display: DisplayState = field(default_factory=DisplayState)  # level, look, backlight (controller.display_power)
+    read_aloud: int = 0  # counts the requests to read the screen aloud: the kiosk speaks, or stops, at each new one
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:
