@@ -104,11 +104,12 @@ def test_the_subcommand_runs_as_its_own_process_and_never_writes_the_store(datab
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", "import sys; from hmi.app import main; sys.exit(main())", "report",
                              "--from", "2026-03-02", "--to", "2026-03-03", "--database", str(database), "--format",
-                             "json", "--output", str(output)], env=env, capture_output=True, text=True, timeout=60)
+                             "json", "--output", str(output)], env=env, capture_output=True, text=True, timeout=60,
+                            check=False)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(output.read_text())["sessions"]) == 3
     assert database.read_bytes() == before
     missing = subprocess.run([sys.executable, "-m", "controller.report_cli", "--from", "2026-03-02", "--to",
                               "2026-03-03", "--database", str(tmp_path / "none.sqlite3")], env=env,
-                             capture_output=True, text=True, timeout=60)
+                             capture_output=True, text=True, timeout=60, check=False)
     assert missing.returncode == 2 and "cannot read" in missing.stderr
