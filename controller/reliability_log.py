@@ -34,7 +34,7 @@ import logging
 import math
 import sqlite3
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +43,16 @@ from controller import reliability_store as db
 from controller.session import ConnectorState
 from controller.station_state import StationState
 from controller.store import Store
-from controller.view import StationPhase
+from controller.view import OutageLine, PortReliability, StationPhase
 
 log = logging.getLogger(__name__)
 
 #: Seconds between two saves of the alive time (and of the running sessions' peaks).
 ALIVE_INTERVAL_S = 60.0
+#: Seconds the engineer screen's Reliability page keeps its figures (an outage's change refreshes them).
+PAGE_REFRESH_S = 30.0
+#: Outages the engineer screen lists.
+PAGE_OUTAGES = 6
 BOOT_ID_FILE = Path("/proc/sys/kernel/random/boot_id")
 
 
@@ -86,6 +90,8 @@ class ReliabilityLog:
         self._alive_at = -math.inf
         self._peaks: dict[int, float] = {}  # session id -> W
         self._sessions: dict[int, int] = {}  # port -> the recorder's open session id
+        self._changes = 0  # outage changes written since start-up
+        self._page: tuple[float, int, tuple[tuple[PortReliability, ...], tuple[OutageLine, ...]]] | None = None
         try:
             self._recover(wall)
         except sqlite3.Error:  # a broken disk must not stop the charger: it runs without the record
@@ -148,6 +154,7 @@ class ReliabilityLog:
         ids = self._write(db.change_outages, self.db, wall, close, opening, db.Alive(wall, self.boot, False))
         if ids is None:
             return  # tried again at the next cycle: nothing was written
+        self._changes += 1
         for port, cause in changes:
             if port in self._open:
                 _, old = self._open.pop(port)
@@ -185,6 +192,35 @@ class ReliabilityLog:
     def summary(self, now: datetime, recent: int = 5) -> dict[str, Any]:
         """μ and rates over 30 and 365 days, and the latest outages (controller.reliability_store.summary)."""
         return db.summary(self.db, now, self.ports, recent)
+
+    def engineer_page(self, state: StationState) -> tuple[tuple[PortReliability, ...], tuple[OutageLine, ...]]:
+        """The engineer screen's Reliability page: each port's μ over 30 and 365 days and its
+        success rates over 30 days, and the latest outages (read again every PAGE_REFRESH_S, or
+        at once after an outage changed)."""
+        if self._page is not None and self._page[1] == self._changes and state.now - self._page[0] < PAGE_REFRESH_S:
+            return self._page[2]
+        try:
+            page = self._read_page(state.wall)
+        except sqlite3.Error:
+            log.exception("station database: reliability figures not read")
+            page = ((), ())
+        self._page = (state.now, self._changes, page)
+        return page
+
+    def _read_page(self, wall: datetime) -> tuple[tuple[PortReliability, ...], tuple[OutageLine, ...]]:
+        ports = []
+        for port in self.ports:
+            month = db.port_summary(self.db, port, wall - timedelta(days=30), wall, wall)
+            year = db.port_summary(self.db, port, wall - timedelta(days=365), wall, wall)
+            current = self._open.get(port)
+            ports.append(PortReliability(
+                port, month["uptime_percent"], year["uptime_percent"], month["outage_minutes"],
+                month["excluded_minutes"], month["sessions"], month["session_success_percent"],
+                month["first_attempts"], month["first_attempt_success_percent"],
+                current[1].cause if current is not None else ""))
+        outages = tuple(OutageLine(o.port, o.start, round(o.minutes(wall), 1), o.cause, o.exclusion.value,
+                                   o.end is None) for o in db.recent_outages(self.db, PAGE_OUTAGES))
+        return tuple(ports), outages
 
     def _write(self, write: Any, *args: Any) -> Any:
         try:

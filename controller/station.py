@@ -181,6 +181,7 @@ class Station:
         # each port's outages and each session's outcome, as 23 CFR 680.116 counts them
         self.reliability = ReliabilityLog(self.store, [side.connector_id for side in sorted(self.connectors)],
                                           clock.now(), door_is_vandalism=config.reliability.door_is_vandalism)
+        self.engineer.reliability = self.reliability.engineer_page
 
     # --- public API -----------------------------------------------------------------
 

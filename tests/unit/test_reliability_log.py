@@ -165,3 +165,19 @@ def test_a_version_4_database_gains_the_reliability_columns(tmp_path: Path) -> N
     outcome = rs.session_outcomes(store.connection, start, start + timedelta(days=1))[0]
     assert outcome.peak_w is None and outcome.stop_code == "" and outcome.successful
     store.close()
+
+
+def test_the_engineer_page_gives_each_ports_uptime_and_the_latest_outages(tmp_path: Path) -> None:
+    world = world_on(tmp_path / "evse.sqlite3")
+    world.hardware.set_door_open(True)
+    world.advance(432.0)  # 7.2 min: (43,200 - 7.2) / 43,200 x 100 = 99.983 % over 30 days
+    ports, outages = world.station.reliability.engineer_page(world.station.state)
+    assert [(p.port, p.down) for p in ports] == [(1, "012252"), (2, "012252")]
+    world.hardware.set_door_open(False)
+    world.advance(1.0)
+    ports, outages = world.station.reliability.engineer_page(world.station.state)  # refreshed: an outage changed
+    assert [p.down for p in ports] == ["", ""]
+    assert abs(ports[0].outage_minutes_30d - 7.2) < 0.05 and ports[0].excluded_minutes_30d == 0
+    assert abs(ports[0].uptime_30d - 99.983) < 0.001
+    assert [(o.port, o.cause, o.open) for o in outages[:2]] == [(2, "012252", False), (1, "012252", False)]
+    world.close()
