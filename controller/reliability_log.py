@@ -100,6 +100,7 @@ class ReliabilityLog:
 
     def _recover(self, wall: datetime) -> None:
         """Close what a stop left open and open the outage of the time the station was off (once)."""
+        db.ensure_schema(self.db)
         alive = db.last_alive(self.db)
         left_open = db.open_outages(self.db)
         opening = []

@@ -1,6 +1,11 @@
 """The reliability tables of the station's store (``outages``, ``alive``, ``sessions.peak_w`` and
-``stop_code``; schema in :mod:`controller.store`): written by :mod:`controller.reliability_log`,
-read by it, by ``evse-hmi report`` and by the diagnostics bundle (on a read-only connection).
+``sessions.stop_code``): written by :mod:`controller.reliability_log`, read by it, by ``evse-hmi
+report`` and by the diagnostics bundle (on a read-only connection).
+
+They are made here (:func:`ensure_schema`: CREATE TABLE IF NOT EXISTS, and the two columns added
+to ``sessions`` when missing), like the security log's table, without bumping the store's schema
+version: a software update that is rolled back (docs/updates.md) leaves a database the previous
+version still opens (it reads its own columns by name and never sees these).
 
 Every function takes an open :class:`sqlite3.Connection`; a write is one transaction.
 """
@@ -27,6 +32,40 @@ from controller.session import StopReason
 WINDOWS = (("30d", timedelta(days=30)), ("365d", timedelta(days=365)))
 #: How far before a window the sessions are read to tell its first sessions' retries.
 LOOK_BACK = timedelta(days=1)
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outages (       -- a port that could not charge (controller.reliability_log)
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    connector_id INTEGER NOT NULL,         -- 1 = left
+    started_at TEXT NOT NULL,              -- ISO 8601 UTC
+    ended_at TEXT,                         -- NULL: still down
+    cause TEXT NOT NULL,                   -- a status code, or e.g. unavailable, power_loss
+    exclusion TEXT NOT NULL DEFAULT ''     -- 23 CFR 680.116(b): grid, vehicle, maintenance, vandalism, or ''
+);
+CREATE INDEX IF NOT EXISTS outages_by_start ON outages (started_at);
+CREATE TABLE IF NOT EXISTS alive (         -- when the station last knew it was running (one row)
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    at TEXT NOT NULL,
+    boot_id TEXT NOT NULL,                 -- the kernel's boot id: another one means the machine restarted
+    clean INTEGER NOT NULL                 -- 1: written by a clean shutdown
+);
+"""
+#: Columns added to the store's ``sessions``: the highest output power seen (W; NULL: not
+#: measured) and the status code that ended the session ("" when none did).
+_SESSION_COLUMNS = (("peak_w", "REAL"), ("stop_code", "TEXT NOT NULL DEFAULT ''"))
+
+
+def ensure_schema(db: sqlite3.Connection) -> None:
+    """Make the reliability tables and columns if they are missing (one transaction)."""
+    with db:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(sessions)")}
+        for name, kind in _SESSION_COLUMNS:
+            if name not in columns:
+                db.execute(f"ALTER TABLE sessions ADD COLUMN {name} {kind}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 5  # 2: counters; 3: sessions.backend; 4: latched_codes; 5: reliability (outages, peak_w, stop_code)
+SCHEMA_VERSION = 4  # 2: counters; 3: sessions.backend; 4: latched_codes
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meters (
@@ -63,9 +63,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     stop_reason TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,              -- last checkpoint
     ended_at TEXT,
-    backend INTEGER NOT NULL DEFAULT 0,    -- 1: begun with a backend attached, which must hear of it
-    peak_w REAL,                           -- the highest output power seen (NULL: not measured)
-    stop_code TEXT NOT NULL DEFAULT ''     -- the status code that ended it, if one did
+    backend INTEGER NOT NULL DEFAULT 0     -- 1: begun with a backend attached, which must hear of it
 );
 CREATE INDEX IF NOT EXISTS sessions_by_status ON sessions (status);
 CREATE TABLE IF NOT EXISTS counters (
@@ -83,21 +81,6 @@ CREATE TABLE IF NOT EXISTS latched_codes (  -- kept across an OCPP soft Reset, t
     reading_unit TEXT,
     saved_at TEXT NOT NULL,
     PRIMARY KEY (code, connector_id, psu)
-);
-CREATE TABLE IF NOT EXISTS outages (       -- a port that could not charge (controller.reliability_log)
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    connector_id INTEGER NOT NULL,
-    started_at TEXT NOT NULL,
-    ended_at TEXT,                         -- NULL: still down
-    cause TEXT NOT NULL,                   -- a status code, or e.g. unavailable, power_loss
-    exclusion TEXT NOT NULL DEFAULT ''     -- 23 CFR 680.116(b): grid, vehicle, maintenance, vandalism, or ''
-);
-CREATE INDEX IF NOT EXISTS outages_by_start ON outages (started_at);
-CREATE TABLE IF NOT EXISTS alive (         -- when the station last knew it was running (one row)
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    at TEXT NOT NULL,
-    boot_id TEXT NOT NULL,                 -- the kernel's boot id: another one means the machine restarted
-    clean INTEGER NOT NULL                 -- 1: written by a clean shutdown
 );
 """
 
@@ -164,14 +147,10 @@ class Store:
 
     def _migrate(self) -> None:
         """Bring a database of an older version up to this one (in the opening transaction); new
-        tables (counters from version 2, latched_codes from 4, outages and alive from 5) come
-        from the schema itself."""
+        tables (counters from version 2, latched_codes from 4) come from the schema itself."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
         if "backend" not in columns:  # from version 2: those sessions are not handed over again
             self._db.execute("ALTER TABLE sessions ADD COLUMN backend INTEGER NOT NULL DEFAULT 0")
-        if "peak_w" not in columns:  # from version 4: their peak power was not measured
-            self._db.execute("ALTER TABLE sessions ADD COLUMN peak_w REAL")
-            self._db.execute("ALTER TABLE sessions ADD COLUMN stop_code TEXT NOT NULL DEFAULT ''")
 
     def close(self) -> None:
         self._db.close()

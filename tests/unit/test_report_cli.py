@@ -42,6 +42,7 @@ def database(tmp_path: Path) -> Path:
     """Two days, 2026-03-02 and 03 in Los Angeles (PST, UTC-8: 08:00 UTC on the 2nd to 08:00 on the 4th)."""
     path = tmp_path / "evse.sqlite3"
     store = Store(path)
+    rs.ensure_schema(store.connection)
     session(store, 1, "2026-03-01T18:00", "2026-03-01T18:30", 9_000, "card", 50_000)  # the day before: left out
     session(store, 1, "2026-03-02T18:00", "2026-03-02T18:30", 20_000, "card", 60_000)  # first attempt, successful
     session(store, 1, "2026-03-02T20:00", "2026-03-02T20:02", 0, "fault", 0, "023702")  # first attempt, failed

@@ -86,7 +86,7 @@ def test_a_version_3_database_is_brought_up_to_date(tmp_path: Path) -> None:
     store._db.execute("PRAGMA user_version=3")
     store.close()
     store = Store(path)
-    assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert store.session(session).status == RUNNING
     store.keep_latched_codes([LatchedCode("011013", 2, 0, True, None)], T0)
     assert store.take_latched_codes() == [LatchedCode("011013", 2, 0, True, None)]
