@@ -64,6 +64,7 @@ from controller.prices import ShownPrices
 from controller.pricing import Tariff
 from controller.readings import Measurement
 from controller.recording import Recorder, interrupted_session
+from controller.reliability_log import ReliabilityLog
 from controller.retention import Retention, SessionPruner
 from controller.safety import SafetyInputs
 from controller.security_events import STARTUP_OF_THE_DEVICE, TAMPER_CODES, TAMPER_DETECTION_ACTIVATED, V16, V201
@@ -178,6 +179,10 @@ class Station:
         self.maintenance.report(self.active_codes)
         for latched in self.store.take_latched_codes():
             self._restore_latched(latched)
+        # each port's outages and each session's outcome, as 23 CFR 680.116 counts them
+        self.reliability = ReliabilityLog(self.store, [side.connector_id for side in sorted(self.connectors)],
+                                          clock.now(), door_is_vandalism=config.reliability.door_is_vandalism)
+        self.engineer.reliability = self.reliability.engineer_page
 
     # --- public API -----------------------------------------------------------------
 
@@ -339,6 +344,7 @@ class Station:
         the codes that latch until one are kept for the next station (see :meth:`_latched`)."""
         self.recorder.flush([c.meter_state() for c in self.ordered()], self.clock.monotonic(), self.clock.now())
         self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self.reliability.close(self.clock.now())
         try:
             self.store.keep_latched_codes(self._latched() if self.reset_requested == "soft" else (), self.clock.now())
         except sqlite3.Error as exc:  # a broken disk must not stop a shutdown or a restart
@@ -394,6 +400,8 @@ class Station:
             self.display_power.wake(state.now)
         display = self.display_power.observe(situation(state, self.engineer.up), state.now, state.wall)
         self._state = state = replace(state, display=display)
+        self.reliability.observe(state, {side.connector_id: self.recorder.session_id(side.connector_id)
+                                         for side in self.connectors})
         view = self._project(state)
         if view != self._last_view:
             self._last_view = view
