@@ -60,6 +60,15 @@ class PresentToken:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadAloud:
+    """Read the screen aloud, or stop the voice if it speaks: the right button held, or the
+    Home screen's control. ``focus``: the connector to bring back in front (the held button's
+    own press moved the focus away from the screen the driver wants to hear)."""
+
+    focus: Side | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ChooseLanguage:
     """The driver picked a language (BCP 47 tag) for this visit."""
 
@@ -157,7 +166,7 @@ class StopSession:
 
 
 DriverCommand = (PressLeft | PressRight | SelectSide | TouchStop | CancelPending | Dismiss | PresentToken
-                 | ChooseLanguage | ChooseHighContrast)
+                 | ChooseLanguage | ChooseHighContrast | ReadAloud)
 EngineerCommand = (OpenEngineer | PinDigit | PinErase | PinSubmit | PinCancel | EngineerLookup | EngineerPage
                    | EngineerExit | EngineerClearSecurityLog)
 BackendCommand = RemoteStart | StopSession

@@ -287,6 +287,19 @@ class MaintenanceSection:
         _in_range("[maintenance].air_filter_hours", self.air_filter_hours, 0, 100_000)
 
 
+@dataclass(frozen=True, slots=True)
+class ReliabilitySection:
+    """How outages are counted (controller.reliability, docs/reliability.md)."""
+
+    #: The cabinet door open (012252/042252) counts as vandalism, excluded from uptime
+    #: (23 CFR 680.116(b)); false: a technician's door, counted.
+    door_is_vandalism: bool = False
+
+    def check(self) -> None:
+        if not isinstance(self.door_is_vandalism, bool):
+            raise ConfigError("[reliability].door_is_vandalism: must be true or false")
+
+
 #: ``[ocpp].version``: one OCPP version, or "auto" (both offered, the central system picks).
 OCPP_VERSIONS = ("auto", "1.6", "2.0.1")
 
@@ -421,6 +434,7 @@ class Config:
     logging: LoggingSection = field(default_factory=LoggingSection)
     logs: LogsSection = field(default_factory=LogsSection)
     maintenance: MaintenanceSection = field(default_factory=MaintenanceSection)
+    reliability: ReliabilitySection = field(default_factory=ReliabilitySection)
     ocpp: OcppSection = field(default_factory=OcppSection)
     engineer: EngineerSection = field(default_factory=EngineerSection)
     updates: UpdatesSection = field(default_factory=UpdatesSection)
@@ -448,6 +462,7 @@ _SECTIONS: dict[str, type] = {
     "logging": LoggingSection,
     "logs": LogsSection,
     "maintenance": MaintenanceSection,
+    "reliability": ReliabilitySection,
     "ocpp": OcppSection,
     "engineer": EngineerSection,
     "updates": UpdatesSection,

@@ -21,16 +21,31 @@ from controller.engineer import EngineerLock, PinError, PinResult
 from controller.security_events import MAINTENANCE_LOGIN_ACCEPTED, MAINTENANCE_LOGIN_FAILED, Report
 from controller.station_state import StationState
 from controller.status_codes import lookup, search
-from controller.view import PIN_CANCEL, PIN_OK, BusConnector, BusLink, BusPsu, EngineerView, PinPad
+from controller.view import (
+    PIN_CANCEL,
+    PIN_OK,
+    BusConnector,
+    BusLink,
+    BusPsu,
+    EngineerView,
+    OutageLine,
+    PinPad,
+    PortReliability,
+)
+
+#: The Reliability page's facts at a moment: (ports, latest outages), from the station's store.
+ReliabilitySource = Callable[[StationState], tuple[tuple[PortReliability, ...], tuple[OutageLine, ...]]]
 
 log = logging.getLogger(__name__)
 
-#: The engineer screen's pages: overview, connectors, status codes, look-up, security log.
-ENGINEER_PAGES = 5
+#: The engineer screen's pages: overview, connectors, status codes, look-up, security log, reliability.
+ENGINEER_PAGES = 6
 #: The look-up's page (a look-up typed or tapped goes there).
 LOOKUP_PAGE = 3
 #: The security log's page (the only one where it can be cleared).
 SECURITY_PAGE = 4
+#: The reliability page (uptime and success per port, the latest outages; read only while it shows).
+RELIABILITY_PAGE = 5
 #: Codes the engineer screen's look-up shows at most.
 LOOKUP_RESULTS = 6
 #: Digits a PIN has at most (controller.engineer.PIN_MAX).
@@ -59,6 +74,7 @@ class EngineerScreen:
         self._session: _Session | None = None
         self.report: Report | None = None  # security events: the maintenance logins (the station's log)
         self.clear_security_log: Callable[[], None] | None = None  # the station's log, cleared
+        self.reliability: ReliabilitySource | None = None  # the Reliability page's facts (the station's log)
 
     @property
     def up(self) -> bool:
@@ -122,6 +138,9 @@ class EngineerScreen:
             energy_register_wh=round(c.energy_register_wh)) for c in state.connectors)
         psus = tuple(BusPsu(p.index, p.present, p.enabled, p.routed_to, round(p.output_v, 1), round(p.output_a, 1),
                             round(p.temperature_c, 1), p.fault_code) for p in state.psus)
+        ports, outages = ((), ())
+        if session.page == RELIABILITY_PAGE and self.reliability is not None:
+            ports, outages = self.reliability(state)
         return EngineerView(
             firmware_version=station.software_version(),
             serial_number=station.serial_number,
@@ -143,6 +162,8 @@ class EngineerScreen:
             counters=state.counters,
             security_events=state.security_events,
             can_bus=bus_link(state),
+            reliability=ports,
+            outages=outages,
         )
 
     # --- the commands -----------------------------------------------------------------

@@ -58,6 +58,7 @@ class Interaction:
         self.emit = emit
         self.focus = Side.LEFT
         self._notice: tuple[Notice, float] | None = None  # and until when (monotonic)
+        self.read_aloud_requests = 0  # the kiosk speaks (or stops speaking) at each new one
 
     @property
     def notice(self) -> Notice | None:
@@ -106,6 +107,10 @@ class Interaction:
                 self.preferences.choose_language(tag, now)
             case cmd.ChooseHighContrast(on):
                 self.preferences.choose_high_contrast(on, now)
+            case cmd.ReadAloud(focus):
+                if focus in self.connectors:
+                    self.focus = focus
+                self.read_aloud_requests += 1
             case cmd.SelectSide():
                 pass  # a side this model does not have
             case _:

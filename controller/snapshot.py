@@ -138,6 +138,7 @@ def build_state(station: StationParts) -> StationState:
         time_offset=station.prices.time_offset,
         language=language,
         high_contrast=station.preferences.current.high_contrast,
+        read_aloud=station.interaction.read_aloud_requests,
         counters=station.maintenance.lines(),
         can_bus=station.boards.health(),
         display_message=shown(station.display_messages, wall, now, _activity(connectors, codes), language,
@@ -293,6 +294,7 @@ def kiosk_view(state: StationState, config: Config, pin_pad: PinPad | None = Non
         total_cost_fallback=state.total_cost_fallback,
         software_update=state.software_update,
         display=state.display,
+        read_aloud=state.read_aloud,
     )
 
 

@@ -64,6 +64,7 @@ from controller.prices import ShownPrices
 from controller.pricing import Tariff
 from controller.readings import Measurement
 from controller.recording import Recorder, interrupted_session
+from controller.reliability_log import ReliabilityLog
 from controller.retention import Retention, SessionPruner
 from controller.safety import SafetyInputs
 from controller.security_events import STARTUP_OF_THE_DEVICE, TAMPER_CODES, TAMPER_DETECTION_ACTIVATED, V16, V201
@@ -132,6 +133,7 @@ class Station:
         self.safety = SafetyInputs(config.limits, self.active_codes)  # e-stop, door, tilt, heat, the AC supply
         self.reader_available = True
         self._buttons = Buttons()  # the physical buttons (controller.buttons: left acts on release)
+        self._focus_at_right_press: Side | None = None  # where the focus was before the right button's last press
         self.engineer = EngineerScreen(config)
         # dim, sleep, wake, brightness; back to Home after inactivity (controller.display_power)
         self.display_power = DisplayPower(config.display_power, config.station.time_zone, clock.monotonic())
@@ -177,6 +179,10 @@ class Station:
         self.maintenance.report(self.active_codes)
         for latched in self.store.take_latched_codes():
             self._restore_latched(latched)
+        # each port's outages and each session's outcome, as 23 CFR 680.116 counts them
+        self.reliability = ReliabilityLog(self.store, [side.connector_id for side in sorted(self.connectors)],
+                                          clock.now(), door_is_vandalism=config.reliability.door_is_vandalism)
+        self.engineer.reliability = self.reliability.engineer_page
 
     # --- public API -----------------------------------------------------------------
 
@@ -338,6 +344,7 @@ class Station:
         the codes that latch until one are kept for the next station (see :meth:`_latched`)."""
         self.recorder.flush([c.meter_state() for c in self.ordered()], self.clock.monotonic(), self.clock.now())
         self.counters.save(self.clock.monotonic(), self.clock.now(), force=True)
+        self.reliability.close(self.clock.now())
         try:
             self.store.keep_latched_codes(self._latched() if self.reset_requested == "soft" else (), self.clock.now())
         except sqlite3.Error as exc:  # a broken disk must not stop a shutdown or a restart
@@ -352,6 +359,8 @@ class Station:
             self.maintenance.operated(now - self._last_tick)
         self._last_tick = now
         self.engineer.watch(now, self._buttons.gesture(now))
+        if self._buttons.read_aloud(now) and self.phase is StationPhase.READY and not self.engineer.up:
+            self.submit(cmd.ReadAloud(self._focus_at_right_press))
         # before the machines: a session recorded in this cycle reaches the backend before a prune sees it
         self.pruner.tick(now, self.clock.now())
         if self.phase is StationPhase.INITIALIZING:
@@ -391,6 +400,8 @@ class Station:
             self.display_power.wake(state.now)
         display = self.display_power.observe(situation(state, self.engineer.up), state.now, state.wall)
         self._state = state = replace(state, display=display)
+        self.reliability.observe(state, {side.connector_id: self.recorder.session_id(side.connector_id)
+                                         for side in self.connectors})
         view = self._project(state)
         if view != self._last_view:
             self._last_view = view
@@ -434,6 +445,8 @@ class Station:
         force = self.safety.update_climate(status, ready)
         for button in self._buttons.update(status.left_button, status.right_button, self.clock.monotonic()):
             if ready:
+                if button is Button.RIGHT:
+                    self._focus_at_right_press = self.interaction.focus  # a long press brings it back
                 self.submit(cmd.PressLeft() if button is Button.LEFT else cmd.PressRight())
         if self.safety.update_inputs(status) or force:
             self._send_commands(self.clock.monotonic(), force=True)  # output off now, not next cycle

@@ -125,6 +125,7 @@ class StationState:
     security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
     can_bus: LinkHealth | None = None  # the internal CAN bus: its state and counters
     display: DisplayState = field(default_factory=DisplayState)  # level, look, backlight (controller.display_power)
+    read_aloud: int = 0  # requests to read the screen aloud so far (commands.ReadAloud)
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:

@@ -110,6 +110,34 @@ class BusPsu:
 
 
 @dataclass(frozen=True, slots=True)
+class PortReliability:
+    """One port on the engineer screen's Reliability page (controller.reliability)."""
+
+    port: int  # connector id: 1 = left
+    uptime_30d: float  # μ over the last 30 days (%)
+    uptime_365d: float
+    outage_minutes_30d: float  # T_outage
+    excluded_minutes_30d: float  # T_excluded
+    sessions_30d: int
+    success_30d: float | None  # % of the sessions (None: none)
+    first_attempts_30d: int
+    first_attempt_30d: float | None  # % of the first attempts that succeeded (None: none)
+    down: str = ""  # the cause of the outage in progress ("" while the port is up)
+
+
+@dataclass(frozen=True, slots=True)
+class OutageLine:
+    """One recent outage on the engineer screen."""
+
+    port: int
+    start: datetime
+    minutes: float  # an open one: so far
+    cause: str
+    exclusion: str  # "" when counted
+    open: bool
+
+
+@dataclass(frozen=True, slots=True)
 class BusLink:
     """The internal CAN bus on the engineer screen."""
 
@@ -136,13 +164,15 @@ class EngineerView:
     backend_online: bool
     backend_code: str
     backend_url: str
-    page: int  # 0 overview, 1 connectors, 2 status codes, 3 look-up, 4 security log
+    page: int  # 0 overview, 1 connectors, 2 status codes, 3 look-up, 4 security log, 5 reliability
     query: str  # the look-up field
     results: tuple[str, ...]  # codes the look-up found (at most a page)
     seconds_left: int  # until the screen closes by itself
     counters: tuple[tuple[str, int, int], ...] = ()  # (what, count, limit; 0 = none): plug-ins, filter hours
     security_events: tuple[SecurityEvent, ...] = ()  # the security log's latest, newest first
     can_bus: BusLink | None = None  # the internal CAN bus (the connectors page)
+    reliability: tuple[PortReliability, ...] = ()  # the Reliability page's ports (read only while it shows)
+    outages: tuple[OutageLine, ...] = ()  # ... and the latest outages, newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +281,7 @@ class StationView:
     total_cost_fallback: PriceText | None = None  # the Summary's text when the backend gave no total cost
     software_update: bool = False  # a software update is installing: the Updating screen, no new session
     display: DisplayState = field(default_factory=DisplayState)  # level, look, backlight (controller.display_power)
+    read_aloud: int = 0  # counts the requests to read the screen aloud: the kiosk speaks, or stops, at each new one
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:

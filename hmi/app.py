@@ -114,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from controller.codes_cli import main as codes_main
 
         return codes_main(words[1:])
+    if words[:1] == ["report"]:  # the NEVI data from the store: plain Python, read-only
+        from controller.report_cli import main as report_main
+
+        return report_main(words[1:])
     if words[:1] == ["engineer-pin"]:
         from controller.engineer_cli import main as pin_main
 

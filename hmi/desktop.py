@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # imported after the first frame (start-up time)
     from controller.view import StationView
     from hmi.bridge import KioskBridge
     from hmi.demo_panel import CsmsButtons
+    from hmi.voice import Voice
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,7 @@ class DesktopKiosk:
         self.scene = Scene(self.kiosk, qr_codes=False)
         startup.mark("QML loaded")
         self.bridge: KioskBridge | None = None
+        self.voice: Voice | None = None
         self.csms_buttons: CsmsButtons | None = None
         self._self_test_ended = False
         # systemd (deploy/evse-hmi.service): WATCHDOG=1 only while both this thread's heartbeat
@@ -192,7 +194,11 @@ class DesktopKiosk:
                                   self.scene.translations)
         self.runtime.subscribe(self.bridge.push)
         self.bridge.presented.connect(self._after_self_test)
-        ButtonKeys(self.runtime.submit, self.scene.window)
+        ButtonKeys(self.runtime.submit, self.scene.window,
+                   lambda: self.bridge.view.focused if self.bridge and self.bridge.view else None)
+        from hmi.voice import Voice
+
+        self.voice = Voice(self.bridge)  # spoken guidance (a no-op, logged, without espeak-ng)
         if self.kiosk_mode:
             from PySide6.QtCore import Qt
             from PySide6.QtGui import QCursor
@@ -290,6 +296,8 @@ class DesktopKiosk:
         self.watchdog.stop()
         if self.csms_buttons is not None:
             self.csms_buttons.close()
+        if self.voice is not None:
+            self.voice.close()
         if self.runtime is not None:
             self.runtime.stop()
         self.scene.dispose()

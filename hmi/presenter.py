@@ -430,7 +430,7 @@ def stalled_values(values: KioskValues) -> KioskValues:
                                displayLook="normal")
 
 
-ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up", "Security log")
+ENGINEER_TABS = ("Overview", "Connectors", "Status codes", "Look-up", "Security log", "Reliability")
 # Lines of the status-code page (active codes, then the history, newest first).
 ENGINEER_CODE_LINES = 12
 # Events on the security-log page (newest first; each at most two lines at 800 x 480, above the Clear button).
@@ -506,6 +506,8 @@ def _engineer_columns(view: StationView, eng: EngineerView) -> tuple[EngineerCol
     if eng.page == 0:
         return (EngineerColumn("Station", tuple(station)),
                 EngineerColumn("Power modules and counters", (*psus, "", *counters)))
+    if eng.page == RELIABILITY_PAGE:
+        return _reliability_columns(eng)
     if eng.page != 1:
         return ()
     columns = []
@@ -522,6 +524,32 @@ def _engineer_columns(view: StationView, eng: EngineerView) -> tuple[EngineerCol
         )))
     if eng.can_bus is not None:
         columns.append(EngineerColumn("Internal CAN bus", _can_bus_lines(eng.can_bus)))
+    return tuple(columns)
+
+
+#: The engineer screen's Reliability page (controller.engineer_screen.RELIABILITY_PAGE).
+RELIABILITY_PAGE = 5
+
+
+def _percent(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:.{digits}f}\u00a0%"
+
+
+def _reliability_columns(eng: EngineerView) -> tuple[EngineerColumn, ...]:
+    """Each port's uptime as 23 CFR 680.116(b) counts it and its success rates, and the latest outages."""
+    names = {c.side.connector_id: f"{c.side.label.title()} – {c.standard.display_name}" for c in eng.connectors}
+    columns = [EngineerColumn(names.get(p.port, f"Port {p.port}"), (
+        f"uptime 30 d {_percent(p.uptime_30d, 3)}",
+        f"uptime 365 d {_percent(p.uptime_365d, 3)}",
+        f"30 d: {p.outage_minutes_30d:g} min down, {p.excluded_minutes_30d:g} excluded",
+        f"sessions (30 d) {p.sessions_30d}" + (f": {_percent(p.success_30d)} ok" if p.sessions_30d else ""),
+        f"first attempts {p.first_attempts_30d}"
+        + (f": {_percent(p.first_attempt_30d)} ok" if p.first_attempts_30d else ""),
+        f"now: down ({p.down})" if p.down else "now: up",
+    )) for p in eng.reliability]
+    lines = tuple(f"{o.start:%m-%d %H:%M} {'L' if o.port == 1 else 'R'} {o.minutes:g} min {o.cause}"
+                  + (f", {o.exclusion}" if o.exclusion else "") + (" (now)" if o.open else "") for o in eng.outages)
+    columns.append(EngineerColumn("Latest outages (UTC)", lines or ("No outage recorded.",)))
     return tuple(columns)
 
 

@@ -305,6 +305,11 @@ class Kiosk(SingletonValues):
         """The driver switched high contrast on or off for this visit."""
         self._emit(cmd.ChooseHighContrast(bool(on)))
 
+    @Slot()
+    def readAloud(self) -> None:
+        """The accessibility control: read the screen aloud, or stop the voice."""
+        self._emit(cmd.ReadAloud())
+
     # --- technicians -------------------------------------------------------------------
 
     @Slot()

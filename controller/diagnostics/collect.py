@@ -2,7 +2,8 @@
 
 A DiagnosticsLog bundle holds the log records inside the requested window (``log.txt``), the
 configuration with every secret redacted (``configuration.json``), the versions, the status
-codes in force and recent, the counters and a summary of recent sessions; a SecurityLog
+codes in force and recent, the counters, a summary of recent sessions and the reliability
+summary (``reliability.json``: uptime per port, latest outages and failed sessions); a SecurityLog
 bundle holds the security events inside the window and the versions.  ``manifest.json``
 lists the parts (name, size, SHA-256, what each is) and says what is missing and why.  The
 whole stays under ``max_bytes``: the log gets what the other parts leave, newest records
@@ -24,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from controller import reliability_store
 from controller.config import Config
 from controller.diagnostics import station_data
 from controller.diagnostics.log_window import excerpt
@@ -33,6 +35,7 @@ from controller.diagnostics.versions import versions_section
 #: Room kept for the manifest, tar headers and gzip framing when the log's share is worked out.
 OVERHEAD_BYTES = 16_384
 SESSIONS_IN_BUNDLE = 50
+RELIABILITY_RECENT = 20  # the newest outages and unsuccessful sessions in reliability.json
 SECURITY_EVENTS_IN_BUNDLE = 10_000
 _TIME_COLUMNS = ("at", "timestamp", "time", "created_at", "recorded_at")
 
@@ -136,7 +139,7 @@ class _Parts:
         return sum(len(data) for data in self.files.values())
 
 
-def _station_parts(parts: _Parts, sources: Sources, window: Window, kind: LogKind) -> None:
+def _station_parts(parts: _Parts, sources: Sources, window: Window, kind: LogKind, now: datetime) -> None:
     path = sources.config.storage.path
     try:
         with station_data.read_only(path) as db:
@@ -153,11 +156,24 @@ def _station_parts(parts: _Parts, sources: Sources, window: Window, kind: LogKin
             parts.add("counters.json", station_data.counters(db), "the maintenance counters")
             parts.add("sessions.json", station_data.sessions(db, SESSIONS_IN_BUNDLE),
                       f"the newest {SESSIONS_IN_BUNDLE} sessions, newest first (card numbers masked)")
+            _reliability_part(parts, db, now)
     except (station_data.StationDataError, sqlite3.Error) as exc:  # a bundle is made without them
         parts.notes.append(f"station database not read: {parts.redactor.text(str(exc))}")
         if kind is LogKind.SECURITY:
             parts.add("security-log.json", {"available": False, "events": [], "note": "station database not read"},
                       "the security events inside the window")
+
+
+def _reliability_part(parts: _Parts, db: sqlite3.Connection, now: datetime) -> None:
+    """Each port's uptime (23 CFR 680.116(b)) and success rates over 30 and 365 days, the newest
+    outages and unsuccessful sessions (a database older than the reliability tables has none)."""
+    try:
+        summary = reliability_store.summary(db, now, recent=RELIABILITY_RECENT)
+    except sqlite3.Error as exc:
+        parts.notes.append(f"reliability not read: {parts.redactor.text(str(exc))}")
+        return
+    parts.add("reliability.json", summary, f"uptime and success rates per port over 30 and 365 days, the newest "
+                                           f"{RELIABILITY_RECENT} outages and unsuccessful sessions")
 
 
 def _log_part(parts: _Parts, sources: Sources, window: Window) -> bool:
@@ -185,7 +201,7 @@ def collect(kind: LogKind, window: Window, sources: Sources, directory: Path, no
     parts = _Parts(redactor)
     parts.add("versions.json", versions_section(), "the versions of this software, Python, Qt and dependencies")
     truncated = False
-    _station_parts(parts, sources, window, kind)
+    _station_parts(parts, sources, window, kind, now)
     if kind is LogKind.DIAGNOSTICS:
         parts.add("configuration.json", configuration_section(sources.config, redactor),
                   "the configuration, secrets redacted")

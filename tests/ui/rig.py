@@ -45,7 +45,7 @@ class KioskRig:
         self.window.resize(1024, 600)
         self.bridge = KioskBridge(self.kiosk, Formatter("en-US", "America/Los_Angeles"), self._intent,
                                   self.scene.translations)
-        self.keys = ButtonKeys(self._intent, self.window)
+        self.keys = ButtonKeys(self._intent, self.window, lambda: self.view.focused)
         self.present()
 
     def _intent(self, command: Command) -> None:

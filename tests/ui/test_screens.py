@@ -457,6 +457,31 @@ def engineer_security(make: RigFactory) -> KioskRig:
     return rig
 
 
+def engineer_reliability(make: RigFactory) -> KioskRig:
+    """The Reliability page: the left connector charged once and charges again; the cabinet door
+    was open for ten minutes meanwhile (the right port was down, the left one in use was not)."""
+    rig = make("J0U", **ENGINEER).start()
+    charging(rig, Side.LEFT)
+    rig.advance(60)
+    rig.world.hardware.press(left=True)  # stop: a successful session
+    rig.until(lambda v: v.connector(Side.LEFT).state == "finished")
+    rig.world.hardware.unplug(Side.LEFT)
+    rig.advance(5)
+    charging(rig, Side.LEFT)
+    rig.advance(30)
+    rig.world.hardware.set_door_open(True)
+    rig.advance(600)
+    rig.world.hardware.set_door_open(False)
+    rig.advance(1)
+    rig.world.station.submit(cmd.OpenEngineer())
+    for digit in "2468":
+        rig.world.station.submit(cmd.PinDigit(digit))
+    rig.world.station.submit(cmd.PinSubmit())
+    rig.world.station.submit(cmd.EngineerPage(5))
+    rig.advance(0.1)
+    return rig
+
+
 #: Display power on, with short timers (controller.display_power).
 DISPLAY_POWER = {"enabled": True, "dim_after_s": 20.0, "sleep_after_s": 40.0, "charging_dim_after_s": 20.0}
 
@@ -549,6 +574,7 @@ SCENES: dict[str, Scene] = {
     "engineer-lookup": Scene(engineer_lookup, Screen.ENGINEER, ("en-US",)),
     "engineer-security": Scene(engineer_security, Screen.ENGINEER, ("en-US",)),
     "engineer-connectors": Scene(engineer_connectors, Screen.ENGINEER, ("en-US",)),
+    "engineer-reliability": Scene(engineer_reliability, Screen.ENGINEER, ("en-US",)),
 }
 
 

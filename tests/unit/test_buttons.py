@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from controller.buttons import ENGINEER_HOLD_S, Buttons
+from controller.buttons import ENGINEER_HOLD_S, READ_ALOUD_HOLD_S, Buttons
 from controller.types import Button
 
 Levels = tuple[bool, bool]  # (left, right) as one I/O board frame reports them
@@ -66,3 +66,28 @@ def test_the_gesture_comes_after_five_seconds_of_both_and_once_per_hold() -> Non
     assert not buttons.gesture(21.0 + ENGINEER_HOLD_S - 0.1), "the hold starts again"
     assert buttons.gesture(21.0 + ENGINEER_HOLD_S)
     assert buttons.update(False, False, 30.0) == ()
+
+
+def held(frames: list[Levels], step_s: float = 0.1) -> list[int]:
+    """The frames at which the right button's hold asks to read the screen aloud."""
+    buttons = Buttons()
+    asks = []
+    for index, (left, right) in enumerate(frames):
+        buttons.update(left, right, index * step_s)
+        if buttons.read_aloud(index * step_s):
+            asks.append(index)
+    return asks
+
+
+def test_the_right_button_held_alone_reads_aloud_once_per_hold() -> None:
+    steps = round(READ_ALOUD_HOLD_S / 0.1)
+    assert held([UP, *[RIGHT] * (steps + 20), UP]) == [1 + steps], "once, when the hold time is reached"
+    assert held([UP, *[RIGHT] * steps, UP, *[RIGHT] * (steps + 1)]) == [2 + 2 * steps], "a release starts over"
+    assert held([UP, *[RIGHT] * (steps - 2), UP, UP]) == [], "a short press only moves the focus"
+
+
+def test_the_engineer_gesture_is_never_a_read_aloud() -> None:
+    steps = round(READ_ALOUD_HOLD_S / 0.1)
+    assert held([UP, RIGHT, *[BOTH] * (steps + 60), UP]) == []
+    assert held([UP, LEFT, *[BOTH] * (steps + 60), RIGHT, *[RIGHT] * (steps + 5), UP]) == [], \
+        "the right button left over from the gesture is not a new press"

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from controller import reliability_store as rs
 from controller.config import Config
 from controller.diagnostics.collect import LogKind, Sources, Window, collect
 from controller.diagnostics.log_window import excerpt
@@ -21,6 +22,7 @@ from controller.diagnostics.redact import REDACTED
 from controller.diagnostics.station_data import codes_section
 from controller.logs import FORMAT
 from controller.readings import Measurement
+from controller.reliability import Exclusion
 from controller.store import Store
 from controller.types import Side
 from controller.view import ActiveCode, CodeEvent
@@ -129,6 +131,8 @@ def test_the_bundle_holds_versions_codes_counters_sessions_and_a_manifest(tmp_pa
     manifest = json.loads(files["manifest.json"])
     assert {p["name"] for p in manifest["parts"]} == set(files) - {"manifest.json"} == {
         "versions.json", "configuration.json", "status-codes.json", "counters.json", "sessions.json", "log.txt"}
+    # a database no station of this version has run on has no reliability tables: the manifest says so
+    assert any(note.startswith("reliability not read") for note in manifest["notes"])
     versions = json.loads(files["versions.json"])
     assert versions["python"].count(".") == 2 and versions["dependencies"]["ocpp"] == "2.1.0"
     assert "evse-hmi" in versions and versions["qt"]
@@ -141,6 +145,23 @@ def test_the_bundle_holds_versions_codes_counters_sessions_and_a_manifest(tmp_pa
     assert [(s["connector_id"], s["status"], s["card"]) for s in sessions] == [
         (2, "running", "****0C0D"), (1, "finished", "**********E5F6")]
     assert sessions[1]["energy_wh"] == 12_000.0 and sessions[1]["stop_reason"] == "Local"
+
+
+def test_the_bundle_holds_each_ports_uptime_and_the_latest_outages(tmp_path: Path) -> None:
+    station_store(tmp_path / "evse.sqlite3")
+    store = Store(tmp_path / "evse.sqlite3")
+    rs.ensure_schema(store.connection)
+    opened = rs.change_outages(store.connection, NOW - timedelta(hours=3), open_=[(1, "011011", Exclusion.NONE)])
+    rs.change_outages(store.connection, NOW - timedelta(hours=3) + timedelta(minutes=144), close=[opened[1]])
+    store.close()
+    _path, files = make(tmp_path)
+    reliability = json.loads(files["reliability.json"])
+    month = {row["port"]: row for row in reliability["windows"]["30d"]}
+    # 144 min down in 30 days (43,200 min): (43,200 - 144) / 43,200 x 100 = 99.667 %
+    assert month[1]["outage_minutes"] == 144.0 and month[1]["uptime_percent"] == 99.667
+    assert month[2]["uptime_percent"] == 100.0
+    assert [(o["port"], o["cause"], o["minutes"]) for o in reliability["recent_outages"]] == [(1, "011011", 144.0)]
+    assert reliability["unsuccessful_sessions"][0]["stop_reason"] == "Local"  # not a driver's or EV's stop
 
 
 def test_a_station_without_a_log_file_says_so(tmp_path: Path) -> None:

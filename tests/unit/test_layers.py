@@ -54,6 +54,7 @@ CORE = frozenset({
     "controller.commands",  # what can be asked of the station: frozen command classes
     "controller.config",  # the TOML configuration, parsed and checked
     "controller.config_error",  # the configuration's exception
+    "controller.reliability",  # NEVI uptime and session success: outages, exclusions, rates
     "controller.display_config",  # [display]: the panel's platform, mode, rotation, touch, backlight
     "controller.display_launch",  # [display] -> the environment Qt reads before it starts
     "controller.display_messages",  # the operator's display messages: which one shows, what cannot
@@ -92,6 +93,8 @@ STATION = frozenset({
     "controller.engineer_screen",  # the PIN pad, the engineer pages, their view
     "controller.maintenance",  # the maintenance counters against their limits
     "controller.recording",  # session and meter checkpoints
+    "controller.reliability_log",  # port outages and session outcomes, kept in the store
+    "controller.reliability_store",  # the reliability tables: written by the log, read by the report
     "controller.retention",  # session history pruning
     "controller.security_log",  # the security log in the station's store: recorded, capped, delivered once
     "controller.self_test",  # the start-up self-test and the boards' watchdog
@@ -116,6 +119,7 @@ ADAPTER = frozenset({
     "controller.backend201",  # the station behind the OCPP 2.0.1 charging station
     "controller.backend_versions",  # two OCPP versions on one database: hand-over between them
     "controller.codes_cli",  # `evse-hmi codes`
+    "controller.report_cli",  # `evse-hmi report`: the NEVI data from the store
     "controller.engineer_cli",  # `evse-hmi engineer-pin`
     "controller.logs",  # where the log goes (stderr, rotating file)
     "controller.runtime",  # the controller's thread, loop, buses and backend
