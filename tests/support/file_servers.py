@@ -4,7 +4,7 @@
 (multipart/form-data: the first file part) into its upload directory.  It can refuse every
 request with a status (``refuse(403)``), fail the next N (``fail_next(2)``: 503), hold a
 download in the middle (``hold(bytes)`` until ``release()``) and resume one (``Range:
-bytes=N-``), and it keeps a log of the requests.  :class:`FtpFileServer` is pyftpdlib with one user; a read-only
+bytes=N-``), and it logs each request before it answers (a client that has read the answer finds it logged).  :class:`FtpFileServer` is pyftpdlib with one user; a read-only
 user makes every upload fail (``read_only=True``).  Both run on a thread of their own and are
 context managers.
 """
@@ -45,8 +45,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         status = self.server.owner.take_failure()
         if status is None:
             return False
-        self.send_error(status)
-        self.server.owner.note(self.command, self.path, status)
+        self.server.owner.note(self.command, self.path, status)  # before the answer: a client that
+        self.send_error(status)  # has read it may look at the log at once
         return True
 
     def do_GET(self) -> None:
@@ -74,15 +74,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         """A ``Range: bytes=N-`` request (resuming a download): 206 with the rest, or 416."""
         data = path.read_bytes()
         if start >= len(data):
-            self.send_error(416)
             self.server.owner.note("GET", self.path, 416)
+            self.send_error(416)
             return
+        self.server.owner.note("GET", self.path, 206)
         self.send_response(206)
         self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
         self.send_header("Content-Length", str(len(data) - start))
         self.end_headers()
         self.wfile.write(data[start:])
-        self.server.owner.note("GET", self.path, 206)
 
     def do_PUT(self) -> None:
         if self._refused():
@@ -100,15 +100,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             if part.get_filename():
                 self._store(part.get_filename(), part.get_payload(decode=True))
                 return
-        self.send_error(400, "no file part")
         self.server.owner.note("POST", self.path, 400)
+        self.send_error(400, "no file part")
 
     def _store(self, name: str, body: bytes) -> None:
         (self.server.owner.upload_dir / Path(name).name).write_bytes(body)
+        self.server.owner.note(self.command, self.path, 201)
         self.send_response(201)
         self.send_header("Content-Length", "0")
         self.end_headers()
-        self.server.owner.note(self.command, self.path, 201)
 
 
 class _Server(http.server.ThreadingHTTPServer):
