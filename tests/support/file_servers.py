@@ -4,7 +4,8 @@
 (multipart/form-data: the first file part) into its upload directory.  It can refuse every
 request with a status (``refuse(403)``), fail the next N (``fail_next(2)``: 503), hold a
 download in the middle (``hold(bytes)`` until ``release()``) and resume one (``Range:
-bytes=N-``), and it logs each request before it answers (a client that has read the answer finds it logged).  :class:`FtpFileServer` is pyftpdlib with one user; a read-only
+bytes=N-``), and it logs each request before it answers it (a client that has read the
+answer finds it logged).  :class:`FtpFileServer` is pyftpdlib with one user; a read-only
 user makes every upload fail (``read_only=True``).  Both run on a thread of their own and are
 context managers.
 """
