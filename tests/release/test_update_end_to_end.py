@@ -162,7 +162,13 @@ def test_a_signed_update_survives_power_cuts_in_its_download_and_install_and_the
     assert (state.current, state.previous) == (NEXT_VERSION, RUNNING_VERSION)
     assert state.outcome is not None and state.outcome.result == "confirmed"
     sent = statuses(central, "SignedFirmwareStatusNotification")
-    assert sent == ["Downloading", "Downloaded", "SignatureVerified", "Installing", "InstallRebooting", "Installed"]
+    # a notice in flight when the power is cut (sent, its answer not yet recorded) goes again
+    # after the restart, right after itself: OCPP-J allows nothing better (a busy machine's
+    # stress run saw "Downloading" twice); at most one such repeat per power cut
+    in_order = [status for number, status in enumerate(sent) if number == 0 or status != sent[number - 1]]
+    assert in_order == ["Downloading", "Downloaded", "SignatureVerified", "Installing", "InstallRebooting",
+                        "Installed"]
+    assert len(sent) - len(in_order) <= 2, sent
     assert {f[3]["requestId"] for f in central.from_charger("SignedFirmwareStatusNotification")} == {7}
     assert [r.status for r in files.requests if r.method == "GET"][-1] == 206, "the download resumed"
     assert boots(central)[0] == RUNNING_VERSION and set(boots(central)) == {RUNNING_VERSION, NEXT_VERSION}
