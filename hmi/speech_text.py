@@ -104,6 +104,10 @@ BEFORE_OR_AFTER = ScreenText("HomeScreen", "Tap your card, scan the QR code or u
                                            "plugging in.")
 CABLE_CONNECTED = ScreenText("HomeScreen", "Cable connected")
 TAP_TO_START = ScreenText("HomeScreen", "Tap your card on the reader or scan the QR code to start charging.")
+# ... while the QR code and the app cannot start a session (the central system is unreachable)
+THEN_TAP_CARD = ScreenText("HomeScreen", "Then tap your card on the reader.")
+CARD_BEFORE_OR_AFTER = ScreenText("HomeScreen", "Tap your card on the reader, before or after plugging in.")
+TAP_CARD_TO_START = ScreenText("HomeScreen", "Tap your card on the reader to start charging.")
 PRICE = ScreenText("TariffLine", "Price")
 SIDE_STATE = ScreenText("ConnectorChip", "%1 · %2")
 PUSH_IN = ScreenText("PlugInScreen", "Take the connector from its holder and push it firmly into your vehicle's "
@@ -189,12 +193,13 @@ def _initializing(kiosk: KioskValues, connector: ConnectorValues, view: StationV
 
 
 def _home(kiosk: KioskValues, connector: ConnectorValues, view: StationView, fmt: SpokenFormatter) -> list[str]:
+    card_only = not kiosk.qrEnabled and not kiosk.appEnabled  # as HomeScreen.qml's cardOnly
     if connector.awaitingAuthorization:
-        heading, instruction = CABLE_CONNECTED, TAP_TO_START
+        heading, instruction = CABLE_CONNECTED, TAP_CARD_TO_START if card_only else TAP_TO_START
     elif kiosk.connectorCount == 1:
-        heading, instruction = PLUG_IN_TO_CHARGE, BEFORE_OR_AFTER
+        heading, instruction = PLUG_IN_TO_CHARGE, CARD_BEFORE_OR_AFTER if card_only else BEFORE_OR_AFTER
     else:
-        heading, instruction = CHOOSE_AND_PLUG, THEN_TAP
+        heading, instruction = CHOOSE_AND_PLUG, THEN_TAP_CARD if card_only else THEN_TAP
     phrases = [kiosk.noticeText, str(heading), str(instruction)]
     phrases.append(SIDE_STATE.arg(_side(connector, view) or connector.standard, connector.stateText))
     if kiosk.tariffLines:

@@ -131,7 +131,7 @@ class KioskValues(ViewValues):
     focusedIndex: int = 0
     rfidEnabled: bool = True
     qrEnabled: bool = True  # usable now
-    qrOffered: bool = True  # configured: the QR code is drawn (darkened while it cannot be used)
+    qrOffered: bool = True  # configured: the QR code has its place (covered, not drawn, while it cannot be used)
     appEnabled: bool = True
     qrSource: str = ""  # image://qr/... for the focused connector
     qrCaption: str = ""

@@ -168,6 +168,10 @@
         <translation>Elija un conector y conéctelo</translation>
     </message>
     <message>
+        <source>Then tap your card on the reader.</source>
+        <translation>Luego acerque su tarjeta al lector.</translation>
+    </message>
+    <message>
         <source>Then tap your card, scan the QR code or use the app.</source>
         <translation>Luego acerque su tarjeta, escanee el código QR o use la app.</translation>
     </message>
@@ -176,12 +180,20 @@
         <translation>Cable conectado</translation>
     </message>
     <message>
+        <source>Tap your card on the reader to start charging.</source>
+        <translation>Acerque su tarjeta al lector para empezar a cargar.</translation>
+    </message>
+    <message>
         <source>Tap your card on the reader or scan the QR code to start charging.</source>
         <translation>Acerque su tarjeta al lector o escanee el código QR para empezar a cargar.</translation>
     </message>
     <message>
         <source>Plug in to charge</source>
         <translation>Conecte para cargar</translation>
+    </message>
+    <message>
+        <source>Tap your card on the reader, before or after plugging in.</source>
+        <translation>Acerque su tarjeta al lector, antes o después de conectar.</translation>
     </message>
     <message>
         <source>Tap your card, scan the QR code or use the app, before or after plugging in.</source>
@@ -573,7 +585,7 @@
     </message>
     <message>
         <source>Charger</source>
-        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
+        <extracomment>The engineer screen&apos;s Reliability page (controller.engineer_screen.RELIABILITY_PAGE). The CAN error frame classes and failed sends the engineer screen names when they happened. Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>Cargador</translation>
     </message>
     <message>

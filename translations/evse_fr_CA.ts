@@ -168,6 +168,10 @@
         <translation>Choisissez un connecteur et branchez-le</translation>
     </message>
     <message>
+        <source>Then tap your card on the reader.</source>
+        <translation>Puis présentez votre carte au lecteur.</translation>
+    </message>
+    <message>
         <source>Then tap your card, scan the QR code or use the app.</source>
         <translation>Puis présentez votre carte, balayez le code QR ou utilisez l&apos;appli.</translation>
     </message>
@@ -176,12 +180,20 @@
         <translation>Câble branché</translation>
     </message>
     <message>
+        <source>Tap your card on the reader to start charging.</source>
+        <translation>Présentez votre carte au lecteur pour démarrer la recharge.</translation>
+    </message>
+    <message>
         <source>Tap your card on the reader or scan the QR code to start charging.</source>
         <translation>Présentez votre carte au lecteur ou balayez le code QR pour démarrer la recharge.</translation>
     </message>
     <message>
         <source>Plug in to charge</source>
         <translation>Branchez pour recharger</translation>
+    </message>
+    <message>
+        <source>Tap your card on the reader, before or after plugging in.</source>
+        <translation>Présentez votre carte au lecteur, avant ou après le branchement.</translation>
     </message>
     <message>
         <source>Tap your card, scan the QR code or use the app, before or after plugging in.</source>
@@ -573,7 +585,7 @@
     </message>
     <message>
         <source>Charger</source>
-        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
+        <extracomment>The engineer screen&apos;s Reliability page (controller.engineer_screen.RELIABILITY_PAGE). The CAN error frame classes and failed sends the engineer screen names when they happened. Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>Borne</translation>
     </message>
     <message>

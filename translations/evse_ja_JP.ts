@@ -168,6 +168,10 @@
         <translation>コネクターを選んで接続してください</translation>
     </message>
     <message>
+        <source>Then tap your card on the reader.</source>
+        <translation>その後、カードを読み取り部にかざしてください。</translation>
+    </message>
+    <message>
         <source>Then tap your card, scan the QR code or use the app.</source>
         <translation>その後、カードをかざすか、QRコードを読み取るか、アプリをご利用ください。</translation>
     </message>
@@ -176,12 +180,20 @@
         <translation>ケーブルが接続されました</translation>
     </message>
     <message>
+        <source>Tap your card on the reader to start charging.</source>
+        <translation>カードを読み取り部にかざすと充電を開始します。</translation>
+    </message>
+    <message>
         <source>Tap your card on the reader or scan the QR code to start charging.</source>
         <translation>カードを読み取り部にかざすか、QRコードを読み取ると充電を開始します。</translation>
     </message>
     <message>
         <source>Plug in to charge</source>
         <translation>コネクターを接続して充電</translation>
+    </message>
+    <message>
+        <source>Tap your card on the reader, before or after plugging in.</source>
+        <translation>接続の前でも後でも、カードを読み取り部にかざしてください。</translation>
     </message>
     <message>
         <source>Tap your card, scan the QR code or use the app, before or after plugging in.</source>
@@ -573,7 +585,7 @@
     </message>
     <message>
         <source>Charger</source>
-        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
+        <extracomment>The engineer screen&apos;s Reliability page (controller.engineer_screen.RELIABILITY_PAGE). The CAN error frame classes and failed sends the engineer screen names when they happened. Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>充電器</translation>
     </message>
     <message>

@@ -168,6 +168,10 @@
         <translation>选择充电枪并插入车辆</translation>
     </message>
     <message>
+        <source>Then tap your card on the reader.</source>
+        <translation>然后在读卡区刷卡。</translation>
+    </message>
+    <message>
         <source>Then tap your card, scan the QR code or use the app.</source>
         <translation>然后刷卡、扫描二维码或使用 App。</translation>
     </message>
@@ -176,12 +180,20 @@
         <translation>充电枪已连接</translation>
     </message>
     <message>
+        <source>Tap your card on the reader to start charging.</source>
+        <translation>请在读卡区刷卡开始充电。</translation>
+    </message>
+    <message>
         <source>Tap your card on the reader or scan the QR code to start charging.</source>
         <translation>请刷卡或扫描二维码开始充电。</translation>
     </message>
     <message>
         <source>Plug in to charge</source>
         <translation>插入充电枪即可充电</translation>
+    </message>
+    <message>
+        <source>Tap your card on the reader, before or after plugging in.</source>
+        <translation>插枪前后均可在读卡区刷卡。</translation>
     </message>
     <message>
         <source>Tap your card, scan the QR code or use the app, before or after plugging in.</source>
@@ -573,7 +585,7 @@
     </message>
     <message>
         <source>Charger</source>
-        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
+        <extracomment>The engineer screen&apos;s Reliability page (controller.engineer_screen.RELIABILITY_PAGE). The CAN error frame classes and failed sends the engineer screen names when they happened. Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>充电桩</translation>
     </message>
     <message>

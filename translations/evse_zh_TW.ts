@@ -168,6 +168,10 @@
         <translation>選擇充電槍並插入車輛</translation>
     </message>
     <message>
+        <source>Then tap your card on the reader.</source>
+        <translation>然後在感應區感應卡片。</translation>
+    </message>
+    <message>
         <source>Then tap your card, scan the QR code or use the app.</source>
         <translation>然後感應卡片、掃描 QR 碼或使用 App。</translation>
     </message>
@@ -176,12 +180,20 @@
         <translation>充電槍已連接</translation>
     </message>
     <message>
+        <source>Tap your card on the reader to start charging.</source>
+        <translation>請在感應區感應卡片以開始充電。</translation>
+    </message>
+    <message>
         <source>Tap your card on the reader or scan the QR code to start charging.</source>
         <translation>請感應卡片或掃描 QR 碼以開始充電。</translation>
     </message>
     <message>
         <source>Plug in to charge</source>
         <translation>插入充電槍即可充電</translation>
+    </message>
+    <message>
+        <source>Tap your card on the reader, before or after plugging in.</source>
+        <translation>插槍前後皆可在感應區感應卡片。</translation>
     </message>
     <message>
         <source>Tap your card, scan the QR code or use the app, before or after plugging in.</source>
@@ -573,7 +585,7 @@
     </message>
     <message>
         <source>Charger</source>
-        <extracomment>Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
+        <extracomment>The engineer screen&apos;s Reliability page (controller.engineer_screen.RELIABILITY_PAGE). The CAN error frame classes and failed sends the engineer screen names when they happened. Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages, which the pager steps through like the codes themselves.</extracomment>
         <translation>充電樁</translation>
     </message>
     <message>

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from controller.types import Side, Standard
+from controller.types import AuthMethod, Side, Standard
 from controller.view import PinPad, StationView
 from hmi import preview_samples as samples
 from hmi.format import Formatter
@@ -26,6 +27,8 @@ from hmi.speech_text import (
     PREPARING,
     SCREEN_TEXTS,
     STOPPED,
+    THEN_TAP,
+    THEN_TAP_CARD,
     TO_STOP,
     UNPLUG,
     UPDATING,
@@ -133,3 +136,14 @@ def test_sentences_end_as_the_language_ends_them(translations: Translations) -> 
 def test_the_technicians_screens_are_not_read(translations: Translations) -> None:
     view = samples.station(samples.connector(Side.LEFT, Standard.CCS1), pin_pad=PinPad(0, 0))
     assert say(translations, "en-US", view) == ""
+
+
+@pytest.mark.parametrize("tag", LANGUAGES)
+def test_offline_home_names_only_the_card(translations: Translations, tag: str) -> None:
+    """Nothing that cannot work is offered by voice either: while the QR code and the app
+    cannot start a session, Home's instruction names only the card, as the screen does."""
+    offline = replace(samples.home_dual(), methods=frozenset({AuthMethod.RFID}), online=False, backend_code="033900")
+    text = say(translations, tag, offline)
+    assert str(THEN_TAP_CARD) in text and str(THEN_TAP) not in text, text
+    online = say(translations, tag, samples.home_dual())
+    assert str(THEN_TAP) in online and str(THEN_TAP_CARD) not in online, online

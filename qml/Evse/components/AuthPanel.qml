@@ -3,7 +3,7 @@ import QtQuick.Layouts
 import Evse
 
 // Home screen side panel: how to start (card / QR / app) and the QR code. While the
-// backend is unreachable the QR code is darkened and the caption says to use a card.
+// backend is unreachable the QR code is covered (not drawn) and the caption says to use a card.
 // `compact`: a smaller QR code (another row shares the screen's height).
 Rectangle {
     id: panel
@@ -30,7 +30,7 @@ Rectangle {
 
             QrCode {
                 Layout.alignment: Qt.AlignTop
-                dimmed: !Kiosk.qrEnabled
+                covered: !Kiosk.qrEnabled
                 implicitHeight: panel.compact ? Theme.qrSizeCompact : Theme.qrSize
                 implicitWidth: panel.compact ? Theme.qrSizeCompact : Theme.qrSize
                 visible: Kiosk.qrOffered

@@ -9,6 +9,10 @@ import Evse
 Item {
     id: screen
 
+    // The QR code and the app cannot start a session now (the central system is unreachable):
+    // the prompts name only the card, so nothing that cannot work is offered.
+    readonly property bool cardOnly: !Kiosk.qrEnabled && !Kiosk.appEnabled
+
     objectName: "homeScreen"
 
     ColumnLayout {
@@ -38,7 +42,8 @@ Item {
                     color: Theme.textSecondary
                     elide: Text.ElideNone
                     maximumLineCount: 2
-                    text: qsTr("Then tap your card, scan the QR code or use the app.")
+                    text: screen.cardOnly ? qsTr("Then tap your card on the reader.")
+                                          : qsTr("Then tap your card, scan the QR code or use the app.")
                     visible: !message.visible
                     wrapMode: Text.WordWrap
                 }
@@ -88,7 +93,8 @@ Item {
                 prompt.color: Theme.textAccent
                 prompt.text: qsTr("Cable connected")
                 subPrompt.color: Theme.textPrimary
-                subPrompt.text: qsTr("Tap your card on the reader or scan the QR code to start charging.")
+                subPrompt.text: screen.cardOnly ? qsTr("Tap your card on the reader to start charging.")
+                                                : qsTr("Tap your card on the reader or scan the QR code to start charging.")
             }
         },
         State {
@@ -97,7 +103,8 @@ Item {
 
             PropertyChanges {
                 prompt.text: qsTr("Plug in to charge")
-                subPrompt.text: qsTr("Tap your card, scan the QR code or use the app, before or after plugging in.")
+                subPrompt.text: screen.cardOnly ? qsTr("Tap your card on the reader, before or after plugging in.")
+                                                : qsTr("Tap your card, scan the QR code or use the app, before or after plugging in.")
             }
         }
     ]
