@@ -223,7 +223,7 @@ class StationAdapter:
         side = None if limit.connector_id == 0 else Side(limit.connector_id - 1)
         if side is not None and side not in self.station.connectors:
             return
-        self._done(self.port.set_external_limit(limit.watts, side))
+        self._done(self.port.set_external_limit(limit.watts, side, limit.rises_at))
 
     def set_connection_timeout(self, seconds: int) -> None:
         self._done(self.port.set_connection_timeout(seconds))

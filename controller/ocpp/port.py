@@ -155,6 +155,7 @@ class PowerLimit:
 
     connector_id: int  # 0: the whole station (ChargePointMaxProfile)
     watts: float | None
+    rises_at: datetime | None = None  # a zero limit: when the schedule lifts it (UTC), None: not within a week
 
 
 class StationPort(Protocol):
