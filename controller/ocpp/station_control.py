@@ -177,7 +177,8 @@ class StationControl:
         """The limit now and, when it is 0 W, when the schedule lifts it (controller.queue shows it)."""
         watts = limit_at(now)
         rises_at = sc.next_rise(self.profiles, now, limit_at, relative_start) if watts == 0 else None
-        return PowerLimit(connector_id, watts, rises_at)
+        rises_in_s = (rises_at - now).total_seconds() if rises_at is not None else None
+        return PowerLimit(connector_id, watts, rises_at, rises_in_s)
 
     # --- station settings from configuration keys --------------------------------------
 
