@@ -735,7 +735,7 @@ class Station:
         """The connector's LED (controller.board_commands.led)."""
         return led(connector.machine.state, initializing=self.phase is StationPhase.INITIALIZING,
                    blocked=self.active_codes.blocked(connector.side), pending=self.authorization.pending is not None,
-                   updating=self.software_update)
+                   updating=self.software_update, waiting=connector.waiting is not None)
 
     # --- the snapshot ---------------------------------------------------------------
 

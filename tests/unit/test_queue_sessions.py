@@ -16,7 +16,7 @@ from controller.config import Config
 from controller.queue import WaitReason
 from controller.sim.world import World
 from controller.store import Store
-from controller.types import Side
+from controller.types import LedColour, LedPattern, Side
 from controller.view import StationView
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, charge
 
@@ -68,7 +68,9 @@ def test_with_one_module_the_right_waits_for_the_left_and_starts_when_it_is_done
     assert right.power_w == 0 and right.waiting is not None
     assert right.waiting.reason is WaitReason.PSU_DOWN  # a configured module is out, the left has the other
     assert right.waiting.until_s is not None and abs(right.waiting.until_s - left.eta_seconds) <= 60
-    assert right.state == "charging" and right.led_colour.name == "BLUE"  # a session, suspended (see report)
+    # still the session's state, but its LED blinks as while preparing instead of breathing as energy flows
+    assert (right.state, right.led_colour, right.led_pattern) == ("charging", LedColour.BLUE, LedPattern.BLINK)
+    assert left.led_pattern is LedPattern.BREATHE
     assert until(world, lambda v: v.connector(Side.LEFT).state == "finished", 1800)
     assert until(world, lambda v: v.connector(Side.RIGHT).power_w > 20_000, 20)
     assert world.view.connector(Side.RIGHT).waiting is None
