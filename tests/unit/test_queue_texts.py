@@ -10,6 +10,7 @@ from controller.types import Side, Standard
 from hmi.format import Formatter
 from hmi.presenter import connector_values, waiting_texts
 from hmi.preview_samples import charging, charging_queued_operator, charging_queued_other
+from hmi.speech_text import spoken_text
 
 FMT = Formatter("en-US", "America/Los_Angeles")
 FR = Formatter("fr-CA", "America/Los_Angeles")
@@ -50,3 +51,9 @@ def test_an_estimate_under_a_minute_still_reads_one_minute_and_a_finished_sessio
     assert waiting_texts(soon, FMT)[1] == "Charging starts by itself in about 1\u00a0min"
     done = replace(soon, state="finished")
     assert waiting_texts(done, FMT) == ("", "")
+
+
+def test_the_voice_says_why_and_when() -> None:
+    spoken = spoken_text(charging_queued_operator(), FMT)
+    assert "The operator has paused charging for now." in spoken
+    assert "Charging starts by itself at 6:00" in spoken
