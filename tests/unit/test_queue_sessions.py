@@ -89,7 +89,15 @@ def test_the_other_connector_first_when_the_station_has_one_module_by_design(tmp
     world.start()
     world.hardware.set_next_ev(Side.RIGHT, start_soc=50, target_soc=80)
     charge(world, Side.RIGHT, OTHER_KNOWN_CARD)  # the right came first ...
-    charge(world, Side.LEFT)  # ... but the left has priority (manual 5.2.3): the module moves
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
+    world.advance(0.1)
+    world.hardware.plug(Side.LEFT)
+    world.advance(1.0)
+    left, right = world.view.connector(Side.LEFT), world.view.connector(Side.RIGHT)
+    assert left.state == "preparing" and left.waiting is None  # it will get the module: nothing to wait for
+    assert right.power_w > 20_000 and right.waiting is None  # still charging until the left asks for power
+    # ... but the left has priority (manual 5.2.3): the module moves
+    assert until(world, lambda v: v.connector(Side.LEFT).state == "charging", 30)
     world.advance(10, step=STEP_S)
     left, right = world.view.connector(Side.LEFT), world.view.connector(Side.RIGHT)
     assert left.power_w > 20_000 and left.waiting is None
