@@ -47,6 +47,7 @@ import contextlib
 import logging
 import random
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from controller import commands as cmd
@@ -223,7 +224,10 @@ class StationAdapter:
         side = None if limit.connector_id == 0 else Side(limit.connector_id - 1)
         if side is not None and side not in self.station.connectors:
             return
-        self._done(self.port.set_external_limit(limit.watts, side))
+        until = None  # on the station's clock: the central system's may be offset from it
+        if limit.rises_in_s is not None:
+            until = self.station.clock.now() + timedelta(seconds=limit.rises_in_s)
+        self._done(self.port.set_external_limit(limit.watts, side, until))
 
     def set_connection_timeout(self, seconds: int) -> None:
         self._done(self.port.set_connection_timeout(seconds))

@@ -48,11 +48,14 @@ def connector_command(side: Side, *, state: ConnectorState, stage: BoardStage, s
     )
 
 
-def led(state: ConnectorState, *, initializing: bool, blocked: bool, pending: bool, updating: bool = False) -> Led:
+def led(state: ConnectorState, *, initializing: bool, blocked: bool, pending: bool, updating: bool = False,
+        waiting: bool = False) -> Led:
     """A connector's LED (manual 2.3): green ready, blue in use, red fault, yellow starting up.
     ``pending``: a driver has authorized and the charger waits for a cable.  ``updating``: a
     software update is installing; a connector not in use breathes white, a colour the manual
-    gives nothing else (one in use keeps its session's blue, a finished one its green "unplug")."""
+    gives nothing else (one in use keeps its session's blue, a finished one its green "unplug").
+    ``waiting``: its session gets no power yet (controller.queue): it blinks as while preparing
+    instead of breathing as if energy flowed."""
     if initializing or state is ConnectorState.UNAVAILABLE:
         return LedColour.YELLOW, LedPattern.BLINK
     if updating and state not in sm.SESSION_STATES and state is not ConnectorState.FINISHED:
@@ -70,7 +73,7 @@ def led(state: ConnectorState, *, initializing: bool, blocked: bool, pending: bo
     if state is ConnectorState.PREPARING:
         return LedColour.BLUE, LedPattern.BLINK
     if state is ConnectorState.CHARGING:
-        return LedColour.BLUE, LedPattern.BREATHE
+        return LedColour.BLUE, LedPattern.BLINK if waiting else LedPattern.BREATHE
     if state is ConnectorState.STOPPING:
         return LedColour.BLUE, LedPattern.BLINK
     return LedColour.GREEN, LedPattern.BLINK  # finished: unplug

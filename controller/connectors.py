@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from controller.boards import ConnectorBoardStatus, EvLimits, EvRequest
 from controller.meter import EnergyMeter, PowerHistory
 from controller.power import Demand, Grant
 from controller.power_modules import PsuRuntime
 from controller.pricing import BackendCost, PriceText
+from controller.queue import Waiting
 from controller.recording import MeterState
 from controller.session import SESSION_STATES, ZERO_CURRENT_A, ConnectorState, Machine
 from controller.types import BoardStage, EvStopReason, Side, Standard
@@ -49,6 +51,8 @@ class ConnectorRuntime:
     meter: EnergyMeter = field(default_factory=EnergyMeter)  # measured output, lifetime register
     history: PowerHistory = field(default_factory=PowerHistory)  # power curve of the session
     external_limit_w: float | None = None  # e.g. the backend's schedule for this connector
+    external_limit_until: datetime | None = None  # when that schedule's zero limit ends (UTC), if it says
+    waiting: Waiting | None = None  # why its session gets no power yet (controller.queue), each cycle
     operative: bool = True  # False: the backend took it out of service (ChangeAvailability)
     backend_cost: BackendCost | None = None  # the session's cost from the backend (RunningCost / FinalCost)
     backend_cost_at: float = 0.0  # when it arrived (monotonic)

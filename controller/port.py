@@ -170,8 +170,10 @@ class BackendPort(Protocol):
         """Keep ``side`` for a reservation (None: free again)."""
         ...
 
-    def set_external_limit(self, power_w: float | None, side: Side | None = None) -> None:
-        """A smart-charging limit for ``side`` (None: the whole station); None watts: no limit."""
+    def set_external_limit(self, power_w: float | None, side: Side | None = None,
+                           until: datetime | None = None) -> None:
+        """A smart-charging limit for ``side`` (None: the whole station); None watts: no limit.
+        ``until``: when a zero limit ends by the schedule (UTC), if it says (shown to the driver)."""
         ...
 
     def set_connection_timeout(self, seconds: float) -> None:

@@ -218,6 +218,7 @@ def _connector_status(station: StationParts, connector: ConnectorRuntime, now: f
         reserved=station.authorization.reserved(connector.side),
         backend_cost=_backend_cost(connector, now),
         user_price=connector.user_price,
+        waiting=connector.waiting,
     )
 
 
@@ -337,6 +338,7 @@ def _connector_view(connector: ConnectorStatus, state: StationState, config: Con
         session=_session_view(connector, state, config),
         codes=connector.codes,
         power_history=connector.power_history_w,
+        waiting=connector.waiting,
     )
 
 

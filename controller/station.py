@@ -13,6 +13,7 @@ import sqlite3
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 
 from controller import commands as cmd
 from controller import counters as ctr
@@ -48,6 +49,7 @@ from controller.display_messages import DisplayMessage
 from controller.display_power import DisplayLevel, DisplayPower, DisplayState, swallowed
 from controller.display_watch import home_side, live_session_in_front, must_see, situation
 from controller.engineer_screen import EngineerScreen
+from controller.estimate import time_to_target_s
 from controller.interaction import Interaction
 from controller.maintenance import Maintenance
 from controller.meter import EnergyMeter
@@ -57,11 +59,12 @@ from controller.port import (
     SessionStopped,
     StationEvent,
 )
-from controller.power import Relay, allocate, route
+from controller.power import Demand, Relay, Supply, allocate, route
 from controller.power_modules import PowerModules
 from controller.preferences import DriverPreferences
 from controller.prices import ShownPrices
 from controller.pricing import Tariff
+from controller.queue import Horizon, waiting_reason
 from controller.readings import Measurement
 from controller.recording import Recorder, interrupted_session
 from controller.reliability_log import ReliabilityLog
@@ -144,6 +147,7 @@ class Station:
         self._last_view: StationView | None = None
         self._state: StationState | None = None
         self.external_limit_w: float | None = None  # station-wide, e.g. the backend's schedule
+        self.external_limit_until: datetime | None = None  # when its zero limit ends (UTC), if the schedule says
         # the backend (OCPP): see attach_backend() and the "backend" section below
         self.backend_link = BackendLink.NONE
         self.backend_code = ""  # 033900/033901/033902 while the backend is unreachable
@@ -665,6 +669,37 @@ class Station:
         grants = {grant.side: grant for grant in allocate(demands, supply)}
         for connector in self.connectors.values():
             connector.grant = grants.get(connector.side)
+        self._queue(demands, supply)
+
+    def _queue(self, demands: list[Demand], supply: Supply) -> None:
+        """Why each session that may charge gets no power yet (controller.queue): one granted
+        0 W, or one still preparing that would get 0 W if it asked now."""
+        horizon = Horizon(self.clock.now(), {c.side: c.external_limit_until for c in self.connectors.values()},
+                          self.external_limit_until, {c.side: self._remaining_s(c) for c in self.connectors.values()})
+        modules_out = len(self.psus) - len(supply.psus)
+        for connector in self.ordered():
+            connector.waiting = None
+            state = connector.machine.state
+            if state not in (ConnectorState.PREPARING, ConnectorState.CHARGING) or not connector.plugged \
+                    or self.active_codes.blocked(connector.side):
+                continue
+            if connector.grant is not None:
+                sessions = demands
+            elif state is ConnectorState.PREPARING:
+                sessions = [*demands, connector.demand()]
+            else:
+                continue  # charging with the contactors open: the board's business
+            connector.waiting = waiting_reason(connector.side, sessions, supply, horizon, modules_out)
+
+    @staticmethod
+    def _remaining_s(connector: ConnectorRuntime) -> float | None:
+        """How long the connector's session still needs to its target (None: not charging, unknown)."""
+        if connector.machine.state is not ConnectorState.CHARGING or connector.soc is None \
+                or connector.target_soc is None:
+            return None
+        granted = connector.grant.power_limit_w if connector.grant else None
+        return time_to_target_s(connector.soc, connector.target_soc, connector.capacity_kwh,
+                                connector.output_voltage * connector.output_current, granted)
 
 
     # --- commands -------------------------------------------------------------------
@@ -700,7 +735,7 @@ class Station:
         """The connector's LED (controller.board_commands.led)."""
         return led(connector.machine.state, initializing=self.phase is StationPhase.INITIALIZING,
                    blocked=self.active_codes.blocked(connector.side), pending=self.authorization.pending is not None,
-                   updating=self.software_update)
+                   updating=self.software_update, waiting=connector.waiting is not None)
 
     # --- the snapshot ---------------------------------------------------------------
 

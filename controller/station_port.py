@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
+from datetime import datetime
 
 from controller import session as sm
 from controller.authorization import Authorize, WaitForPlug
@@ -126,13 +127,17 @@ class StationPort:
         if side in self.station.connectors:
             self.station.authorization.set_reservation(side, reservation)
 
-    def set_external_limit(self, power_w: float | None, side: Side | None = None) -> None:
+    def set_external_limit(self, power_w: float | None, side: Side | None = None,
+                           until: datetime | None = None) -> None:
         if power_w is not None and (not math.isfinite(power_w) or power_w < 0):
             raise ValueError(f"an external limit must be a non-negative number of watts, got {power_w!r}")
+        until = until if power_w == 0 else None  # only a zero limit's end is shown (controller.queue)
         if side is None:
             self.station.external_limit_w = power_w
+            self.station.external_limit_until = until
         elif side in self.station.connectors:
             self.station.connectors[side].external_limit_w = power_w
+            self.station.connectors[side].external_limit_until = until
 
     def set_connection_timeout(self, seconds: float) -> None:
         self.station.authorization.plug_in_timeout_s = float(seconds)

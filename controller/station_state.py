@@ -19,6 +19,7 @@ from controller.display_power import DisplayState
 from controller.port import BackendLink
 from controller.power import Grant, Limit
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
+from controller.queue import Waiting
 from controller.readings import Measurement
 from controller.security_events import SecurityEvent
 from controller.session import SESSION_STATES, ConnectorState, Session
@@ -56,6 +57,7 @@ class ConnectorStatus:
     reserved: bool
     backend_cost: BackendCost | None  # carried on with its unit prices to now
     user_price: PriceText | None
+    waiting: Waiting | None = None  # why its session gets no power yet (controller.queue)
 
     @property
     def power_w(self) -> float:

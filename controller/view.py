@@ -17,6 +17,7 @@ from controller.display_power import DisplayState
 from controller.power import Limit
 from controller.preferences import SUPPORTED_LANGUAGES
 from controller.pricing import BackendCost, PriceText
+from controller.queue import Waiting
 from controller.readings import Measurement
 from controller.security_events import SecurityEvent
 from controller.types import AuthMethod, LedColour, LedPattern, Side, Standard
@@ -225,6 +226,7 @@ class ConnectorView:
     session: SessionView | None
     codes: tuple[str, ...]  # active codes that concern this connector, newest first
     power_history: tuple[int, ...] = ()  # W, the session's power curve at an even spacing, the last point live
+    waiting: Waiting | None = None  # why its session gets no power yet, and until when (controller.queue)
 
     @property
     def can_stop(self) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from controller.display_messages import DisplayMessage, MessagePriority
 from controller.mrec import reported_code
 from controller.power import Limit
+from controller.queue import WaitReason
 from controller.security_events import SecurityEvent
 from controller.session import ConnectorState
 from controller.status_codes import lookup
@@ -144,6 +145,8 @@ def limit_text(connector: ConnectorView) -> str:
     """Which limit holds the power, when it is not the EV's own request."""
     if connector.state != ConnectorState.CHARGING.value or connector.limit is Limit.SHARED:
         return ""  # while sharing, the shared-power hint (``sharedPower``) says why
+    if connector.waiting is not None:
+        return ""  # no power at all: the queue's notice says why (waiting_texts)
     if connector.limit is Limit.PSU and connector.max_power_w == 0:
         return translate("Presenter", "Waiting for a free power module")
     texts = {
@@ -155,6 +158,35 @@ def limit_text(connector: ConnectorView) -> str:
         Limit.SCHEDULE: translate("Presenter", "Limited by the operator's charging schedule"),
     }
     return texts.get(connector.limit, "")
+
+
+def waiting_texts(connector: ConnectorView, fmt: Formatter) -> tuple[str, str]:
+    """Why a session gets no power yet and when it starts by itself ("", "" when it is not
+    waiting): a schedule's end as a clock time, another session's end as "about" a duration."""
+    waiting = connector.waiting
+    if waiting is None or connector.state not in (ConnectorState.PREPARING.value, ConnectorState.CHARGING.value):
+        return "", ""
+    reasons = {
+        WaitReason.OTHER_CONNECTOR: translate("Presenter", "The other connector is charging first"),
+        WaitReason.PSU_DOWN: translate("Presenter", "A power module is out of service"),
+        WaitReason.OPERATOR: translate("Presenter", "The operator has paused charging for now"),
+        WaitReason.TEMPERATURE: translate("Presenter", "Too hot outside to charge for now"),
+        WaitReason.GRID: translate("Presenter", "The grid supply is out of range"),
+    }
+    if waiting.at is not None:
+        when = translate("Presenter", "Charging starts by itself at %1").replace("%1", fmt.clock(waiting.at))
+    elif waiting.until_s is not None:
+        when = translate("Presenter", "Charging starts by itself in about %1").replace(
+            "%1", fmt.minutes(max(waiting.until_s, 60)))
+    else:
+        when = {
+            WaitReason.OTHER_CONNECTOR: translate("Presenter", "Charging starts by itself when the other session ends"),
+            WaitReason.PSU_DOWN: translate("Presenter", "Charging starts by itself when power is free again"),
+            WaitReason.OPERATOR: translate("Presenter", "Charging starts by itself when the operator allows it"),
+            WaitReason.TEMPERATURE: translate("Presenter", "Charging starts by itself when it is cooler"),
+            WaitReason.GRID: translate("Presenter", "Charging starts by itself when the supply is normal"),
+        }[waiting.reason]
+    return reasons[waiting.reason], when
 
 
 def tariff_lines(view: StationView, fmt: Formatter) -> list[str]:
@@ -314,13 +346,14 @@ def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter
     code = session.stop_code if session and session.stop_code else ""
     if not code and connector.codes:
         code = connector.codes[0]
+    waiting = waiting_texts(connector, fmt)
     return ConnectorValues.complete(
         index=connector.side.value,
         side=connector.side.label,
         sideText=side_text(connector.side),
         standard=connector.standard.display_name,
         state=state,
-        stateText=state_text(state),
+        stateText=translate("Presenter", "Waiting for power") if waiting[0] else state_text(state),
         ledColour=connector.led_colour.name.lower(),
         ledBlinking=connector.led_pattern is not LedPattern.STEADY,
         focused=connector.side == view.focused,
@@ -339,8 +372,10 @@ def connector_values(connector: ConnectorView, view: StationView, fmt: Formatter
         etaText=fmt.minutes(connector.eta_seconds) if connector.eta_seconds is not None else "",
         costText=cost_text(connector, view, fmt),
         costNoteText=cost_note_text(connector, view),
-        sharedPower=connector.shared_power and state == ConnectorState.CHARGING.value,
+        sharedPower=connector.shared_power and state == ConnectorState.CHARGING.value and not waiting[0],
         limitText=limit_text(connector),
+        waitingText=waiting[0],
+        waitingUntilText=waiting[1],
         powerHistory=tuple(watts / 1000 for watts in connector.power_history) if charging_now else (),
         chartScaleKw=view.max_power_w / 1000,
         chartScaleText=fmt.with_unit(view.max_power_w / 1000, "kW", 0),

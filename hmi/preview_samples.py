@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from controller.queue import Waiting, WaitReason
 from controller.session import ConnectorState
 from controller.types import AuthMethod, BoardStage, LedColour, LedPattern, Side, Standard
 from controller.view import (
@@ -182,6 +183,31 @@ def charging_dual_other_idle() -> StationView:
                    focused=Side.RIGHT, **FREE)
 
 
+def _queued(side: Side, standard: Standard, waiting: Waiting) -> ConnectorView:
+    """A session granted nothing yet (controller.queue): no power, its LED blinking."""
+    return charging(side, standard, power_w=0, voltage_dv=0, current_da=0, max_power_w=0, limit=Limit.PSU,
+                    eta_seconds=None, led_pattern=LedPattern.BLINK, waiting=waiting,
+                    session=session(4, 0, 31, "1.00"), soc=31, power_history=(0,) * 12)
+
+
+def charging_queued_other() -> StationView:
+    """One power module by design: the left (priority, manual 5.2.3) charges first."""
+    return station(charging(Side.LEFT, Standard.CHADEMO),
+                   _queued(Side.RIGHT, Standard.CCS1, Waiting(WaitReason.OTHER_CONNECTOR, 18 * 60)), focused=Side.RIGHT)
+
+
+def charging_queued_psu() -> StationView:
+    return station(charging(Side.LEFT, Standard.CHADEMO),
+                   _queued(Side.RIGHT, Standard.CCS1, Waiting(WaitReason.PSU_DOWN)), focused=Side.RIGHT,
+                   codes=(ActiveCode("012267", None, False),))
+
+
+def charging_queued_operator() -> StationView:
+    """The operator's schedule: nothing until 18:00."""
+    six = WALL + timedelta(hours=3, minutes=28)
+    return station(_queued(Side.LEFT, Standard.CCS1, Waiting(WaitReason.OPERATOR, 208 * 60, six)), version="U00")
+
+
 def summary() -> StationView:
     done = session(38 + 12 / 60, 24_610, 22, "12.07", end_soc=80, stop_reason="ev_target_reached",
                    ended_wall=WALL)
@@ -241,6 +267,9 @@ SAMPLES = (
     Sample(charging_single, Screen.CHARGING, "single"),
     Sample(charging_dual, Screen.CHARGING, "dual"),
     Sample(charging_dual_other_idle, Screen.CHARGING, "dual-other-idle"),
+    Sample(charging_queued_other, Screen.CHARGING, "queued-other"),
+    Sample(charging_queued_psu, Screen.CHARGING, "queued-psu"),
+    Sample(charging_queued_operator, Screen.CHARGING, "queued-operator"),
     Sample(summary, Screen.SUMMARY),
     Sample(summary_with_code, Screen.SUMMARY, "with-code"),
     Sample(status, Screen.STATUS),

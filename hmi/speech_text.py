@@ -216,13 +216,15 @@ def _preparing(kiosk: KioskValues, connector: ConnectorValues, view: StationView
     stage = connector.prepareStage
     step = f"{PREPARE_STEPS[stage - 1]}: {IN_PROGRESS}" if 1 <= stage <= len(PREPARE_STEPS) else ""
     battery = BATTERY_AT.arg(connector.socText) if connector.socText else ""
-    return [_side(connector, view), str(PREPARING), str(KEEP_CONNECTED), step, battery]
+    # a session waiting for power (controller.queue): why, and when it starts by itself
+    return [_side(connector, view), str(PREPARING), str(KEEP_CONNECTED), connector.waitingText,
+            connector.waitingUntilText, step, battery]
 
 
 def _charging(kiosk: KioskValues, connector: ConnectorValues, view: StationView, fmt: SpokenFormatter) -> list[str]:
     if connector.state == ConnectorState.PREPARING.value:  # the focused one is still preparing
         return _preparing(kiosk, connector, view, fmt)
-    phrases = [_side(connector, view), connector.stateText]
+    phrases = [_side(connector, view), connector.stateText, connector.waitingText, connector.waitingUntilText]
     if connector.socText:
         phrases.append(BATTERY_AT.arg(connector.socText))
     if connector.targetSocText:

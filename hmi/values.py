@@ -97,6 +97,8 @@ class ConnectorValues(ViewValues):
     costNoteText: str = ""  # the backend's text for a total cost that has not come (Summary), "" for none
     sharedPower: bool = False  # power shared with the other connector
     limitText: str = ""  # which limit holds the power, "" when the EV's own request
+    waitingText: str = ""  # why the session gets no power yet (controller.queue), "" when it is not waiting
+    waitingUntilText: str = ""  # when it starts by itself, e.g. "Charging starts by itself at 6:00 PM"
     powerHistory: tuple[float, ...] = ()  # kW over the session, evenly spaced, oldest first, the last one now
     chartScaleKw: float = 60.0  # top of the power chart: the station's maximum
     chartScaleText: str = ""  # its label, e.g. "60 kW"

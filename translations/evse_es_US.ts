@@ -504,6 +504,54 @@
         <translation>Limitada por el horario de carga del operador</translation>
     </message>
     <message>
+        <source>The other connector is charging first</source>
+        <translation>El otro conector carga primero</translation>
+    </message>
+    <message>
+        <source>A power module is out of service</source>
+        <translation>Un módulo de potencia está fuera de servicio</translation>
+    </message>
+    <message>
+        <source>The operator has paused charging for now</source>
+        <translation>El operador ha pausado la carga por ahora</translation>
+    </message>
+    <message>
+        <source>Too hot outside to charge for now</source>
+        <translation>Hace demasiado calor afuera para cargar por ahora</translation>
+    </message>
+    <message>
+        <source>The grid supply is out of range</source>
+        <translation>El suministro eléctrico está fuera de rango</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself at %1</source>
+        <translation>La carga empezará sola a las %1</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself in about %1</source>
+        <translation>La carga empezará sola en unos %1</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the other session ends</source>
+        <translation>La carga empezará sola cuando termine la otra sesión</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when power is free again</source>
+        <translation>La carga empezará sola cuando haya potencia libre</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the operator allows it</source>
+        <translation>La carga empezará sola cuando el operador lo permita</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when it is cooler</source>
+        <translation>La carga empezará sola cuando refresque</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the supply is normal</source>
+        <translation>La carga empezará sola cuando el suministro sea normal</translation>
+    </message>
+    <message>
         <source>%1 per kWh</source>
         <translation>%1 por kWh</translation>
     </message>
@@ -562,6 +610,10 @@
     <message>
         <source>Switch connector</source>
         <translation>Cambiar de conector</translation>
+    </message>
+    <message>
+        <source>Waiting for power</source>
+        <translation>En espera</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>

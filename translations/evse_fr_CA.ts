@@ -504,6 +504,54 @@
         <translation>Limitée par l&apos;horaire de recharge de l&apos;exploitant</translation>
     </message>
     <message>
+        <source>The other connector is charging first</source>
+        <translation>L&apos;autre connecteur recharge en premier</translation>
+    </message>
+    <message>
+        <source>A power module is out of service</source>
+        <translation>Un module de puissance est hors service</translation>
+    </message>
+    <message>
+        <source>The operator has paused charging for now</source>
+        <translation>L&apos;exploitant a suspendu la recharge pour le moment</translation>
+    </message>
+    <message>
+        <source>Too hot outside to charge for now</source>
+        <translation>Trop chaud dehors pour recharger pour le moment</translation>
+    </message>
+    <message>
+        <source>The grid supply is out of range</source>
+        <translation>L&apos;alimentation du réseau est hors plage</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself at %1</source>
+        <translation>La recharge commencera d&apos;elle-même à %1</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself in about %1</source>
+        <translation>La recharge commencera d&apos;elle-même dans environ %1</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the other session ends</source>
+        <translation>La recharge commencera d&apos;elle-même à la fin de l&apos;autre session</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when power is free again</source>
+        <translation>La recharge commencera d&apos;elle-même dès que la puissance sera libre</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the operator allows it</source>
+        <translation>La recharge commencera d&apos;elle-même quand l&apos;exploitant le permettra</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when it is cooler</source>
+        <translation>La recharge commencera d&apos;elle-même quand il fera plus frais</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the supply is normal</source>
+        <translation>La recharge commencera d&apos;elle-même quand l&apos;alimentation sera normale</translation>
+    </message>
+    <message>
         <source>%1 per kWh</source>
         <translation>%1 par kWh</translation>
     </message>
@@ -562,6 +610,10 @@
     <message>
         <source>Switch connector</source>
         <translation>Changer de connecteur</translation>
+    </message>
+    <message>
+        <source>Waiting for power</source>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>

@@ -504,6 +504,54 @@
         <translation>運営会社の充電スケジュールで制限中</translation>
     </message>
     <message>
+        <source>The other connector is charging first</source>
+        <translation>もう一方のコネクターが先に充電中です</translation>
+    </message>
+    <message>
+        <source>A power module is out of service</source>
+        <translation>電源モジュールが1台停止しています</translation>
+    </message>
+    <message>
+        <source>The operator has paused charging for now</source>
+        <translation>運営会社が現在充電を一時停止しています</translation>
+    </message>
+    <message>
+        <source>Too hot outside to charge for now</source>
+        <translation>外気温が高すぎるため現在充電できません</translation>
+    </message>
+    <message>
+        <source>The grid supply is out of range</source>
+        <translation>電力系統の電圧が範囲外です</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself at %1</source>
+        <translation>%1に充電が自動で始まります</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself in about %1</source>
+        <translation>約%1後に充電が自動で始まります</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the other session ends</source>
+        <translation>もう一方の充電が終わると自動で始まります</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when power is free again</source>
+        <translation>電力が空き次第、自動で始まります</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the operator allows it</source>
+        <translation>運営会社が許可すると自動で始まります</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when it is cooler</source>
+        <translation>気温が下がると自動で始まります</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the supply is normal</source>
+        <translation>電力供給が正常に戻ると自動で始まります</translation>
+    </message>
+    <message>
         <source>%1 per kWh</source>
         <translation>1 kWhあたり %1</translation>
     </message>
@@ -562,6 +610,10 @@
     <message>
         <source>Switch connector</source>
         <translation>コネクター切替</translation>
+    </message>
+    <message>
+        <source>Waiting for power</source>
+        <translation>電力待ち</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>

@@ -504,6 +504,54 @@
         <translation>受运营方充电计划限制</translation>
     </message>
     <message>
+        <source>The other connector is charging first</source>
+        <translation>另一个充电枪正在优先充电</translation>
+    </message>
+    <message>
+        <source>A power module is out of service</source>
+        <translation>一个电源模块停止服务</translation>
+    </message>
+    <message>
+        <source>The operator has paused charging for now</source>
+        <translation>运营方暂时暂停了充电</translation>
+    </message>
+    <message>
+        <source>Too hot outside to charge for now</source>
+        <translation>室外温度过高，暂时无法充电</translation>
+    </message>
+    <message>
+        <source>The grid supply is out of range</source>
+        <translation>电网供电超出范围</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself at %1</source>
+        <translation>充电将于 %1 自动开始</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself in about %1</source>
+        <translation>充电将在约 %1后自动开始</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the other session ends</source>
+        <translation>另一个充电结束后将自动开始充电</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when power is free again</source>
+        <translation>功率空出后将自动开始充电</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the operator allows it</source>
+        <translation>运营方允许后将自动开始充电</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when it is cooler</source>
+        <translation>气温降低后将自动开始充电</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the supply is normal</source>
+        <translation>供电恢复正常后将自动开始充电</translation>
+    </message>
+    <message>
         <source>%1 per kWh</source>
         <translation>每 kWh %1</translation>
     </message>
@@ -562,6 +610,10 @@
     <message>
         <source>Switch connector</source>
         <translation>切换充电枪</translation>
+    </message>
+    <message>
+        <source>Waiting for power</source>
+        <translation>等待供电</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>

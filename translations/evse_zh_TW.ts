@@ -504,6 +504,54 @@
         <translation>受營運單位充電排程限制</translation>
     </message>
     <message>
+        <source>The other connector is charging first</source>
+        <translation>另一支充電槍正在優先充電</translation>
+    </message>
+    <message>
+        <source>A power module is out of service</source>
+        <translation>一個電源模組停止服務</translation>
+    </message>
+    <message>
+        <source>The operator has paused charging for now</source>
+        <translation>營運單位暫時暫停了充電</translation>
+    </message>
+    <message>
+        <source>Too hot outside to charge for now</source>
+        <translation>外部氣溫過高，暫時無法充電</translation>
+    </message>
+    <message>
+        <source>The grid supply is out of range</source>
+        <translation>市電供應超出範圍</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself at %1</source>
+        <translation>充電將於 %1 自動開始</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself in about %1</source>
+        <translation>充電將在約 %1後自動開始</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the other session ends</source>
+        <translation>另一個充電結束後將自動開始充電</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when power is free again</source>
+        <translation>功率空出後將自動開始充電</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the operator allows it</source>
+        <translation>營運單位允許後將自動開始充電</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when it is cooler</source>
+        <translation>氣溫降低後將自動開始充電</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself when the supply is normal</source>
+        <translation>供電恢復正常後將自動開始充電</translation>
+    </message>
+    <message>
         <source>%1 per kWh</source>
         <translation>每 kWh %1</translation>
     </message>
@@ -562,6 +610,10 @@
     <message>
         <source>Switch connector</source>
         <translation>切換充電槍</translation>
+    </message>
+    <message>
+        <source>Waiting for power</source>
+        <translation>等待供電</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>

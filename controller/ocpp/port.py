@@ -155,6 +155,10 @@ class PowerLimit:
 
     connector_id: int  # 0: the whole station (ChargePointMaxProfile)
     watts: float | None
+    rises_at: datetime | None = None  # a zero limit: when the schedule lifts it (central system's time), None: not soon
+    # ... and in how many seconds from when it was worked out: the station's clock may differ from the
+    # central system's (CentralTime's offset), a delay does not (not compared: rises_at says it)
+    rises_in_s: float | None = field(default=None, compare=False)
 
 
 class StationPort(Protocol):

@@ -8,6 +8,7 @@
   the highest stack level whose schedule has a period now wins; TxProfile beats
   TxDefaultProfile on a connector; ChargePointMaxProfile caps the whole station.
 * :func:`composite` is GetCompositeSchedule: the minimum over purposes as periods.
+* :func:`next_rise` is when a zero limit ends (the driver sees it on the screen).
 
 Limits in amperes become watts through ``volts`` x number of phases (default 3): the
 AC supply side (ChargePointMaxProfile) is what current limits usually mean on a DC charger.
@@ -296,6 +297,24 @@ def limit_w(profiles: Iterable[Profile], connector_id: int, at: datetime, runnin
     own = connector_limit_w(profiles, connector_id, at, running, volts, idle_start)
     candidates = [x for x in (station, own) if x is not None]
     return min(candidates) if candidates else None
+
+
+def next_rise(profiles: Iterable[Profile], begin: datetime, limit_at: Callable[[datetime], float | None],
+              relative_start: datetime, horizon_s: int = WEEK_S) -> datetime | None:
+    """The first moment after ``begin`` (within ``horizon_s``) at which ``limit_at`` (watts at a
+    moment, None: no limit) is above 0 W: when a zero limit ends by the schedule.  None when it
+    stays at 0 W over the whole horizon.  Only the profiles' breakpoints can change the limit,
+    so only they are tried."""
+    profiles = list(profiles)
+    end = begin + timedelta(seconds=horizon_s)
+    points: set[datetime] = set()
+    for profile in profiles:
+        points |= _breakpoints(profile, begin, end, relative_start)
+    for point in sorted(points):
+        watts = limit_at(point)
+        if watts is None or watts > 0:
+            return point
+    return None
 
 
 def _breakpoints(profile: Profile, begin: datetime, end: datetime, relative_start: datetime) -> set[datetime]:

@@ -11,6 +11,8 @@ to the station through its port.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 
 from controller.ocpp import pricing
 from controller.ocpp import smart_charging as sc
@@ -33,7 +35,7 @@ class StationControl:
         self.cp = cp
         self.profiles: tuple[sc.Profile, ...] = tuple(
             sc.from_record(r) for r in cp.storage.get("charging_profiles", []))
-        self._limits: dict[int, float | None] = {}  # as last told to the station
+        self._limits: dict[int, PowerLimit] = {}  # as last told to the station
         self._deauthorized: set[int] = set()  # connectors whose transaction the central system refused
 
     # --- start-up -------------------------------------------------------------------
@@ -151,15 +153,32 @@ class StationControl:
         cp = self.cp
         now = cp.now()
         volts = cp.settings.phase_voltage_v
-        limits: dict[int, float | None] = {0: sc.station_limit_w(self.profiles, now, volts)}
+        profiles = self.profiles
+        limits = {0: self._limit(0, lambda at: sc.station_limit_w(profiles, at, volts), now, now)}
         for connector_id in cp.connector_ids:
-            limit = sc.connector_limit_w(self.profiles, connector_id, now, cp.running_transaction(connector_id),
-                                         volts)
-            limits[connector_id] = 0.0 if connector_id in self._deauthorized else limit
-        for connector_id, watts in limits.items():
-            if connector_id not in self._limits or self._limits[connector_id] != watts:
-                self._limits[connector_id] = watts
-                cp.port.set_power_limit(PowerLimit(connector_id, watts))
+            if connector_id in self._deauthorized:
+                limits[connector_id] = PowerLimit(connector_id, 0.0)
+                continue
+            running = cp.running_transaction(connector_id)
+            start = running.started if running is not None else now
+
+            def limit_at(at: datetime, connector_id: int = connector_id,
+                         running: sc.Transaction | None = running, start: datetime = start) -> float | None:
+                return sc.connector_limit_w(profiles, connector_id, at, running, volts, idle_start=start)
+
+            limits[connector_id] = self._limit(connector_id, limit_at, now, start)
+        for connector_id, limit in limits.items():
+            if connector_id not in self._limits or self._limits[connector_id] != limit:
+                self._limits[connector_id] = limit
+                cp.port.set_power_limit(limit)
+
+    def _limit(self, connector_id: int, limit_at: Callable[[datetime], float | None], now: datetime,
+               relative_start: datetime) -> PowerLimit:
+        """The limit now and, when it is 0 W, when the schedule lifts it (controller.queue shows it)."""
+        watts = limit_at(now)
+        rises_at = sc.next_rise(self.profiles, now, limit_at, relative_start) if watts == 0 else None
+        rises_in_s = (rises_at - now).total_seconds() if rises_at is not None else None
+        return PowerLimit(connector_id, watts, rises_at, rises_in_s)
 
     # --- station settings from configuration keys --------------------------------------
 

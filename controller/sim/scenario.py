@@ -27,10 +27,12 @@ import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any
 
 from controller import commands as cmd
+from controller.queue import WaitReason
 from controller.sim import panel
 from controller.sim.world import World
 from controller.types import VERSIONS, AuthMethod, Side
@@ -122,7 +124,7 @@ class Scenario:
 _ARITY = {
     "tap": (1, 1), "plug": (1, 1), "unplug": (1, 1), "press": (1, 1), "touch": (1, 2),
     "ev": (3, 5), "expect": (2, 5), "advance": (1, 1), "wait": (1, 1), "estop": (1, 1), "door": (1, 1),
-    "tilt": (1, 1), "fault": (2, 2), "psu": (2, 3), "ambient": (1, 1), "screenshot": (0, 0),
+    "tilt": (1, 1), "fault": (2, 2), "psu": (2, 3), "ambient": (1, 1), "screenshot": (0, 0), "limit": (2, 4),
 }
 
 
@@ -265,6 +267,8 @@ class ScenarioRunner:
                 self._psu(args, line)
             case "ambient":
                 self._act(panel.SetAmbient(float(args[0])))
+            case "limit":
+                self._limit(args, line)
             case "screenshot":
                 if self.on_change is not None:
                     self.on_change(self.world.view, self.screen, "screenshot")
@@ -317,6 +321,22 @@ class ScenarioRunner:
             raise ScenarioError(f"line {line}: 'psu <number> fault <code>|clear' with an existing PSU")
         self._act(panel.PsuFault(index, 0 if args[2] == "clear" else _code(args[2], line)))
 
+    def _limit(self, args: tuple[str, ...], line: int) -> None:
+        """``limit <left|right|station> <watts|none> [until <duration>]``: the central system's
+        smart-charging limit as the station hears it (a zero limit's end, as its schedule says)."""
+        usage = f"line {line}: 'limit <left|right|station> <watts|none> [until <duration>]'"
+        if len(args) not in (2, 4) or (len(args) == 4 and args[2] != "until"):
+            raise ScenarioError(usage)
+        side = None if args[0] == "station" else parse_side(args[0], line)
+        try:
+            watts = None if args[1] == "none" else float(args[1])
+        except ValueError:
+            raise ScenarioError(usage) from None
+        if watts is not None and watts < 0:
+            raise ScenarioError(usage)
+        until = self.world.clock.now() + timedelta(seconds=parse_duration(args[3], line)) if len(args) == 4 else None
+        self.world.port.set_external_limit(watts, side, until)
+
     def _expect(self, step: Step) -> None:
         args = list(step.words[1:])
         timeout = DEFAULT_WAIT_S
@@ -331,12 +351,27 @@ class ScenarioRunner:
             wanted = args[2]
             self._wait_for(lambda v: v.connector(side).state == wanted, timeout,
                            f"{side.label} connector in state {wanted!r}", step)
+        elif args[0] == "waiting" and len(args) == 3:
+            side = parse_side(args[1], step.line)
+            reasons = {reason.value: reason for reason in WaitReason} | {"none": None}
+            if args[2] not in reasons:
+                raise ScenarioError(f"line {step.line}: 'expect waiting <side> <{'|'.join(reasons)}>'")
+            reason = reasons[args[2]]
+            self._wait_for(lambda v: _waiting(v, side) is reason, timeout,
+                           f"{side.label} connector waiting for {args[2]!r}", step)
         elif args[0] == "code" and len(args) == 2:
             wanted = args[1]
             self._wait_for(lambda v: any(c.code == wanted for c in v.codes), timeout, f"status code {wanted}", step)
         else:
             raise ScenarioError(f"line {step.line}: expect screen <name> | expect state <side> <state> | "
-                                "expect code <code>, optionally followed by 'within <duration>'")
+                                "expect code <code> | expect waiting <side> <reason|none>, optionally followed "
+                                "by 'within <duration>'")
+
+
+def _waiting(view: StationView, side: Side) -> WaitReason | None:
+    """Why the session on ``side`` gets no power yet (None: it gets some, or there is none)."""
+    waiting = view.connector(side).waiting
+    return waiting.reason if waiting is not None else None
 
 
 def _on_off(word: str, choices: tuple[str, str], line: int) -> bool:

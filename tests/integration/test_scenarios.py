@@ -44,6 +44,12 @@ def test_every_version_has_a_session_scenario() -> None:
     assert {p.stem for p in SCENARIOS} >= {f"session-{version}" for version in VERSIONS}
 
 
+def test_a_waiting_expectation_that_never_comes_fails_with_its_line() -> None:
+    scenario = Scenario.parse("version U00\nexpect screen home within 10s\nexpect waiting left operator within 1s\n")
+    with pytest.raises(ScenarioError, match=r"line 3: expected left connector waiting for 'operator' within 1 s"):
+        run(scenario)
+
+
 def test_an_expectation_that_never_comes_fails_with_its_line() -> None:
     scenario = Scenario.parse("version U00\nexpect screen home within 10s\nexpect screen charging within 2s\n")
     expected = r"line 3: expected screen 'charging' within 2 s, but the screen stayed on 'home'"
@@ -58,6 +64,9 @@ def test_an_expectation_that_never_comes_fails_with_its_line() -> None:
     ("tap\n", "line 1: 'tap' takes 1..1 arguments"),
     ("tap A\nversion U00", "line 2: 'version' takes one of"),
     ("fault left 23", "line 1: '23' is not a six-digit status code"),
+    ("limit left lots", "line 1: 'limit <left|right|station> <watts|none>"),
+    ("limit left 0 after 10m", "line 1: 'limit <left|right|station> <watts|none>"),
+    ("expect waiting left bored", "line 1: 'expect waiting <side> <other_connector|psu_down|operator"),
 ])
 def test_bad_scenarios_are_refused_with_the_line(text: str, message: str) -> None:
     with pytest.raises(ScenarioError, match=message):

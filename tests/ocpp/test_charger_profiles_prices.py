@@ -12,6 +12,7 @@ from decimal import Decimal
 from controller import commands as cmd
 from controller.ocpp.queue import ocpp_time
 from controller.power import Limit
+from controller.queue import WaitReason
 from controller.sim.world import World
 from controller.types import Side
 from controller.view import NoticeKind
@@ -21,7 +22,14 @@ from hmi.presenter import connector_values, kiosk_values
 from hmi.qr_provider import qr_url
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD
 from tests.ocpp.conftest import CentralFactory
-from tests.ocpp.harness import CentralSystemProcess, charger_world, door, plug_and_charge, settled
+from tests.ocpp.harness import (
+    CentralSystemProcess,
+    advance_until,
+    charger_world,
+    door,
+    plug_and_charge,
+    settled,
+)
 
 RECEIPT = "https://csms.example.com/r/{transaction_id}"
 PRICING = json.dumps({"kwh_price": "0.45", "flat_fee": "1.00", "receipt_url": RECEIPT})
@@ -140,3 +148,30 @@ def test_the_drivers_price_running_cost_and_final_cost_with_a_receipt_qr_code(st
     (start,) = central.from_charger("StartTransaction")
     energy_kwh = Decimal(stop[0][3]["meterStop"] - start[3]["meterStart"]) / 1000
     assert session.backend_cost.cost == (Decimal("1.00") + energy_kwh * Decimal("0.45")).quantize(Decimal("0.01"))
+
+
+def test_a_zero_schedule_holds_the_session_says_until_when_and_charging_starts_by_itself(
+        central: CentralSystemProcess) -> None:
+    world = charger_world(central, "U00")
+    try:
+        pause = station_max_profile(0)
+        schedule = pause["csChargingProfiles"]["chargingSchedule"]  # type: ignore[index]
+        schedule["chargingSchedulePeriod"] = [{"startPeriod": 0, "limit": 0}, {"startPeriod": 30, "limit": 60_000}]
+        installed = world.clock.now().replace(microsecond=0)
+        assert door(world, central, "SetChargingProfile", pause) == {"response": {"status": "Accepted"}}
+        plug_and_charge(world, Side.LEFT)
+        world.advance(5)
+        left = world.view.connector(Side.LEFT)
+        assert left.power_w == 0 and left.waiting is not None
+        assert left.waiting.reason is WaitReason.OPERATOR
+        # the schedule is on the central system's clock, the station shows it on its own: 30 s after installing
+        assert left.waiting.at is not None and abs((left.waiting.at - installed).total_seconds() - 30) <= 1
+        texts = connector_values(left, world.view, Formatter())
+        assert texts.waitingText == "The operator has paused charging for now"
+        assert texts.waitingUntilText.startswith("Charging starts by itself at ")
+        # the schedule's second period (its time is the central system's, which heartbeats keep near the
+        # real clock while simulated time races): the client tells the station, nobody taps
+        advance_until(world, lambda: world.view.connector(Side.LEFT).waiting is None and delivered_w(world) > 40_000,
+                      "charging by itself once the schedule allows it", real_timeout_s=60)
+    finally:
+        world.close()

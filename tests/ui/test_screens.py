@@ -104,6 +104,55 @@ def charging_dual(make: RigFactory) -> KioskRig:
     return rig
 
 
+def _right_waits_behind_the_left(rig: KioskRig) -> KioskRig:
+    """The right charging, then the left (priority, manual 5.2.3) takes the only module left; the
+    screen shows the waiting right."""
+    rig.start()
+    rig.world.hardware.set_next_ev(Side.LEFT, start_soc=62, target_soc=80)
+    charging(rig, Side.RIGHT, OTHER_KNOWN_CARD)
+    rig.advance(30)
+    charging(rig, Side.LEFT)
+    rig.advance(60)
+    rig.world.station.submit(cmd.SelectSide(Side.RIGHT))
+    rig.until(lambda v: v.focused is Side.RIGHT and v.connector(Side.RIGHT).waiting is not None)
+    return rig
+
+
+def charging_queued_other(make: RigFactory) -> KioskRig:
+    """A station with one power module by design: the other connector is charging first."""
+    return _right_waits_behind_the_left(make("J0U", limits={"psu_count": 1}))
+
+
+def charging_queued_psu(make: RigFactory) -> KioskRig:
+    """One of the two modules out of service: none left for the right."""
+    rig = make("J0U")
+    rig.world.hardware.psu_fault(0, 12267)
+    return _right_waits_behind_the_left(rig)
+
+
+def _operator_pause(rig: KioskRig, side: Side | None) -> None:
+    """The central system's schedule: nothing until 6 PM at the station (10 AM now)."""
+    rig.world.port.set_external_limit(0.0, side, rig.world.clock.now() + timedelta(hours=8))
+
+
+def charging_queued_operator(make: RigFactory) -> KioskRig:
+    rig = make("U00").start()
+    _operator_pause(rig, Side.LEFT)
+    charging(rig, Side.LEFT)
+    rig.advance(20)
+    return rig
+
+
+def preparing_queued_operator(make: RigFactory) -> KioskRig:
+    rig = make("B0B").start()
+    _operator_pause(rig, None)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
+    rig.advance(0.1)
+    rig.world.hardware.plug(Side.LEFT)
+    rig.advance(2.0)  # communication done, cable check running
+    return rig
+
+
 def summary(make: RigFactory) -> KioskRig:
     rig = make("U00").start()
     charging(rig, Side.LEFT)
@@ -539,6 +588,11 @@ SCENES: dict[str, Scene] = {
     "charging-single": Scene(charging_single, Screen.CHARGING),
     "charging-dual": Scene(charging_dual, Screen.CHARGING),
     "summary": Scene(summary, Screen.SUMMARY),
+    # The queue: why a session gets no power yet, and when it starts by itself.
+    "charging-queued-other": Scene(charging_queued_other, Screen.CHARGING),
+    "charging-queued-psu": Scene(charging_queued_psu, Screen.CHARGING),
+    "charging-queued-operator": Scene(charging_queued_operator, Screen.CHARGING),
+    "preparing-queued-operator": Scene(preparing_queued_operator, Screen.PREPARING),
     "status-emergency-stop": Scene(status_emergency_stop, Screen.STATUS),
     "status-fault": Scene(status_fault, Screen.OUT_OF_SERVICE),
     "status-warning-door": Scene(status_warning_door, Screen.STATUS),

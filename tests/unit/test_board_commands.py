@@ -55,3 +55,9 @@ def test_leds_follow_the_manual() -> None:
     assert colour(ConnectorState.AVAILABLE, blocked=True) == (LedColour.RED, LedPattern.STEADY)
     assert colour(ConnectorState.CHARGING, blocked=True) == (LedColour.BLUE, LedPattern.BREATHE)
     assert colour(ConnectorState.FINISHED) == (LedColour.GREEN, LedPattern.BLINK)
+
+
+def test_a_session_waiting_for_power_blinks_instead_of_breathing() -> None:
+    flags = {"initializing": False, "blocked": False, "pending": False}
+    assert led(ConnectorState.CHARGING, **flags, waiting=True) == (LedColour.BLUE, LedPattern.BLINK)
+    assert led(ConnectorState.CHARGING, **flags, waiting=False) == (LedColour.BLUE, LedPattern.BREATHE)

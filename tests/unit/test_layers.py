@@ -68,6 +68,7 @@ CORE = frozenset({
     "controller.mrec",  # the ChargeX MREC table
     "controller.port",  # the station's backend port in its own words (sides, tokens, stop reasons)
     "controller.power",  # the power split and which limit holds
+    "controller.queue",  # why a session gets no power yet, and until when
     "controller.preferences",  # the driver's language and contrast for one visit
     "controller.prices",  # the tariff shown, the backend's default price and time offset
     "controller.pricing",  # tariff and cost

@@ -147,3 +147,58 @@ def test_a_record_reads_back_as_the_same_profile() -> None:
     profile = sc.parse(0, _raw(kind="Recurring", recurrency_kind="Weekly",
                                valid_to="2027-01-01T00:00:00Z"), T0)
     assert sc.from_record(sc.to_record(profile)) == profile
+
+
+def _zero_until_six() -> sc.Profile:
+    """A daily station profile: nothing from midnight to 18:00, then 40 kW."""
+    return sc.Profile(profile_id=7, connector_id=0, stack_level=0, purpose=sc.Purpose.CHARGE_POINT_MAX,
+                      kind=sc.Kind.RECURRING, unit="W", periods=(sc.Period(0, 0.0), sc.Period(18 * 3600, 40_000.0)),
+                      recurrency=sc.Recurrency.DAILY, start=T0)
+
+
+def test_a_zero_limit_rises_at_the_next_period_above_zero() -> None:
+    stack = [_zero_until_six()]
+    at = T0 + timedelta(hours=9, minutes=20)
+    rise = sc.next_rise(stack, at, lambda t: sc.station_limit_w(stack, t, VOLTS), at)
+    assert rise == T0 + timedelta(hours=18)
+
+
+def test_a_zero_limit_that_never_rises_within_the_horizon_has_no_end() -> None:
+    forever = sc.Profile(profile_id=8, connector_id=1, stack_level=0, purpose=sc.Purpose.TX_DEFAULT,
+                         kind=sc.Kind.ABSOLUTE, unit="W", periods=(sc.Period(0, 0.0),), start=T0)
+    stack = [forever]
+    at = T0 + timedelta(minutes=5)
+    assert sc.next_rise(stack, at, lambda t: sc.connector_limit_w(stack, 1, t, None, VOLTS), at) is None
+
+
+def test_a_zero_period_ending_with_its_profile_rises_when_the_profile_ends() -> None:
+    short = sc.Profile(profile_id=9, connector_id=1, stack_level=0, purpose=sc.Purpose.TX_DEFAULT,
+                       kind=sc.Kind.ABSOLUTE, unit="W", periods=(sc.Period(0, 0.0),), start=T0, duration_s=1800)
+    stack = [short]
+    at = T0 + timedelta(minutes=5)
+    assert sc.next_rise(stack, at, lambda t: sc.connector_limit_w(stack, 1, t, None, VOLTS), at) == \
+        T0 + timedelta(minutes=30)
+
+
+@given(stacks, moments, st.integers(60, 86_400))
+@settings(max_examples=60, deadline=None)
+def test_the_rise_is_the_first_moment_above_zero(drawn: list[sc.Profile], at: datetime, zero_s: int) -> None:
+    pause = sc.Profile(profile_id=99_999, connector_id=0, stack_level=9, purpose=sc.Purpose.CHARGE_POINT_MAX,
+                       kind=sc.Kind.ABSOLUTE, unit="W", periods=(sc.Period(0, 0.0),), start=at, duration_s=zero_s)
+    stack = [*drawn, pause]
+
+    def limit_at(t: datetime) -> float | None:
+        return sc.limit_w(stack, 1, t, None, VOLTS, idle_start=at)
+
+    assert limit_at(at) == 0
+
+    rise = sc.next_rise(stack, at, limit_at, at, horizon_s=2 * 86_400)
+    if rise is None:
+        return
+    watts = limit_at(rise)
+    assert watts is None or watts > 0
+    assert at < rise <= at + timedelta(days=2)
+    for minute in range(1, int((rise - at).total_seconds() // 60)):  # at minute resolution before it: still 0
+        before = limit_at(at + timedelta(minutes=minute))
+        if before is not None and before > 0:  # only a breakpoint can change it, so this cannot happen
+            pytest.fail(f"above zero at +{minute} min, before the rise at {rise}")

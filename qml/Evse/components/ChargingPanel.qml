@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import Evse
 
 // Full live view of one charging session: SOC gauge, power, the other readings, the
-// power over the session (a chart), notes on power limits, and the Stop button. `wide`
+// power over the session (a chart), notes on power limits or why no power flows yet
+// (QueueNotice, in the chart's place), and the Stop button. `wide`
 // is the single-session layout (gauge beside everything, the chart beside the power);
 // otherwise the readings go under gauge and power with the chart beside them, and the
 // panel is framed as the focused one of two.
@@ -78,6 +79,7 @@ Rectangle {
                     Layout.fillWidth: !panel.wide
                     pixelSize: panel.wide ? Theme.fontHero : Theme.fontDisplay
                     powerText: panel.connector.powerText
+                    visible: panel.wide || !queue.visible  // beside the gauge of two, the notice takes its place
                 }
                 ColumnLayout {
                     Layout.alignment: panel.wide ? Qt.AlignTop : Qt.AlignLeft
@@ -90,7 +92,15 @@ Rectangle {
                         scaleKw: panel.connector.chartScaleKw
                         scaleText: panel.connector.chartScaleText
                         values: panel.connector.powerHistory
-                        visible: panel.wide
+                        visible: panel.wide && !queue.visible
+                    }
+                    // No power yet: why, and when charging starts by itself (in the chart's place).
+                    QueueNotice {
+                        id: queue
+
+                        Layout.fillWidth: true
+                        compact: !panel.wide
+                        connector: panel.connector
                     }
                     // One note fits beside the gauge on a dual panel: the limit that holds
                     // wins, with the shared icon while the power is shared.

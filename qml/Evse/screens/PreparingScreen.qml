@@ -32,6 +32,12 @@ Item {
                 text: qsTr("Keep the cable connected. Charging starts by itself.")
                 wrapMode: Text.WordWrap
             }
+            // No power for this session yet: why, and when it starts by itself.
+            QueueNotice {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.spacingS
+                connector: screen.connector
+            }
             Item {
                 Layout.fillHeight: true
             }
