@@ -17,6 +17,12 @@ QtObject {
 
     // High contrast (configuration, or the driver's toggle on Home): every text pair >= 7:1
     readonly property bool highContrast: Kiosk.highContrast
+    // Larger text (configuration, or the driver's toggle on Home): the small reading sizes
+    // (captions, body text) grow by `largeTextScale`, to at least the body size of the normal
+    // screens; titles and the big figures (SOC, kW, the status code) are large already.
+    readonly property bool largeText: Kiosk.largeText
+    readonly property real largeTextScale: 1.15
+    readonly property real textScale: largeText ? largeTextScale : 1.0
 
     // Fonts: Inter for Latin languages; for Chinese and Japanese the language's own Noto Sans
     // CJK subset, whose Latin falls back to Inter (hmi/i18n.py registers both before QML loads).
@@ -24,7 +30,7 @@ QtObject {
     // No text is smaller than this at any window size: 14 px is 2.7 mm on the 7-inch
     // 800x480 panel, the least for reading at arm's length (the 1024x600 panel gets 18 px).
     readonly property int fontFloor: 14
-    readonly property int fontCaption: Math.max(fontFloor, px(18))  // smallest text anywhere
+    readonly property int fontCaption: Math.round(Math.max(fontFloor, px(18)) * textScale)  // smallest text anywhere
     readonly property int fontBody: px(20)
     readonly property int fontBodyLarge: px(24)
     readonly property int fontMetric: px(30)       // value of a metric tile
@@ -279,6 +285,11 @@ QtObject {
     // A design size in pixels at the current scale.
     function px(design: real): int {
         return Math.round(design * theme.scale);
+    }
+
+    // A design font size in pixels at the current scale and text size (larger text).
+    function tx(design: real): int {
+        return Math.round(design * theme.scale * theme.textScale);
     }
 
     // URL of an icon in assets/icons, the one place that knows where icons live.
