@@ -17,9 +17,10 @@ QtObject {
 
     // High contrast (configuration, or the driver's toggle on Home): every text pair >= 7:1
     readonly property bool highContrast: Kiosk.highContrast
-    // Larger text (configuration, or the driver's toggle on Home): the small reading sizes
-    // (captions, body text) grow by `largeTextScale`, to at least the body size of the normal
-    // screens; titles and the big figures (SOC, kW, the status code) are large already.
+    // Larger text (configuration, or the driver's toggle on Home): no text smaller than the
+    // body text: the captions (labels, notes, prices' names, who to call) grow by
+    // `largeTextScale`. Body text, titles and figures stay: at x1.25 they no longer fit the
+    // Home cards and the Charging panels in every language (tests/ui/test_large_text.py).
     readonly property bool largeText: Kiosk.largeText
     readonly property real largeTextScale: 1.15
     readonly property real textScale: largeText ? largeTextScale : 1.0
@@ -285,11 +286,6 @@ QtObject {
     // A design size in pixels at the current scale.
     function px(design: real): int {
         return Math.round(design * theme.scale);
-    }
-
-    // A design font size in pixels at the current scale and text size (larger text).
-    function tx(design: real): int {
-        return Math.round(design * theme.scale * theme.textScale);
     }
 
     // URL of an icon in assets/icons, the one place that knows where icons live.

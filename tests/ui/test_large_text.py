@@ -40,3 +40,17 @@ def test_every_screen_in_larger_text_fits_in_every_language_and_size(make_rig: R
             assert rig.kiosk.value("largeText") and rig.kiosk.value("language") == tag
             failures += [f"{tag} {width}x{height}: {problem}" for problem in rig.text_problems(present=False)]
     assert not failures, "\n".join(failures)
+
+
+def test_the_home_button_switches_larger_text_for_the_visit(make_rig: RigFactory) -> None:
+    rig = make_rig("U00").start()
+    theme = rig.scene.engine.singletonInstance("Evse", "Theme")
+    caption, body = theme.property("fontCaption"), theme.property("fontBody")
+    assert caption < body and not rig.find_named("largeTextButton").property("active")
+    rig.touch_named("largeTextButton")
+    assert rig.view.large_text and rig.kiosk.value("largeText")
+    assert theme.property("fontCaption") >= body > caption, "no text smaller than the body text"
+    assert rig.find_named("largeTextButton").property("active")
+    assert not rig.text_problems()
+    rig.touch_named("largeTextButton")
+    assert not rig.view.large_text and theme.property("fontCaption") == caption
