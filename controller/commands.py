@@ -82,6 +82,13 @@ class ChooseHighContrast:
     on: bool
 
 
+@dataclass(frozen=True, slots=True)
+class ChooseLargeText:
+    """The driver switched the larger text on or off for this visit."""
+
+    on: bool
+
+
 # --- the display (controller.display_power): a touch that is no control ------------------
 
 
@@ -166,7 +173,7 @@ class StopSession:
 
 
 DriverCommand = (PressLeft | PressRight | SelectSide | TouchStop | CancelPending | Dismiss | PresentToken
-                 | ChooseLanguage | ChooseHighContrast | ReadAloud)
+                 | ChooseLanguage | ChooseHighContrast | ChooseLargeText | ReadAloud)
 EngineerCommand = (OpenEngineer | PinDigit | PinErase | PinSubmit | PinCancel | EngineerLookup | EngineerPage
                    | EngineerExit | EngineerClearSecurityLog)
 BackendCommand = RemoteStart | StopSession

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import tomllib
 import typing
 from dataclasses import dataclass, field
@@ -50,7 +51,13 @@ class StationSection:
     languages: list[str] = field(default_factory=lambda: list(SUPPORTED_LANGUAGES))
     time_zone: str = "America/Los_Angeles"
     high_contrast: bool = False
+    large_text: bool = False
     preference_timeout_s: float = 120.0
+    #: Who to call (EU AFIR helpdesk, NIST Handbook 44 responsible party): shown on Home, the Status,
+    #: Out-of-service and Summary screens; empty: not shown.
+    operator_name: str = ""
+    helpdesk_phone: str = ""
+    site_address: str = ""
 
     def software_version(self) -> str:
         """The version the central system and the engineer screen see: ``firmware_version``, or
@@ -75,6 +82,24 @@ class StationSection:
         except (ZoneInfoNotFoundError, ValueError):
             raise ConfigError(f"[station].time_zone: {self.time_zone!r} is not an IANA time zone") from None
         _in_range("[station].preference_timeout_s", self.preference_timeout_s, 10, 3600)
+        _check_contact(self.operator_name, self.helpdesk_phone, self.site_address)
+
+
+#: A helpdesk number as printed: digits, spaces, "+", "-", "." and parentheses, with at least 3 digits.
+_PHONE = re.compile(r"\+?[0-9 ().\-]{3,20}")
+#: Longer texts would not fit the screens' one contact line.
+_OPERATOR_MAX, _ADDRESS_MAX = 40, 80
+
+
+def _check_contact(operator: str, phone: str, address: str) -> None:
+    """[station]'s contact fields: a phone number as printed, texts short enough for one line."""
+    if phone and (not _PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < 3):
+        raise ConfigError(f"[station].helpdesk_phone: {phone!r} is not a phone number (digits, spaces, '+', '-', "
+                          "'.' and parentheses, at most 20 characters)")
+    for name, text, longest in (("operator_name", operator, _OPERATOR_MAX), ("site_address", address, _ADDRESS_MAX)):
+        if len(text) > longest or text != text.strip() or any(not c.isprintable() for c in text):
+            raise ConfigError(f"[station].{name}: at most {longest} printable characters, no leading or trailing "
+                              f"space, got {text!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,8 @@ class Interaction:
                 self.preferences.choose_language(tag, now)
             case cmd.ChooseHighContrast(on):
                 self.preferences.choose_high_contrast(on, now)
+            case cmd.ChooseLargeText(on):
+                self.preferences.choose_large_text(on, now)
             case cmd.ReadAloud(focus):
                 if focus in self.connectors:
                     self.focus = focus

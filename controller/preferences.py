@@ -1,4 +1,4 @@
-"""The driver's own choices on the kiosk: language and high contrast, for one visit.
+"""The driver's own choices on the kiosk: language, high contrast and larger text, for one visit.
 
 The station has defaults (configuration; the language also from OCPP ``Language`` at
 run time). A driver may pick another language or high contrast on Home; the choice
@@ -25,13 +25,14 @@ class Preferences:
 
     language: str
     high_contrast: bool
+    large_text: bool = False
 
 
 class DriverPreferences:
     """Station defaults plus the current driver's choices (see the module docstring)."""
 
     def __init__(self, language: str, high_contrast: bool, offered: tuple[str, ...] = SUPPORTED_LANGUAGES,
-                 timeout_s: float = 120.0) -> None:
+                 timeout_s: float = 120.0, *, large_text: bool = False) -> None:
         if language not in offered:
             raise ValueError(f"default language {language!r} is not among the offered {offered}")
         self.offered = tuple(offered)
@@ -40,6 +41,8 @@ class DriverPreferences:
         self._default_contrast = high_contrast
         self._language: str | None = None  # the driver's choice, None = the station default
         self._contrast: bool | None = None
+        self._default_large_text = large_text
+        self._large_text: bool | None = None
         self._chosen_at: float | None = None
         self._engaged = False  # something happened since the choice (the visit is under way)
 
@@ -48,6 +51,7 @@ class DriverPreferences:
         return Preferences(
             language=self._language or self._default_language,
             high_contrast=self._default_contrast if self._contrast is None else self._contrast,
+            large_text=self._default_large_text if self._large_text is None else self._large_text,
         )
 
     @property
@@ -67,6 +71,9 @@ class DriverPreferences:
     def set_default_high_contrast(self, on: bool) -> None:
         self._default_contrast = on
 
+    def set_default_large_text(self, on: bool) -> None:
+        self._default_large_text = on
+
     def choose_language(self, language: str, now: float) -> bool:
         """The driver picked ``language`` (False if the kiosk does not offer it)."""
         if language not in self.offered:
@@ -77,6 +84,11 @@ class DriverPreferences:
 
     def choose_high_contrast(self, on: bool, now: float) -> None:
         self._contrast = None if on == self._default_contrast else on
+        self._touch(now)
+
+    def choose_large_text(self, on: bool, now: float) -> None:
+        """The driver switched the larger text on or off."""
+        self._large_text = None if on == self._default_large_text else on
         self._touch(now)
 
     def update(self, idle: bool, now: float) -> None:
@@ -92,11 +104,12 @@ class DriverPreferences:
         """Back to the station defaults."""
         self._language = None
         self._contrast = None
+        self._large_text = None
         self._chosen_at = None
         self._engaged = False
 
     def _touch(self, now: float) -> None:
-        if self._language is None and self._contrast is None:
+        if self._language is None and self._contrast is None and self._large_text is None:
             self.reset()
             return
         self._chosen_at = now

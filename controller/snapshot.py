@@ -19,7 +19,7 @@ from controller.active_codes import ActiveCodes
 from controller.authorization import Authorization, SideState
 from controller.boards import BoardBus
 from controller.clock import Clock
-from controller.config import Config
+from controller.config import Config, StationSection
 from controller.connectors import ConnectorRuntime
 from controller.display_messages import Activity, DisplayMessage, shown
 from controller.estimate import time_to_target_s
@@ -41,6 +41,7 @@ from controller.view import (
     ActiveCode,
     CodeEvent,
     ConnectorView,
+    Contact,
     EngineerView,
     Notice,
     NoticeKind,
@@ -138,6 +139,7 @@ def build_state(station: StationParts) -> StationState:
         time_offset=station.prices.time_offset,
         language=language,
         high_contrast=station.preferences.current.high_contrast,
+        large_text=station.preferences.current.large_text,
         read_aloud=station.interaction.read_aloud_requests,
         counters=station.maintenance.lines(),
         can_bus=station.boards.health(),
@@ -247,6 +249,12 @@ def _methods(station: StationParts) -> frozenset[AuthMethod]:
 # --- the kiosk's projection -----------------------------------------------------------
 
 
+def _contact(station: StationSection) -> Contact | None:
+    """Who to call, as configured (None: nothing is)."""
+    contact = Contact(station.operator_name, station.helpdesk_phone, station.site_address)
+    return contact if any((contact.operator, contact.phone, contact.address)) else None
+
+
 def kiosk_view(state: StationState, config: Config, pin_pad: PinPad | None = None,
                engineer: EngineerView | None = None) -> StationView:
     """What the kiosk shows of ``state`` (facts and numbers; the HMI words and formats them),
@@ -282,6 +290,8 @@ def kiosk_view(state: StationState, config: Config, pin_pad: PinPad | None = Non
         language=state.language,
         languages=tuple(station.languages),
         high_contrast=state.high_contrast,
+        large_text=state.large_text,
+        contact=_contact(station),
         price_text=_price_text(state),
         backend_configured=state.backend_configured,
         backend_code=state.backend_code,

@@ -125,7 +125,8 @@ class Station:
         self.prices = ShownPrices(Tariff.from_config(config.tariff))  # the backend's DefaultPrice may replace it
         self.display_messages: tuple[DisplayMessage, ...] = ()  # the operator's, as the backend last pushed them
         self.preferences = DriverPreferences(config.station.language, config.station.high_contrast,
-                                             tuple(config.station.languages), config.station.preference_timeout_s)
+                                             tuple(config.station.languages), config.station.preference_timeout_s,
+                                             large_text=config.station.large_text)
         self.connectors: dict[Side, ConnectorRuntime] = {
             side: ConnectorRuntime(side, standard) for side, standard in connectors_of(config.station.version).items()
         }

@@ -128,6 +128,7 @@ class StationState:
     can_bus: LinkHealth | None = None  # the internal CAN bus: its state and counters
     display: DisplayState = field(default_factory=DisplayState)  # level, look, backlight (controller.display_power)
     read_aloud: int = 0  # requests to read the screen aloud so far (commands.ReadAloud)
+    large_text: bool = False  # the driver's larger text (or the station default)
 
     def connector(self, side: Side) -> ConnectorStatus:
         for connector in self.connectors:

@@ -244,6 +244,16 @@ class PendingAuthorization:
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """Who to call ([station]): the operator (responsible party), the helpdesk phone as printed,
+    the site's address; each "" when not configured."""
+
+    operator: str
+    phone: str
+    address: str
+
+
+@dataclass(frozen=True, slots=True)
 class StationView:
     phase: StationPhase
     init_progress: float
@@ -284,6 +294,8 @@ class StationView:
     software_update: bool = False  # a software update is installing: the Updating screen, no new session
     display: DisplayState = field(default_factory=DisplayState)  # level, look, backlight (controller.display_power)
     read_aloud: int = 0  # counts the requests to read the screen aloud: the kiosk speaks, or stops, at each new one
+    large_text: bool = False  # the driver's larger text (or the station default)
+    contact: Contact | None = None  # who to call ([station]); None when nothing is configured
 
     def connector(self, side: Side) -> ConnectorView:
         for connector in self.connectors:

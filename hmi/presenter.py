@@ -296,7 +296,21 @@ def language_values(view: StationView) -> dict[str, Any]:
         "languages": tuple(LanguageEntry(tag, LANGUAGES[tag].name, LANGUAGES[tag].font_family)
                            for tag in view.languages if tag in LANGUAGES),
         "highContrast": view.high_contrast,
+        "largeText": view.large_text,
     }
+
+
+def contact_values(view: StationView) -> dict[str, Any]:
+    """Who to call ([station]): shown as configured, labelled by the screens (ContactLine)."""
+    contact = view.contact
+    if contact is None:
+        return {"contactOperator": "", "contactPhone": "", "contactAddress": ""}
+    return {"contactOperator": contact.operator, "contactPhone": contact.phone, "contactAddress": contact.address}
+
+
+def help_call_text(phone: str) -> str:
+    """The voice's sentence for the helpdesk (``phone`` already worded for the ear)."""
+    return translate("Presenter", "For help, call %1").replace("%1", phone)
 
 
 def qr_caption(view: StationView) -> str:
@@ -436,6 +450,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> Ki
         "preferencesVisible": screen is Screen.HOME,
         **display_values(view),
         **language_values(view),
+        **contact_values(view),
         **operator_message_values(view.operator_message, view),
     }
     values.update(status_values(view, *pages[status_index]) if pages else status_values(view, None))

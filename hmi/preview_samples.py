@@ -19,6 +19,7 @@ from controller.types import AuthMethod, BoardStage, LedColour, LedPattern, Side
 from controller.view import (
     ActiveCode,
     ConnectorView,
+    Contact,
     Limit,
     Notice,
     NoticeKind,
@@ -35,6 +36,10 @@ FAULTED = "faulted"
 WALL = datetime(2026, 11, 25, 22, 32, tzinfo=UTC)
 TIME_ZONE = "America/Los_Angeles"
 CHARGE_POINT_ID = "EVSE-0042"
+#: Who to call, as an operator would configure it ([station]; 555-01xx is a fictional number).
+CONTACT = Contact("Pacific Charge Co.", "+1 (800) 555-0142", "1200 Harbor Blvd, Oakland, CA")
+#: ... as [station] keys, for the kiosk rigs of the screen tests.
+CONTACT_CONFIG = {"operator_name": CONTACT.operator, "helpdesk_phone": CONTACT.phone, "site_address": CONTACT.address}
 
 #: The connector LED as the station drives it in each state (manual 2.3, ``Station._led``):
 #: green ready (blinking while a driver's authorization waits for the cable, or to say
@@ -97,7 +102,7 @@ def second_charging(side: Side, standard: Standard, **changes: Any) -> Connector
 def station(*connectors: ConnectorView, **changes: Any) -> StationView:
     """A ready J0U-like station with ``connectors`` (the left one focused), the stock tariff
     ($0.45/kWh, $1.00 a session, $0.40 a minute idle after 10 min) and every method, with
-    ``changes`` applied."""
+    ``changes`` applied; who to call is :data:`CONTACT`."""
     ready = StationView(
         phase=StationPhase.READY, init_progress=1.0, init_step="ready", version="J0U",
         charge_point_id=CHARGE_POINT_ID, model="DC Fast Charger 60 kW", connectors=connectors,
@@ -105,7 +110,7 @@ def station(*connectors: ConnectorView, **changes: Any) -> StationView:
         energy_price=Decimal("0.45"), session_fee=Decimal("1.00"), time_price=Decimal(0),
         qr_payloads=tuple(f"https://charge.example.com/start?cp={CHARGE_POINT_ID}&connector={c.side.connector_id}"
                           for c in connectors),
-        wall_minute=WALL, online=True, idle_price=Decimal("0.40"), idle_grace_minutes=10,
+        wall_minute=WALL, online=True, idle_price=Decimal("0.40"), idle_grace_minutes=10, contact=CONTACT,
     )
     return replace(ready, **changes)
 

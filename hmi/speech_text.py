@@ -24,7 +24,7 @@ from controller.session import ConnectorState
 from controller.view import StationView
 from hmi.format import NBSP, Formatter
 from hmi.navigation import screen_for
-from hmi.presenter import connector_values, kiosk_values
+from hmi.presenter import connector_values, help_call_text, kiosk_values
 from hmi.screens import Screen
 from hmi.values import ConnectorValues, KioskValues
 
@@ -142,6 +142,7 @@ CHARGER_ID = ScreenText("OutOfServiceScreen", "Charger ID %1")
 UPDATING = ScreenText("UpdatingScreen", "Updating the charger software")
 BACK_SOON = ScreenText("UpdatingScreen", "Back in a few minutes")
 UPDATING_CHARGER_ID = ScreenText("UpdatingScreen", "Charger ID %1")
+OPERATED_BY = ScreenText("ContactLine", "Operated by %1")
 
 #: Every QML string the voice says (a test checks each has a translation in every language).
 SCREEN_TEXTS = tuple(value for value in list(globals().values()) if isinstance(value, ScreenText)) + PREPARE_STEPS
@@ -180,6 +181,19 @@ def speakable(phrases: list[str], fmt: SpokenFormatter) -> str:
 def digits(code: str) -> str:
     """A status code said digit by digit ("012251" -> "0 1 2 2 5 1")."""
     return " ".join(code)
+
+
+def phone_digits(phone: str) -> str:
+    """A phone number said digit by digit in its printed groups ("+1 (800) 555-0142" ->
+    "1, 8 0 0, 5 5 5, 0 1 4 2"): eSpeak NG would read "555" as a number (five hundred ...)."""
+    return ", ".join(" ".join(group) for group in re.findall(r"\d+", phone))
+
+
+def _contact(kiosk: KioskValues, address: bool = True) -> list[str]:
+    """Who to call, as the screen shows it: the operator, the helpdesk, and (``address``) the site."""
+    return [OPERATED_BY.arg(kiosk.contactOperator) if kiosk.contactOperator else "",
+            help_call_text(phone_digits(kiosk.contactPhone)) if kiosk.contactPhone else "",
+            kiosk.contactAddress if address else ""]
 
 
 def _side(connector: ConnectorValues, view: StationView) -> str:
@@ -251,7 +265,7 @@ def _summary(kiosk: KioskValues, connector: ConnectorValues, view: StationView, 
         phrases.append(f"{DURATION}: {fmt.minutes(session.charging_seconds)}")
     if connector.endSocText:
         phrases.append(BATTERY_AT.arg(connector.endSocText))
-    return [*phrases, str(UNPLUG)]
+    return [*phrases, str(UNPLUG), *_contact(kiosk, address=False)]
 
 
 def _status(kiosk: KioskValues, connector: ConnectorValues, view: StationView, fmt: SpokenFormatter) -> list[str]:
@@ -259,13 +273,13 @@ def _status(kiosk: KioskValues, connector: ConnectorValues, view: StationView, f
     if kiosk.statusSteps:
         phrases.append(str(WHAT_TO_DO))
         phrases += [f"{kiosk.statusStepOffset + number}. {step}" for number, step in enumerate(kiosk.statusSteps, 1)]
-    return [*phrases, kiosk.statusReportText]
+    return [*phrases, kiosk.statusReportText, *_contact(kiosk)]
 
 
 def _out_of_service(kiosk: KioskValues, connector: ConnectorValues, view: StationView,
                     fmt: SpokenFormatter) -> list[str]:
     code = STATUS_CODE.arg(digits(kiosk.statusCode), kiosk.statusText) if kiosk.statusCode else ""
-    return [str(OUT_OF_SERVICE), str(USE_ANOTHER), code, CHARGER_ID.arg(kiosk.chargePointId)]
+    return [str(OUT_OF_SERVICE), str(USE_ANOTHER), code, CHARGER_ID.arg(kiosk.chargePointId), *_contact(kiosk)]
 
 
 def _updating(kiosk: KioskValues, connector: ConnectorValues, view: StationView, fmt: SpokenFormatter) -> list[str]:

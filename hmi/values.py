@@ -161,6 +161,10 @@ class KioskValues(ViewValues):
     fontFamily: str = "Inter"  # first font family of every text in the active language
     languages: tuple[LanguageEntry, ...] = ()  # offered
     highContrast: bool = False
+    largeText: bool = False  # the driver's larger text: Theme scales its reading sizes
+    contactOperator: str = ""  # who to call ([station]), as configured; "" = not shown
+    contactPhone: str = ""  # the helpdesk, as printed (never translated)
+    contactAddress: str = ""  # the site, which the helpdesk asks for
     pinEntered: int = 0  # digits entered so far (shown as dots)
     pinCursor: int = 0  # the buttons' selection: 0-9 a digit, 10 OK, 11 Cancel
     pinMessageText: str = ""  # wrong PIN / locked for n s

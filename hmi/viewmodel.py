@@ -187,12 +187,15 @@ class Kiosk(SingletonValues):
     changed = Signal()
     connectorsChanged = Signal()
     animatedChanged = Signal()
+    voiceChanged = Signal()
     VALUES = KioskValues
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._connectors: list[ConnectorViewModel] = []
         self._animated = True
+        self._voice_available = False  # the kiosk's own voice (hmi.voice), not the station's business
+        self._speaking = False
         self._activity_reported: float | None = None  # monotonic, for the throttle of screenTouched
 
     @staticmethod
@@ -223,6 +226,18 @@ class Kiosk(SingletonValues):
             self._animated = animated
             self.animatedChanged.emit()
 
+    def set_voice(self, available: bool, speaking: bool) -> None:
+        """The voice's state (hmi.voice): an engine to speak with, and whether it speaks now."""
+        if (available, speaking) != (self._voice_available, self._speaking):
+            self._voice_available, self._speaking = available, speaking
+            self.voiceChanged.emit()
+
+    def _get_voice_available(self) -> bool:
+        return self._voice_available
+
+    def _get_speaking(self) -> bool:
+        return self._speaking
+
     def _get_connectors(self) -> list[ConnectorViewModel]:
         return self._connectors
 
@@ -239,6 +254,10 @@ class Kiosk(SingletonValues):
     connectors = Property(list, _get_connectors, notify=connectorsChanged)
     focused = Property(ConnectorViewModel, _get_focused, notify=changed)
     animated = Property(bool, _get_animated, notify=animatedChanged)
+    #: The voice engine is there (eSpeak NG): the Home screen's read-aloud control is shown.
+    voiceAvailable = Property(bool, _get_voice_available, notify=voiceChanged)
+    #: The voice is speaking now: the control stops it.
+    speaking = Property(bool, _get_speaking, notify=voiceChanged)
     #: Every screen (``Kiosk.Screen`` values), for ``Main.qml`` to make a place for each.
     screens = Property(list, _get_screens, constant=True)
 
@@ -304,6 +323,11 @@ class Kiosk(SingletonValues):
     def setHighContrast(self, on: bool) -> None:
         """The driver switched high contrast on or off for this visit."""
         self._emit(cmd.ChooseHighContrast(bool(on)))
+
+    @Slot(bool)
+    def setLargeText(self, on: bool) -> None:
+        """The driver switched the larger text on or off for this visit."""
+        self._emit(cmd.ChooseLargeText(bool(on)))
 
     @Slot()
     def readAloud(self) -> None:

@@ -44,6 +44,22 @@
         <source>High contrast: off</source>
         <translation>Alto contraste: no</translation>
     </message>
+    <message>
+        <source>Larger text: on</source>
+        <translation>Texto más grande: sí</translation>
+    </message>
+    <message>
+        <source>Larger text: off</source>
+        <translation>Texto más grande: no</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>Dejar de leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
 </context>
 <context>
     <name>ChargingPanel</name>
@@ -118,6 +134,17 @@
     <message>
         <source>Tap to show details</source>
         <translation>Toque para ver detalles</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLine</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>Ayuda: %1</translation>
+    </message>
+    <message>
+        <source>Operated by %1</source>
+        <translation>Operado por %1</translation>
     </message>
 </context>
 <context>
@@ -574,6 +601,10 @@
     <message>
         <source>Free</source>
         <translation>Gratis</translation>
+    </message>
+    <message>
+        <source>For help, call %1</source>
+        <translation>Para obtener ayuda, llame al %1</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

@@ -44,6 +44,22 @@
         <source>High contrast: off</source>
         <translation>Contraste élevé : non</translation>
     </message>
+    <message>
+        <source>Larger text: on</source>
+        <translation>Texte agrandi : oui</translation>
+    </message>
+    <message>
+        <source>Larger text: off</source>
+        <translation>Texte agrandi : non</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>Arrêter la lecture à voix haute</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
 </context>
 <context>
     <name>ChargingPanel</name>
@@ -118,6 +134,17 @@
     <message>
         <source>Tap to show details</source>
         <translation>Touchez pour les détails</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLine</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>Aide : %1</translation>
+    </message>
+    <message>
+        <source>Operated by %1</source>
+        <translation>Exploité par %1</translation>
     </message>
 </context>
 <context>
@@ -574,6 +601,10 @@
     <message>
         <source>Free</source>
         <translation>Gratuit</translation>
+    </message>
+    <message>
+        <source>For help, call %1</source>
+        <translation>Pour obtenir de l&apos;aide, composez le %1</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

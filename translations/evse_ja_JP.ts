@@ -44,6 +44,22 @@
         <source>High contrast: off</source>
         <translation>ハイコントラスト：オフ</translation>
     </message>
+    <message>
+        <source>Larger text: on</source>
+        <translation>文字を大きく：オン</translation>
+    </message>
+    <message>
+        <source>Larger text: off</source>
+        <translation>文字を大きく：オフ</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>読み上げを止める</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>画面を読み上げる</translation>
+    </message>
 </context>
 <context>
     <name>ChargingPanel</name>
@@ -118,6 +134,17 @@
     <message>
         <source>Tap to show details</source>
         <translation>タップで詳細を表示</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLine</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>お問い合わせ：%1</translation>
+    </message>
+    <message>
+        <source>Operated by %1</source>
+        <translation>運営：%1</translation>
     </message>
 </context>
 <context>
@@ -574,6 +601,10 @@
     <message>
         <source>Free</source>
         <translation>無料</translation>
+    </message>
+    <message>
+        <source>For help, call %1</source>
+        <translation>お問い合わせは%1までお電話ください</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

@@ -44,6 +44,22 @@
         <source>High contrast: off</source>
         <translation>高对比度：关</translation>
     </message>
+    <message>
+        <source>Larger text: on</source>
+        <translation>放大文字：开</translation>
+    </message>
+    <message>
+        <source>Larger text: off</source>
+        <translation>放大文字：关</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读屏幕</translation>
+    </message>
 </context>
 <context>
     <name>ChargingPanel</name>
@@ -118,6 +134,17 @@
     <message>
         <source>Tap to show details</source>
         <translation>点击查看详情</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLine</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>客服电话：%1</translation>
+    </message>
+    <message>
+        <source>Operated by %1</source>
+        <translation>运营商：%1</translation>
     </message>
 </context>
 <context>
@@ -574,6 +601,10 @@
     <message>
         <source>Free</source>
         <translation>免费</translation>
+    </message>
+    <message>
+        <source>For help, call %1</source>
+        <translation>如需帮助，请拨打%1</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

@@ -44,6 +44,22 @@
         <source>High contrast: off</source>
         <translation>高對比：關</translation>
     </message>
+    <message>
+        <source>Larger text: on</source>
+        <translation>放大文字：開</translation>
+    </message>
+    <message>
+        <source>Larger text: off</source>
+        <translation>放大文字：關</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗讀</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗讀畫面</translation>
+    </message>
 </context>
 <context>
     <name>ChargingPanel</name>
@@ -118,6 +134,17 @@
     <message>
         <source>Tap to show details</source>
         <translation>點選查看詳情</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLine</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>客服專線：%1</translation>
+    </message>
+    <message>
+        <source>Operated by %1</source>
+        <translation>營運商：%1</translation>
     </message>
 </context>
 <context>
@@ -574,6 +601,10 @@
     <message>
         <source>Free</source>
         <translation>免費</translation>
+    </message>
+    <message>
+        <source>For help, call %1</source>
+        <translation>如需協助，請撥打%1</translation>
     </message>
     <message>
         <source>Connecting to the charging network…</source>

@@ -17,6 +17,13 @@ QtObject {
 
     // High contrast (configuration, or the driver's toggle on Home): every text pair >= 7:1
     readonly property bool highContrast: Kiosk.highContrast
+    // Larger text (configuration, or the driver's toggle on Home): no text smaller than the
+    // body text: the captions (labels, notes, prices' names, who to call) grow by
+    // `largeTextScale`. Body text, titles and figures stay: at x1.25 they no longer fit the
+    // Home cards and the Charging panels in every language (tests/ui/test_large_text.py).
+    readonly property bool largeText: Kiosk.largeText
+    readonly property real largeTextScale: 1.15
+    readonly property real textScale: largeText ? largeTextScale : 1.0
 
     // Fonts: Inter for Latin languages; for Chinese and Japanese the language's own Noto Sans
     // CJK subset, whose Latin falls back to Inter (hmi/i18n.py registers both before QML loads).
@@ -24,7 +31,7 @@ QtObject {
     // No text is smaller than this at any window size: 14 px is 2.7 mm on the 7-inch
     // 800x480 panel, the least for reading at arm's length (the 1024x600 panel gets 18 px).
     readonly property int fontFloor: 14
-    readonly property int fontCaption: Math.max(fontFloor, px(18))  // smallest text anywhere
+    readonly property int fontCaption: Math.round(Math.max(fontFloor, px(18)) * textScale)  // smallest text anywhere
     readonly property int fontBody: px(20)
     readonly property int fontBodyLarge: px(24)
     readonly property int fontMetric: px(30)       // value of a metric tile

@@ -20,6 +20,7 @@ from hmi.bridge import KioskBridge
 from hmi.format import Formatter
 from hmi.input import ButtonKeys
 from hmi.layout_check import find_missing_glyphs, find_small_text, find_text_problems
+from hmi.preview_samples import CONTACT_CONFIG
 from hmi.scene import Scene
 from hmi.screens import Screen
 from hmi.values import type_problems
@@ -37,7 +38,8 @@ class KioskRig:
     """World (station + simulated hardware) + bridge + QML scene, stepped together."""
 
     def __init__(self, version: str, **sections: dict) -> None:
-        self.world = World(Config().with_overrides(station={"version": version}, **sections))
+        # who to call as an operator configures it: the screens that show it show it in every golden
+        self.world = World(Config().with_overrides(station={"version": version, **CONTACT_CONFIG}, **sections))
         self.kiosk = Kiosk()
         self.kiosk.set_animated(False)
         self.scene = Scene(self.kiosk)
@@ -46,6 +48,7 @@ class KioskRig:
         self.bridge = KioskBridge(self.kiosk, Formatter("en-US", "America/Los_Angeles"), self._intent,
                                   self.scene.translations)
         self.keys = ButtonKeys(self._intent, self.window, lambda: self.view.focused)
+        self.kiosk.set_voice(True, False)  # as on the charger, where eSpeak NG is (a Voice, when made, says so too)
         self.present()
 
     def _intent(self, command: Command) -> None:
@@ -91,9 +94,14 @@ class KioskRig:
         self.present()
         return self.window.grabWindow()
 
-    def text_problems(self) -> list[str]:
-        """Cut, overflowing or overlapping texts, missing glyphs (tofu) and text below the size floor."""
-        self.grab()
+    def text_problems(self, present: bool = True) -> list[str]:
+        """Cut, overflowing or overlapping texts, missing glyphs (tofu) and text below the size floor
+        (``present=False``: of what is shown now, not of the station's snapshot)."""
+        if present:
+            self.grab()
+        else:
+            QCoreApplication.processEvents()
+            self.window.grabWindow()
         theme = self.scene.engine.singletonInstance("Evse", "Theme")
         floor = int(theme.property("fontFloor"))
         return find_text_problems(self.window) + find_missing_glyphs(self.window) + find_small_text(self.window, floor)
@@ -101,6 +109,11 @@ class KioskRig:
     def set_language(self, tag: str) -> None:
         """Make ``tag`` the station's default language (as OCPP ``Language`` would) and show it."""
         assert self.world.port.set_default_language(tag), tag
+        self.world.station.publish()
+        self.present()
+
+    def set_large_text(self, on: bool) -> None:
+        self.world.station.preferences.set_default_large_text(on)
         self.world.station.publish()
         self.present()
 
@@ -126,6 +139,25 @@ class KioskRig:
     def touch(self, text: str) -> None:
         """Tap the centre of the visible text ``text`` (a button's label or a card's title)."""
         item = self.find_text(text)
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(centre.x(), centre.y()))
+        self.present()
+
+    def find_named(self, name: str) -> QQuickItem:
+        """The item whose objectName is ``name`` (visible or not)."""
+        stack = [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if item.objectName() == name:
+                return item
+            stack.extend(reversed(item.childItems()))
+        raise AssertionError(f"no item {name!r} on the {self.screen} screen")
+
+    def touch_named(self, name: str) -> None:
+        """Tap the centre of the visible item named ``name`` (an icon-only button)."""
+        item = self.find_named(name)
+        assert item.isVisible(), f"{name} is hidden"
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          QPoint(centre.x(), centre.y()))

@@ -14,6 +14,7 @@ import array
 import math
 import os
 import statistics
+import subprocess
 import sys
 import time
 import wave
@@ -32,6 +33,7 @@ from controller.types import Side
 from hmi import preview_samples as samples
 from hmi.format import Formatter
 from hmi.i18n import LANGUAGES, Translations
+from hmi.screens import Screen
 from hmi.speech import Engine, Speech, kana_reading, synthesize
 from hmi.speech_text import spoken_text
 from hmi.voice import Voice
@@ -194,6 +196,78 @@ def test_the_voice_stops_when_the_screen_changes(make_rig: RigFactory, tmp_path:
         assert not speech.speaking, "what it said is about a screen no longer shown"
     finally:
         voice.close()
+
+
+def test_the_home_control_reads_the_screen_aloud_and_a_second_touch_stops_it(
+        make_rig: RigFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    rig = make_rig("J0U").start()
+    heard = tmp_path / "heard"
+    speech = Speech(ENGINE, sound_card(heard))
+    voice = Voice(rig.bridge, speech)
+    try:
+        assert rig.kiosk.property("voiceAvailable") and not rig.kiosk.property("speaking")
+        home = spoken_text(rig.view, rig.bridge.formatter)
+        rig.touch_named("readAloudButton")
+        assert speech.speaking and speech.text == home and home.startswith("Choose a connector and plug in.")
+        assert rig.kiosk.property("speaking"), "the control shows that it speaks"
+        assert rig.find_named("readAloudButton").property("active")
+        qtbot.waitUntil(lambda: (heard / "0.wav").exists() and (heard / "0.wav").stat().st_size > 10_000, timeout=5000)
+        assert measure(heard / "0.wav")[1] > SILENCE_RMS
+        rig.touch_named("readAloudButton")
+        assert not speech.speaking and not rig.kiosk.property("speaking")
+        assert not rig.find_named("readAloudButton").property("active")
+        assert rig.screen is Screen.HOME
+    finally:
+        voice.close()
+
+
+def test_speaking_ends_by_itself_and_the_control_follows(make_rig: RigFactory, qtbot: QtBot) -> None:
+    rig = make_rig("U00").start()
+    player = [sys.executable, "-c", "import sys; sys.stdin.buffer.read()"]  # the sound card: plays at once
+    voice = Voice(rig.bridge, Speech(ENGINE, player))
+    try:
+        rig.touch_named("readAloudButton")
+        assert rig.kiosk.property("speaking")
+        qtbot.waitUntil(lambda: not rig.kiosk.property("speaking"), timeout=10_000)
+        assert not voice.speech.speaking
+    finally:
+        voice.close()
+
+
+def test_without_an_engine_the_home_control_is_hidden_and_the_log_says_why(
+        make_rig: RigFactory, caplog: pytest.LogCaptureFixture) -> None:
+    rig = make_rig("J0U").start()
+    assert rig.find_named("readAloudButton").isVisible(), "the rig's kiosk has a voice"
+    voice = Voice(rig.bridge, Speech(Engine(None, None)))
+    try:
+        rig.present()
+        assert not rig.kiosk.property("voiceAvailable")
+        assert not rig.find_named("readAloudButton").isVisible()
+        assert "spoken guidance off: espeak-ng is not installed" in caplog.text
+    finally:
+        voice.close()
+
+
+def test_the_helpdesk_number_is_said_digit_by_digit_not_as_a_large_number(
+        make_rig: RigFactory, tmp_path: Path) -> None:
+    from hmi.speech_text import phone_digits
+
+    assert phone_digits("+1 (800) 555-0142") == "1, 8 0 0, 5 5 5, 0 1 4 2"
+    rig = make_rig("J0U")
+    rig.world.hardware.boards[Side.RIGHT].silent = True
+    rig.start()
+    rig.world.hardware.press(left=False)
+    rig.advance(0.3)
+    assert rig.screen is Screen.OUT_OF_SERVICE
+    text = spoken_text(rig.view, rig.bridge.formatter)
+    assert text.endswith("Operated by Pacific Charge Co. For help, call 1, 8 0 0, 5 5 5, 0 1 4 2. "
+                         "1200 Harbor Blvd, Oakland, CA."), text
+    # eSpeak NG's own reading (its phonemes, -x -q): "five five five", never "five hundred fifty-five"
+    said = "For help, call 1, 8 0 0, 5 5 5, 0 1 4 2."
+    phonemes = subprocess.run([ENGINE.espeak or "espeak-ng", "-q", "-x", "-v", "en-us"], input=said, text=True,
+                              capture_output=True, check=True, timeout=30).stdout
+    assert phonemes.count("f'aIv") == 3 and "h'Vndr" not in phonemes, phonemes  # "+1 (800) 555-0142": "five
+    # hundred fifty-five"
 
 
 def test_the_listening_tool_writes_each_sample_with_its_text(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -28,7 +28,7 @@ from tests.conftest import KNOWN_CARD, WorldFactory, charge
 PIN = "2468"
 #: The Kiosk's properties that are not presenter values: its connectors, the focused one,
 #: whether anything moves, and the list of screens.
-KIOSK_OWN_PROPERTIES = {"connectors", "focused", "animated", "screens"}
+KIOSK_OWN_PROPERTIES = {"connectors", "focused", "animated", "screens", "voiceAvailable", "speaking"}
 
 
 def presented(view: StationView, status_index: int = 0) -> list[ViewValues]:

@@ -4,8 +4,9 @@ import Evse
 
 // Bottom bar: the meaning of the left and right physical buttons, each drawn above
 // its button at the matching edge of the screen. Empty text hides a hint. On Home,
-// where the left button has nothing to do, the driver's language and high-contrast
-// buttons take its place.
+// where the left button has nothing to do, the driver's buttons take its place: language,
+// high contrast, larger text, and the voice that reads the screen (shown when the kiosk has
+// one; while it speaks, the same button stops it).
 Item {
     id: bar
 
@@ -48,6 +49,34 @@ Item {
 
             onClicked: Kiosk.setHighContrast(!Kiosk.highContrast)
         }
+        PreferenceButton {
+            objectName: "largeTextButton"
+            accessibleName: Kiosk.largeText ? qsTr("Larger text: on") : qsTr("Larger text: off")
+            active: Kiosk.largeText
+            iconName: "text-size"
+            text: ""
+
+            onClicked: Kiosk.setLargeText(!Kiosk.largeText)
+        }
+        PreferenceButton {
+            objectName: "readAloudButton"
+            accessibleName: Kiosk.speaking ? qsTr("Stop reading aloud") : qsTr("Read aloud")
+            active: Kiosk.speaking
+            iconName: Kiosk.speaking ? "speaking" : "read-aloud"
+            text: ""
+            visible: Kiosk.voiceAvailable
+
+            onClicked: Kiosk.readAloud()
+        }
+    }
+    // The Status screen, where the left button has nothing to do: who to call, in up to two lines.
+    ContactLine {
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.marginScreen
+        anchors.verticalCenter: parent.verticalCenter
+        lines: 2
+        visible: Kiosk.screen === Kiosk.Screen.Status && Kiosk.leftButtonText === "" && full !== ""
+        width: bar.width - (right.visible ? right.width : 0) - 2 * Theme.marginScreen - Theme.spacingM
     }
     ButtonHint {
         id: right

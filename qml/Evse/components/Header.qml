@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Evse
 
-// Top bar: charger identity on the left, connection state and clock on the right.
+// Top bar: charger identity on the left, connection state and clock on the right; on Home,
+// who to call between them.
 Rectangle {
     id: header
 
@@ -27,6 +28,7 @@ Rectangle {
         }
         KioskText {
             Layout.fillWidth: true
+            Layout.maximumWidth: contact.visible ? Math.ceil(implicitWidth) + 1 : Number.POSITIVE_INFINITY
             color: Theme.textSecondary
             text: Kiosk.chargePointId
 
@@ -36,6 +38,15 @@ Rectangle {
 
                 onLongPressed: Kiosk.openEngineer()
             }
+        }
+        ContactLine {
+            id: contact
+
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingM
+            address: false
+            compact: true
+            visible: Kiosk.screen === Kiosk.Screen.Home && full !== ""
         }
         Rectangle {
             id: onlineDot

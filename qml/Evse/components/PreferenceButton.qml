@@ -2,8 +2,9 @@ import QtQuick
 import QtQuick.Layouts
 import Evse
 
-// A small touch button of Home's bottom row (language, high contrast): an icon and a
-// short text that also says the state. `active` adds an accent frame.
+// A small touch button of Home's bottom row (language, high contrast, larger text, read
+// aloud): an icon and a short text that also says the state, or the icon alone with its
+// name for screen readers (`accessibleName`). `active` adds an accent frame.
 Rectangle {
     id: button
 
@@ -11,9 +12,12 @@ Rectangle {
     required property string iconName
     property bool active: false
     property string fontFamily: Theme.fontFamily
+    property string accessibleName: text
 
     signal clicked
 
+    Accessible.name: accessibleName
+    Accessible.role: Accessible.Button
     border.color: active ? Theme.borderFocused : Theme.border
     border.width: active ? Theme.focusBorderWidth : Theme.borderWidth
     color: tap.pressed ? Theme.buttonNeutralPressed : Theme.buttonNeutral
@@ -40,6 +44,7 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             font.weight: Font.DemiBold
             text: button.text
+            visible: text !== ""
         }
     }
     TapHandler {

@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import Evse
 
-// The charger cannot be used: say so plainly, show the code, and where to go.
+// The charger cannot be used: say so plainly, show the code, where to go and who to call.
 Item {
     objectName: "outOfServiceScreen"
 
@@ -63,6 +63,11 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             text: qsTr("Charger ID %1").arg(Kiosk.chargePointId)
             visible: Kiosk.chargePointId !== ""
+        }
+        ContactLine {
+            Layout.alignment: Qt.AlignHCenter
+            Layout.maximumWidth: parent.width
+            Layout.topMargin: Theme.spacingS
         }
     }
 }

@@ -3,7 +3,7 @@ import QtQuick.Layouts
 import Evse
 
 // After a session: what was delivered, how long, the SOC, why it stopped, the cost,
-// and a reminder to put the connector back.
+// a reminder to put the connector back, and who to call (the responsible party).
 Item {
     id: screen
 
@@ -116,6 +116,12 @@ Item {
             }
             Item {
                 Layout.fillHeight: true
+            }
+            // the responsible party and the helpdesk, in one line (the site's address is for the Status screens)
+            ContactLine {
+                Layout.fillWidth: true
+                address: false
+                compact: true
             }
         }
         Rectangle {
