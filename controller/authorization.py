@@ -221,8 +221,6 @@ class Authorization:
             return None
         if self.authorizing is not None:
             return None  # one card at a time: the first one's verdict is on its way
-        if self.holds.drop_all():  # another driver (or the same one tapping again): the normal rules
-            log.info("card %s: the authorization kept after a failed start is dropped", token)
         # 2. Otherwise it must be a valid card: the backend decides when there is one (online,
         #    cache, local list, offline rules; "Authorizing ..." meanwhile), else the allow-list.
         if self.ask_backend:
@@ -279,7 +277,7 @@ class Authorization:
         one, the authorization kept after a failed start there (``now``: to check its window)."""
         pending = self.pending
         held = self.holds.held(side, now) if now is not None and pending is None else None
-        if held is not None and self.new_sessions:
+        if held is not None and self.new_sessions and self.may_use(side, held.token, None):
             log.info("%s connector plugged in again: the next attempt for %s, no tap", side.label, held.token)
             return Authorize(side, held.token, held.method)
         if pending is None or side not in eligible or not self.new_sessions:
@@ -341,7 +339,11 @@ class Authorization:
 
     def _grant(self, token: Token, method: AuthMethod, now: float, group: Token | None,
                sides: Sequence[SideState], focus: Side) -> Outcome:
-        """An authorized token: start on a connector already plugged and waiting, else wait for a cable."""
+        """An authorized token: start on a connector already plugged and waiting, else wait for a cable.
+        A card accepted now (another driver, or the same one tapping again) follows the normal
+        rules: the authorization kept after a failed start is dropped."""
+        if self.holds.drop_all():
+            log.info("card %s accepted: the authorization kept after a failed start is dropped", token)
         # 3. A connector already plugged and waiting: the focused one, else left first.
         waiting = self._waiting_for(token, group, sides, focus)
         if waiting:

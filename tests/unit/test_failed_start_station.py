@@ -11,7 +11,7 @@ from controller.types import Side
 from controller.view import StationView
 from hmi.navigation import screen_for
 from hmi.screens import Screen
-from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, WorldFactory
+from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, UNKNOWN_CARD, WorldFactory
 
 #: The code each failure shows, per version's left standard (controller.sim.failed_starts).
 CODES = {
@@ -169,3 +169,28 @@ def test_an_emergency_stop_during_the_handshake_is_never_retried(make_world: Wor
     world.hardware.plug(Side.LEFT)
     world.advance(2)
     assert world.view.connector(Side.LEFT).state == "plugged"
+
+
+def test_an_unknown_card_during_the_window_leaves_the_kept_authorization(make_world: WorldFactory) -> None:
+    world = make_world("U00")
+    _fail_once(world, "communication")
+    world.hardware.unplug(Side.LEFT)
+    world.advance(1)
+    world.station.submit(cmd.PresentToken(UNKNOWN_CARD))  # a passer-by's card, refused
+    world.advance(0.5)
+    world.hardware.plug(Side.LEFT)
+    assert world.run_until(lambda v: v.connector(Side.LEFT).state == "charging", 30)
+    session = world.station.connectors[Side.LEFT].machine.session
+    assert session is not None and session.id_token == KNOWN_CARD
+
+
+def test_a_power_cut_forgets_the_kept_authorization(make_world: WorldFactory) -> None:
+    world = make_world("U00")
+    _fail_once(world, "communication")
+    world.hardware.unplug(Side.LEFT)
+    world.advance(1)
+    world.restart()
+    assert world.run_until(lambda v: v.phase.value == "ready", 30)
+    world.hardware.plug(Side.LEFT)
+    world.advance(2)
+    assert world.view.connector(Side.LEFT).state == "plugged", "a new station starts nothing on a card it has not seen"
