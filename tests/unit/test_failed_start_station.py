@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from controller import commands as cmd
+from controller.display_power import DisplayLevel, Look
 from controller.sim.world import World
 from controller.types import Side
 from controller.view import StationView
@@ -194,3 +195,13 @@ def test_a_power_cut_forgets_the_kept_authorization(make_world: WorldFactory) ->
     world.hardware.plug(Side.LEFT)
     world.advance(2)
     assert world.view.connector(Side.LEFT).state == "plugged", "a new station starts nothing on a card it has not seen"
+
+
+def test_inactivity_neither_takes_the_kept_card_off_the_screen_nor_dims_it(make_world: WorldFactory) -> None:
+    world = make_world("J0U", authorization={"retry_window_s": 300},
+                       display_power={"enabled": True, "home_after_s": 60})
+    _fail_once(world, "communication", Side.RIGHT)
+    world.hardware.unplug(Side.RIGHT)
+    world.advance(290)
+    assert screen_for(world.view) is Screen.START_FAILED and world.view.focused == Side.RIGHT
+    assert world.view.display.level is not DisplayLevel.ASLEEP and world.view.display.look is Look.NORMAL
