@@ -25,6 +25,7 @@ from controller.engineer import hash_pin
 from controller.port import AuthDecision, BackendLink, Reservation, Verdict
 from controller.pricing import BackendCost, PriceText
 from controller.types import Side
+from controller.view import NoticeKind
 from hmi.i18n import LANGUAGES
 from hmi.screens import Screen
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, UNKNOWN_CARD
@@ -278,6 +279,13 @@ def home_checking_card(make: RigFactory) -> KioskRig:
     rig.world.port.set_backend_online(BackendLink.ONLINE)
     rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.advance(0.1)
+    return rig
+
+
+def home_no_verdict(make: RigFactory) -> KioskRig:
+    """The central system's verdict on a card never came: said so (it used to say "Invalid card")."""
+    rig = home_checking_card(make)
+    rig.until(lambda v: v.notice is not None and v.notice.kind is NoticeKind.NO_VERDICT, 120)
     return rig
 
 
@@ -588,6 +596,7 @@ SCENES: dict[str, Scene] = {
     "home-offline-card-unchecked": Scene(home_offline_card_unchecked, Screen.HOME),
     "home-reserved": Scene(home_reserved, Screen.HOME),
     "home-checking-card": Scene(home_checking_card, Screen.HOME),
+    "home-no-verdict": Scene(home_no_verdict, Screen.HOME),
     "summary-backend-receipt": Scene(summary_backend_receipt, Screen.SUMMARY),
     "home-operator-message": Scene(home_operator_message, Screen.HOME),
     "charging-operator-message": Scene(charging_operator_message, Screen.CHARGING),
