@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from controller.auth import AuthStatus, LocalAuthorizer, normalise_token
 from controller.port import AuthDecision, Reservation, Token, Verdict
 from controller.pricing import PriceText
+from controller.retry_hold import RetryHolds
 from controller.session import SESSION_STATES, ConnectorState
 from controller.types import AuthMethod, Side
 from controller.view import NoticeKind
@@ -134,7 +135,7 @@ class Authorization:
     """
 
     def __init__(self, local: LocalAuthorizer, plug_in_timeout_s: float, authorization_timeout_s: float,
-                 tap_hold_off_s: float) -> None:
+                 tap_hold_off_s: float, retry_window_s: float = 0.0) -> None:
         self.local = local
         self.ask_backend = False
         self.plug_in_timeout_s = float(plug_in_timeout_s)
@@ -146,6 +147,7 @@ class Authorization:
         self.user_prices: dict[Token, PriceText] = {}
         self._last_taps: dict[Token, float] = {}
         self.new_sessions = True  # False: no token starts anything (a software update is installing)
+        self.holds = RetryHolds(retry_window_s)  # failed starts and the authorizations kept for a retry
 
     # --- what the station asks ---------------------------------------------------------
 
@@ -254,6 +256,7 @@ class Authorization:
         it cannot start (a card pending or being checked, nowhere free for it)."""
         if not self.idle or not self.new_sessions:
             return None
+        self.holds.drop_all()
         candidates = [s for s in sides if side is None or s.side == side]
         if not candidates:
             return None
@@ -268,10 +271,15 @@ class Authorization:
         log.info("remote start for %s: waiting for plug-in on %s", token, ", ".join(s.label for s in eligible))
         return WaitForPlug(token, eligible)
 
-    def plugged_in(self, side: Side, eligible: tuple[Side, ...]) -> Authorize | None:
+    def plugged_in(self, side: Side, eligible: tuple[Side, ...], now: float | None = None) -> Authorize | None:
         """A cable went in on ``side`` (now waiting for authorization); ``eligible``: where the
-        pending authorization could start just before.  The pending one starts there."""
+        pending authorization could start just before.  The pending one starts there; without
+        one, the authorization kept after a failed start there (``now``: to check its window)."""
         pending = self.pending
+        held = self.holds.held(side, now) if now is not None and pending is None else None
+        if held is not None and self.new_sessions and self.may_use(side, held.token, None):
+            log.info("%s connector plugged in again: the next attempt for %s, no tap", side.label, held.token)
+            return Authorize(side, held.token, held.method)
         if pending is None or side not in eligible or not self.new_sessions:
             return None
         self.pending = None
@@ -291,6 +299,7 @@ class Authorization:
         """Time passed: a cable that did not come in time, a pending authorization with nowhere
         left to start, a verdict that never came (refused)."""
         outcomes = []
+        self.holds.expire(now)
         if self.pending is not None and now >= self.pending.expires_at:
             log.info("no connector plugged in time: back to Home")
             self.pending = None
@@ -300,7 +309,7 @@ class Authorization:
         if self.authorizing is not None and now >= self.authorizing.expires_at:
             log.warning("no verdict on card %s from the backend: refused", self.authorizing.id_token)
             self.authorizing = None
-            outcomes.append(Refuse(NoticeKind.INVALID_CARD))
+            outcomes.append(Refuse(NoticeKind.NO_VERDICT))
         return outcomes
 
     # --- what the backend sets ---------------------------------------------------------
@@ -330,7 +339,11 @@ class Authorization:
 
     def _grant(self, token: Token, method: AuthMethod, now: float, group: Token | None,
                sides: Sequence[SideState], focus: Side) -> Outcome:
-        """An authorized token: start on a connector already plugged and waiting, else wait for a cable."""
+        """An authorized token: start on a connector already plugged and waiting, else wait for a cable.
+        A card accepted now (another driver, or the same one tapping again) follows the normal
+        rules: the authorization kept after a failed start is dropped."""
+        if self.holds.drop_all():
+            log.info("card %s accepted: the authorization kept after a failed start is dropped", token)
         # 3. A connector already plugged and waiting: the focused one, else left first.
         waiting = self._waiting_for(token, group, sides, focus)
         if waiting:

@@ -42,6 +42,14 @@ class TouchStop:
 
 
 @dataclass(frozen=True, slots=True)
+class TryAgain:
+    """"Try again" after a failed start, the cable still in: the kept authorization starts the
+    next attempt on ``side`` (controller.retry_hold; the right button on that screen)."""
+
+    side: Side
+
+
+@dataclass(frozen=True, slots=True)
 class CancelPending:
     """Cancel on the Plug-in screen, or while a card is being checked."""
 
@@ -172,7 +180,7 @@ class StopSession:
     reason: StopReason
 
 
-DriverCommand = (PressLeft | PressRight | SelectSide | TouchStop | CancelPending | Dismiss | PresentToken
+DriverCommand = (PressLeft | PressRight | SelectSide | TouchStop | TryAgain | CancelPending | Dismiss | PresentToken
                  | ChooseLanguage | ChooseHighContrast | ChooseLargeText | ReadAloud)
 EngineerCommand = (OpenEngineer | PinDigit | PinErase | PinSubmit | PinCancel | EngineerLookup | EngineerPage
                    | EngineerExit | EngineerClearSecurityLog)

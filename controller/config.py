@@ -185,6 +185,10 @@ class AuthorizationSection:
     qr_url_template: str = "https://charge.example.com/start?cp={charge_point_id}&connector={connector_id}"
     tap_hold_off_s: float = 2.0
     reader: str = "simulated"
+    #: After a failed start that is safe to retry, the driver's token stays authorized on that
+    #: connector this long (controller.retry_hold); 0: never kept.  At most 900 s, the
+    #: reliability count's retry window (controller.reliability.RETRY_WINDOW).
+    retry_window_s: float = 120.0
 
     def check(self) -> None:
         known = {m.value for m in AuthMethod}
@@ -200,6 +204,7 @@ class AuthorizationSection:
             raise ConfigError(f"[authorization].qr_url_template: unknown placeholder or one that cannot be "
                               f"filled ({exc})") from None
         _in_range("[authorization].tap_hold_off_s", self.tap_hold_off_s, 0, 60)
+        _in_range("[authorization].retry_window_s", self.retry_window_s, 0, 900)
         if not self.reader.strip() or not self.reader.isprintable():
             raise ConfigError(f"[authorization].reader: {self.reader!r} is neither \"simulated\" nor part of a "
                               "PC/SC reader name (e.g. \"Virtual PCD\")")

@@ -34,6 +34,7 @@ class ConnectorRuntime:
     contactor_closed: bool = False
     stage: BoardStage = BoardStage.IDLE
     reported_stage: BoardStage = BoardStage.IDLE  # last stage passed to the machine
+    furthest_stage: BoardStage = BoardStage.IDLE  # the furthest handshake stage of the session (start_failure)
     ev_stop_reason: EvStopReason = EvStopReason.NONE
     board_code: str = ""
     reported_standard: Standard | None = None
@@ -67,6 +68,8 @@ class ConnectorRuntime:
         self.locked = status.locked
         self.contactor_closed = status.contactor_closed
         self.stage = status.stage
+        if self.machine.state is ConnectorState.PREPARING and status.stage <= BoardStage.PRECHARGE:
+            self.furthest_stage = max(self.furthest_stage, status.stage)
         self.ev_stop_reason = status.ev_stop_reason
         changed = status.status_code != self.board_code
         self.board_code = status.status_code

@@ -26,15 +26,17 @@ def situation(state: StationState, technician: bool) -> Situation:
         return Situation.ATTENTION
     if any(c.state in SESSION_STATES for c in state.connectors):
         return Situation.CHARGING
-    if state.pending is not None or state.software_update or any(_attention(c) for c in state.connectors):
+    if state.pending is not None or state.software_update or any(_attention(c, state.now) for c in state.connectors):
         return Situation.ATTENTION
     return Situation.HOME
 
 
-def _attention(connector: ConnectorStatus) -> bool:
-    """A summary still up, or a cable in (waiting for a card, or not yet unplugged).  A code in
-    force elsewhere than in front does not keep the panel up: its appearing woke it."""
-    return _summary_up(connector) or connector.plugged
+def _attention(connector: ConnectorStatus, now: float) -> bool:
+    """A summary still up, a cable in (waiting for a card, or not yet unplugged), or a failed start
+    whose card is kept (waiting for the cable again).  A code in force elsewhere than in front
+    does not keep the panel up: its appearing woke it."""
+    kept = connector.failed_start is not None and connector.failed_start.held(now)
+    return _summary_up(connector) or connector.plugged or kept
 
 
 def _summary_up(connector: ConnectorStatus) -> bool:
@@ -75,6 +77,8 @@ def home_side(state: StationState) -> Side:
 
 
 def live_session_in_front(state: StationState) -> bool:
-    """The screen in front is a live session's (Preparing, Charging) or the Plug-in screen, which
-    keep their own timeouts: no return to Home."""
-    return state.connector(state.focus).state in SESSION_STATES or state.pending is not None
+    """The screen in front is a live session's (Preparing, Charging), the Plug-in screen, or a failed
+    start whose card is kept (controller.retry_hold), which keep their own timeouts: no return to Home."""
+    front = state.connector(state.focus)
+    kept = front.failed_start is not None and front.failed_start.held(state.now)
+    return front.state in SESSION_STATES or state.pending is not None or kept

@@ -89,9 +89,14 @@ class Interaction:
             case cmd.PressLeft():
                 self._press_left()
             case cmd.PressRight():
+                if self.can_try_again(self.focus):  # the right button is "Try again" on that screen
+                    self._try_again(self.focus)
+                    return
                 sides = list(self.connectors)  # the other connector (dual models)
                 if len(sides) > 1:
                     self.focus = sides[(sides.index(self.focus) + 1) % len(sides)]
+            case cmd.TryAgain(side):
+                self._try_again(side)
             case cmd.SelectSide(side) if side in self.connectors:
                 self.focus = side
             case cmd.TouchStop(side):
@@ -154,6 +159,23 @@ class Interaction:
             self._dismiss_summary()
         self._notice = None
 
+    def can_try_again(self, side: Side) -> bool:
+        """A failed start on ``side`` may be tried again with the cable still in: its authorization
+        is kept, its kind needs no re-plugging, and the cable is in (controller.retry_hold)."""
+        connector = self.connectors.get(side)
+        held = self.authorization.holds.held(side, self.clock.monotonic())
+        return (connector is not None and held is not None and not held.needs_replug and connector.plugged
+                and connector.machine.state is ConnectorState.FINISHED)
+
+    def _try_again(self, side: Side) -> None:
+        """The next attempt on the kept authorization (no tap); nothing when it may not."""
+        if not self.can_try_again(side):
+            return
+        held = self.authorization.holds.held(side, self.clock.monotonic())
+        assert held is not None
+        self.focus = side
+        self.step(self.connectors[side], sm.Authorized(held.token, held.method))
+
     def _stop_by_touch(self, side: Side) -> None:
         connector = self.connectors.get(side)
         if connector is not None and connector.machine.state in _RUNNING:
@@ -161,6 +183,7 @@ class Interaction:
             self.step(connector, sm.StopRequested(StopReason.STOP_BUTTON))
 
     def _dismiss_summary(self) -> None:
+        self.authorization.holds.forget(self.focus)  # Done on a failed start: the driver gives up
         connector = self.connectors[self.focus]
         if connector.machine.state is ConnectorState.FINISHED:
             self.step(connector, sm.Dismissed())

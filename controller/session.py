@@ -353,6 +353,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(S.STOPPING, Tick, S.FINISHED, _output_safe, _record_end, note="current zero and contactors open: unlock"),
     _t(S.STOPPING, StageReported, S.FINISHED, _output_safe, _record_end,
        note="current zero and contactors open: unlock"),
+    _t(S.FINISHED, Authorized, S.PREPARING, _may_start, _open_session,
+       note="Try again: the authorization kept after a failed start, the cable still in (controller.retry_hold)"),
     _t(S.FINISHED, Unplugged, S.AVAILABLE, action=_clear,
        note="cable returned: Home (then reserved or out of service on the next tick, if so)"),
     _t(S.FINISHED, Dismissed, S.AVAILABLE, _not_plugged, _clear, note="summary closed, cable already out"),

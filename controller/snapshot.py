@@ -48,6 +48,7 @@ from controller.view import (
     PendingAuthorization,
     PinPad,
     SessionView,
+    StartFailureView,
     StationPhase,
     StationView,
 )
@@ -221,6 +222,7 @@ def _connector_status(station: StationParts, connector: ConnectorRuntime, now: f
         backend_cost=_backend_cost(connector, now),
         user_price=connector.user_price,
         waiting=connector.waiting,
+        failed_start=station.authorization.holds.shown.get(connector.side),
     )
 
 
@@ -349,7 +351,17 @@ def _connector_view(connector: ConnectorStatus, state: StationState, config: Con
         codes=connector.codes,
         power_history=connector.power_history_w,
         waiting=connector.waiting,
+        start_failure=_start_failure(connector, state.now),
     )
+
+
+def _start_failure(connector: ConnectorStatus, now: float) -> StartFailureView | None:
+    """The failed start the connector shows, with the seconds left of its kept authorization."""
+    failure = connector.failed_start
+    if failure is None:
+        return None
+    return StartFailureView(failure.kind.value, failure.code, failure.seconds_left(now), failure.needs_replug,
+                            connector.plugged, failure.retry_safe)
 
 
 def _session_view(connector: ConnectorStatus, state: StationState, config: Config) -> SessionView | None:

@@ -19,6 +19,7 @@ from controller import commands as cmd
 from controller import counters as ctr
 from controller import fault_policy as policy
 from controller import session as sm
+from controller import start_failure
 from controller.active_codes import ActiveCodes, Readings, measurement
 from controller.auth import LocalAuthorizer
 from controller.authorization import (
@@ -102,6 +103,8 @@ RELAY_WELDING_CODES = {Standard.CHADEMO: "011011", Standard.CCS1: "011013", Stan
 
 #: Connector states of a charger nobody is using.
 _RESTING = frozenset({ConnectorState.AVAILABLE, ConnectorState.RESERVED, ConnectorState.INOPERATIVE})
+#: Connector states in which a failed start stays on screen without a kept authorization.
+_FAILED_START_SHOWN = frozenset({ConnectorState.STOPPING, ConnectorState.FINISHED})
 #: Connector states in which no session runs, stops or is being started (see Station.is_idle).
 _IDLE = _RESTING | {ConnectorState.UNAVAILABLE, ConnectorState.FINISHED}
 
@@ -158,7 +161,7 @@ class Station:
         # who may charge where (cards, pending plug-ins, reservations, remote starts): it decides, we act
         self.authorization = Authorization(self.authorizer, config.limits.plug_in_timeout_s,
                                            config.ocpp.response_timeout_s + AUTHORIZATION_GRACE_S,
-                                           config.authorization.tap_hold_off_s)
+                                           config.authorization.tap_hold_off_s, config.authorization.retry_window_s)
         self._port_events: list[StationEvent] = []  # for the backend (take_events)
         # the driver's commands, the connector in front and the messages (controller.interaction)
         self.interaction = Interaction(self.connectors, clock, self.authorization, self.preferences, self.engineer,
@@ -536,6 +539,11 @@ class Station:
         self.interaction.expire(now)
         for outcome in self.authorization.expire(now, self.side_states()):
             self.interaction.act(outcome, now)
+        holds = self.authorization.holds
+        for side, failure in list(holds.shown.items()):  # a window that ended with the cable out: Home
+            connector = self.connectors.get(side)
+            if connector is None or (connector.machine.state not in _FAILED_START_SHOWN and not failure.held(now)):
+                holds.forget(side)
 
     def _measure(self, now: float) -> None:
         """The connectors' output from the modules' readings, into the meters and the sessions."""
@@ -589,7 +597,7 @@ class Station:
         self.step(connector, sm.Plugged())
         if connector.machine.state is not ConnectorState.PLUGGED:
             return None
-        authorize = self.authorization.plugged_in(connector.side, eligible)
+        authorize = self.authorization.plugged_in(connector.side, eligible, self.clock.monotonic())
         if authorize is not None:
             self.step(connector, sm.Authorized(authorize.token, authorize.method))
         return connector.side
@@ -624,18 +632,42 @@ class Station:
             self.recorder.changed(connector.meter_state(), self.clock.monotonic(), self.clock.now())
             if after is ConnectorState.PREPARING:
                 connector.history.reset()
+                connector.furthest_stage = BoardStage.IDLE
                 self._session_began(connector)
+            elif before is ConnectorState.PREPARING and after is ConnectorState.STOPPING:
+                self._start_failed(connector)
             elif before is ConnectorState.STOPPING and after is ConnectorState.FINISHED:
                 self._session_ended(connector)
             elif after in _RESTING:
                 connector.backend_cost = None
                 connector.user_price = None
+                if not self.authorization.holds.held(connector.side, self.clock.monotonic()):
+                    self.authorization.holds.forget(connector.side)  # nothing kept: Home
+            if after is ConnectorState.CHARGING:
+                self.authorization.holds.charging(connector.side)
             if after in (ConnectorState.PREPARING, ConnectorState.FINISHED):
                 self.focus = connector.side  # the screen follows the connector that needs the driver
+
+    def _start_failed(self, connector: ConnectorRuntime) -> None:
+        """A session stopped before energy flowed: if it is a failed start (controller.start_failure),
+        the screen explains it and the driver's authorization may be kept (controller.retry_hold)."""
+        session = connector.machine.session
+        if session is None or session.stop_reason is None:
+            return
+        kind = start_failure.classify(session.stop_reason, session.stop_code, connector.furthest_stage)
+        if kind is None:
+            return
+        failure = self.authorization.holds.failed(connector.side, kind, session.stop_code, session.id_token,
+                                                  session.method, self.clock.monotonic())
+        log.info("%s connector: failed start (%s%s), authorization %s", connector.side.label, kind.value,
+                 f", {session.stop_code}" if session.stop_code else "",
+                 f"kept {self.authorization.holds.window_s:.0f} s" if failure.until is not None else "not kept")
 
     def _session_began(self, connector: ConnectorRuntime) -> None:
         """Authorized, plugged and recorded: the backend hears of it (StartTransaction)."""
         session = connector.machine.session
+        if session is not None:
+            self.authorization.holds.began(connector.side, session.id_token)
         connector.backend_cost = None
         connector.user_price = self.authorization.take_user_price(session.id_token) if session else None
         if session is None or not self.backend_configured:

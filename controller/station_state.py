@@ -21,6 +21,7 @@ from controller.power import Grant, Limit
 from controller.pricing import BackendCost, DefaultPrice, PriceText, Tariff, TimeOffset
 from controller.queue import Waiting
 from controller.readings import Measurement
+from controller.retry_hold import FailedStart
 from controller.security_events import SecurityEvent
 from controller.session import SESSION_STATES, ConnectorState, Session
 from controller.types import AuthMethod, BoardStage, LedColour, LedPattern, Side, Standard
@@ -58,6 +59,7 @@ class ConnectorStatus:
     backend_cost: BackendCost | None  # carried on with its unit prices to now
     user_price: PriceText | None
     waiting: Waiting | None = None  # why its session gets no power yet (controller.queue)
+    failed_start: FailedStart | None = None  # the failed start shown here (controller.retry_hold)
 
     @property
     def power_w(self) -> float:

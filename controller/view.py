@@ -41,6 +41,7 @@ class NoticeKind(enum.Enum):
     AUTHORIZING = "authorizing"  # the backend is deciding on a card (shown until it has)
     RESERVED = "reserved"  # the only free connector is reserved for another driver
     STATUS_CODE = "status_code"  # an information code the backend asked to show (033903 ...)
+    NO_VERDICT = "no_verdict"  # the backend's verdict on a card never came (start_failure.Kind.AUTHORIZATION_TIMEOUT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +207,18 @@ class SessionView:
 
 
 @dataclass(frozen=True, slots=True)
+class StartFailureView:
+    """A start that failed before energy flowed (controller.start_failure), as the screen tells it."""
+
+    kind: str  # start_failure.Kind value
+    code: str  # the status code to quote ("" when none)
+    seconds_left: int | None  # the card is kept this long for the next attempt (None: it is not)
+    needs_replug: bool  # the next attempt starts by unplugging and plugging in again (else "Try again")
+    cable_in: bool  # the cable is still in (the failed session's connector), else waiting for it
+    retry_safe: bool = True  # False: not to be retried here (the other connector, or call)
+
+
+@dataclass(frozen=True, slots=True)
 class ConnectorView:
     side: Side
     standard: Standard
@@ -227,6 +240,7 @@ class ConnectorView:
     codes: tuple[str, ...]  # active codes that concern this connector, newest first
     power_history: tuple[int, ...] = ()  # W, the session's power curve at an even spacing, the last point live
     waiting: Waiting | None = None  # why its session gets no power yet, and until when (controller.queue)
+    start_failure: StartFailureView | None = None  # a failed start shown on this connector
 
     @property
     def can_stop(self) -> bool:

@@ -51,6 +51,8 @@ def screen_for(view: StationView) -> Screen:
     if view.software_update and not in_use(focused):
         return Screen.UPDATING
     blocking = blocking_codes(view, focused)
+    if failed_start_shown(focused, blocking):
+        return Screen.START_FAILED
     if blocking:
         # the fault policy decides whether a technician must come (controller.fault_policy)
         return Screen.OUT_OF_SERVICE if all(out_of_service(c.code) for c in blocking) else Screen.STATUS
@@ -60,6 +62,13 @@ def screen_for(view: StationView) -> Screen:
         session = focused.session
         return Screen.SUMMARY if session is not None and not session.summary_dismissed else Screen.HOME
     return _SCREEN_OF_STATE.get(focused.state, Screen.HOME)
+
+
+def failed_start_shown(connector: ConnectorView, blocking: list[ActiveCode]) -> bool:
+    """A failed start is on ``connector`` and nothing else blocks it but the EV's own code that
+    ended it (another code, e.g. the station's, keeps its Status or Out-of-service screen)."""
+    failure = connector.start_failure
+    return failure is not None and all(c.side == connector.side and c.code == failure.code for c in blocking)
 
 
 def in_use(connector: ConnectorView) -> bool:

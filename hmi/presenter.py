@@ -29,6 +29,7 @@ from controller.view import (
     EngineerView,
     NoticeKind,
     PinPad,
+    StartFailureView,
     StationView,
 )
 from hmi.format import Formatter
@@ -131,6 +132,7 @@ def notice_text(kind: NoticeKind, code: str = "", connecting: bool = False) -> s
         NoticeKind.CONNECTOR_BLOCKED: translate("Presenter", "This connector cannot be used right now."),
         NoticeKind.AUTHORIZING: translate("Presenter", "Checking your card…"),
         NoticeKind.RESERVED: translate("Presenter", "This connector is reserved for another driver."),
+        NoticeKind.NO_VERDICT: translate("Presenter", "No answer about your card came in time. Please tap it again."),
         NoticeKind.CARD_UNCHECKED: translate(
             "Presenter", "The charger is offline and cannot check this card. Please try another card, or try "
                          "again later."),
@@ -341,6 +343,10 @@ def button_texts(screen: Screen, view: StationView) -> tuple[str, str]:
         left = translate("Presenter", "Stop")
     elif screen is Screen.SUMMARY:
         left = translate("Presenter", "Home")
+    elif screen is Screen.START_FAILED:
+        left = translate("Presenter", "Done")
+        if can_try_again(view.focused_connector.start_failure):
+            return left, translate("Presenter", "Try again")
     if screen is Screen.ENGINEER_PIN:
         return translate("Presenter", "Select"), translate("Presenter", "Next")
     if screen is Screen.ENGINEER:
@@ -456,7 +462,84 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> Ki
     values.update(status_values(view, *pages[status_index]) if pages else status_values(view, None))
     values.update(pin_values(view.pin_pad))
     values.update(engineer_values(view))
+    values.update(start_failed_values(view))
     return KioskValues.complete(**values)
+
+
+# --- a failed start (controller.start_failure, controller.retry_hold) ---------------------
+
+
+def can_try_again(failure: StartFailureView | None) -> bool:
+    """The Try again button: the card kept, the cable in, and a kind that needs no re-plugging
+    (the station's own check is controller.interaction.Interaction.can_try_again)."""
+    return failure is not None and failure.seconds_left is not None and not failure.needs_replug and failure.cable_in
+
+
+def failed_title(kind: str) -> str:
+    """What happened, in one line."""
+    texts = {
+        "communication": translate("Presenter", "Your vehicle and the charger could not communicate"),
+        "isolation": translate("Presenter", "The cable safety test did not pass"),
+        "precharge": translate("Presenter", "Your vehicle did not get ready for charging"),
+        "ev_refused": translate("Presenter", "Your vehicle did not accept the charge"),
+    }
+    return texts.get(kind, translate("Presenter", "Charging could not start"))
+
+
+def failed_text(kind: str) -> str:
+    """What happened, explained."""
+    texts = {
+        "communication": translate("Presenter", "The connection broke off before charging began. This often "
+                                                "happens when the connector is not fully in."),
+        "isolation": translate("Presenter", "Before charging, the charger checks that the cable is safely "
+                                            "insulated. The check did not pass, so no power was sent."),
+        "precharge": translate("Presenter", "The charger prepared the voltage, but your vehicle did not "
+                                            "connect its battery in time."),
+        "ev_refused": translate("Presenter", "Your vehicle stopped the start by itself, before any energy flowed."),
+    }
+    return texts.get(kind, translate("Presenter", "Charging stopped before any energy flowed."))
+
+
+def failed_steps(failure: StartFailureView, dual: bool) -> tuple[str, ...]:
+    """What the driver can do now."""
+    steps = []
+    if failure.kind == "ev_refused":
+        steps.append(translate("Presenter", "Check that your vehicle is in Park and ready to charge."))
+    if failure.seconds_left is not None:
+        if not failure.needs_replug and failure.cable_in:
+            steps.append(translate("Presenter", "Touch Try again, or unplug the cable and plug it in again."))
+        elif failure.cable_in:
+            steps.append(translate("Presenter", "Unplug the cable, then plug it in again firmly."))
+        else:
+            steps.append(translate("Presenter", "Plug the cable in again firmly."))
+        steps.append(translate("Presenter", "Charging starts by itself. You do not need to tap your card again."))
+    elif failure.retry_safe:
+        steps.append(translate("Presenter", "Unplug the cable, plug it in again and authorize again."))
+    else:
+        if failure.cable_in:
+            steps.append(translate("Presenter", "Unplug the cable."))
+        steps.append(translate("Presenter", "Use the other connector, or call the operator for help.") if dual
+                     else translate("Presenter", "Use another charger, or call the operator for help."))
+    return tuple(steps)
+
+
+def start_failed_values(view: StationView) -> dict[str, Any]:
+    """The failed-start screen's texts for the focused connector (empty when it shows none)."""
+    failure = view.focused_connector.start_failure
+    if failure is None:
+        return {"failedTitle": "", "failedText": "", "failedSteps": (), "failedCodeText": "", "failedKeptText": "",
+                "failedTryAgain": False}
+    left = failure.seconds_left
+    kept = f"{left // 60}:{left % 60:02d}" if left is not None else ""
+    return {
+        "failedTitle": failed_title(failure.kind),
+        "failedText": failed_text(failure.kind),
+        "failedSteps": failed_steps(failure, len(view.connectors) > 1),
+        "failedCodeText": translate("Presenter", "Code to quote: %1").replace("%1", failure.code) if failure.code
+        else "",
+        "failedKeptText": translate("Presenter", "Your card stays valid for %1").replace("%1", kept) if kept else "",
+        "failedTryAgain": can_try_again(failure),
+    }
 
 
 def display_values(view: StationView) -> dict[str, Any]:

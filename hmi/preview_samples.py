@@ -25,6 +25,7 @@ from controller.view import (
     NoticeKind,
     PendingAuthorization,
     SessionView,
+    StartFailureView,
     StationPhase,
     StationView,
 )
@@ -233,6 +234,15 @@ def status() -> StationView:
                    connector(Side.RIGHT, Standard.CCS1, FAULTED, codes=("012251", "012252")), codes=codes)
 
 
+def start_failed() -> StationView:
+    """The CCS1 EV stopped answering in the handshake (023701): the card kept for 1:45."""
+    failed = session(0, 0, 35, stop_reason="fault", stop_code="023701", ended_wall=WALL)
+    return station(connector(Side.LEFT, Standard.CHADEMO),
+                   connector(Side.RIGHT, Standard.CCS1, ConnectorState.FINISHED, codes=("023701",), session=failed,
+                             start_failure=StartFailureView("communication", "023701", 105, True, True)),
+                   focused=Side.RIGHT, codes=(ActiveCode("023701", Side.RIGHT, True),))
+
+
 def out_of_service() -> StationView:
     codes = (ActiveCode("012279", None, True),)  # no power module left
     return station(connector(Side.LEFT, Standard.CHADEMO, FAULTED, codes=("012279",)),
@@ -278,6 +288,7 @@ SAMPLES = (
     Sample(summary, Screen.SUMMARY),
     Sample(summary_with_code, Screen.SUMMARY, "with-code"),
     Sample(status, Screen.STATUS),
+    Sample(start_failed, Screen.START_FAILED),
     Sample(out_of_service, Screen.OUT_OF_SERVICE),
     Sample(updating, Screen.UPDATING),
 )

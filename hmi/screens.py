@@ -31,6 +31,7 @@ class Screen(enum.StrEnum):
     ENGINEER_PIN = "engineerPin"  # technicians: the PIN pad
     ENGINEER = "engineer"  # technicians: versions, bus values, codes, network, look-up
     UPDATING = "updating"  # a software update is installing: no new session
+    START_FAILED = "startFailed"  # a start failed before energy flowed: why, what to do (controller.start_failure)
 
     @property
     def qml_name(self) -> str:

@@ -143,6 +143,7 @@ UPDATING = ScreenText("UpdatingScreen", "Updating the charger software")
 BACK_SOON = ScreenText("UpdatingScreen", "Back in a few minutes")
 UPDATING_CHARGER_ID = ScreenText("UpdatingScreen", "Charger ID %1")
 OPERATED_BY = ScreenText("ContactLine", "Operated by %1")
+START_FAILED = ScreenText("StartFailedScreen", "Charging did not start")
 
 #: Every QML string the voice says (a test checks each has a translation in every language).
 SCREEN_TEXTS = tuple(value for value in list(globals().values()) if isinstance(value, ScreenText)) + PREPARE_STEPS
@@ -286,6 +287,15 @@ def _updating(kiosk: KioskValues, connector: ConnectorValues, view: StationView,
     return [str(UPDATING), str(BACK_SOON), UPDATING_CHARGER_ID.arg(kiosk.chargePointId)]
 
 
+def _start_failed(kiosk: KioskValues, connector: ConnectorValues, view: StationView,
+                  fmt: SpokenFormatter) -> list[str]:
+    failure = view.focused_connector.start_failure
+    code = failure.code if failure is not None else ""
+    phrases = [str(START_FAILED), kiosk.failedTitle, kiosk.failedText, str(WHAT_TO_DO)]
+    phrases += [f"{number}. {step}" for number, step in enumerate(kiosk.failedSteps, 1)]
+    return [*phrases, kiosk.failedKeptText, kiosk.failedCodeText.replace(code, digits(code)) if code else ""]
+
+
 _SCREENS = {
     Screen.INITIALIZING: _initializing,
     Screen.HOME: _home,
@@ -296,4 +306,5 @@ _SCREENS = {
     Screen.STATUS: _status,
     Screen.OUT_OF_SERVICE: _out_of_service,
     Screen.UPDATING: _updating,
+    Screen.START_FAILED: _start_failed,
 }

@@ -184,6 +184,12 @@ class KioskValues(ViewValues):
     attractX: float = 0.0  # the attract content's offset, -1..1 of the free width (moves every minute)
     attractY: float = 0.0  # ... of the free height
     homeReturns: int = 0  # counts the returns to Home after inactivity: overlays (the language picker) close
+    failedTitle: str = ""  # a failed start (controller.start_failure): what happened, in a line
+    failedText: str = ""  # ... explained
+    failedSteps: tuple[str, ...] = ()  # what the driver can do, numbered
+    failedCodeText: str = ""  # "Code to quote: 023701" ("" when there is no code)
+    failedKeptText: str = ""  # "Your card stays valid for 1:45" ("" when it is not kept)
+    failedTryAgain: bool = False  # the Try again button (the cable in, the kind needs no re-plugging)
 
 
 # --- checks --------------------------------------------------------------------------------

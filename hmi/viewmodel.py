@@ -261,7 +261,7 @@ class Kiosk(SingletonValues):
     #: Every screen (``Kiosk.Screen`` values), for ``Main.qml`` to make a place for each.
     screens = Property(list, _get_screens, constant=True)
 
-    def _emit_for_side(self, command: type[cmd.SelectSide | cmd.TouchStop], index: int) -> None:
+    def _emit_for_side(self, command: type[cmd.SelectSide | cmd.TouchStop | cmd.TryAgain], index: int) -> None:
         if index in {side.value for side in Side}:
             self._emit(command(Side(index)))
 
@@ -298,6 +298,11 @@ class Kiosk(SingletonValues):
     def stopCharging(self, index: int) -> None:
         """Touch on a connector's Stop button."""
         self._emit_for_side(cmd.TouchStop, index)
+
+    @Slot(int)
+    def tryAgain(self, index: int) -> None:
+        """Touch on Try again after a failed start (the kept authorization, the cable still in)."""
+        self._emit_for_side(cmd.TryAgain, index)
 
     @Slot()
     def cancel(self) -> None:

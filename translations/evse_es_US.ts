@@ -495,6 +495,10 @@
         <translation>Este conector está reservado para otro conductor.</translation>
     </message>
     <message>
+        <source>No answer about your card came in time. Please tap it again.</source>
+        <translation>No llegó a tiempo una respuesta sobre su tarjeta. Acérquela de nuevo.</translation>
+    </message>
+    <message>
         <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
         <translation>El cargador no tiene conexión y no puede verificar esta tarjeta. Pruebe con otra tarjeta o vuelva a intentarlo más tarde.</translation>
     </message>
@@ -631,6 +635,14 @@
         <translation>Inicio</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
         <source>Select</source>
         <translation>Elegir</translation>
     </message>
@@ -645,6 +657,90 @@
     <message>
         <source>Waiting for power</source>
         <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Your vehicle and the charger could not communicate</source>
+        <translation>Su vehículo y el cargador no pudieron comunicarse</translation>
+    </message>
+    <message>
+        <source>The cable safety test did not pass</source>
+        <translation>La prueba de seguridad del cable no se superó</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not get ready for charging</source>
+        <translation>Su vehículo no se preparó para la carga</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not accept the charge</source>
+        <translation>Su vehículo no aceptó la carga</translation>
+    </message>
+    <message>
+        <source>Charging could not start</source>
+        <translation>No se pudo iniciar la carga</translation>
+    </message>
+    <message>
+        <source>The connection broke off before charging began. This often happens when the connector is not fully in.</source>
+        <translation>La conexión se interrumpió antes de comenzar la carga. Suele ocurrir cuando el conector no está bien insertado.</translation>
+    </message>
+    <message>
+        <source>Before charging, the charger checks that the cable is safely insulated. The check did not pass, so no power was sent.</source>
+        <translation>Antes de cargar, el cargador comprueba que el cable esté bien aislado. La prueba no se superó, así que no se envió energía.</translation>
+    </message>
+    <message>
+        <source>The charger prepared the voltage, but your vehicle did not connect its battery in time.</source>
+        <translation>El cargador preparó el voltaje, pero su vehículo no conectó su batería a tiempo.</translation>
+    </message>
+    <message>
+        <source>Your vehicle stopped the start by itself, before any energy flowed.</source>
+        <translation>Su vehículo detuvo el inicio por sí mismo, antes de que pasara energía.</translation>
+    </message>
+    <message>
+        <source>Charging stopped before any energy flowed.</source>
+        <translation>La carga se detuvo antes de que pasara energía.</translation>
+    </message>
+    <message>
+        <source>Check that your vehicle is in Park and ready to charge.</source>
+        <translation>Verifique que su vehículo esté en Park y listo para cargar.</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or unplug the cable and plug it in again.</source>
+        <translation>Toque Reintentar, o desconecte el cable y vuelva a conectarlo.</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, then plug it in again firmly.</source>
+        <translation>Desconecte el cable y vuelva a conectarlo con firmeza.</translation>
+    </message>
+    <message>
+        <source>Plug the cable in again firmly.</source>
+        <translation>Vuelva a conectar el cable con firmeza.</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself. You do not need to tap your card again.</source>
+        <translation>La carga comienza sola. No necesita acercar su tarjeta otra vez.</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, plug it in again and authorize again.</source>
+        <translation>Desconecte el cable, vuelva a conectarlo y autorice de nuevo.</translation>
+    </message>
+    <message>
+        <source>Unplug the cable.</source>
+        <translation>Desconecte el cable.</translation>
+    </message>
+    <message>
+        <source>Use the other connector, or call the operator for help.</source>
+        <translation>Use el otro conector, o llame al operador para pedir ayuda.</translation>
+    </message>
+    <message>
+        <source>Use another charger, or call the operator for help.</source>
+        <translation>Use otro cargador, o llame al operador para pedir ayuda.</translation>
+    </message>
+    <message>
+        <source>Code to quote: %1</source>
+        <translation>Código a indicar: %1</translation>
+    </message>
+    <message>
+        <source>Your card stays valid for %1</source>
+        <translation>Su tarjeta sigue válida durante %1</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>
@@ -857,6 +953,25 @@
     <message>
         <source>Target %1</source>
         <translation>Objetivo %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartFailedScreen</name>
+    <message>
+        <source>Charging did not start</source>
+        <translation>La carga no comenzó</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
     </message>
 </context>
 <context>

@@ -495,6 +495,10 @@
         <translation>Ce connecteur est réservé pour un autre conducteur.</translation>
     </message>
     <message>
+        <source>No answer about your card came in time. Please tap it again.</source>
+        <translation>Aucune réponse sur votre carte n’est arrivée à temps. Présentez-la de nouveau.</translation>
+    </message>
+    <message>
         <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
         <translation>La borne est hors ligne et ne peut pas vérifier cette carte. Essayez une autre carte ou réessayez plus tard.</translation>
     </message>
@@ -631,6 +635,14 @@
         <translation>Accueil</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
         <source>Select</source>
         <translation>Choisir</translation>
     </message>
@@ -645,6 +657,90 @@
     <message>
         <source>Waiting for power</source>
         <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Your vehicle and the charger could not communicate</source>
+        <translation>Votre véhicule et la borne n’ont pas pu communiquer</translation>
+    </message>
+    <message>
+        <source>The cable safety test did not pass</source>
+        <translation>Le test de sécurité du câble a échoué</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not get ready for charging</source>
+        <translation>Votre véhicule ne s’est pas préparé à la recharge</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not accept the charge</source>
+        <translation>Votre véhicule n’a pas accepté la recharge</translation>
+    </message>
+    <message>
+        <source>Charging could not start</source>
+        <translation>La recharge n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>The connection broke off before charging began. This often happens when the connector is not fully in.</source>
+        <translation>La connexion s’est interrompue avant le début de la recharge. Cela arrive souvent quand le connecteur n’est pas bien enfoncé.</translation>
+    </message>
+    <message>
+        <source>Before charging, the charger checks that the cable is safely insulated. The check did not pass, so no power was sent.</source>
+        <translation>Avant la recharge, la borne vérifie que le câble est bien isolé. La vérification a échoué, aucune énergie n’a donc été fournie.</translation>
+    </message>
+    <message>
+        <source>The charger prepared the voltage, but your vehicle did not connect its battery in time.</source>
+        <translation>La borne a préparé la tension, mais votre véhicule n’a pas branché sa batterie à temps.</translation>
+    </message>
+    <message>
+        <source>Your vehicle stopped the start by itself, before any energy flowed.</source>
+        <translation>Votre véhicule a lui-même arrêté le démarrage, avant que l’énergie ne circule.</translation>
+    </message>
+    <message>
+        <source>Charging stopped before any energy flowed.</source>
+        <translation>La recharge s’est arrêtée avant que l’énergie ne circule.</translation>
+    </message>
+    <message>
+        <source>Check that your vehicle is in Park and ready to charge.</source>
+        <translation>Vérifiez que votre véhicule est en position P et prêt à recharger.</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or unplug the cable and plug it in again.</source>
+        <translation>Touchez Réessayer, ou débranchez le câble et rebranchez-le.</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, then plug it in again firmly.</source>
+        <translation>Débranchez le câble, puis rebranchez-le fermement.</translation>
+    </message>
+    <message>
+        <source>Plug the cable in again firmly.</source>
+        <translation>Rebranchez le câble fermement.</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself. You do not need to tap your card again.</source>
+        <translation>La recharge démarre d’elle-même. Inutile de présenter votre carte de nouveau.</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, plug it in again and authorize again.</source>
+        <translation>Débranchez le câble, rebranchez-le et autorisez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Unplug the cable.</source>
+        <translation>Débranchez le câble.</translation>
+    </message>
+    <message>
+        <source>Use the other connector, or call the operator for help.</source>
+        <translation>Utilisez l’autre connecteur, ou appelez l’exploitant pour obtenir de l’aide.</translation>
+    </message>
+    <message>
+        <source>Use another charger, or call the operator for help.</source>
+        <translation>Utilisez une autre borne, ou appelez l’exploitant pour obtenir de l’aide.</translation>
+    </message>
+    <message>
+        <source>Code to quote: %1</source>
+        <translation>Code à indiquer : %1</translation>
+    </message>
+    <message>
+        <source>Your card stays valid for %1</source>
+        <translation>Votre carte reste valide pendant %1</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>
@@ -857,6 +953,25 @@
     <message>
         <source>Target %1</source>
         <translation>Cible %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartFailedScreen</name>
+    <message>
+        <source>Charging did not start</source>
+        <translation>La recharge n’a pas démarré</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>

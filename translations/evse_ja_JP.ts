@@ -495,6 +495,10 @@
         <translation>このコネクタは他のドライバーが予約しています。</translation>
     </message>
     <message>
+        <source>No answer about your card came in time. Please tap it again.</source>
+        <translation>カードの確認結果が時間内に届きませんでした。もう一度かざしてください。</translation>
+    </message>
+    <message>
         <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
         <translation>オフラインのため、このカードを確認できません。別のカードを使うか、後でもう一度お試しください。</translation>
     </message>
@@ -631,6 +635,14 @@
         <translation>ホーム</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
         <source>Select</source>
         <translation>選択</translation>
     </message>
@@ -645,6 +657,90 @@
     <message>
         <source>Waiting for power</source>
         <translation>電力待ち</translation>
+    </message>
+    <message>
+        <source>Your vehicle and the charger could not communicate</source>
+        <translation>車両と充電器が通信できませんでした</translation>
+    </message>
+    <message>
+        <source>The cable safety test did not pass</source>
+        <translation>ケーブルの安全検査に合格しませんでした</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not get ready for charging</source>
+        <translation>車両が充電の準備を完了しませんでした</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not accept the charge</source>
+        <translation>車両が充電を受け付けませんでした</translation>
+    </message>
+    <message>
+        <source>Charging could not start</source>
+        <translation>充電を開始できませんでした</translation>
+    </message>
+    <message>
+        <source>The connection broke off before charging began. This often happens when the connector is not fully in.</source>
+        <translation>充電開始前に通信が途切れました。コネクターが奥まで差し込まれていないとよく起こります。</translation>
+    </message>
+    <message>
+        <source>Before charging, the charger checks that the cable is safely insulated. The check did not pass, so no power was sent.</source>
+        <translation>充電前に、充電器はケーブルの絶縁を確認します。確認に合格しなかったため、電力は送られていません。</translation>
+    </message>
+    <message>
+        <source>The charger prepared the voltage, but your vehicle did not connect its battery in time.</source>
+        <translation>充電器は電圧を準備しましたが、車両が時間内にバッテリーを接続しませんでした。</translation>
+    </message>
+    <message>
+        <source>Your vehicle stopped the start by itself, before any energy flowed.</source>
+        <translation>電力が流れる前に、車両が自ら開始を中止しました。</translation>
+    </message>
+    <message>
+        <source>Charging stopped before any energy flowed.</source>
+        <translation>電力が流れる前に充電が停止しました。</translation>
+    </message>
+    <message>
+        <source>Check that your vehicle is in Park and ready to charge.</source>
+        <translation>車両がパーキング（P）に入り、充電できる状態か確認してください。</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or unplug the cable and plug it in again.</source>
+        <translation>「再試行」をタッチするか、ケーブルを抜いてもう一度差し込んでください。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, then plug it in again firmly.</source>
+        <translation>ケーブルを抜いてから、もう一度しっかり差し込んでください。</translation>
+    </message>
+    <message>
+        <source>Plug the cable in again firmly.</source>
+        <translation>ケーブルをもう一度しっかり差し込んでください。</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself. You do not need to tap your card again.</source>
+        <translation>充電は自動で始まります。カードをもう一度かざす必要はありません。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, plug it in again and authorize again.</source>
+        <translation>ケーブルを抜いて差し込み直し、もう一度認証してください。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable.</source>
+        <translation>ケーブルを抜いてください。</translation>
+    </message>
+    <message>
+        <source>Use the other connector, or call the operator for help.</source>
+        <translation>もう一方のコネクターを使うか、運営者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>Use another charger, or call the operator for help.</source>
+        <translation>別の充電器を使うか、運営者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>Code to quote: %1</source>
+        <translation>問い合わせコード：%1</translation>
+    </message>
+    <message>
+        <source>Your card stays valid for %1</source>
+        <translation>カードはあと %1 有効です</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>
@@ -857,6 +953,25 @@
     <message>
         <source>Target %1</source>
         <translation>目標 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartFailedScreen</name>
+    <message>
+        <source>Charging did not start</source>
+        <translation>充電できませんでした</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>対処方法</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
     </message>
 </context>
 <context>

@@ -495,6 +495,10 @@
         <translation>此充电枪已被其他车主预约。</translation>
     </message>
     <message>
+        <source>No answer about your card came in time. Please tap it again.</source>
+        <translation>未能及时收到您卡片的验证结果。请再刷一次。</translation>
+    </message>
+    <message>
         <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
         <translation>充电桩目前离线，无法验证此卡。请改用其他卡，或稍后再试。</translation>
     </message>
@@ -631,6 +635,14 @@
         <translation>首页</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
         <source>Select</source>
         <translation>选择</translation>
     </message>
@@ -645,6 +657,90 @@
     <message>
         <source>Waiting for power</source>
         <translation>等待供电</translation>
+    </message>
+    <message>
+        <source>Your vehicle and the charger could not communicate</source>
+        <translation>您的车辆与充电桩无法通信</translation>
+    </message>
+    <message>
+        <source>The cable safety test did not pass</source>
+        <translation>充电线安全检测未通过</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not get ready for charging</source>
+        <translation>您的车辆未能做好充电准备</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not accept the charge</source>
+        <translation>您的车辆未接受充电</translation>
+    </message>
+    <message>
+        <source>Charging could not start</source>
+        <translation>无法开始充电</translation>
+    </message>
+    <message>
+        <source>The connection broke off before charging began. This often happens when the connector is not fully in.</source>
+        <translation>充电开始前连接中断。这通常是因为充电枪没有插到底。</translation>
+    </message>
+    <message>
+        <source>Before charging, the charger checks that the cable is safely insulated. The check did not pass, so no power was sent.</source>
+        <translation>充电前，充电桩会检测充电线的绝缘是否安全。检测未通过，因此没有输出电能。</translation>
+    </message>
+    <message>
+        <source>The charger prepared the voltage, but your vehicle did not connect its battery in time.</source>
+        <translation>充电桩已准备好电压，但您的车辆未能及时接通电池。</translation>
+    </message>
+    <message>
+        <source>Your vehicle stopped the start by itself, before any energy flowed.</source>
+        <translation>在输出电能之前，您的车辆自行停止了启动。</translation>
+    </message>
+    <message>
+        <source>Charging stopped before any energy flowed.</source>
+        <translation>充电在输出电能之前停止了。</translation>
+    </message>
+    <message>
+        <source>Check that your vehicle is in Park and ready to charge.</source>
+        <translation>请确认车辆已挂入 P 挡并可以充电。</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or unplug the cable and plug it in again.</source>
+        <translation>请点击“重试”，或拔下充电枪后重新插入。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, then plug it in again firmly.</source>
+        <translation>请拔下充电枪，然后重新插紧。</translation>
+    </message>
+    <message>
+        <source>Plug the cable in again firmly.</source>
+        <translation>请重新插紧充电枪。</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself. You do not need to tap your card again.</source>
+        <translation>充电会自动开始，无需再次刷卡。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, plug it in again and authorize again.</source>
+        <translation>请拔下充电枪后重新插入，并再次认证。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable.</source>
+        <translation>请拔下充电枪。</translation>
+    </message>
+    <message>
+        <source>Use the other connector, or call the operator for help.</source>
+        <translation>请使用另一个充电枪，或致电运营商寻求帮助。</translation>
+    </message>
+    <message>
+        <source>Use another charger, or call the operator for help.</source>
+        <translation>请使用其他充电桩，或致电运营商寻求帮助。</translation>
+    </message>
+    <message>
+        <source>Code to quote: %1</source>
+        <translation>报修代码：%1</translation>
+    </message>
+    <message>
+        <source>Your card stays valid for %1</source>
+        <translation>您的卡在 %1 内仍然有效</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>
@@ -857,6 +953,25 @@
     <message>
         <source>Target %1</source>
         <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartFailedScreen</name>
+    <message>
+        <source>Charging did not start</source>
+        <translation>充电未能开始</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
 </context>
 <context>

@@ -495,6 +495,10 @@
         <translation>此充電槍已由其他駕駛預約。</translation>
     </message>
     <message>
+        <source>No answer about your card came in time. Please tap it again.</source>
+        <translation>未能及時收到您卡片的驗證結果。請再感應一次。</translation>
+    </message>
+    <message>
         <source>The charger is offline and cannot check this card. Please try another card, or try again later.</source>
         <translation>充電樁目前離線，無法驗證此卡。請改用其他卡片，或稍後再試。</translation>
     </message>
@@ -631,6 +635,14 @@
         <translation>首頁</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重試</translation>
+    </message>
+    <message>
         <source>Select</source>
         <translation>選擇</translation>
     </message>
@@ -645,6 +657,90 @@
     <message>
         <source>Waiting for power</source>
         <translation>等待供電</translation>
+    </message>
+    <message>
+        <source>Your vehicle and the charger could not communicate</source>
+        <translation>您的車輛與充電樁無法通訊</translation>
+    </message>
+    <message>
+        <source>The cable safety test did not pass</source>
+        <translation>充電線安全檢測未通過</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not get ready for charging</source>
+        <translation>您的車輛未能做好充電準備</translation>
+    </message>
+    <message>
+        <source>Your vehicle did not accept the charge</source>
+        <translation>您的車輛未接受充電</translation>
+    </message>
+    <message>
+        <source>Charging could not start</source>
+        <translation>無法開始充電</translation>
+    </message>
+    <message>
+        <source>The connection broke off before charging began. This often happens when the connector is not fully in.</source>
+        <translation>充電開始前連線中斷。這通常是因為充電槍沒有插到底。</translation>
+    </message>
+    <message>
+        <source>Before charging, the charger checks that the cable is safely insulated. The check did not pass, so no power was sent.</source>
+        <translation>充電前，充電樁會檢測充電線的絕緣是否安全。檢測未通過，因此沒有輸出電能。</translation>
+    </message>
+    <message>
+        <source>The charger prepared the voltage, but your vehicle did not connect its battery in time.</source>
+        <translation>充電樁已準備好電壓，但您的車輛未能及時接通電池。</translation>
+    </message>
+    <message>
+        <source>Your vehicle stopped the start by itself, before any energy flowed.</source>
+        <translation>在輸出電能之前，您的車輛自行停止了啟動。</translation>
+    </message>
+    <message>
+        <source>Charging stopped before any energy flowed.</source>
+        <translation>充電在輸出電能之前停止了。</translation>
+    </message>
+    <message>
+        <source>Check that your vehicle is in Park and ready to charge.</source>
+        <translation>請確認車輛已打入 P 檔並可以充電。</translation>
+    </message>
+    <message>
+        <source>Touch Try again, or unplug the cable and plug it in again.</source>
+        <translation>請點選「重試」，或拔下充電槍後重新插入。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, then plug it in again firmly.</source>
+        <translation>請拔下充電槍，然後重新插緊。</translation>
+    </message>
+    <message>
+        <source>Plug the cable in again firmly.</source>
+        <translation>請重新插緊充電槍。</translation>
+    </message>
+    <message>
+        <source>Charging starts by itself. You do not need to tap your card again.</source>
+        <translation>充電會自動開始，無需再次感應卡片。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable, plug it in again and authorize again.</source>
+        <translation>請拔下充電槍後重新插入，並再次認證。</translation>
+    </message>
+    <message>
+        <source>Unplug the cable.</source>
+        <translation>請拔下充電槍。</translation>
+    </message>
+    <message>
+        <source>Use the other connector, or call the operator for help.</source>
+        <translation>請使用另一支充電槍，或致電營運商尋求協助。</translation>
+    </message>
+    <message>
+        <source>Use another charger, or call the operator for help.</source>
+        <translation>請使用其他充電樁，或致電營運商尋求協助。</translation>
+    </message>
+    <message>
+        <source>Code to quote: %1</source>
+        <translation>報修代碼：%1</translation>
+    </message>
+    <message>
+        <source>Your card stays valid for %1</source>
+        <translation>您的卡在 %1 內仍然有效</translation>
     </message>
     <message>
         <source>The operator has been notified. If you contact customer service, quote code %1.</source>
@@ -857,6 +953,25 @@
     <message>
         <source>Target %1</source>
         <translation>目標 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartFailedScreen</name>
+    <message>
+        <source>Charging did not start</source>
+        <translation>充電未能開始</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>處理方法</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重試</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from controller.buses.can_link import CanLink, Frame
 from controller.sim.ev import SimulatedEv
+from controller.sim.failed_starts import PlannedFailure, planned
 from controller.sim.node import SimulatedNode
 from controller.types import BoardCommand, BoardStage, EvStopReason, LedColour, LedPattern, Side, Standard
 
@@ -57,6 +58,7 @@ class SimulatedConnectorBoard(SimulatedNode):
         self.lock_requested = False
         self.close_requested = False
         self.offered_current = 0.0
+        self.planned_failure: PlannedFailure | None = None  # the next start fails (controller.sim.failed_starts)
 
     # --- presenter / test actions ----------------------------------------------------
 
@@ -76,6 +78,11 @@ class SimulatedConnectorBoard(SimulatedNode):
     @property
     def plugged(self) -> bool:
         return self.ev is not None
+
+    def fail_next_start(self, failure: str) -> None:
+        """Make the next start fail (``communication``, ``isolation``, ``precharge``, ``refuse``):
+        halfway through its handshake stage, once."""
+        self.planned_failure = planned(failure, self.standard)
 
     # --- bus ---------------------------------------------------------------------------
 
@@ -111,8 +118,19 @@ class SimulatedConnectorBoard(SimulatedNode):
         stopping = self.command in (BoardCommand.STOP_SESSION, BoardCommand.EMERGENCY_STOP)
         if self.stage in SESSION_STAGES and self.stage != BoardStage.STOPPING and (stopping or self.status_code):
             self._enter(BoardStage.STOPPING)
-        if self.stage is BoardStage.CONNECTED and self.command is BoardCommand.START_SESSION and self.locked:
+        # a new start with the cable still in ("Try again" after a failed start) begins from FINISHED
+        if self.stage in (BoardStage.CONNECTED, BoardStage.FINISHED) and self.command is BoardCommand.START_SESSION \
+                and self.locked:
+            self.ev_stop_reason = EvStopReason.NONE
             self._enter(HANDSHAKE[0])
+        elif self._planned_failure_due(now):
+            failure, self.planned_failure = self.planned_failure, None
+            assert failure is not None
+            if failure.code:
+                self.status_code = failure.code
+            else:
+                self.ev_stop_reason = EvStopReason.EV_REQUEST
+            self._enter(BoardStage.STOPPING)
         elif self.stage in HANDSHAKE and now - self.stage_since >= self._stage_duration(self.stage):
             position = HANDSHAKE.index(self.stage)
             if position + 1 < len(HANDSHAKE):
@@ -129,6 +147,11 @@ class SimulatedConnectorBoard(SimulatedNode):
             self.contactor_closed = self.contactor_closed and self.close_requested
             if not self.contactor_closed and not self.lock_requested:
                 self._enter(BoardStage.FINISHED)
+
+    def _planned_failure_due(self, now: float) -> bool:
+        failure = self.planned_failure
+        return failure is not None and self.stage is failure.stage and \
+            now - self.stage_since >= self._stage_duration(self.stage) / 2
 
     def _stage_duration(self, stage: BoardStage) -> float:
         return self.stage_seconds * HANDSHAKE_STAGE_UNITS[self.standard][HANDSHAKE.index(stage)]

@@ -96,6 +96,15 @@ class BoardFault:
 
 
 @dataclass(frozen=True, slots=True)
+class FailNextStart:
+    """The EV on ``side`` makes its next start fail (controller.sim.failed_starts: communication,
+    isolation, precharge, refuse)."""
+
+    side: Side
+    failure: str
+
+
+@dataclass(frozen=True, slots=True)
 class PsuFault:
     """Power module ``index`` (0-based) reports status ``code`` (0 clears)."""
 
@@ -118,7 +127,7 @@ class SetInputVoltage:
 
 
 HardwareAction = (Plug | Unplug | SetNextEv | PressButton | SetEmergencyStop | SetDoorOpen | SetTilt | BoardFault
-                  | PsuFault | SetAmbient | SetInputVoltage)
+                  | FailNextStart | PsuFault | SetAmbient | SetInputVoltage)
 PanelAction = HardwareAction | TapCard
 
 
@@ -141,6 +150,8 @@ def apply(hardware: SimulatedHardware, action: HardwareAction) -> None:
             hardware.set_tilt(tilted)
         case BoardFault(side, code):
             hardware.inject_fault(side, code)
+        case FailNextStart(side, failure):
+            hardware.boards[side].fail_next_start(failure)
         case PsuFault(index, code):
             hardware.psu_fault(index, code)
         case SetAmbient(celsius):

@@ -5,6 +5,7 @@ or ``1h``.  The format is documented in ``scenarios/README.md``::
 
     version J0U                     # must come first if present
     ev right start 20 target 80     # the next EV plugged on the right
+    ev left fail isolation          # its next start fails (communication|isolation|precharge|refuse)
     tap 04A1B2C3D4E5F6              # card on the reader
     expect screen plugin within 5s
     plug right
@@ -34,6 +35,7 @@ from typing import IO, Any
 from controller import commands as cmd
 from controller.queue import WaitReason
 from controller.sim import panel
+from controller.sim.failed_starts import FAILURES
 from controller.sim.world import World
 from controller.types import VERSIONS, AuthMethod, Side
 from controller.view import StationView
@@ -291,13 +293,18 @@ class ScenarioRunner:
         side = parse_side(args[1], line) if len(args) > 1 else Side.LEFT
         commands: dict[str, cmd.Command] = {
             "stop": cmd.TouchStop(side), "select": cmd.SelectSide(side), "cancel": cmd.CancelPending(),
-            "dismiss": cmd.Dismiss(), "left": cmd.PressLeft(), "right": cmd.PressRight()}
+            "dismiss": cmd.Dismiss(), "left": cmd.PressLeft(), "right": cmd.PressRight(), "retry": cmd.TryAgain(side)}
         if action not in commands:
             raise ScenarioError(f"line {line}: touch takes one of {', '.join(commands)}")
         self.world.submit(commands[action])
 
     def _ev(self, args: tuple[str, ...], line: int) -> None:
         side = parse_side(args[0], line)
+        if args[1] == "fail":
+            if len(args) != 3 or args[2] not in FAILURES:
+                raise ScenarioError(f"line {line}: use 'ev <side> fail {'|'.join(FAILURES)}'")
+            self._act(panel.FailNextStart(side, args[2]))
+            return
         pairs = dict(zip(args[1::2], args[2::2], strict=False))
         unknown = set(pairs) - {"start", "target"}
         if unknown or len(args[1:]) % 2:

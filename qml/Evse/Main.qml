@@ -36,6 +36,8 @@ Window {
             return "screens/SummaryScreen.qml";
         case Kiosk.Screen.Status:
             return "screens/StatusScreen.qml";
+        case Kiosk.Screen.StartFailed:
+            return "screens/StartFailedScreen.qml";
         case Kiosk.Screen.OutOfService:
             return "screens/OutOfServiceScreen.qml";
         case Kiosk.Screen.EngineerPin:

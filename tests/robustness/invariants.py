@@ -252,8 +252,13 @@ class StationInvariants(RuleBasedStateMachine):
     def press_button(self, left: bool) -> None:
         self.world.hardware.press(left)
 
-    @rule(command=st.sampled_from((cmd.TouchStop, cmd.SelectSide)), side=st.sampled_from(Side))
-    def touch_side(self, command: type[cmd.TouchStop | cmd.SelectSide], side: Side) -> None:
+    @rule(side=st.sampled_from(Side), failure=st.sampled_from(("communication", "isolation", "precharge", "refuse")))
+    def start_fails(self, side: Side, failure: str) -> None:
+        """The EV's next start on ``side`` fails in its handshake (a retry on the kept card may follow)."""
+        self.world.hardware.boards[side].fail_next_start(failure)
+
+    @rule(command=st.sampled_from((cmd.TouchStop, cmd.SelectSide, cmd.TryAgain)), side=st.sampled_from(Side))
+    def touch_side(self, command: type[cmd.TouchStop | cmd.SelectSide | cmd.TryAgain], side: Side) -> None:
         self.world.station.submit(command(side))
 
     @rule(command=st.sampled_from((cmd.Dismiss(), cmd.CancelPending())))

@@ -25,6 +25,7 @@ from controller.engineer import hash_pin
 from controller.port import AuthDecision, BackendLink, Reservation, Verdict
 from controller.pricing import BackendCost, PriceText
 from controller.types import Side
+from controller.view import NoticeKind
 from hmi.i18n import LANGUAGES
 from hmi.screens import Screen
 from tests.conftest import KNOWN_CARD, OTHER_KNOWN_CARD, UNKNOWN_CARD
@@ -198,6 +199,40 @@ def status_ev_message(make: RigFactory) -> KioskRig:
     return rig
 
 
+def failed_start(rig: KioskRig, side: Side, failure: str) -> KioskRig:
+    """The EV on ``side`` makes the start fail (controller.sim.failed_starts); 15 s later."""
+    rig.world.hardware.boards[side].fail_next_start(failure)
+    rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
+    rig.advance(0.1)
+    rig.world.hardware.plug(side)
+    rig.until(lambda v: v.connector(side).state == "finished")
+    rig.advance(15)
+    return rig
+
+
+def start_failed_communication(make: RigFactory) -> KioskRig:
+    """CHAdeMO 023700 during the handshake: unplug and plug in again, the card kept for 1:45."""
+    return failed_start(make("J0U").start(), Side.LEFT, "communication")
+
+
+def start_failed_isolation(make: RigFactory) -> KioskRig:
+    """The insulation test failed twice in a row: no retry here, the other connector or a call."""
+    rig = failed_start(make("J0U").start(), Side.LEFT, "isolation")
+    rig.world.hardware.unplug(Side.LEFT)
+    rig.advance(1)
+    rig.world.hardware.boards[Side.LEFT].fail_next_start("isolation")
+    rig.world.hardware.plug(Side.LEFT)  # the kept authorization starts the second attempt
+    rig.until(lambda v: v.connector(Side.LEFT).state == "preparing")
+    rig.until(lambda v: v.connector(Side.LEFT).state == "finished")
+    rig.advance(1)
+    return rig
+
+
+def start_failed_ev_refused(make: RigFactory) -> KioskRig:
+    """The CCS1 EV declined before energy (no code): Try again with the cable in."""
+    return failed_start(make("U00").start(), Side.LEFT, "refuse")
+
+
 def status_network(make: RigFactory) -> KioskRig:
     """033: the backend is unreachable while the door is open; the pager's second page."""
     rig = status_warning_door(make)
@@ -310,6 +345,13 @@ def home_checking_card(make: RigFactory) -> KioskRig:
     rig.world.port.set_backend_online(BackendLink.ONLINE)
     rig.world.station.submit(cmd.PresentToken(KNOWN_CARD))
     rig.advance(0.1)
+    return rig
+
+
+def home_no_verdict(make: RigFactory) -> KioskRig:
+    """The central system's verdict on a card never came: said so (it used to say "Invalid card")."""
+    rig = home_checking_card(make)
+    rig.until(lambda v: v.notice is not None and v.notice.kind is NoticeKind.NO_VERDICT, 120)
     return rig
 
 
@@ -615,6 +657,9 @@ SCENES: dict[str, Scene] = {
     "status-warning-door": Scene(status_warning_door, Screen.STATUS),
     "status-ev-message": Scene(status_ev_message, Screen.STATUS),
     "status-network": Scene(status_network, Screen.STATUS),
+    "start-failed-communication": Scene(start_failed_communication, Screen.START_FAILED),
+    "start-failed-isolation": Scene(start_failed_isolation, Screen.START_FAILED),
+    "start-failed-ev-refused": Scene(start_failed_ev_refused, Screen.START_FAILED),
     "out-of-service": Scene(out_of_service, Screen.OUT_OF_SERVICE),
     "updating": Scene(updating, Screen.UPDATING),
     "home-backend-offline": Scene(home_backend_offline, Screen.HOME),
@@ -622,6 +667,7 @@ SCENES: dict[str, Scene] = {
     "home-offline-card-unchecked": Scene(home_offline_card_unchecked, Screen.HOME),
     "home-reserved": Scene(home_reserved, Screen.HOME),
     "home-checking-card": Scene(home_checking_card, Screen.HOME),
+    "home-no-verdict": Scene(home_no_verdict, Screen.HOME),
     "summary-backend-receipt": Scene(summary_backend_receipt, Screen.SUMMARY),
     "home-operator-message": Scene(home_operator_message, Screen.HOME),
     "charging-operator-message": Scene(charging_operator_message, Screen.CHARGING),

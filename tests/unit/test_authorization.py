@@ -137,11 +137,11 @@ def test_a_refused_card_says_why(verdict: Verdict, notice: NoticeKind) -> None:
     assert authorization.decided(UNKNOWN, AuthDecision(verdict), 1.0, FREE, Side.LEFT) == Refuse(notice)
 
 
-def test_no_verdict_in_time_refuses_the_card() -> None:
+def test_no_verdict_in_time_refuses_the_card_and_says_why() -> None:
     authorization = make(backend=True)
     authorization.present(UNKNOWN, AuthMethod.RFID, 0.0, FREE, Side.LEFT)
     assert authorization.expire(34.9, FREE) == []
-    assert authorization.expire(35.0, FREE) == [Refuse(NoticeKind.INVALID_CARD)]
+    assert authorization.expire(35.0, FREE) == [Refuse(NoticeKind.NO_VERDICT)]  # explained, not "invalid"
     assert authorization.idle
 
 

@@ -75,6 +75,8 @@ CORE = frozenset({
     "controller.readings",  # the reading a status code is about
     "controller.security_events",  # security event kinds, which each OCPP version calls critical, their names
     "controller.session",  # the connector session machine (one transition table)
+    "controller.start_failure",  # failed starts: their kind and whether a retry is safe
+    "controller.retry_hold",  # the failed start shown, the authorization kept for a retry
     "controller.status_codes",  # the status-code catalogue (manual 5.4)
     "controller.types",  # enums and small value types shared by everything
 })

@@ -67,6 +67,12 @@ def screens_of_a_visit(world: World) -> Iterator[StationView]:
     yield world.view  # updating
     world.port.set_software_update(False)
     world.advance(0.3)
+    world.hardware.boards[Side.RIGHT].fail_next_start("communication")
+    world.station.submit(cmd.PresentToken(KNOWN_CARD))
+    world.advance(0.1)
+    world.hardware.plug(Side.RIGHT)
+    assert world.run_until(lambda v: screen_for(v) == Screen.START_FAILED, 30)
+    yield world.view  # a failed start
     world.station.submit(cmd.OpenEngineer())
     for digit in "1111":
         world.station.submit(cmd.PinDigit(digit))
