@@ -298,7 +298,8 @@ def summary_large_text(make: RigFactory) -> KioskRig:
 
 
 def home_backend_offline(make: RigFactory) -> KioskRig:
-    """The central system is unreachable: the QR code covered (no phone can read it), the app dimmed, 033900 in the header."""
+    """The central system is unreachable: the QR code covered (no phone can read it), the app dimmed,
+    033900 in the header."""
     rig = make("J0U").start()
     rig.world.port.attach()
     rig.world.port.set_backend_online(BackendLink.OFFLINE, "033900")
