@@ -11,8 +11,10 @@ the limits that moved go to the station (``set_external_limit``: the same stack 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
+from controller.ocpp import smart_charging as sc
 from controller.ocpp201 import profiles as pr
 from controller.ocpp201.host import Host
 
@@ -21,6 +23,7 @@ log = logging.getLogger(__name__)
 STORED = "charging_profiles_201"
 #: The 1.6 key's words for the units a schedule may use, in 2.0.1's.
 RATE_UNITS = {"Current": "A", "Power": "W"}
+_UNTOLD = (-1.0, None)  # no limit told yet (never equal to a real one)
 
 
 class ChargingLimits201:
@@ -29,7 +32,8 @@ class ChargingLimits201:
     def __init__(self, cp: Host) -> None:
         self.cp = cp
         self.profiles: tuple[pr.Profile201, ...] = tuple(pr.from_record(r) for r in cp.storage.get(STORED, []))
-        self._told: dict[int, float | None] = {}  # as last told to the station, by EVSE id (0: the station)
+        # as last told to the station, by EVSE id (0: the station): the watts, and when a zero limit lifts
+        self._told: dict[int, tuple[float | None, datetime | None]] = {}
         self._remote: dict[str, Any] | None = None  # a RequestStartTransaction's TxProfile, until its transaction
 
     def capabilities(self) -> pr.Capabilities:
@@ -91,13 +95,28 @@ class ChargingLimits201:
         self.update()
 
     def update(self) -> None:
-        """Tell the station every limit that moved (the station's cap and each EVSE's own)."""
-        limits = pr.limits_w(self.profiles, self.cp.evse_ids, self.cp.now(), self.running(),
-                             self.cp.settings.phase_voltage_v)
+        """Tell the station every limit that moved (the station's cap and each EVSE's own), and
+        for a zero limit when the schedule lifts it (the driver sees the time, controller.queue)."""
+        now, running, volts = self.cp.now(), self.running(), self.cp.settings.phase_voltage_v
+        limits = pr.limits_w(self.profiles, self.cp.evse_ids, now, running, volts)
         for evse_id, watts in limits.items():
-            if evse_id in self._told and self._told[evse_id] == watts:
+            rises = self._rises(evse_id, now, running, volts) if watts == 0 else None
+            if self._told.get(evse_id, _UNTOLD) == (watts, rises):
                 continue
-            self._told[evse_id] = watts
+            self._told[evse_id] = (watts, rises)
             side = self.cp.station_link.side(evse_id)
             if evse_id == 0 or side is not None:
-                self.cp.station_link.station.set_external_limit(watts, side)
+                # the schedule runs on the central system's clock, the station's timers on its own
+                until = rises - self.cp.time.offset if rises is not None else None
+                self.cp.station_link.station.set_external_limit(watts, side, until)
+
+    def _rises(self, evse_id: int, now: datetime, running: dict[int, pr.RunningTx], volts: float) -> datetime | None:
+        """When the schedule next allows more than 0 W on ``evse_id`` (0: the station), on the
+        central system's clock; None when not within a week."""
+        evse_ids = () if evse_id == pr.STATION else (evse_id,)
+        started = running[evse_id].started if evse_id in running else now
+
+        def limit_at(moment: datetime) -> float | None:
+            return pr.limits_w(self.profiles, evse_ids, moment, running, volts)[evse_id]
+
+        return sc.next_rise([p.core for p in self.profiles], now, limit_at, started)

@@ -39,6 +39,7 @@ class Host(Protocol):
     reporting: Any  # controller.ocpp201.reporting.Reporting201
     authorizer: Any  # controller.ocpp201.authorizer.Authorizer201
     link: Any  # controller.ocpp.link.Link (online_event, booting)
+    time: Any  # controller.ocpp.central_time.CentralTime: the central system's clock and its offset
     certificates: Any  # controller.ocpp.certificate_port.Certificates, or None when no store is wired
 
     @property

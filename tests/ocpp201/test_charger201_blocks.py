@@ -12,6 +12,7 @@ from typing import Any
 from controller import commands as cmd
 from controller.ocpp.queue import ocpp_time
 from controller.power import Limit
+from controller.queue import WaitReason
 from controller.sim.world import World
 from controller.types import Side
 from hmi.format import Formatter
@@ -177,6 +178,36 @@ def test_a_station_max_profile_limits_the_power_and_the_screen_says_so(start_cen
     (report,) = sent(central, "ReportChargingProfiles")
     assert report["requestId"] == 12 and report["evseId"] == 0 and report["chargingLimitSource"] == "CSO"
     assert [p["id"] for p in report["chargingProfile"]] == [9]
+
+
+def test_a_zero_schedule_holds_the_session_says_until_when_and_charging_starts_by_itself(
+        start_central201: Central201Factory) -> None:
+    """2.0.1 as 1.6 (tests/ocpp/test_charger_profiles_prices.py): a station cap of 0 W for the
+    schedule's first 30 s; the driver sees when it lifts, on the station's own clock, and the
+    session charges by itself then."""
+    central = central_201(start_central201)
+    world = world201(central, "U00")
+    try:
+        installed_local = world.clock.now()
+        installed = world.backend.client.now().replace(microsecond=0)  # the central system's clock
+        profile = {"id": 11, "stackLevel": 0, "chargingProfilePurpose": "ChargingStationMaxProfile",
+                   "chargingProfileKind": "Absolute", "chargingSchedule": [{
+                       "id": 1, "startSchedule": ocpp_time(installed), "chargingRateUnit": "W",
+                       "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 0.0},
+                                                  {"startPeriod": 30, "limit": 60000.0}]}]}
+        assert door(world, central, "SetChargingProfile", {"evseId": 0, "chargingProfile": profile}) == {
+            "response": {"status": "Accepted"}}
+        plug_and_charge(world, Side.LEFT, KNOWN)
+        advance_until(world, lambda: world.view.connector(Side.LEFT).waiting is not None, "waiting for power")
+        left = world.view.connector(Side.LEFT)
+        assert left.power_w == 0 and left.waiting.reason is WaitReason.OPERATOR
+        assert left.waiting.at is not None
+        assert abs((left.waiting.at - installed_local).total_seconds() - 30) <= 2, (left.waiting.at, installed_local)
+        advance_until(world, lambda: world.view.connector(Side.LEFT).waiting is None
+                      and world.view.connector(Side.LEFT).power_w > 40_000,
+                      "charging by itself once the schedule allows it", real_timeout_s=60)
+    finally:
+        world.close()
 
 
 def test_an_operator_message_is_shown_listed_and_cleared(start_central201: Central201Factory) -> None:
