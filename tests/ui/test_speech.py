@@ -57,6 +57,8 @@ SCREENS: dict[str, Callable[[], object]] = {
     "status": samples.status,
     "out-of-service": samples.out_of_service,
     "updating": samples.updating,
+    "start-failed": samples.start_failed,
+    "charging-queued": samples.charging_queued_operator,
 }
 #: Below this RMS (of 16-bit samples) a recording is silence; eSpeak NG speaks at about 2 500-4 000.
 SILENCE_RMS = 300

@@ -26,6 +26,7 @@ from hmi.speech_text import (
     PLUG_IN_TO_CHARGE,
     PREPARING,
     SCREEN_TEXTS,
+    START_FAILED,
     STOPPED,
     THEN_TAP,
     THEN_TAP_CARD,
@@ -99,6 +100,7 @@ def test_each_screen_says_its_heading_and_instruction(translations: Translations
         "status": (samples.status(), [WHAT_TO_DO]),
         "out-of-service": (samples.out_of_service(), [OUT_OF_SERVICE, USE_ANOTHER]),
         "updating": (samples.updating(), [UPDATING]),
+        "start-failed": (samples.start_failed(), [START_FAILED, WHAT_TO_DO]),
     }
     for name, (view, expected) in cases.items():
         text = say(translations, tag, view)
