@@ -4,7 +4,8 @@ import Evse
 
 // A start that failed before energy flowed: what happened and the code to quote (left),
 // what the driver can do, how long their card stays valid, and Try again where it may (right);
-// who to call under the code.
+// who to call under the code. In larger text the left panel is wider (fewer lines) and its
+// warning sign smaller.
 Item {
     objectName: "startFailedScreen"
 
@@ -15,7 +16,8 @@ Item {
 
         Rectangle {
             Layout.fillHeight: true
-            Layout.preferredWidth: Theme.sidePanelWidth
+            Layout.preferredWidth: Theme.largeText ? Math.round(Theme.sidePanelWidth * Theme.largeTextScale)
+                                                   : Theme.sidePanelWidth
             color: Theme.surface
             radius: Theme.radiusL
 
@@ -30,7 +32,7 @@ Item {
 
                     Icon {
                         name: "warning"
-                        size: Theme.iconL
+                        size: Theme.largeText ? Theme.iconM : Theme.iconL
                     }
                     KioskText {
                         Layout.fillWidth: true
