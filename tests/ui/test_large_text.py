@@ -12,10 +12,11 @@ from dataclasses import replace
 import pytest
 
 from controller import commands as cmd
+from controller.display_power import DisplayLevel, DisplayState, Look
 from controller.engineer import hash_pin
 from hmi.i18n import LANGUAGES
 from hmi.layout_check import find_small_text
-from hmi.preview_samples import SAMPLES, Sample, home_dual
+from hmi.preview_samples import SAMPLES, Sample, charging_dual, charging_single, home_dual
 from hmi.screens import Screen
 from tests.ui.conftest import RigFactory
 from tests.ui.rig import KioskRig
@@ -47,6 +48,29 @@ def test_every_screen_in_larger_text_fits_in_every_language_and_size(make_rig: R
             rig.window.resize(width, height)
             rig.bridge.present(view)
             assert rig.kiosk.value("largeText") and rig.kiosk.value("language") == tag
+            problems = rig.text_problems(present=False) + find_small_text(rig.window, larger_floor(rig))
+            failures += [f"{tag} {width}x{height}: {problem}" for problem in problems]
+    assert not failures, "\n".join(failures)
+
+
+#: What a dimmed or sleeping panel shows (controller.display_power) over a sample.
+DISPLAY_LOOKS = {
+    "glance-single": (charging_single, DisplayState(DisplayLevel.DIM, Look.GLANCE)),
+    "glance-dual": (charging_dual, DisplayState(DisplayLevel.DIM, Look.GLANCE)),
+    "attract": (home_dual, DisplayState(DisplayLevel.ASLEEP, Look.ATTRACT)),
+}
+
+
+@pytest.mark.parametrize("name", DISPLAY_LOOKS)
+def test_the_glance_and_the_attract_screen_fit_in_larger_text(make_rig: RigFactory, name: str) -> None:
+    sample, display = DISPLAY_LOOKS[name]
+    rig = make_rig("J0U")
+    failures: list[str] = []
+    for tag in LANGUAGES:
+        for width, height in SIZES:
+            rig.window.resize(width, height)
+            rig.bridge.present(replace(sample(), language=tag, large_text=True, display=display))
+            assert rig.kiosk.value("displayLook") == display.look.value
             problems = rig.text_problems(present=False) + find_small_text(rig.window, larger_floor(rig))
             failures += [f"{tag} {width}x{height}: {problem}" for problem in problems]
     assert not failures, "\n".join(failures)
