@@ -21,7 +21,7 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: card.compact ? Theme.spacingM : Theme.spacingL
-        spacing: Theme.spacingS
+        spacing: Theme.largeText ? Theme.spacingXs : Theme.spacingS
 
         RowLayout {
             Layout.fillWidth: true

@@ -72,6 +72,7 @@ Item {
             AuthPanel {
                 Layout.fillHeight: true
                 compact: message.visible || Theme.largeText  // room for the larger words beside it
+                hint: !(Theme.largeText && message.visible)
                 Layout.preferredWidth: Theme.authPanelWidth
             }
         }
