@@ -47,7 +47,8 @@ Item {
                     }
                     FitText {
                         Layout.fillWidth: true
-                        Layout.preferredHeight: Theme.fontCode * Theme.lineHeight
+                        // larger text: a tighter box (digits have no descenders), for the lines below
+                        Layout.preferredHeight: Theme.fontCode * (Theme.largeText ? 1.05 : Theme.lineHeight)
                         font.features: Theme.tabular
                         font.pixelSize: Theme.fontCode
                         font.weight: Font.Bold
