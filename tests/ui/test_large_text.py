@@ -107,3 +107,17 @@ def test_the_technicians_screens_keep_their_size(make_rig: RigFactory) -> None:
     rig.advance(0.1)
     assert rig.screen == Screen.ENGINEER and theme_sizes(rig, READING + FIGURES) == normal
     assert not rig.text_problems()
+
+
+def test_the_home_button_switches_larger_text_for_the_visit(make_rig: RigFactory) -> None:
+    rig = make_rig("U00").start()
+    theme = rig.scene.engine.singletonInstance("Evse", "Theme")
+    caption, body = theme.property("fontCaption"), theme.property("fontBody")
+    assert caption < body and not rig.find_named("largeTextButton").property("active")
+    rig.touch_named("largeTextButton")
+    assert rig.view.large_text and rig.kiosk.value("largeText")
+    assert theme.property("fontCaption") >= body > caption, "no text smaller than the body text"
+    assert rig.find_named("largeTextButton").property("active")
+    assert not rig.text_problems()
+    rig.touch_named("largeTextButton")
+    assert not rig.view.large_text and theme.property("fontCaption") == caption
