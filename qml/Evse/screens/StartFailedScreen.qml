@@ -5,7 +5,7 @@ import Evse
 // A start that failed before energy flowed: what happened and the code to quote (left),
 // what the driver can do, how long their card stays valid, and Try again where it may (right);
 // who to call under the code. In larger text the left panel is wider (fewer lines) and its
-// warning sign smaller.
+// warning sign smaller; the steps closer together and the buttons compact.
 Item {
     objectName: "startFailedScreen"
 
@@ -84,7 +84,7 @@ Item {
         ColumnLayout {
             Layout.fillHeight: true
             Layout.fillWidth: true
-            spacing: Theme.spacingM
+            spacing: Theme.largeText ? Theme.spacingS : Theme.spacingM  // larger text: room for the steps
 
             ScreenTitle {
                 text: qsTr("What to do")
@@ -117,6 +117,7 @@ Item {
                 spacing: Theme.spacingM
 
                 KioskButton {
+                    implicitHeight: Theme.largeText ? Theme.buttonHeightCompact : Theme.buttonHeight
                     text: qsTr("Done")
 
                     onClicked: Kiosk.dismiss()
@@ -125,6 +126,7 @@ Item {
                     Layout.fillWidth: true
                 }
                 KioskButton {
+                    implicitHeight: Theme.largeText ? Theme.buttonHeightCompact : Theme.buttonHeight
                     iconName: "bolt"
                     kind: "accent"
                     text: qsTr("Try again")
