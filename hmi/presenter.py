@@ -423,7 +423,7 @@ def kiosk_values(view: StationView, fmt: Formatter, status_index: int = 0) -> Ki
     left, right = button_texts(screen, view)
     qr_side = view.pending.eligible[0] if view.pending and view.pending.eligible else view.focused
     qr_payload = view.qr_payloads[[c.side for c in view.connectors].index(qr_side)]
-    pages = status_pages(status_codes(view, focused))
+    pages = status_pages(status_codes(view, focused), steps_per_page(view))
     status_index = min(max(status_index, 0), max(len(pages) - 1, 0))
     values: dict[str, Any] = {
         "screen": screen,
@@ -747,12 +747,19 @@ def engineer_values(view: StationView) -> dict[str, Any]:
 #: Steps on one page of the status screen: more (manual 5.3.6 has seven) go on further pages,
 #: which the pager steps through like the codes themselves.
 STEPS_PER_PAGE = 3
+#: ... in larger text (``StationView.large_text``): the larger lines of three steps do not fit.
+STEPS_PER_PAGE_LARGE_TEXT = 2
 
 
-def status_pages(codes: list[ActiveCode]) -> list[tuple[ActiveCode, int]]:
-    """The status screen's pages: each code once per ``STEPS_PER_PAGE`` of its steps (its first step's index)."""
+def steps_per_page(view: StationView) -> int:
+    """How many of a code's steps one page of the status screen shows for ``view``."""
+    return STEPS_PER_PAGE_LARGE_TEXT if view.large_text else STEPS_PER_PAGE
+
+
+def status_pages(codes: list[ActiveCode], per_page: int = STEPS_PER_PAGE) -> list[tuple[ActiveCode, int]]:
+    """The status screen's pages: each code once per ``per_page`` of its steps (its first step's index)."""
     return [(code, first) for code in codes
-            for first in range(0, max(len(lookup(code.code).steps), 1), STEPS_PER_PAGE)]
+            for first in range(0, max(len(lookup(code.code).steps), 1), per_page)]
 
 
 def status_values(view: StationView, active: ActiveCode | None, first_step: int = 0) -> dict[str, Any]:
@@ -772,7 +779,7 @@ def status_values(view: StationView, active: ActiveCode | None, first_step: int 
         "statusCode": info.code,
         "statusText": catalog_text(info.driver_text),
         "statusScopeText": scope,
-        "statusSteps": tuple(catalog_text(step) for step in info.steps[first_step:first_step + STEPS_PER_PAGE]),
+        "statusSteps": tuple(catalog_text(step) for step in info.steps[first_step:first_step + steps_per_page(view)]),
         "statusStepOffset": first_step,
         "statusReportText": report_text(view, info.code),
     }

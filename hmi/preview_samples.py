@@ -171,6 +171,22 @@ def preparing() -> StationView:
                    focused=Side.RIGHT)
 
 
+def preparing_queued_other() -> StationView:
+    """Preparing while the other connector charges first: the notice says until when (about 18 min)."""
+    waiting = Waiting(WaitReason.OTHER_CONNECTOR, 18 * 60)
+    return station(charging(Side.LEFT, Standard.CHADEMO),
+                   connector(Side.RIGHT, Standard.CCS1, ConnectorState.PREPARING, stage=int(BoardStage.CABLE_CHECK),
+                             soc=27, target_soc=90, session=session(0.5, 0, 27), waiting=waiting),
+                   focused=Side.RIGHT)
+
+
+def preparing_queued_grid() -> StationView:
+    """Preparing with the grid supply out of range: nobody can tell until when."""
+    return station(connector(Side.LEFT, Standard.CCS1, ConnectorState.PREPARING, stage=int(BoardStage.ISOLATION_TEST),
+                             soc=27, target_soc=90, session=session(0.5, 0, 27), waiting=Waiting(WaitReason.GRID)),
+                   version="U00")
+
+
 def charging_single() -> StationView:
     return station(charging(Side.LEFT, Standard.CCS1, limit=Limit.CONNECTOR), version="U00")
 
@@ -243,6 +259,32 @@ def start_failed() -> StationView:
                    focused=Side.RIGHT, codes=(ActiveCode("023701", Side.RIGHT, True),))
 
 
+def start_failed_try_again() -> StationView:
+    """The cable safety test failed (023721) with the cable still in: Try again, the card kept for 1:45."""
+    failed = session(0, 0, 35, stop_reason="fault", stop_code="023721", ended_wall=WALL)
+    return station(connector(Side.LEFT, Standard.CHADEMO, ConnectorState.FINISHED, codes=("023721",), session=failed,
+                             start_failure=StartFailureView("isolation", "023721", 105, False, True)),
+                   connector(Side.RIGHT, Standard.CCS1),
+                   codes=(ActiveCode("023721", Side.LEFT, True),))
+
+
+def start_failed_refused() -> StationView:
+    """The EV refused the start (023705), not to be retried here: the other connector, or call."""
+    failed = session(0, 0, 35, stop_reason="fault", stop_code="023705", ended_wall=WALL)
+    return station(connector(Side.LEFT, Standard.CHADEMO),
+                   connector(Side.RIGHT, Standard.CCS1, ConnectorState.FINISHED, codes=("023705",), session=failed,
+                             start_failure=StartFailureView("ev_refused", "023705", None, True, True, False)),
+                   focused=Side.RIGHT, codes=(ActiveCode("023705", Side.RIGHT, True),))
+
+
+def start_failed_single() -> StationView:
+    """A single charger, the start failed for another reason with no code: another charger, or call."""
+    failed = session(0, 0, 35, stop_reason="fault", ended_wall=WALL)
+    return station(connector(Side.LEFT, Standard.CCS1, ConnectorState.FINISHED, session=failed,
+                             start_failure=StartFailureView("other", "", None, True, False, False)),
+                   version="U00")
+
+
 def out_of_service() -> StationView:
     codes = (ActiveCode("012279", None, True),)  # no power module left
     return station(connector(Side.LEFT, Standard.CHADEMO, FAULTED, codes=("012279",)),
@@ -279,6 +321,8 @@ SAMPLES = (
     Sample(plugin, Screen.PLUGIN),
     Sample(plugin_one_free, Screen.PLUGIN, "one-free"),
     Sample(preparing, Screen.PREPARING),
+    Sample(preparing_queued_other, Screen.PREPARING, "queued-other"),
+    Sample(preparing_queued_grid, Screen.PREPARING, "queued-grid"),
     Sample(charging_single, Screen.CHARGING, "single"),
     Sample(charging_dual, Screen.CHARGING, "dual"),
     Sample(charging_dual_other_idle, Screen.CHARGING, "dual-other-idle"),
@@ -289,6 +333,9 @@ SAMPLES = (
     Sample(summary_with_code, Screen.SUMMARY, "with-code"),
     Sample(status, Screen.STATUS),
     Sample(start_failed, Screen.START_FAILED),
+    Sample(start_failed_try_again, Screen.START_FAILED, "try-again"),
+    Sample(start_failed_refused, Screen.START_FAILED, "refused"),
+    Sample(start_failed_single, Screen.START_FAILED, "single"),
     Sample(out_of_service, Screen.OUT_OF_SERVICE),
     Sample(updating, Screen.UPDATING),
 )

@@ -17,13 +17,17 @@ QtObject {
 
     // High contrast (configuration, or the driver's toggle on Home): every text pair >= 7:1
     readonly property bool highContrast: Kiosk.highContrast
-    // Larger text (configuration, or the driver's toggle on Home): no text smaller than the
-    // body text: the captions (labels, notes, prices' names, who to call) grow by
-    // `largeTextScale`. Body text, titles and figures stay: at x1.25 they no longer fit the
-    // Home cards and the Charging panels in every language (tests/ui/test_large_text.py).
-    readonly property bool largeText: Kiosk.largeText
-    readonly property real largeTextScale: 1.15
+    // Larger text (configuration, or the driver's toggle on Home), on every driver-facing screen
+    // (not the technicians' Engineer screens): the reading text (captions, body, buttons) grows
+    // by `largeTextScale`, the titles and the key figures (state of charge, power, cost, status
+    // code), already large, by `largeFigureScale`. The screens show less at once instead of
+    // cutting (each binds Theme.largeText where it drops or rearranges something).
+    readonly property bool largeText: Kiosk.largeText && !technicianScreen
+    readonly property bool technicianScreen: Kiosk.screen === Kiosk.Screen.Engineer || Kiosk.screen === Kiosk.Screen.EngineerPin
+    readonly property real largeTextScale: 1.2
+    readonly property real largeFigureScale: 1.1
     readonly property real textScale: largeText ? largeTextScale : 1.0
+    readonly property real figureScale: largeText ? largeFigureScale : 1.0
 
     // Fonts: Inter for Latin languages; for Chinese and Japanese the language's own Noto Sans
     // CJK subset, whose Latin falls back to Inter (hmi/i18n.py registers both before QML loads).
@@ -32,20 +36,20 @@ QtObject {
     // 800x480 panel, the least for reading at arm's length (the 1024x600 panel gets 18 px).
     readonly property int fontFloor: 14
     readonly property int fontCaption: Math.round(Math.max(fontFloor, px(18)) * textScale)  // smallest text anywhere
-    readonly property int fontBody: px(20)
-    readonly property int fontBodyLarge: px(24)
-    readonly property int fontMetric: px(30)       // value of a metric tile
-    readonly property int fontMetricSmall: px(26)  // ... on a compact panel
-    readonly property int fontTitle: px(32)
-    readonly property int fontHeadline: px(44)
-    readonly property int fontSummary: px(56)     // energy and cost after a session
-    readonly property int fontDisplay: px(72)      // SOC, kW of a compact panel
-    readonly property int fontHero: px(100)        // kW on the charging screen
-    readonly property int fontCode: px(84)         // six-digit status code
+    readonly property int fontBody: px(20 * textScale)
+    readonly property int fontBodyLarge: px(24 * textScale)
+    readonly property int fontMetric: px(30 * figureScale)       // value of a metric tile
+    readonly property int fontMetricSmall: px(26 * figureScale)  // ... on a compact panel
+    readonly property int fontTitle: px(32 * figureScale)
+    readonly property int fontHeadline: px(44 * figureScale)
+    readonly property int fontSummary: px(56 * figureScale)     // energy and cost after a session
+    readonly property int fontDisplay: px(72 * figureScale)      // SOC, kW of a compact panel
+    readonly property int fontHero: px(100 * figureScale)        // kW on the charging screen
+    readonly property int fontCode: px(84 * figureScale)         // six-digit status code
     readonly property int fontGlance: px(200)      // SOC on the dimmed glance layout, one session
     readonly property int fontGlanceDual: px(140)  // ... two sessions side by side
     readonly property int fontAttract: px(48)      // the attract screen's prompt
-    readonly property int fontMinimum: Math.max(fontFloor, px(16))  // floor for Text.Fit shrinking
+    readonly property int fontMinimum: Math.round(Math.max(fontFloor, px(16)) * textScale)  // floor for Text.Fit shrinking
     readonly property real lineHeight: 1.25        // box height per font pixel
     readonly property var tabular: ({
             "tnum": 1

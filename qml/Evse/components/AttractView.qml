@@ -48,7 +48,7 @@ Rectangle {
                 font.pixelSize: Theme.fontTitle
                 font.weight: Font.DemiBold
                 horizontalAlignment: Text.AlignHCenter
-                maximumLineCount: 2
+                maximumLineCount: Theme.largeText ? 3 : 2  // larger text: a line more, not a cut
                 text: modelData
                 wrapMode: Text.WordWrap
             }

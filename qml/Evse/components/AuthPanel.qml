@@ -4,18 +4,20 @@ import Evse
 
 // Home screen side panel: how to start (card / QR / app) and the QR code. While the
 // backend is unreachable the QR code is covered (not drawn) and the caption says to use a card.
-// `compact`: a smaller QR code (another row shares the screen's height).
+// `compact`: a smaller QR code (another row shares the screen's height). `hint`: false leaves
+// out the caption under a QR code that works (larger text, with an operator message on Home).
 Rectangle {
     id: panel
 
     property bool compact: false
+    property bool hint: true
 
     color: Theme.surface
     radius: Theme.radiusL
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: Theme.spacingL
+        anchors.margins: Theme.largeText ? Theme.spacingM : Theme.spacingL  // larger text: room for the words
         spacing: Theme.spacingM
 
         KioskText {
@@ -38,7 +40,7 @@ Rectangle {
             ColumnLayout {
                 Layout.alignment: Qt.AlignVCenter
                 Layout.fillWidth: true
-                spacing: Theme.spacingM
+                spacing: Theme.largeText ? Theme.spacingS : Theme.spacingM
 
                 AuthMethod {
                     Layout.fillWidth: true
@@ -67,7 +69,7 @@ Rectangle {
             font.pixelSize: Theme.fontCaption
             maximumLineCount: 3
             text: Kiosk.qrCaption
-            visible: Kiosk.qrOffered && text !== ""
+            visible: Kiosk.qrOffered && text !== "" && (panel.hint || !Kiosk.qrEnabled)
             wrapMode: Text.WordWrap
         }
         Item {

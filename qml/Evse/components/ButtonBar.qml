@@ -6,7 +6,8 @@ import Evse
 // its button at the matching edge of the screen. Empty text hides a hint. On Home,
 // where the left button has nothing to do, the driver's buttons take its place: language,
 // high contrast, larger text, and the voice that reads the screen (shown when the kiosk has
-// one; while it speaks, the same button stops it).
+// one; while it speaks, the same button stops it). In larger text the high-contrast button
+// shows its icon only, to leave the row's width to the larger words.
 Item {
     id: bar
 
@@ -43,9 +44,11 @@ Item {
         PreferenceButton {
             Layout.fillWidth: true
             Layout.maximumWidth: implicitWidth
+            accessibleName: Kiosk.highContrast ? qsTr("High contrast: on") : qsTr("High contrast: off")
             active: Kiosk.highContrast
             iconName: "contrast"
-            text: Kiosk.highContrast ? qsTr("High contrast: on") : qsTr("High contrast: off")
+            // In larger text the icon alone, like the larger-text button beside it (its frame says on or off)
+            text: Theme.largeText ? "" : accessibleName
 
             onClicked: Kiosk.setHighContrast(!Kiosk.highContrast)
         }

@@ -7,12 +7,20 @@ import Evse
 // (QueueNotice, in the chart's place), and the Stop button. `wide`
 // is the single-session layout (gauge beside everything, the chart beside the power);
 // otherwise the readings go under gauge and power with the chart beside them, and the
-// panel is framed as the focused one of two.
+// panel is framed as the focused one of two. In larger text the panel shows less: no chart,
+// and the essential readings only (energy, time to target, cost) in one row.
 Rectangle {
     id: panel
 
     required property ConnectorViewModel connector
     property bool wide: true
+    // Larger text: voltage, current and elapsed time give way to the larger essentials ...
+    readonly property bool essentialsOnly: Theme.largeText
+    // ... and on a panel of two the notes on power limits go too (why no power flows yet
+    // stays), the connector's icon is smaller and the gauge grows into the row they leave.
+    readonly property bool dualLarge: Theme.largeText && !wide
+    readonly property int smallRing: dualLarge ? Math.round(Theme.socRingSmall * Theme.largeTextScale)
+                                               : Theme.socRingSmall
 
     border.color: wide ? Theme.transparent : Theme.borderFocused
     border.width: wide ? 0 : Theme.focusBorderWidth
@@ -31,12 +39,15 @@ Rectangle {
             ConnectorIdentity {
                 Layout.fillWidth: true
                 connector: panel.connector
-                iconSize: Theme.iconL
+                // in larger text the standard and side are never cut: the state beside them wraps
+                Layout.minimumWidth: panel.dualLarge ? implicitWidth : 0
+                iconSize: panel.dualLarge ? Theme.iconM : Theme.iconL
             }
             StateBadge {
                 Layout.maximumWidth: panel.width / 3
                 connector: panel.connector
                 pixelSize: panel.wide ? Theme.fontBodyLarge : Theme.fontBody
+                wraps: Theme.largeText  // a long state on two lines rather than cut
             }
             KioskButton {
                 implicitHeight: panel.wide ? Theme.buttonHeight : Theme.buttonHeightCompact
@@ -58,8 +69,8 @@ Rectangle {
             SocGauge {
                 Layout.alignment: Qt.AlignCenter
                 Layout.column: 0
-                Layout.preferredHeight: panel.wide ? Theme.socRingSize : Theme.socRingSmall
-                Layout.preferredWidth: panel.wide ? Theme.socRingSize : Theme.socRingSmall
+                Layout.preferredHeight: panel.wide ? Theme.socRingSize : panel.smallRing
+                Layout.preferredWidth: panel.wide ? Theme.socRingSize : panel.smallRing
                 Layout.row: 0
                 Layout.rowSpan: panel.wide ? 2 : 1
                 connector: panel.connector
@@ -92,7 +103,7 @@ Rectangle {
                         scaleKw: panel.connector.chartScaleKw
                         scaleText: panel.connector.chartScaleText
                         values: panel.connector.powerHistory
-                        visible: panel.wide && !queue.visible
+                        visible: panel.wide && !queue.visible && !Theme.largeText
                     }
                     // No power yet: why, and when charging starts by itself (in the chart's place).
                     QueueNotice {
@@ -109,7 +120,7 @@ Rectangle {
                         Layout.maximumWidth: implicitWidth
                         iconName: panel.connector.sharedPower ? "shared" : "info-line"
                         text: panel.connector.limitText
-                        visible: text !== ""
+                        visible: text !== "" && !panel.dualLarge
                     }
                     InfoChip {
                         Layout.fillWidth: true
@@ -117,7 +128,7 @@ Rectangle {
                         iconName: "shared"
                         text: qsTr("Power shared with the other connector")
                         textColor: Theme.textSecondary
-                        visible: panel.connector.sharedPower && panel.connector.limitText === ""
+                        visible: panel.connector.sharedPower && panel.connector.limitText === "" && !panel.dualLarge
                     }
                 }
             }
@@ -138,6 +149,7 @@ Rectangle {
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         label: qsTr("Voltage")
+                        visible: !panel.essentialsOnly
                         pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
                         value: panel.connector.voltageText
                     }
@@ -145,6 +157,7 @@ Rectangle {
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         label: qsTr("Current")
+                        visible: !panel.essentialsOnly
                         pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
                         value: panel.connector.currentText
                     }
@@ -159,6 +172,7 @@ Rectangle {
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
                         label: qsTr("Elapsed")
+                        visible: !panel.essentialsOnly
                         pixelSize: panel.wide ? Theme.fontMetric : Theme.fontMetricSmall
                         value: panel.connector.elapsedText
                     }
@@ -184,7 +198,7 @@ Rectangle {
                     scaleKw: panel.connector.chartScaleKw
                     scaleText: panel.connector.chartScaleText
                     values: panel.connector.powerHistory
-                    visible: !panel.wide
+                    visible: !panel.wide && !Theme.largeText
                 }
             }
         }

@@ -21,7 +21,7 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: card.compact ? Theme.spacingM : Theme.spacingL
-        spacing: Theme.spacingS
+        spacing: Theme.largeText ? Theme.spacingXs : Theme.spacingS
 
         RowLayout {
             Layout.fillWidth: true
@@ -42,17 +42,19 @@ Rectangle {
         Item {
             Layout.fillHeight: true
         }
-        // As large as the design wants, smaller when the card is short (a long price below).
+        // As large as the design wants, smaller when the card is short (a long price below);
+        // in larger text it gives way to the words first, and goes when it would be too small.
         Item {
             id: face
 
             Layout.fillHeight: true
             Layout.fillWidth: true
             Layout.maximumHeight: Theme.connectorIconSize
-            Layout.minimumHeight: card.compact ? Theme.iconS : Theme.iconL
+            Layout.minimumHeight: Theme.largeText ? 0 : card.compact ? Theme.iconS : Theme.iconL
             Layout.preferredHeight: Theme.connectorIconSize
 
             Icon {
+                visible: face.height >= Theme.iconS
                 anchors.centerIn: parent
                 size: Math.min(face.height, face.width)
                 source: Theme.connectorIcon(card.connector.standard)

@@ -8,6 +8,9 @@ Rectangle {
     id: mini
 
     required property ConnectorViewModel connector
+    // larger text: a larger gauge, for the larger words inside it
+    readonly property int miniRing: Theme.largeText ? Math.round(Theme.socRingMini * Theme.largeFigureScale)
+                                                    : Theme.socRingMini
 
     signal selected
 
@@ -30,6 +33,8 @@ Rectangle {
             Layout.fillWidth: true
             connector: mini.connector
             pixelSize: Theme.fontBody
+            wrapWidth: mini.width - 2 * Theme.spacingM
+            wraps: Theme.largeText  // a long state on two lines rather than cut
         }
         Item {
             Layout.fillHeight: true
@@ -38,8 +43,8 @@ Rectangle {
             id: gauge
 
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredHeight: Theme.socRingMini
-            Layout.preferredWidth: Theme.socRingMini
+            Layout.preferredHeight: mini.miniRing
+            Layout.preferredWidth: mini.miniRing
             connector: mini.connector
             pixelSize: Theme.fontBodyLarge
             showTarget: false

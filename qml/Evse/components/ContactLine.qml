@@ -16,6 +16,8 @@ RowLayout {
     readonly property string help: Kiosk.contactPhone !== "" ? qsTr("Help: %1").arg(Kiosk.contactPhone.replace(/ /g, "\u00a0")) : ""
     readonly property string operator: Kiosk.contactOperator !== "" ? qsTr("Operated by %1").arg(Kiosk.contactOperator) : ""
     readonly property string full: [help, operator, address ? Kiosk.contactAddress : ""].filter(part => part !== "").join(" · ")
+    // the least a compact line needs: the telephone and the number alone
+    readonly property real leastWidth: phoneIcon.width + spacing + Math.ceil(numberMetrics.advanceWidth)
 
     spacing: Theme.spacingS
     visible: full !== ""
@@ -49,6 +51,12 @@ RowLayout {
 
             font: label.font
             text: line.full
+        }
+        TextMetrics {
+            id: numberMetrics
+
+            font: label.font
+            text: Kiosk.contactPhone.replace(/ /g, "\u00a0")
         }
         TextMetrics {
             id: helpMetrics

@@ -46,6 +46,9 @@ Rectangle {
             Layout.leftMargin: Theme.spacingM
             address: false
             compact: true
+            // larger text: gone where not even the number fits (beside the online state); kept in
+            // the layout (transparent) so that it comes back when there is room
+            opacity: !Theme.largeText || width >= leastWidth ? 1 : 0
             visible: Kiosk.screen === Kiosk.Screen.Home && full !== ""
         }
         Rectangle {

@@ -36,7 +36,7 @@ Rectangle {
             elide: Text.ElideNone
             font.pixelSize: Theme.fontCaption
             font.weight: Font.Medium
-            maximumLineCount: 2
+            maximumLineCount: Theme.largeText ? 3 : 2  // larger text: a line more, not a cut
             text: chip.text
             wrapMode: Text.WordWrap
         }

@@ -37,7 +37,8 @@ Rectangle {
             Layout.fillWidth: true
             color: Theme.textOnNotice
             elide: Text.ElideNone
-            font.pixelSize: Theme.fontBodyLarge
+            // over the header, so in larger text no larger than the (larger) body: 24 px on 1024x600
+            font.pixelSize: Theme.largeText ? Theme.fontBody : Theme.fontBodyLarge
             font.weight: Font.DemiBold
             maximumLineCount: 2
             text: Kiosk.noticeText

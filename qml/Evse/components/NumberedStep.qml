@@ -33,7 +33,7 @@ RowLayout {
         Layout.topMargin: (Theme.iconM - Theme.fontBodyLarge * Theme.lineHeight) / 2
         elide: Text.ElideNone
         font.pixelSize: Theme.fontBodyLarge
-        maximumLineCount: 3
+        maximumLineCount: Theme.largeText ? 4 : 3  // larger text: a line more, not a cut
         text: step.text
         verticalAlignment: Text.AlignTop
         wrapMode: Text.WordWrap

@@ -41,7 +41,7 @@ Rectangle {
                 elide: Text.ElideNone
                 font.pixelSize: notice.compact ? Theme.fontBody : Theme.fontBodyLarge
                 font.weight: Font.DemiBold
-                maximumLineCount: 2
+                maximumLineCount: Theme.largeText ? 3 : 2  // larger text: a line more, not a cut
                 text: notice.connector?.waitingText ?? ""
                 wrapMode: Text.WordWrap
             }
@@ -49,7 +49,7 @@ Rectangle {
                 Layout.fillWidth: true
                 elide: Text.ElideNone
                 font.pixelSize: notice.compact ? Theme.fontCaption : Theme.fontBody
-                maximumLineCount: 2
+                maximumLineCount: Theme.largeText ? 3 : 2  // larger text: a line more, not a cut
                 text: notice.connector?.waitingUntilText ?? ""
                 wrapMode: Text.WordWrap
             }

@@ -16,7 +16,8 @@ Ring {
     ColumnLayout {
         anchors.centerIn: parent
         spacing: 0
-        width: gauge.width - 4 * gauge.thickness
+        // the ring's inside; in larger text nearly all of it, for the larger words
+        width: gauge.width - (Theme.largeText ? 2.5 : 4) * gauge.thickness
 
         KioskText {
             Layout.fillWidth: true

@@ -10,7 +10,9 @@ RowLayout {
     property int pixelSize: Theme.fontBodyLarge
     // A second line for a state that does not fit on one even at the smallest size (a narrow card)
     property bool wraps: false
-    readonly property bool twoLines: wraps && smallest.advanceWidth > Layout.maximumWidth - led.width - spacing
+    // the width it wraps at: its layout's maximum unless a user says otherwise
+    property real wrapWidth: Layout.maximumWidth
+    readonly property bool twoLines: wraps && smallest.advanceWidth > wrapWidth - led.width - spacing
 
     // As wide as its text unless a user stretches it; shrinks the text when narrow.
     Layout.fillWidth: false
@@ -35,8 +37,8 @@ RowLayout {
         Layout.maximumWidth: implicitWidth
         font.pixelSize: badge.pixelSize
         font.weight: Font.DemiBold
-        // two lines at most: Text.Fit shrinks the text to that height
-        Layout.preferredHeight: badge.twoLines ? Math.ceil(badge.pixelSize * 2.6) : -1
+        // two lines at most (three in larger text): Text.Fit shrinks the text to that height
+        Layout.preferredHeight: badge.twoLines ? Math.ceil(badge.pixelSize * (Theme.largeText ? 3.9 : 2.6)) : -1
         text: badge.connector.stateText
         wrapMode: badge.twoLines ? Text.WordWrap : Text.NoWrap
     }

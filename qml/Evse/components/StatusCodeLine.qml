@@ -23,7 +23,7 @@ RowLayout {
         elide: Text.ElideNone
         font.features: Theme.tabular
         font.weight: Font.DemiBold
-        maximumLineCount: 2
+        maximumLineCount: Theme.largeText ? 3 : 2  // larger text: a line more, not a cut
         text: line.meaning !== "" ? qsTr("Status code %1 · %2").arg(line.code).arg(line.meaning) : qsTr("Status code %1").arg(line.code)
         verticalAlignment: Text.AlignTop
         wrapMode: Text.WordWrap

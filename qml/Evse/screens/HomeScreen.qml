@@ -5,7 +5,8 @@ import Evse
 // Connectors with their state, how to authorize and the QR code, and under them the
 // price that will apply, in full, before anyone plugs in. The operator's message, when
 // there is one, takes the place of the second line of the prompt (the side panel still
-// says how to start); the connector faces and the QR code get smaller.
+// says how to start); the connector faces and the QR code get smaller. In larger text the
+// same: no second line, a smaller QR code, and connector faces only where they still fit.
 Item {
     id: screen
 
@@ -44,7 +45,7 @@ Item {
                     maximumLineCount: 2
                     text: screen.cardOnly ? qsTr("Then tap your card on the reader.")
                                           : qsTr("Then tap your card, scan the QR code or use the app.")
-                    visible: !message.visible
+                    visible: !message.visible && !Theme.largeText
                     wrapMode: Text.WordWrap
                 }
                 RowLayout {
@@ -70,7 +71,8 @@ Item {
             }
             AuthPanel {
                 Layout.fillHeight: true
-                compact: message.visible
+                compact: message.visible || Theme.largeText  // room for the larger words beside it
+                hint: !(Theme.largeText && message.visible)
                 Layout.preferredWidth: Theme.authPanelWidth
             }
         }

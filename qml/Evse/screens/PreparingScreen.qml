@@ -2,7 +2,9 @@ import QtQuick
 import QtQuick.Layouts
 import Evse
 
-// The handshake with the vehicle, step by step, for the focused connector.
+// The handshake with the vehicle, step by step, for the focused connector. In larger text the
+// finished steps give way (the current and the coming ones stay), and so does the line under
+// the title while the queue notice says when charging starts by itself.
 Item {
     id: screen
 
@@ -31,9 +33,12 @@ Item {
                 maximumLineCount: 2
                 text: qsTr("Keep the cable connected. Charging starts by itself.")
                 wrapMode: Text.WordWrap
+                visible: !(Theme.largeText && queue.visible)
             }
             // No power for this session yet: why, and when it starts by itself.
             QueueNotice {
+                id: queue
+
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.spacingS
                 connector: screen.connector
@@ -46,24 +51,28 @@ Item {
                 label: qsTr("Communicating with vehicle")
                 number: 1
                 stage: screen.connector?.prepareStage ?? 0
+                visible: !(Theme.largeText && stage > number)
             }
             StepRow {
                 Layout.fillWidth: true
                 label: qsTr("Cable check")
                 number: 2
                 stage: screen.connector?.prepareStage ?? 0
+                visible: !(Theme.largeText && stage > number)
             }
             StepRow {
                 Layout.fillWidth: true
                 label: qsTr("Isolation test")
                 number: 3
                 stage: screen.connector?.prepareStage ?? 0
+                visible: !(Theme.largeText && stage > number)
             }
             StepRow {
                 Layout.fillWidth: true
                 label: qsTr("Pre-charge")
                 number: 4
                 stage: screen.connector?.prepareStage ?? 0
+                visible: !(Theme.largeText && stage > number)
             }
             Item {
                 Layout.fillHeight: true

@@ -4,7 +4,8 @@ import Evse
 
 // A start that failed before energy flowed: what happened and the code to quote (left),
 // what the driver can do, how long their card stays valid, and Try again where it may (right);
-// who to call under the code.
+// who to call under the code. In larger text the left panel is wider (fewer lines) and its
+// warning sign smaller; the steps closer together and the buttons compact.
 Item {
     objectName: "startFailedScreen"
 
@@ -15,7 +16,8 @@ Item {
 
         Rectangle {
             Layout.fillHeight: true
-            Layout.preferredWidth: Theme.sidePanelWidth
+            Layout.preferredWidth: Theme.largeText ? Math.round(Theme.sidePanelWidth * Theme.largeTextScale)
+                                                   : Theme.sidePanelWidth
             color: Theme.surface
             radius: Theme.radiusL
 
@@ -30,7 +32,7 @@ Item {
 
                     Icon {
                         name: "warning"
-                        size: Theme.iconL
+                        size: Theme.largeText ? Theme.iconM : Theme.iconL
                     }
                     KioskText {
                         Layout.fillWidth: true
@@ -82,7 +84,7 @@ Item {
         ColumnLayout {
             Layout.fillHeight: true
             Layout.fillWidth: true
-            spacing: Theme.spacingM
+            spacing: Theme.largeText ? Theme.spacingS : Theme.spacingM  // larger text: room for the steps
 
             ScreenTitle {
                 text: qsTr("What to do")
@@ -115,6 +117,7 @@ Item {
                 spacing: Theme.spacingM
 
                 KioskButton {
+                    implicitHeight: Theme.largeText ? Theme.buttonHeightCompact : Theme.buttonHeight
                     text: qsTr("Done")
 
                     onClicked: Kiosk.dismiss()
@@ -123,6 +126,7 @@ Item {
                     Layout.fillWidth: true
                 }
                 KioskButton {
+                    implicitHeight: Theme.largeText ? Theme.buttonHeightCompact : Theme.buttonHeight
                     iconName: "bolt"
                     kind: "accent"
                     text: qsTr("Try again")

@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import Evse
 
 // An active status code: the six digits, what they mean, where, and what to do.
-// With several codes, or more steps than fit, a pager steps through them.
+// With several codes, or more steps than fit, a pager steps through them. In larger text
+// the code's panel is wider (its meaning on fewer lines) and its warning sign smaller.
 Item {
     objectName: "statusScreen"
 
@@ -19,7 +20,8 @@ Item {
 
             Rectangle {
                 Layout.fillHeight: true
-                Layout.preferredWidth: Theme.sidePanelWidth
+                Layout.preferredWidth: Theme.largeText ? Math.round(Theme.sidePanelWidth * Theme.largeTextScale)
+                                                       : Theme.sidePanelWidth
                 color: Theme.surface
                 radius: Theme.radiusL
 
@@ -34,7 +36,7 @@ Item {
 
                         Icon {
                             name: "warning"
-                            size: Theme.iconL
+                            size: Theme.largeText ? Theme.iconM : Theme.iconL
                         }
                         KioskText {
                             Layout.fillWidth: true
@@ -45,7 +47,8 @@ Item {
                     }
                     FitText {
                         Layout.fillWidth: true
-                        Layout.preferredHeight: Theme.fontCode * Theme.lineHeight
+                        // larger text: a tighter box (digits have no descenders), for the lines below
+                        Layout.preferredHeight: Theme.fontCode * (Theme.largeText ? 1.05 : Theme.lineHeight)
                         font.features: Theme.tabular
                         font.pixelSize: Theme.fontCode
                         font.weight: Font.Bold

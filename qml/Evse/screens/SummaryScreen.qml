@@ -3,12 +3,14 @@ import QtQuick.Layouts
 import Evse
 
 // After a session: what was delivered, how long, the SOC, why it stopped, the cost,
-// a reminder to put the connector back, and who to call (the responsible party).
+// a reminder to put the connector back, and who to call (the responsible party). In larger
+// text the details are fewer: no start time, and no stop reason the status code line says.
 Item {
     id: screen
 
     readonly property ConnectorViewModel connector: Kiosk.focused
     readonly property bool receipt: (connector?.receiptQrSource ?? "") !== ""
+    readonly property bool hasCode: (connector?.statusCode ?? "") !== ""
 
     objectName: "summaryScreen"
 
@@ -101,12 +103,14 @@ Item {
                     Layout.fillWidth: true
                     label: qsTr("Started")
                     value: screen.connector?.startedText ?? ""
+                    visible: value !== "" && !Theme.largeText
                 }
                 DetailItem {
                     Layout.columnSpan: 2
                     Layout.fillWidth: true
                     label: qsTr("Stop reason")
                     value: screen.connector?.stopReasonText ?? ""
+                    visible: value !== "" && !(Theme.largeText && screen.hasCode)
                 }
             }
             StatusCodeLine {
