@@ -138,6 +138,13 @@ def home_dual() -> StationView:
                    methods=frozenset({AuthMethod.RFID, AuthMethod.QR}))
 
 
+def home_offline() -> StationView:
+    """The central system unreachable: the QR code covered, the card only, 033900 in the header."""
+    return station(connector(Side.LEFT, Standard.CHADEMO), connector(Side.RIGHT, Standard.CCS1),
+                   methods=frozenset({AuthMethod.RFID}), online=False, backend_configured=True,
+                   backend_code="033900")
+
+
 def home_plugged() -> StationView:
     return station(connector(Side.LEFT, Standard.CHADEMO, ConnectorState.INOPERATIVE),
                    connector(Side.RIGHT, Standard.CCS1, ConnectorState.PLUGGED, stage=int(BoardStage.CONNECTED)),
@@ -317,6 +324,7 @@ SAMPLES = (
     Sample(home_single, Screen.HOME, "single"),
     Sample(home_dual, Screen.HOME, "dual"),
     Sample(home_plugged, Screen.HOME, "plugged"),
+    Sample(home_offline, Screen.HOME, "offline"),
     Sample(home_gbt_no_tariff, Screen.HOME, "gbt-no-tariff"),
     Sample(plugin, Screen.PLUGIN),
     Sample(plugin_one_free, Screen.PLUGIN, "one-free"),

@@ -25,7 +25,7 @@ from tests.ui.rig import GOLDEN_DIR
 
 START_LINK = "https://charge.example.com/start?cp=DSWX601-0001&connector=1"
 SIZES = ("1024x600", "800x480")
-ONLINE_HOMES = ("home-dual", "home-single", "home-plugged")
+ONLINE_HOMES = ("home-dual", "home-single", "home-plugged", "home-large-text")  # large text: the compact code
 OFFLINE_HOMES = ("home-backend-offline", "home-offline-card-unchecked", "home-connecting-card-unchecked")
 
 

@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import Evse
 
 // One way to authorize (card, QR code, app). When not available it is dimmed,
-// struck through and says so, so the difference never rests on colour alone.
+// struck through and says so, so the difference never rests on colour alone (in larger
+// text the strike-through and the panel's caption say it, without the second line).
 RowLayout {
     id: method
 
@@ -34,7 +35,7 @@ RowLayout {
             color: Theme.textDisabled
             font.pixelSize: Theme.fontCaption
             text: qsTr("Not available")
-            visible: !method.available
+            visible: !method.available && !Theme.largeText  // larger text: the strike-through and the caption say it
         }
     }
 }

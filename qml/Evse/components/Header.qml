@@ -20,15 +20,20 @@ Rectangle {
             name: "bolt"
             size: Theme.iconS
         }
+        // The model name gives way first when the bar is full (a long name, larger text, the
+        // offline state): it is hidden rather than cut. The charge point id, which a driver
+        // quotes to the helpdesk, keeps its width.
         KioskText {
             Layout.fillWidth: true
             Layout.maximumWidth: Math.ceil(implicitWidth) + 1
             font.weight: Font.DemiBold
+            opacity: width + 1 >= implicitWidth ? 1 : 0
             text: Kiosk.modelName
         }
         KioskText {
             Layout.fillWidth: true
             Layout.maximumWidth: contact.visible ? Math.ceil(implicitWidth) + 1 : Number.POSITIVE_INFINITY
+            Layout.minimumWidth: Math.ceil(implicitWidth)
             color: Theme.textSecondary
             text: Kiosk.chargePointId
 
@@ -46,9 +51,9 @@ Rectangle {
             Layout.leftMargin: Theme.spacingM
             address: false
             compact: true
-            // larger text: gone where not even the number fits (beside the online state); kept in
-            // the layout (transparent) so that it comes back when there is room
-            opacity: !Theme.largeText || width >= leastWidth ? 1 : 0
+            // gone where not even the number fits (beside the online state, in larger text, after
+            // a long model name); kept in the layout (transparent) so that it comes back with room
+            opacity: width >= leastWidth ? 1 : 0
             visible: Kiosk.screen === Kiosk.Screen.Home && full !== ""
         }
         Rectangle {

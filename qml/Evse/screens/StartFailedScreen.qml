@@ -127,7 +127,6 @@ Item {
                 }
                 KioskButton {
                     implicitHeight: Theme.largeText ? Theme.buttonHeightCompact : Theme.buttonHeight
-                    iconName: "bolt"
                     kind: "accent"
                     text: qsTr("Try again")
                     visible: Kiosk.failedTryAgain
