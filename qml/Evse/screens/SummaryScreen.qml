@@ -76,7 +76,7 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     label: qsTr("Cost")
-                    lines: 3
+                    lines: Theme.largeText ? 4 : 3
                     value: screen.connector?.costNoteText ?? ""
                 }
             }
@@ -110,7 +110,8 @@ Item {
                     Layout.fillWidth: true
                     label: qsTr("Stop reason")
                     value: screen.connector?.stopReasonText ?? ""
-                    visible: value !== "" && !(Theme.largeText && screen.hasCode)
+                    // larger text: left out beside a status code (whose line says it) or a cost note
+                    visible: value !== "" && !(Theme.largeText && (screen.hasCode || (screen.connector?.costNoteText ?? "") !== ""))
                 }
             }
             StatusCodeLine {
@@ -155,8 +156,9 @@ Item {
                 }
                 QrCode {
                     Layout.alignment: Qt.AlignHCenter
-                    implicitHeight: Theme.receiptQrSize
-                    implicitWidth: Theme.receiptQrSize
+                    // larger text: the compact size and no caption, so the instruction and Done stay inside the panel
+                    implicitHeight: Theme.largeText ? Theme.qrSizeCompact : Theme.receiptQrSize
+                    implicitWidth: Theme.largeText ? Theme.qrSizeCompact : Theme.receiptQrSize
                     source: screen.connector?.receiptQrSource ?? ""
                     visible: screen.receipt
                 }
@@ -168,7 +170,7 @@ Item {
                     horizontalAlignment: Text.AlignHCenter
                     maximumLineCount: 2
                     text: qsTr("Scan for your receipt")
-                    visible: screen.receipt
+                    visible: screen.receipt && !Theme.largeText  // larger text: the code alone, Done stays in the panel
                     wrapMode: Text.WordWrap
                 }
                 Item {
