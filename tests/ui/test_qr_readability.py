@@ -51,6 +51,14 @@ def test_no_phone_reads_a_code_on_the_offline_home_screens(language: str) -> Non
                 f"{language} {scene} {size}: a phone can still scan the start link"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_receipt_code_still_reads_in_larger_text(language: str) -> None:
+    """Larger text draws the Summary's receipt code at the compact size: a phone still reads it."""
+    for size in SIZES:
+        texts = decoded(Image.open(GOLDEN_DIR / language / f"summary-large-text-{size}.png"))
+        assert len(texts) == 1 and texts[0].startswith("https://charge.example.com/receipt?"), (language, size, texts)
+
+
 def grabbed(rig) -> Image.Image:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
