@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from controller.config import Config
 from controller.sim.failed_starts import planned
 from controller.sim.scenario import Scenario, ScenarioRunner
-from controller.sim.world import World
 from controller.types import VERSIONS, Side, connectors_of
-from hmi.navigation import screen_name
+from tests.integration.test_scenarios import run as run_scenario
 
 CARD = "04A1B2C3D4E5F6"
 #: Each version's connectors (J0U's right is its CCS1).
@@ -21,14 +19,7 @@ SIDES = [(version, side) for version in VERSIONS for side in connectors_of(versi
 
 
 def run(text: str) -> ScenarioRunner:
-    scenario = Scenario.parse(text)
-    world = World(Config().with_overrides(station={"version": scenario.version}))
-    runner = ScenarioRunner(world, screen_name)
-    try:
-        runner.run(scenario)
-    finally:
-        world.close()
-    return runner
+    return run_scenario(Scenario.parse(text))
 
 
 def start_that_fails(version: str, side: Side, failure: str) -> str:
