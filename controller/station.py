@@ -50,7 +50,6 @@ from controller.display_messages import DisplayMessage
 from controller.display_power import DisplayLevel, DisplayPower, DisplayState, swallowed
 from controller.display_watch import home_side, live_session_in_front, must_see, situation
 from controller.engineer_screen import EngineerScreen
-from controller.estimate import time_to_target_s
 from controller.interaction import Interaction
 from controller.maintenance import Maintenance
 from controller.meter import EnergyMeter
@@ -60,12 +59,12 @@ from controller.port import (
     SessionStopped,
     StationEvent,
 )
-from controller.power import Demand, Relay, Supply, allocate, route
+from controller.power import Relay, allocate, route
 from controller.power_modules import PowerModules
 from controller.preferences import DriverPreferences
 from controller.prices import ShownPrices
 from controller.pricing import Tariff
-from controller.queue import Horizon, waiting_reason
+from controller.queue_watch import mark_waiting
 from controller.readings import Measurement
 from controller.recording import Recorder, interrupted_session
 from controller.reliability_log import ReliabilityLog
@@ -702,38 +701,8 @@ class Station:
         grants = {grant.side: grant for grant in allocate(demands, supply)}
         for connector in self.connectors.values():
             connector.grant = grants.get(connector.side)
-        self._queue(demands, supply)
-
-    def _queue(self, demands: list[Demand], supply: Supply) -> None:
-        """Why each session that may charge gets no power yet (controller.queue): one granted
-        0 W, or one still preparing that would get 0 W if it asked now."""
-        horizon = Horizon(self.clock.now(), {c.side: c.external_limit_until for c in self.connectors.values()},
-                          self.external_limit_until, {c.side: self._remaining_s(c) for c in self.connectors.values()})
-        modules_out = len(self.psus) - len(supply.psus)
-        for connector in self.ordered():
-            connector.waiting = None
-            state = connector.machine.state
-            if state not in (ConnectorState.PREPARING, ConnectorState.CHARGING) or not connector.plugged \
-                    or self.active_codes.blocked(connector.side):
-                continue
-            if connector.grant is not None:
-                sessions = demands
-            elif state is ConnectorState.PREPARING:
-                sessions = [*demands, connector.demand()]
-            else:
-                continue  # charging with the contactors open: the board's business
-            connector.waiting = waiting_reason(connector.side, sessions, supply, horizon, modules_out)
-
-    @staticmethod
-    def _remaining_s(connector: ConnectorRuntime) -> float | None:
-        """How long the connector's session still needs to its target (None: not charging, unknown)."""
-        if connector.machine.state is not ConnectorState.CHARGING or connector.soc is None \
-                or connector.target_soc is None:
-            return None
-        granted = connector.grant.power_limit_w if connector.grant else None
-        return time_to_target_s(connector.soc, connector.target_soc, connector.capacity_kwh,
-                                connector.output_voltage * connector.output_current, granted)
-
+        mark_waiting(self.ordered(), demands, supply, self.clock.now(), self.external_limit_until,
+                     len(self.psus) - len(supply.psus), self.active_codes.blocked)
 
     # --- commands -------------------------------------------------------------------
 

@@ -87,6 +87,7 @@ STATION = frozenset({
     "controller.authorization",  # who may charge where: cards, plug-ins, reservations, remote starts
     "controller.interaction",  # the driver's commands, the connector in front, the messages
     "controller.display_watch",  # what display power hears of the station's state: situation, changes
+    "controller.queue_watch",  # which sessions wait for power and why, after each split
     "controller.connectors",  # one connector's runtime record: board facts, EV, meter, demand
     "controller.power_modules",  # the power modules: status, heat, faults, the healthy ones
     "controller.safety",  # e-stop, door, tilt, temperatures, the AC supply: their codes
